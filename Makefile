@@ -1,0 +1,73 @@
+# visitatie: two commands do all set-up. `make run` serves the app, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app visitatie
+VENDOR := visitatie/static/vendor
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test bench install install-dev assets translations init demo browser clean
+
+run: install assets translations init demo
+	@echo ""
+	@echo "  visitatie draait op http://127.0.0.1:5000"
+	@echo "  Inloggen als projectleider (demo): projectleider@example.org / demo-wachtwoord-2024"
+	@echo ""
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install-dev assets translations browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python -m visitatie.bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Re-install only when the pins change.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# NL Design System CSS from npm (locked in package-lock.json), served from our own origin.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+assets: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)
+	cp node_modules/@utrecht/design-tokens/dist/theme.css $(VENDOR)/utrecht-design-tokens.css
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht-components.css
+
+translations: install
+	$(BIN)/pybabel compile --use-fuzzy -q -d visitatie/translations
+
+# Update the catalogue after changing UI text: `make messages`, then translate messages.po.
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o visitatie/translations/messages.pot .
+	$(BIN)/pybabel update -q -i visitatie/translations/messages.pot -d visitatie/translations
+
+init: install
+	$(FLASK) init
+
+demo: install
+	$(FLASK) demo
+
+# Browser tests drive Debian's Chromium; install it when it is missing (root on CI machines).
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core; \
+	  else echo "Chromium ontbreekt: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) .pytest_cache

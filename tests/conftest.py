@@ -1,0 +1,117 @@
+"""Shared fixtures: every test gets its own SQLite database file, copied from a template that
+was built once per session by running the real migrations and loading the reference data."""
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+
+from visitatie import create_app
+from visitatie.bootstrap import load_reference_data
+from visitatie.extensions import db
+from visitatie.guide_registry import current_guides
+
+REPO = Path(__file__).resolve().parent.parent
+PASSWORD = "een-lang-test-wachtwoord"
+
+
+def make_app(tmp_path: Path, database: Path, **overrides):
+    config = {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+        "WTF_CSRF_ENABLED": False,
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory) -> Path:
+    """A migrated database with themes and municipalities, built once and copied per test."""
+    folder = tmp_path_factory.mktemp("template")
+    database = folder / "template.sqlite"
+    app = make_app(folder, database)
+    with app.app_context():
+        upgrade()
+        load_reference_data(db.session, current_guides(), app.config["DATA_DIR"])
+        db.session.remove()
+        db.engine.dispose()
+    return database
+
+
+@pytest.fixture
+def database(tmp_path, template_database) -> Path:
+    copy = tmp_path / "visitatie.sqlite"
+    shutil.copy(template_database, copy)
+    return copy
+
+
+@pytest.fixture
+def app(tmp_path, database):
+    app = make_app(tmp_path, database)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def csrf_app(tmp_path, database):
+    """The app with CSRF protection on, as in production."""
+    app = make_app(tmp_path, database, WTF_CSRF_ENABLED=True)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def demo(app):
+    """The demo round loaded; returns its id."""
+    from visitatie.demo import load_demo
+
+    with app.app_context():
+        round_, _ = load_demo(db.session, current_guides())
+        return round_.id
+
+
+@dataclass
+class Auth:
+    client: object
+    app: object
+
+    def create(self, email="pl@example.org", role="projectleider"):
+        from visitatie.auth import create_user
+
+        with self.app.app_context():
+            create_user(db.session, email, PASSWORD, role, "Test Projectleider")
+        return email
+
+    def login(self, email="pl@example.org"):
+        return self.client.post("/inloggen", data={"email": email, "password": PASSWORD})
+
+    def logout(self):
+        return self.client.post("/uitloggen")
+
+    def as_projectleider(self, email="pl@example.org"):
+        self.create(email)
+        response = self.login(email)
+        assert response.status_code == 302, response.data[:500]
+        return email
+
+
+@pytest.fixture
+def auth(client, app):
+    return Auth(client, app)

@@ -1,0 +1,31 @@
+"""visitatie: peer conversations and visitation rounds on municipal digital security."""
+from pathlib import Path
+
+from flask import Flask
+
+from .config import REPO_ROOT, load_config
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    # Tests give their own instance folder, so they never touch the developer's database or key.
+    instance_path = (test_config or {}).get("INSTANCE_PATH")
+    app = Flask(
+        __name__,
+        instance_path=instance_path,
+        instance_relative_config=True,
+        template_folder=str(REPO_ROOT / "templates"),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(load_config(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+
+    from . import auth, cli, database, guide_registry, i18n, web
+
+    database.init_app(app)
+    guide_registry.init_app(app)
+    i18n.init_app(app)
+    auth.init_app(app)
+    web.init_app(app)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,75 @@
+"""Flask commands: `flask --app visitatie <command>`. Each one calls a domain function."""
+import sys
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+from flask_migrate import upgrade
+
+from . import auth, demo
+from .bootstrap import load_reference_data
+from .extensions import db
+from .guide_registry import current_guides
+from .models import USER_ROLES
+from .municipalities import MunicipalityImportError, import_file
+
+
+@click.command("init")
+@with_appcontext
+def init_command():
+    """Create or migrate the database and load the themes and municipalities."""
+    upgrade()
+    result = load_reference_data(db.session, current_guides(), current_app.config["DATA_DIR"])
+    m = result.municipalities
+    click.echo(
+        f"Database bijgewerkt. Thema's: {result.themes_created} nieuw, {result.themes_updated} gewijzigd. "
+        f"Gemeenten: {m.created} nieuw, {m.updated} gewijzigd, {m.unchanged} ongewijzigd."
+    )
+
+
+@click.command("import-gemeenten")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_municipalities_command(csv_file):
+    """Validate a CSV of municipalities and upsert it (all rows or none)."""
+    try:
+        result = import_file(db.session, csv_file)
+    except MunicipalityImportError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"Gemeenten: {result.created} nieuw, {result.updated} gewijzigd, {result.unchanged} ongewijzigd.")
+
+
+@click.command("demo")
+@with_appcontext
+def demo_command():
+    """Load the demo gespreksronde built from the magazine (once; a second run changes nothing)."""
+    round_, created = demo.load_demo(db.session, current_guides())
+    if created:
+        click.echo(f"Demoronde '{round_.title}' aangemaakt met {len(round_.conversations)} gesprekken.")
+    else:
+        click.echo(f"Demoronde '{round_.title}' bestaat al; niets gewijzigd.")
+
+
+@click.command("create-user")
+@click.argument("email")
+@click.option("--role", type=click.Choice(USER_ROLES), default="projectleider", show_default=True)
+@click.option("--name", default="", help="Naam zoals getoond in de geschiedenis.")
+@click.password_option(help="Wachtwoord (minstens 12 tekens); wordt gevraagd als het ontbreekt.")
+@with_appcontext
+def create_user_command(email, role, name, password):
+    """Create an account that logs in with e-mail and password."""
+    try:
+        user = auth.create_user(db.session, email, password, role, name)
+    except auth.AccountError as error:
+        click.echo(f"Fout: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Account {user.email} aangemaakt met rol {user.role}.")
+
+
+COMMANDS = [init_command, import_municipalities_command, demo_command, create_user_command]
+
+
+def init_app(app: Flask) -> None:
+    for command in COMMANDS:
+        app.cli.add_command(command)

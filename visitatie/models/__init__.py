@@ -1,0 +1,17 @@
+"""SQLAlchemy models, one module per area; imported here so that Alembic sees them all."""
+from .answers import CONSENTS, MARK_KINDS, Answer, AnswerRevision, Mark
+from .people import USER_ROLES, Person, User
+from .reference import Municipality, Theme, population_class
+from .rounds import (
+    CONVERSATION_STATUSES,
+    MUNICIPAL_ROLES,
+    PARTICIPANT_ROLES,
+    ROUND_KINDS,
+    ROUND_STATUSES,
+    Conversation,
+    ConversationEvent,
+    Participation,
+    Round,
+    conversation_municipality,
+    round_theme,
+)

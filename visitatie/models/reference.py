@@ -1,0 +1,63 @@
+"""Reference data: municipalities and the five themes."""
+from sqlalchemy import CheckConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+
+# Population classes used for filtering and for pairing municipalities of comparable size.
+POPULATION_CLASSES = (
+    ("klein", 0, 20_000),
+    ("middelgroot", 20_000, 50_000),
+    ("groot", 50_000, 100_000),
+    ("zeer_groot", 100_000, None),
+)
+
+
+def population_class(population: int | None) -> str:
+    if population is None:
+        return "onbekend"
+    for name, low, high in POPULATION_CLASSES:
+        if population >= low and (high is None or population < high):
+            return name
+    return "onbekend"
+
+
+class Municipality(db.Model):
+    __tablename__ = "municipality"
+    __table_args__ = (
+        CheckConstraint("length(code) = 6 AND code LIKE 'GM%'", name="code_format"),
+        CheckConstraint("population IS NULL OR population >= 0", name="population_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(db.String(6), unique=True)
+    name: Mapped[str] = mapped_column(db.String(80), unique=True)
+    province: Mapped[str] = mapped_column(db.String(40))
+    safety_region_code: Mapped[str] = mapped_column(db.String(4))
+    safety_region: Mapped[str] = mapped_column(db.String(80))
+    population: Mapped[int | None]
+    source_year: Mapped[int | None]
+
+    @property
+    def population_class(self) -> str:
+        return population_class(self.population)
+
+    def __repr__(self) -> str:
+        return f"<Municipality {self.code} {self.name}>"
+
+
+class Theme(db.Model):
+    """A priority theme; its questions live in the guide file, this row anchors rounds to it."""
+
+    __tablename__ = "theme"
+    __table_args__ = (CheckConstraint("number BETWEEN 1 AND 5", name="number_range"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(unique=True)
+    slug: Mapped[str] = mapped_column(db.String(40), unique=True)
+    title: Mapped[str] = mapped_column(db.String(120))
+    recommendation: Mapped[str] = mapped_column(db.String(200))
+    guide_version: Mapped[str] = mapped_column(db.String(20))
+
+    def __repr__(self) -> str:
+        return f"<Theme {self.number} {self.slug}>"
