@@ -1,11 +1,13 @@
 """Shared fixtures: every test gets its own SQLite database file, copied from a template that
-was built once per session by running the real migrations and loading the reference data."""
+was built once per session from the models and loaded with the reference data.
+
+The template is built with create_all() so that a model change is testable at once;
+tests/test_migrations.py checks that the Alembic migrations build exactly the same schema."""
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from flask_migrate import upgrade
 
 from visitatie import create_app
 from visitatie.bootstrap import load_reference_data
@@ -30,12 +32,12 @@ def make_app(tmp_path: Path, database: Path, **overrides):
 
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory) -> Path:
-    """A migrated database with themes and municipalities, built once and copied per test."""
+    """A database with themes and municipalities, built once and copied per test."""
     folder = tmp_path_factory.mktemp("template")
     database = folder / "template.sqlite"
     app = make_app(folder, database)
     with app.app_context():
-        upgrade()
+        db.create_all()
         load_reference_data(db.session, current_guides(), app.config["DATA_DIR"])
         db.session.remove()
         db.engine.dispose()

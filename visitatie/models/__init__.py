@@ -15,3 +15,7 @@ from .rounds import (
     conversation_municipality,
     round_theme,
 )
+from .invitations import Invitation
+
+# Registered for Alembic and create_all(); import their classes from the modules themselves.
+from . import opbrengst, scheduling, visits  # noqa: E402,F401  isort:skip

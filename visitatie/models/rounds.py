@@ -11,7 +11,11 @@ from .types import UTCDateTime, one_of, utcnow
 ROUND_KINDS = ("gespreksronde", "visitatieronde")
 ROUND_STATUSES = ("concept", "lopend", "afgerond")
 CONVERSATION_STATUSES = ("gepland", "gehouden", "vastgesteld", "geannuleerd")
-PARTICIPANT_ROLES = ("burgemeester", "ciso", "adviseur_oov", "gespreksleider", "notulist", "projectleider")
+PARTICIPANT_ROLES = (
+    "burgemeester", "ciso", "adviseur_oov", "gespreksleider", "notulist", "projectleider",
+    # A visitatieronde: the peers who visit, and the VNG secretary who supports them.
+    "commissielid", "secretaris",
+)
 # Roles that answer on behalf of their own municipality.
 MUNICIPAL_ROLES = ("burgemeester", "ciso", "adviseur_oov")
 

@@ -2,9 +2,9 @@
 from flask import Flask
 
 from ..extensions import csrf
-from . import account, errors, main, rounds, themes
+from . import account, errors, main, opbrengst, participant, planning, rounds, themes, visits
 
-BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp)
+BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp, planning.bp, participant.bp, opbrengst.bp, visits.bp)
 
 
 def _security_headers(response):

@@ -1,17 +1,17 @@
-"""Flask commands: `flask --app visitatie <command>`. Each one calls a domain function."""
+"""Set-up commands: init, import-gemeenten, demo, create-user."""
 import sys
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from . import auth, demo
-from .bootstrap import load_reference_data
-from .extensions import db
-from .guide_registry import current_guides
-from .models import USER_ROLES
-from .municipalities import MunicipalityImportError, import_file
+from .. import auth, demo
+from ..bootstrap import load_reference_data
+from ..extensions import db
+from ..guide_registry import current_guides
+from ..models import USER_ROLES
+from ..municipalities import MunicipalityImportError, import_file
 
 
 @click.command("init")
@@ -68,8 +68,3 @@ def create_user_command(email, role, name, password):
 
 
 COMMANDS = [init_command, import_municipalities_command, demo_command, create_user_command]
-
-
-def init_app(app: Flask) -> None:
-    for command in COMMANDS:
-        app.cli.add_command(command)

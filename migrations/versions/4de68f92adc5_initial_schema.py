@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: c090c3211916
+Revision ID: 4de68f92adc5
 Revises: 
-Create Date: 2026-11-28 21:45:29.801021
+Create Date: 2026-11-28 21:47:18.160590
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import visitatie.models.types
 
 
 # revision identifiers, used by Alembic.
-revision = 'c090c3211916'
+revision = '4de68f92adc5'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -162,7 +162,7 @@ def upgrade():
     sa.Column('person_id', sa.Integer(), nullable=False),
     sa.Column('municipality_id', sa.Integer(), nullable=True),
     sa.Column('role', sa.String(length=20), nullable=False),
-    sa.CheckConstraint("role IN ('burgemeester', 'ciso', 'adviseur_oov', 'gespreksleider', 'notulist', 'projectleider')", name=op.f('ck_participation_role_known')),
+    sa.CheckConstraint("role IN ('burgemeester', 'ciso', 'adviseur_oov', 'gespreksleider', 'notulist', 'projectleider', 'commissielid', 'secretaris')", name=op.f('ck_participation_role_known')),
     sa.ForeignKeyConstraint(['conversation_id'], ['conversation.id'], name=op.f('fk_participation_conversation_id_conversation'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['municipality_id'], ['municipality.id'], name=op.f('fk_participation_municipality_id_municipality')),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_participation_person_id_person')),
@@ -186,6 +186,21 @@ def upgrade():
     )
     with op.batch_alter_table('answer_revision', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_answer_revision_answer_id'), ['answer_id'], unique=False)
+
+    op.create_table('invitation',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('participation_id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('created_at', visitatie.models.types.UTCDateTime(), nullable=False),
+    sa.Column('expires_at', visitatie.models.types.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', visitatie.models.types.UTCDateTime(), nullable=True),
+    sa.Column('last_used_at', visitatie.models.types.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['participation_id'], ['participation.id'], name=op.f('fk_invitation_participation_id_participation'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_invitation')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_invitation_token_hash'))
+    )
+    with op.batch_alter_table('invitation', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_invitation_participation_id'), ['participation_id'], unique=False)
 
     op.create_table('mark',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -214,6 +229,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_mark_answer_id'))
 
     op.drop_table('mark')
+    with op.batch_alter_table('invitation', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_invitation_participation_id'))
+
+    op.drop_table('invitation')
     with op.batch_alter_table('answer_revision', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_answer_revision_answer_id'))
 

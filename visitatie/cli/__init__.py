@@ -1,0 +1,11 @@
+"""Flask commands: `flask --app visitatie <command>`. One module per capability; each command
+parses its arguments and calls a domain function."""
+from flask import Flask
+
+from . import answers, opbrengst, scheduling, setup, visits
+
+
+def init_app(app: Flask) -> None:
+    for module in (setup, scheduling, answers, opbrengst, visits):
+        for command in module.COMMANDS:
+            app.cli.add_command(command)

@@ -1,0 +1,3 @@
+"""Commands of the answers capability."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""Commands of the opbrengst capability."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""Commands of the scheduling capability."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""Commands of the visits capability."""
+
+COMMANDS: list = []

@@ -1,0 +1,65 @@
+"""Issue, verify, revoke and re-issue personal invitation links.
+
+The token is 32 random bytes (URL-safe); the database keeps only its SHA-256. A link expires,
+can be revoked, and re-issuing revokes the participant's earlier links.
+"""
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from .models import Participation
+from .models.invitations import Invitation
+from .models.types import utcnow
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def issue(session: Session, participation: Participation, days_valid: int,
+          now: datetime | None = None) -> tuple[Invitation, str]:
+    """A new link for a participant; earlier links of the same participation stop working.
+
+    Returns the stored invitation and the plain token, which exists only in this return value.
+    """
+    now = now or utcnow()
+    revoke_all(session, participation, now)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(participation=participation, token_hash=hash_token(token),
+                            created_at=now, expires_at=now + timedelta(days=days_valid))
+    session.add(invitation)
+    session.flush()
+    return invitation, token
+
+
+def revoke_all(session: Session, participation: Participation, now: datetime | None = None) -> None:
+    if participation.id is None:
+        return
+    session.execute(
+        update(Invitation)
+        .where(Invitation.participation_id == participation.id, Invitation.revoked_at.is_(None))
+        .values(revoked_at=now or utcnow())
+    )
+
+
+def verify(session: Session, token: str, now: datetime | None = None) -> Invitation | None:
+    """The valid invitation for a token, or None when unknown, expired or revoked."""
+    if not token or len(token) > 100:
+        return None
+    now = now or utcnow()
+    invitation = session.scalar(select(Invitation).where(Invitation.token_hash == hash_token(token)))
+    if invitation is None or not invitation.is_valid(now):
+        return None
+    invitation.last_used_at = now
+    return invitation
+
+
+def current_invitation(session: Session, participation: Participation) -> Invitation | None:
+    return session.scalar(
+        select(Invitation)
+        .where(Invitation.participation_id == participation.id, Invitation.revoked_at.is_(None))
+        .order_by(Invitation.created_at.desc())
+    )

@@ -1,0 +1,1 @@
+"""Curated lessons and published opbrengst snapshots (issue: opbrengst)."""

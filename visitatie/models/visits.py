@@ -1,0 +1,1 @@
+"""Visitatieronde: visits, maturity scores, recommendations and follow-up (issue: visitatieronde)."""

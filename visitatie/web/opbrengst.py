@@ -1,0 +1,4 @@
+"""Opbrengst: aggregation views, curation, publication, the public page and the exports."""
+from flask import Blueprint
+
+bp = Blueprint("opbrengst", __name__)
