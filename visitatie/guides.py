@@ -1,6 +1,7 @@
 """Interview guides and the maturity framework: load the YAML files and validate them.
 
-This is the only module that parses guide files. It returns frozen dataclasses, so the rest of
+This module (with guide_files.py and guide_schema.py) is the only place that parses guide files.
+It returns frozen dataclasses, so the rest of
 the code never sees raw YAML. Every problem is reported as a GuideError naming the file, the
 line, the field and the reason, because a guide is written by hand and a vague "invalid file"
 would cost its author an afternoon.
@@ -11,249 +12,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-import yaml
+from .guide_files import GuideError, line_of, read_yaml, validate_schema, field_name
+from .guide_schema import GUIDE_SCHEMA, MATURITY_LEVEL_COUNT, MATURITY_SCHEMA, QUESTION_TYPES
 
-QUESTION_TYPES = ("open", "scale", "ja_nee_deels", "multiple_choice")
-QUESTION_ROLES = ("burgemeester", "ciso", "adviseur_oov")
 YES_NO_PARTLY = (("ja", "Ja"), ("nee", "Nee"), ("deels", "Deels"))
-MATURITY_LEVEL_COUNT = 5
 OPEN_ANSWER_MAX_LENGTH = 5000
-
-
-class GuideError(ValueError):
-    """A guide or maturity file that cannot be used, with where and why."""
-
-    def __init__(self, file: str | Path, line: int | None, field_path: str, reason: str):
-        self.file, self.line, self.field, self.reason = str(file), line, field_path, reason
-        where = f"{self.file}:{line}" if line else self.file
-        super().__init__(f"{where}: {field_path or '(bestand)'}: {reason}")
-
-
-# --- YAML with line numbers -------------------------------------------------------------
-
-
-class _LineDict(dict):
-    line: int = 0
-    key_lines: dict
-
-
-class _LineList(list):
-    line: int = 0
-    item_lines: list
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers on which line each mapping key and list item stands."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = _LineDict(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {
-            self.construct_object(key, deep=True): key.start_mark.line + 1 for key, _ in node.value
-        }
-        return mapping
-
-    def construct_sequence(self, node, deep=False):
-        sequence = _LineList(super().construct_sequence(node, deep=True))
-        sequence.line = node.start_mark.line + 1
-        sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
-        return sequence
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence)
-
-
-def _line_of(data, path) -> int | None:
-    """The line of the deepest node along path that we know a line for."""
-    line = getattr(data, "line", None)
-    node = data
-    for part in path:
-        if isinstance(node, _LineDict) and part in node:
-            line = node.key_lines.get(part, line)
-            node = node[part]
-        elif isinstance(node, _LineList) and isinstance(part, int) and part < len(node):
-            line = node.item_lines[part]
-            node = node[part]
-        else:
-            break
-    return line
-
-
-def _field_name(path) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _read_yaml(path: Path):
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise GuideError(path, None, "", f"het bestand is geen UTF-8 ({error.reason})") from None
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error)
-        raise GuideError(path, mark.line + 1 if mark else None, "", f"geen geldige YAML: {reason}") from None
-    if not isinstance(data, dict):
-        raise GuideError(path, 1, "", "het bestand moet een mapping (sleutel: waarde) bevatten")
-    return data
-
-
-def _validate_schema(path: Path, data, schema: dict) -> None:
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    if errors:
-        # The most specific error tells the author most; report the first one clearly.
-        error = max(errors, key=lambda e: len(e.absolute_path)) if len(errors) > 1 else errors[0]
-        path_parts = list(error.absolute_path)
-        raise GuideError(path, _line_of(data, path_parts), _field_name(path_parts), _schema_reason(error))
-
-
-def _schema_reason(error: jsonschema.ValidationError) -> str:
-    if error.validator == "required":
-        return f"verplicht veld ontbreekt ({error.message.split(' ')[0]})"
-    if error.validator == "additionalProperties":
-        return f"onbekend veld ({error.message})"
-    if error.validator == "enum":
-        return f"waarde {error.instance!r} is niet toegestaan; kies uit {', '.join(map(str, error.validator_value))}"
-    if error.validator == "type":
-        return f"verwacht type {error.validator_value}, gevonden {type(error.instance).__name__}"
-    if error.validator == "pattern":
-        return f"{error.instance!r} voldoet niet aan het patroon {error.validator_value}"
-    if error.validator in ("minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum"):
-        return f"{error.validator} {error.validator_value} niet gehaald: {error.message}"
-    return error.message
-
-
-# --- Schemas ------------------------------------------------------------------------------
-
-_TEXT = {"type": "string", "minLength": 1}
-_ID = {"type": "string", "pattern": r"^[a-z0-9-]+\.[a-z0-9_]+$", "maxLength": 80}
-
-GUIDE_SCHEMA = {
-    "type": "object",
-    "required": ["version", "theme", "questions"],
-    "additionalProperties": False,
-    "properties": {
-        "version": {"type": "string", "pattern": r"^\d{4}\.\d+$"},
-        "theme": {
-            "type": "object",
-            "required": ["number", "slug", "title", "recommendation", "findings", "quote", "practice_example"],
-            "additionalProperties": False,
-            "properties": {
-                "number": {"type": "integer", "minimum": 1, "maximum": 5},
-                "slug": {"type": "string", "pattern": r"^[a-z0-9-]+$"},
-                "title": _TEXT,
-                "recommendation": _TEXT,
-                "introduction": _TEXT,
-                "findings": {"type": "array", "minItems": 1, "items": _TEXT},
-                "quote": {
-                    "type": "object",
-                    "required": ["text", "speaker", "function"],
-                    "additionalProperties": False,
-                    "properties": {"text": _TEXT, "speaker": _TEXT, "function": _TEXT},
-                },
-                "practice_example": {
-                    "type": "object",
-                    "required": ["municipality", "title"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "municipality": _TEXT,
-                        "title": _TEXT,
-                        "url": {"type": "string", "pattern": r"^https?://"},
-                    },
-                },
-            },
-        },
-        "questions": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "type", "text", "roles"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": _ID,
-                    "type": {"enum": list(QUESTION_TYPES)},
-                    "text": _TEXT,
-                    "help": _TEXT,
-                    "doorvragen": {"type": "array", "items": _TEXT},
-                    "roles": {"type": "array", "minItems": 1, "uniqueItems": True,
-                              "items": {"enum": list(QUESTION_ROLES)}},
-                    "headline": _TEXT,
-                    "scale": {"type": "object"},
-                    "multiple": {"type": "boolean"},
-                    "options": {
-                        "type": "array",
-                        "minItems": 2,
-                        "items": {
-                            "type": "object",
-                            "required": ["value", "label"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "value": {"type": "string", "pattern": r"^[a-z0-9_]+$"},
-                                "label": _TEXT,
-                            },
-                        },
-                    },
-                    "condition": {
-                        "type": "object",
-                        "required": ["question", "in"],
-                        "additionalProperties": False,
-                        "properties": {
-                            "question": _ID,
-                            "in": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
-
-MATURITY_SCHEMA = {
-    "type": "object",
-    "required": ["version", "theme", "levels", "checklist"],
-    "additionalProperties": False,
-    "properties": {
-        "version": {"type": "string", "pattern": r"^\d{4}\.\d+$"},
-        "theme": {"type": "string", "pattern": r"^[a-z0-9-]+$"},
-        "levels": {
-            "type": "array",
-            "minItems": MATURITY_LEVEL_COUNT,
-            "maxItems": MATURITY_LEVEL_COUNT,
-            "items": {
-                "type": "object",
-                "required": ["level", "name", "description"],
-                "additionalProperties": False,
-                "properties": {
-                    "level": {"type": "integer", "minimum": 1, "maximum": MATURITY_LEVEL_COUNT},
-                    "name": _TEXT,
-                    "description": _TEXT,
-                },
-            },
-        },
-        "checklist": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "label"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": {"type": "string", "pattern": r"^[a-z0-9_]+$"},
-                    "label": _TEXT,
-                    "help": _TEXT,
-                },
-            },
-        },
-    },
-}
 
 
 # --- Domain objects -----------------------------------------------------------------------
@@ -446,18 +209,18 @@ class GuideSet:
 def _scale_choices(path: Path, data, index: int, raw) -> tuple[Choice, ...]:
     where = ["questions", index, "scale"]
     if not isinstance(raw, dict):
-        raise GuideError(path, _line_of(data, where[:2]), _field_name(where),
+        raise GuideError(path, line_of(data, where[:2]), field_name(where),
                          "een schaalvraag heeft 'scale' nodig met een label voor elk niveau 1 tot en met 5")
     try:
         levels = {int(k): v for k, v in raw.items()}
     except (TypeError, ValueError):
-        raise GuideError(path, _line_of(data, where), _field_name(where), "de niveaus moeten 1 tot en met 5 zijn") from None
+        raise GuideError(path, line_of(data, where), field_name(where), "de niveaus moeten 1 tot en met 5 zijn") from None
     if set(levels) != {1, 2, 3, 4, 5}:
-        raise GuideError(path, _line_of(data, where), _field_name(where),
+        raise GuideError(path, line_of(data, where), field_name(where),
                          f"de niveaus moeten precies 1 tot en met 5 zijn, gevonden: {sorted(levels)}")
     for level, label in levels.items():
         if not isinstance(label, str) or not label.strip():
-            raise GuideError(path, _line_of(data, where), _field_name(where) + f".{level}", "label ontbreekt")
+            raise GuideError(path, line_of(data, where), field_name(where) + f".{level}", "label ontbreekt")
     return tuple(Choice(str(level), levels[level]) for level in range(1, 6))
 
 
@@ -466,7 +229,7 @@ def _build_question(path: Path, data, index: int, raw: dict, number: int) -> Que
     here = ["questions", index]
 
     def fail(key: str, reason: str):
-        raise GuideError(path, _line_of(data, here + [key]), _field_name(here + [key]), reason)
+        raise GuideError(path, line_of(data, here + [key]), field_name(here + [key]), reason)
 
     choices: tuple[Choice, ...] = ()
     if qtype == "scale":
@@ -504,33 +267,33 @@ def _check_conditions(path: Path, data, questions: list[Question]) -> None:
             where = ["questions", index, "condition"]
             target = earlier.get(question.condition.question)
             if target is None:
-                raise GuideError(path, _line_of(data, where), _field_name(where) + ".question",
+                raise GuideError(path, line_of(data, where), field_name(where) + ".question",
                                  f"'{question.condition.question}' is geen eerdere vraag in deze leidraad")
             if target.type not in ("ja_nee_deels", "multiple_choice"):
-                raise GuideError(path, _line_of(data, where), _field_name(where) + ".question",
+                raise GuideError(path, line_of(data, where), field_name(where) + ".question",
                                  "een voorwaarde kan alleen verwijzen naar een ja/nee/deels- of meerkeuzevraag")
             allowed = {c.value for c in target.choices}
             wrong = [v for v in question.condition.values if v not in allowed]
             if wrong:
-                raise GuideError(path, _line_of(data, where + ["in"]), _field_name(where) + ".in",
+                raise GuideError(path, line_of(data, where + ["in"]), field_name(where) + ".in",
                                  f"{', '.join(wrong)} is geen antwoord op '{target.id}'; kies uit {', '.join(sorted(allowed))}")
         earlier[question.id] = question
 
 
 def load_guide(path: str | Path) -> Guide:
     path = Path(path)
-    data = _read_yaml(path)
-    _validate_schema(path, data, GUIDE_SCHEMA)
+    data = read_yaml(path)
+    validate_schema(path, data, GUIDE_SCHEMA)
     theme = data["theme"]
     number = theme["number"]
     questions: list[Question] = []
     seen: set[str] = set()
     for index, raw in enumerate(data["questions"]):
         if raw["id"] in seen:
-            raise GuideError(path, _line_of(data, ["questions", index, "id"]), f"questions[{index}].id",
+            raise GuideError(path, line_of(data, ["questions", index, "id"]), f"questions[{index}].id",
                              f"vraag-id '{raw['id']}' komt twee keer voor")
         if not raw["id"].startswith(theme["slug"] + "."):
-            raise GuideError(path, _line_of(data, ["questions", index, "id"]), f"questions[{index}].id",
+            raise GuideError(path, line_of(data, ["questions", index, "id"]), f"questions[{index}].id",
                              f"een vraag-id begint met de slug van het thema: '{theme['slug']}.'")
         seen.add(raw["id"])
         questions.append(_build_question(path, data, index, raw, number))
@@ -550,11 +313,11 @@ def load_guide(path: str | Path) -> Guide:
 
 def load_maturity_scale(path: str | Path) -> MaturityScale:
     path = Path(path)
-    data = _read_yaml(path)
-    _validate_schema(path, data, MATURITY_SCHEMA)
+    data = read_yaml(path)
+    validate_schema(path, data, MATURITY_SCHEMA)
     numbers = [level["level"] for level in data["levels"]]
     if numbers != list(range(1, MATURITY_LEVEL_COUNT + 1)):
-        raise GuideError(path, _line_of(data, ["levels"]), "levels",
+        raise GuideError(path, line_of(data, ["levels"]), "levels",
                          f"de niveaus moeten 1 tot en met {MATURITY_LEVEL_COUNT} op volgorde zijn, gevonden: {numbers}")
     return MaturityScale(
         version=data["version"], theme_slug=data["theme"],
