@@ -69,3 +69,37 @@ def test_rounds_and_conversation_pages_for_a_projectleider(client, auth, demo):
     page = client.get(f"/rondes/gesprekken/{conversation_link}").get_data(as_text=True)
     assert "Staat digitale veiligheid in het Integraal Veiligheidsplan" in page
     assert "Haarlem" in page and "Maastricht" in page
+
+
+def test_a_server_error_gives_the_styled_500(app):
+    def broken():
+        raise RuntimeError("kapot")
+
+    app.add_url_rule("/kapot", "broken", broken)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = app.test_client().get("/kapot")
+    assert response.status_code == 500
+    page = response.get_data(as_text=True)
+    assert "Er ging iets mis" in page and "kapot" not in page.split("<main")[1]
+
+
+def test_security_headers_forbid_other_origins(client):
+    headers = client.get("/").headers
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_assets_are_served_locally(client):
+    page = client.get("/").get_data(as_text=True)
+    assert "https://" not in page.split("</head>")[0]
+    for asset in ("vendor/utrecht-design-tokens.css", "vendor/utrecht-components.css", "css/app.css"):
+        assert client.get(f"/static/{asset}").status_code == 200
+
+
+def test_login_with_wrong_password_keeps_the_email(client, auth):
+    auth.create("pl@example.org")
+    response = client.post("/inloggen", data={"email": "pl@example.org", "password": "fout-wachtwoord"})
+    assert response.status_code == 401
+    page = response.get_data(as_text=True)
+    assert "E-mailadres of wachtwoord klopt niet." in page
+    assert 'value="pl@example.org"' in page
