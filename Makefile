@@ -48,7 +48,7 @@ assets: node_modules/.package-lock.json
 	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht-components.css
 
 translations: install
-	$(BIN)/pybabel compile --use-fuzzy -q -d visitatie/translations
+	$(BIN)/pybabel compile --use-fuzzy --statistics -d visitatie/translations
 
 # Update the catalogue after changing UI text: `make messages`, then translate messages.po.
 messages: install
