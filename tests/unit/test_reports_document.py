@@ -10,6 +10,8 @@ from visitatie.reports.document import (
     TOC_PLACEHOLDER,
     add_bullets,
     add_field,
+    add_hyperlink,
+    add_layout_table,
     add_page_break,
     add_picture_from_bytes,
     add_quote,
@@ -17,6 +19,7 @@ from visitatie.reports.document import (
     add_table_of_contents,
     fill_table_of_contents,
     new_document,
+    xml_safe,
 )
 
 PNG = bytes.fromhex(  # a 1x1 white PNG
@@ -144,3 +147,30 @@ def test_bullets_quote_picture_and_page_break():
     assert document.inline_shapes[0]._inline.docPr.get("descr") == "Leeg plaatje"
     assert document.inline_shapes[0].width == pytest.approx(Cm(4), abs=Cm(0.01))
     assert document.element.body.find(".//" + qn("w:br")).get(qn("w:type")) == "page"
+
+
+def test_hyperlinks_only_for_web_addresses():
+    document = new_document("Links")
+    add_hyperlink(document.add_paragraph(), "https://vng.nl/praktijk")
+    add_hyperlink(document.add_paragraph(), "javascript:alert(1)")
+    document = reopen(document)
+    links = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+    assert links == ["https://vng.nl/praktijk"]
+    assert [p.text for p in document.paragraphs] == ["https://vng.nl/praktijk", "javascript:alert(1)"]
+    assert len(list(document.element.body.iter(qn("w:hyperlink")))) == 1
+
+
+def test_control_characters_do_not_break_the_document():
+    assert xml_safe("a\x00b\x0bc\td\ne") == "abc\td\ne"
+    assert xml_safe(None) == ""
+    document = new_document("Tekens\x07")
+    add_bullets(document, ["bel\x07"])
+    assert [p.text for p in reopen(document).paragraphs] == ["bel"]
+
+
+def test_layout_table_widths_are_fixed_for_word_and_libreoffice():
+    document = new_document("Opmaak")
+    table = add_layout_table(document, 2, [3, 13.2])
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid == [Cm(3).twips, Cm(13.2).twips]
+    assert table._tbl.tblPr.find(qn("w:tblBorders")) is None  # nothing drawn but the content

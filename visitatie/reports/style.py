@@ -22,6 +22,8 @@ ROW_FILL = "EEF3F9"
 FONT = "Arial"
 TEXT_WIDTH = Cm(21.0 - 2 * 2.4)
 CONFIDENTIAL_TEXT = "Vertrouwelijk"
+CALLOUT = "Kernboodschap"   # a key message in a tinted box (main lesson, recommendation)
+OVERLINE = "Bovenkop"       # the small capitals above a heading ("PRIORITEIT 1")
 
 
 def apply_house_style(document) -> None:
@@ -34,7 +36,7 @@ def apply_house_style(document) -> None:
     _font(styles["Normal"], 10.5, color=TEXT)
     normal = styles["Normal"].paragraph_format
     normal.space_after, normal.line_spacing = Pt(6), 1.2
-    for level, size, before in ((1, 18, 24), (2, 14, 18), (3, 12, 12)):
+    for level, size, before in ((1, 18, 24), (2, 13, 14), (3, 11.5, 10)):
         style = styles[f"Heading {level}"]
         _font(style, size, bold=True, color=BLUE)
         fmt = style.paragraph_format
@@ -46,7 +48,8 @@ def apply_house_style(document) -> None:
     styles["Title"].paragraph_format.space_after = Pt(12)
     _font(styles["Subtitle"], 15, color=MUTED, italic=False)
     _font(styles["TOC Heading"], 18, bold=True, color=BLUE)
-    _font(styles["Caption"], 9, color=MUTED, italic=True)
+    _font(styles["Caption"], 9, bold=False, color=MUTED, italic=True)
+    styles["Caption"].paragraph_format.space_before = Pt(6)
     for name in ("Header", "Footer"):
         # The template's tab stops assume Letter margins; one right tab at the text
         # edge puts the page number (or "Vertrouwelijk") flush right.
@@ -65,6 +68,35 @@ def apply_house_style(document) -> None:
         _left_bar(style.element.get_or_add_pPr())
     for level in (1, 2, 3):
         _toc_style(document, level)
+    _extra_styles(document)
+
+
+def _extra_styles(document: Document) -> None:
+    # Named styles, not direct formatting, so an editor can reuse them in Word.
+    callout = document.styles.add_style(CALLOUT, 1)
+    callout.base_style = document.styles["Normal"]
+    _font(callout, 14, bold=True, color=BLUE)
+    fmt = callout.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(6), Pt(12), 1.15
+    fmt.left_indent, fmt.right_indent = Cm(0.3), Cm(0.3)
+    ppr = callout.element.get_or_add_pPr()
+    _left_bar(ppr)
+    shading = OxmlElement("w:shd")
+    for key, value in (("val", "clear"), ("color", "auto"), ("fill", ROW_FILL)):
+        shading.set(qn(f"w:{key}"), value)
+    ppr.insert_element_before(shading, "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+
+    overline = document.styles.add_style(OVERLINE, 1)
+    overline.base_style = document.styles["Normal"]
+    overline.next_paragraph_style = document.styles["Heading 1"]
+    _font(overline, 10, bold=True, color=BLUE)
+    overline.font.all_caps = True
+    overline.paragraph_format.space_after = Pt(0)
+    overline.paragraph_format.keep_with_next = True
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), "30")  # letter spacing in twentieths of a point
+    overline.element.get_or_add_rPr().insert_element_before(
+        spacing, "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:lang")
 
 
 def _font(style, size: float, *, bold: bool | None = None, italic: bool | None = None,
