@@ -255,7 +255,7 @@ def _figures(document: Document, figures: list[dict]) -> None:
 
 
 def _scales(document: Document, scales: list[dict], figure_numbers) -> None:
-    answered = [scale for scale in scales if scale.get("n")]
+    answered = [scale for scale in scales if scale.get("n") and scale.get("distribution")]
     # One question: the sentence above the chart names it, so the chart needs no title.
     png = charts.scale_chart_png(answered, titles=len(answered) > 1, width_cm=15.0)
     if png is None:
