@@ -14,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .extensions import db, login_manager
 from .models import USER_ROLES, User
 from .models.types import utcnow
+from .permissions import load_participant
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -80,6 +81,9 @@ def _load_user(user_id: str):
     kind, _, number = user_id.partition(":")
     if kind == "user" and number.isdigit():
         return db.session.get(User, int(number))
+    if kind == "participation" and number.isdigit():
+        # Signed in through a personal link: valid only while one of their links is.
+        return load_participant(db.session, int(number))
     return None
 
 

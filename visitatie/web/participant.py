@@ -1,4 +1,155 @@
-"""What participants touch: the invitation link, the guide form, autosave, marks, finalising."""
-from flask import Blueprint
+"""What participants touch: the invitation link, the guide form, autosave, marks, finalising.
+
+Every view asks permissions.capabilities() through `load_conversation`: a conversation that does
+not exist and one the principal may not read give the same 404, so nobody learns which
+conversations exist.
+"""
+from functools import wraps
+
+from flask import (Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file,
+                   session, url_for)
+from flask_babel import gettext as _
+from flask_login import current_user, login_user
+
+from .. import answers as answer_domain
+from ..answers import AnswerError, Change, ConversationLocked, VersionConflict
+from ..extensions import db
+from ..guide_registry import current_guides
+from ..i18n import local_time
+from ..invitations import verify
+from ..models import Answer, Conversation
+from ..models.types import utcnow
+from ..permissions import ParticipantPrincipal, actor_name, capabilities
+from ..verslag_content import verslag_docx, verslag_filename
+from . import answer_form, conversation_pages
 
 bp = Blueprint("participant", __name__)
+
+
+@bp.after_request
+def _no_store(response):
+    # Answers are sensitive: no copy in the browser's or a proxy's cache, not even of a page.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _wants_json() -> bool:
+    return request.is_json or request.accept_mimetypes.best == "application/json"
+
+
+def signed_in_required(view):
+    """Anyone not signed in gets the same answer for every conversation URL, real or not."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not current_user.is_authenticated:
+            if _wants_json():
+                return jsonify(error="signed_out", message=_signed_out_message()), 401
+            return render_template("participant/sign_in.html", next=request.path), 401
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def _signed_out_message() -> str:
+    return _("U bent niet meer aangemeld. Uw tekst is in deze browser bewaard. Open de persoonlijke link "
+             "uit uw uitnodiging opnieuw; daarna kunt u de tekst terugzetten.")
+
+
+def load_conversation(conversation_id: int):
+    """The conversation and what the principal may do with it; 404 when they may not read it."""
+    conversation = db.session.get(Conversation, conversation_id)
+    caps = capabilities(current_user, conversation)
+    if not caps.can_read:
+        abort(404)
+    return conversation, caps
+
+
+@bp.get("/uitnodiging/<token>")
+def accept_invitation(token: str):
+    invitation = verify(db.session, token)
+    if invitation is None:  # unknown, expired and revoked links look the same
+        return render_template("participant/invitation_invalid.html"), 404
+    principal = ParticipantPrincipal(invitation.participation)
+    session.clear()  # a fresh session: nothing carried over from before
+    session.permanent = True
+    login_user(principal)
+    db.session.commit()
+    return redirect(url_for(".show_conversation", conversation_id=principal.conversation_id))
+
+
+@bp.get("/gesprekken/<int:conversation_id>")
+@signed_in_required
+def show_conversation(conversation_id: int):
+    conversation, caps = load_conversation(conversation_id)
+    return render_template("conversations/show.html",
+                           **conversation_pages.overview(db.session, current_guides(), conversation, caps))
+
+
+@bp.route("/gesprekken/<int:conversation_id>/thema/<int:number>", methods=["GET", "POST"])
+@signed_in_required
+def edit_theme(conversation_id: int, number: int):
+    conversation, caps = load_conversation(conversation_id)
+    guides = answer_domain.conversation_guides(current_guides(), conversation)
+    guide = next((g for g in guides if g.number == number), None) or abort(404)
+    if request.method == "GET":
+        return render_template("conversations/theme.html",
+                               **conversation_pages.theme(db.session, guides, guide, conversation, caps))
+    if conversation_pages.posts_foreign_fields(request.form, conversation, caps):
+        abort(403)
+    typed, errors = conversation_pages.save_theme_form(
+        db.session, current_guides(), guide, conversation, caps, request.form, actor_name(current_user))
+    if not errors:
+        flash(_("Uw antwoorden zijn opgeslagen om %(time)s.", time=local_time(utcnow(), "HH:mm")), "success")
+        target = request.form.get("next_theme", type=int)
+        target = target if any(g.number == target for g in guides) else number
+        return redirect(url_for(".edit_theme", conversation_id=conversation.id, number=target))
+    context = conversation_pages.theme(db.session, guides, guide, conversation, caps, typed, errors)
+    status = 409 if any(isinstance(e, (VersionConflict, ConversationLocked)) for e in errors.values()) else 400
+    return render_template("conversations/theme.html", **context), status
+
+
+@bp.post("/gesprekken/<int:conversation_id>/antwoord")
+@signed_in_required
+def save_answer(conversation_id: int):
+    conversation, caps = load_conversation(conversation_id)
+    data = request.get_json(silent=True)
+    parsed = conversation_pages.parse_autosave(current_guides(), conversation, data)
+    if parsed is None:
+        return jsonify(error="bad_request", message=_("Dit antwoord kon niet worden gelezen.")), 400
+    municipality_id, change = parsed
+    if not caps.can_edit_municipality(municipality_id):
+        return jsonify(error="forbidden", message=_("U kunt alleen de antwoorden van uw eigen gemeente wijzigen.")), 403
+    try:
+        answer = answer_domain.save_answer(db.session, conversation, municipality_id, change,
+                                           actor_name(current_user), current_guides())
+    except AnswerError as error:
+        return conversation_pages.autosave_error(error)
+    return jsonify(conversation_pages.autosave_result(db.session, current_guides(), conversation,
+                                                      change.question, answer))
+
+
+@bp.get("/gesprekken/<int:conversation_id>/antwoorden/<int:answer_id>/geschiedenis")
+@signed_in_required
+def show_answer_history(conversation_id: int, answer_id: int):
+    conversation, caps = load_conversation(conversation_id)
+    answer = db.session.get(Answer, answer_id)
+    if answer is None or answer.conversation_id != conversation.id:
+        abort(404)
+    if not caps.can_see_history:
+        abort(403)
+    return render_template("conversations/history.html", conversation=conversation, answer=answer,
+                           question=current_guides().question(answer.question_id),
+                           versions=answer_domain.history(answer))
+
+
+@bp.get("/gesprekken/<int:conversation_id>/verslag.docx")
+@signed_in_required
+def download_verslag(conversation_id: int):
+    conversation, _caps = load_conversation(conversation_id)
+    stream = verslag_docx(db.session, current_guides(), conversation)
+    return send_file(stream, as_attachment=True, download_name=verslag_filename(conversation),
+                     mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+from . import participant_actions  # noqa: E402,F401  (marks and finalising: routes on this blueprint)

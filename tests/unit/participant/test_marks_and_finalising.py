@@ -1,0 +1,99 @@
+"""Marks (lesson, quote with consent) and finalising / reopening a conversation."""
+import pytest
+from sqlalchemy import select
+
+from visitatie.answers import Change, ConversationLocked, save_answer
+from visitatie.finalising import FinaliseError, finalise, last_finalised, reopen
+from visitatie.marks import MarkError, add_mark, remove_mark, set_consent
+from visitatie.models import ConversationEvent, Mark
+
+TEXT = "Wij betalen geen losgeld. Dat hebben we vooraf in het college besproken."
+
+
+@pytest.fixture
+def answer(session, world, guides):
+    question = guides.question("eigen-huis.losgeld")
+    return save_answer(session, world.a, world.haarlem.id, Change(question, TEXT, 0), "Jos Wienen", guides)
+
+
+def test_a_quote_is_not_published_unless_the_speaker_consents(session, answer, world):
+    mark = add_mark(session, answer, "citaat", "Peter van Enk", speaker=world.mayor)
+    assert mark.consent == "niet_publiceren"
+    assert (mark.speaker_name, mark.speaker_function) == ("Jos Wienen", "burgemeester van Haarlem")
+    assert mark.text == TEXT and mark.created_by == "Peter van Enk"
+
+
+def test_a_passage_must_come_from_the_answer(session, answer):
+    mark = add_mark(session, answer, "les", "P", passage="  wij betalen   GEEN losgeld. ")
+    assert mark.passage == "wij betalen   GEEN losgeld." and mark.text == mark.passage
+    with pytest.raises(MarkError) as caught:
+        add_mark(session, answer, "les", "P", passage="Wij betalen altijd.")
+    assert caught.value.reason == "passage_not_in_answer"
+
+
+def test_a_named_quote_needs_a_speaker_and_a_lesson_has_none(session, answer, world):
+    with pytest.raises(MarkError) as caught:
+        add_mark(session, answer, "citaat", "P", consent="met_naam")
+    assert caught.value.reason == "speaker_required"
+    lesson = add_mark(session, answer, "les", "P", speaker=world.mayor, consent="met_naam")
+    assert lesson.speaker_name is None and lesson.consent == "niet_publiceren"
+    anonymous = add_mark(session, answer, "citaat", "P", consent="anoniem")
+    assert anonymous.consent == "anoniem"
+
+
+def test_unknown_kinds_consents_and_foreign_speakers_are_refused(session, answer, world):
+    for kwargs, reason in ((dict(kind="tip"), "unknown_kind"),
+                           (dict(kind="citaat", consent="graag"), "unknown_consent"),
+                           (dict(kind="citaat", speaker=world.other_mayor), "speaker_not_in_conversation")):
+        kind = kwargs.pop("kind")
+        with pytest.raises(MarkError) as caught:
+            add_mark(session, answer, kind, "P", **kwargs)
+        assert caught.value.reason == reason
+    assert session.scalars(select(Mark)).all() == []
+
+
+def test_consent_can_be_changed_and_a_mark_removed(session, answer, world):
+    mark = add_mark(session, answer, "citaat", "P", speaker=world.mayor)
+    set_consent(session, mark, "met_naam")
+    assert mark.consent == "met_naam"
+    with pytest.raises(MarkError):
+        set_consent(session, add_mark(session, answer, "les", "P"), "anoniem")
+    remove_mark(session, mark)
+    assert session.scalars(select(Mark.kind)).all() == ["les"]
+
+
+def test_finalising_locks_the_answers_and_is_logged(session, world, guides, answer):
+    event = finalise(session, world.a, "Paul Depla")
+    assert world.a.status == "vastgesteld"
+    assert (event.kind, event.actor, event.old_value, event.new_value) == ("finalise", "Paul Depla", "gehouden", "vastgesteld")
+    assert last_finalised(world.a) == event
+    with pytest.raises(ConversationLocked):
+        save_answer(session, world.a, world.haarlem.id, Change(guides.question("eigen-huis.losgeld"), "Anders", 1),
+                    "Jos Wienen", guides)
+    with pytest.raises(FinaliseError) as caught:
+        finalise(session, world.a, "Paul Depla")
+    assert caught.value.reason == "already_finalised"
+
+
+def test_reopening_needs_a_reason_and_logs_it(session, world):
+    finalise(session, world.a, "Paul Depla")
+    for reason, code in (("", "reason_required"), ("   ", "reason_required"), ("x" * 1001, "reason_too_long")):
+        with pytest.raises(FinaliseError) as caught:
+            reopen(session, world.a, "Paul Depla", reason)
+        assert caught.value.reason == code
+    assert world.a.status == "vastgesteld"
+    event = reopen(session, world.a, "Paul Depla", "Maastricht wil een antwoord aanvullen.")
+    assert world.a.status == "gehouden" and last_finalised(world.a) is None
+    assert (event.kind, event.reason) == ("reopen", "Maastricht wil een antwoord aanvullen.")
+    kinds = session.scalars(select(ConversationEvent.kind).order_by(ConversationEvent.id)).all()
+    assert kinds == ["finalise", "reopen"]
+    with pytest.raises(FinaliseError):
+        reopen(session, world.a, "Paul Depla", "nog eens")
+
+
+def test_a_cancelled_conversation_cannot_be_finalised(session, world):
+    world.a.status = "geannuleerd"
+    session.commit()
+    with pytest.raises(FinaliseError) as caught:
+        finalise(session, world.a, "Paul Depla")
+    assert caught.value.reason == "cancelled"

@@ -1,0 +1,404 @@
+/* Autosave for the guide form. Without this script the form is a plain POST form.
+ *
+ * - Every change is kept in localStorage at once, then sent as JSON (debounced for text,
+ *   at once for choices), one request at a time, with the CSRF token in X-CSRFToken.
+ * - Offline or signed out: the text stays in localStorage; it is sent when the connection
+ *   returns ("online" event and a retry timer), or offered for restoring after signing in again.
+ * - Every answer carries the version it was based on; a 409 shows both versions side by side
+ *   (keep mine / take theirs / save the merged text) and pauses that field: never a silent overwrite.
+ * - Conditional questions appear and disappear as the answer they depend on changes.
+ * Text from the server is only ever written with textContent: nothing typed becomes markup.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("guide-form");
+  var messagesEl = document.getElementById("autosave-messages");
+  if (!form || !messagesEl || !window.fetch) { return; }
+
+  var TEXT_DELAY = 1200;
+  var RETRY_DELAY = 5000;
+  var msg = messagesEl.dataset;
+  var url = form.dataset.autosaveUrl;
+  var scope = "visitatie:draft:" + form.dataset.draftScope + ":";
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var csrfToken = csrfMeta ? csrfMeta.content : "";
+  var statusEl = document.querySelector("[data-save-status]");
+
+  var fields = new Map();
+  var queue = [];
+  var busy = false;
+  var offline = false;
+  var stopped = null;   // "signed_out" or "locked": nothing more can be saved on this page
+  var retryTimer = null;
+
+  // --- small helpers ---------------------------------------------------------------------
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+  }
+
+  function setStatus(text, kind) {
+    if (!statusEl) { return; }
+    statusEl.textContent = text;
+    statusEl.classList.toggle("save-status--saved", kind === "saved");
+    statusEl.classList.toggle("save-status--problem", kind === "problem");
+  }
+
+  var storage = (function () {
+    try {
+      var probe = scope + "probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) { return null; }
+  })();
+
+  function readDraft(field) {
+    if (!storage) { return null; }
+    try { return JSON.parse(storage.getItem(scope + field.key)); } catch (e) { return null; }
+  }
+
+  function writeDraft(field) {
+    if (!storage) { return; }
+    try {
+      storage.setItem(scope + field.key, JSON.stringify({
+        value: getValue(field), version: field.version, at: new Date().toISOString()
+      }));
+    } catch (e) { /* storage full: the server copy still counts */ }
+  }
+
+  function dropDraft(field) {
+    if (storage) { storage.removeItem(scope + field.key); }
+  }
+
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  // --- fields ----------------------------------------------------------------------------
+
+  function getValue(field) {
+    var inputs = field.el.querySelectorAll("[data-input]");
+    if (field.type === "open") { return inputs[0].value; }
+    var chosen = [];
+    inputs.forEach(function (input) { if (input.checked) { chosen.push(input.value); } });
+    return field.multiple ? chosen : (chosen[0] || "");
+  }
+
+  function setValue(field, value) {
+    var inputs = field.el.querySelectorAll("[data-input]");
+    if (field.type === "open") {
+      inputs[0].value = value || "";
+    } else {
+      var chosen = Array.isArray(value) ? value : (value ? [value] : []);
+      inputs.forEach(function (input) { input.checked = chosen.indexOf(input.value) !== -1; });
+    }
+    afterChange(field);
+  }
+
+  function display(field, value) {
+    if (field.type === "open") { return value || msg.empty; }
+    var chosen = Array.isArray(value) ? value : (value ? [value] : []);
+    if (!chosen.length) { return msg.empty; }
+    return chosen.map(function (v) {
+      var input = field.el.querySelector('[data-input][value="' + CSS.escape(v) + '"]');
+      var label = input && field.el.querySelector('label[for="' + input.id + '"]');
+      return label ? label.textContent.trim() : v;
+    }).join("; ");
+  }
+
+  function setVersion(field, version) {
+    field.version = version;
+    field.el.dataset.version = String(version);
+    var hidden = field.el.querySelector("[data-version-input]");
+    if (hidden) { hidden.value = String(version); }
+  }
+
+  function showError(field, text) {
+    var error = field.el.querySelector("[data-autosave-error]");
+    if (!text) { if (error) { error.remove(); } return; }
+    if (!error) {
+      error = document.createElement("p");
+      error.className = "utrecht-form-field-error-message";
+      error.setAttribute("data-autosave-error", "");
+      error.id = field.el.id + "-autosave-error";
+      field.el.insertBefore(error, field.el.querySelector("label, fieldset"));
+    }
+    error.textContent = text;
+  }
+
+  function updateCounter(field) {
+    var counter = field.el.querySelector("[data-counter]");
+    if (counter && field.type === "open") {
+      counter.textContent = "· " + fill(msg.chars, { count: getValue(field).length });
+    }
+  }
+
+  function updateClear(field) {
+    var clear = field.el.querySelector("[data-clear]");
+    if (clear) { clear.hidden = !getValue(field); }
+  }
+
+  function afterChange(field) {
+    updateCounter(field);
+    updateClear(field);
+    applyConditions(field);
+  }
+
+  // --- conditional questions -------------------------------------------------------------
+
+  function applyConditions(controller) {
+    fields.forEach(function (field) {
+      var el = field.el;
+      if (el.dataset.conditionQuestion !== controller.question || field.municipality !== controller.municipality) { return; }
+      var wanted = el.dataset.conditionValues.split(" ");
+      var value = getValue(controller);
+      var given = Array.isArray(value) ? value : (value ? [value] : []);
+      var shown = given.some(function (v) { return wanted.indexOf(v) !== -1; });
+      var was = !el.hidden;
+      el.hidden = !shown;
+      var card = el.closest("[data-question-card]");
+      if (card) { card.hidden = !card.querySelector("[data-field]:not([hidden])"); }
+      if (shown && !was && field.dirty) { schedule(field, 0); }
+    });
+  }
+
+  // --- saving ----------------------------------------------------------------------------
+
+  function schedule(field, delay) {
+    field.dirty = true;
+    clearTimeout(field.timer);
+    field.timer = setTimeout(function () { enqueue(field); }, delay);
+  }
+
+  function enqueue(field) {
+    if (field.conflict || stopped) { return; }
+    if (queue.indexOf(field) === -1) { queue.push(field); }
+    pump();
+  }
+
+  function pump() {
+    if (busy || offline || stopped || !queue.length) { return; }
+    var field = queue.shift();
+    if (field.conflict || field.el.hidden) { pump(); return; }
+    busy = true;
+    var sent = getValue(field);
+    setStatus(msg.saving);
+    fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken },
+      body: JSON.stringify({ municipality: field.municipality, question: field.question, value: sent, version: field.version })
+    }).then(function (response) {
+      var json = (response.headers.get("Content-Type") || "").indexOf("application/json") !== -1;
+      return (json ? response.json() : Promise.resolve(null)).then(function (data) {
+        handle(field, sent, response.status, data);
+      });
+    }).catch(function () {
+      goOffline(field);
+    }).then(function () {
+      busy = false;
+      pump();
+    });
+  }
+
+  function handle(field, sent, status, data) {
+    if (status === 200 && data) {
+      setVersion(field, data.version);
+      showError(field, null);
+      if (same(getValue(field), sent)) {
+        field.dirty = false;
+        dropDraft(field);
+      } else {
+        writeDraft(field);  // typed on while saving: the draft now builds on the new version
+        schedule(field, TEXT_DELAY);
+      }
+      setStatus(data.message, "saved");
+      updateProgress(data.progress);
+      return;
+    }
+    if (data && status === 409 && data.error === "conflict") {
+      showConflict(field, sent, data);
+      setStatus(msg.conflict, "problem");
+      return;
+    }
+    if (data && status === 409 && data.error === "locked") {
+      stopped = "locked";
+      setStatus(data.message, "problem");
+      return;
+    }
+    if (data && status === 422 && data.error === "hidden") { return; }  // the draft waits until shown again
+    if (data && (status === 422 || status === 403 || status === 400)) {
+      showError(field, data.message);
+      setStatus(fill(msg.error, { message: data.message }), "problem");
+      return;
+    }
+    if (status === 401 || status === 400 || status === 403 || status === 404) {
+      // Not signed in any more (the session's CSRF token is gone, or this browser signed in
+      // for another conversation since): keep everything here.
+      stopped = "signed_out";
+      queue.unshift(field);
+      setStatus(msg.signedOut, "problem");
+      return;
+    }
+    goOffline(field);  // 5xx, proxies, timeouts: try again later
+  }
+
+  function goOffline(field) {
+    offline = true;
+    if (queue.indexOf(field) === -1) { queue.unshift(field); }
+    setStatus(msg.offline, "problem");
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(backOnline, RETRY_DELAY);
+  }
+
+  function backOnline() {
+    clearTimeout(retryTimer);
+    if (!offline) { return; }
+    offline = false;
+    pump();
+  }
+
+  function updateProgress(progress) {
+    if (!progress) { return; }
+    [["progress-theme", progress.theme], ["progress-total", progress.conversation]].forEach(function (pair) {
+      var meter = document.getElementById(pair[0]);
+      if (!meter || !pair[1]) { return; }
+      meter.querySelector("[data-progress-text]").textContent = fill(meter.dataset.template, pair[1]);
+      var bar = meter.querySelector("progress");
+      bar.max = pair[1].total || 1;
+      bar.value = pair[1].answered;
+    });
+    var count = document.querySelector("[data-theme-count]");
+    if (count && progress.theme) {
+      count.textContent = count.textContent.replace(/\d+(\D+)\d+/, progress.theme.answered + "$1" + progress.theme.total);
+    }
+  }
+
+  // --- conflicts -------------------------------------------------------------------------
+
+  function showConflict(field, mine, data) {
+    var template = document.getElementById("conflict-template");
+    var old = field.el.querySelector("[data-conflict]");
+    if (old) { old.remove(); }
+    var panel = template.content.firstElementChild.cloneNode(true);
+    panel.querySelector("[data-conflict-message]").textContent = data.message;
+    panel.querySelector("[data-mine]").textContent = display(field, mine);
+    panel.querySelector("[data-theirs]").textContent = display(field, data.current.value);
+    if (data.current.by) { panel.querySelector("[data-theirs-by]").textContent = " – " + data.current.by; }
+    if (field.type !== "open") {
+      panel.querySelector("[data-merge-hint]").remove();
+      panel.querySelector('[data-action="save-merged"]').remove();
+    }
+    field.el.insertBefore(panel, field.el.querySelector("label, fieldset"));
+    field.conflict = { mine: mine, theirs: data.current.value, version: data.current.version };
+    wireConflict(field, panel);
+  }
+
+  function wireConflict(field, panel) {
+    panel.querySelectorAll("[data-action]").forEach(function (button) {
+      button.addEventListener("click", function (event) {
+        event.preventDefault();
+        var conflict = field.conflict;
+        var action = button.dataset.action;
+        field.conflict = null;
+        panel.remove();
+        setVersion(field, conflict.version);
+        if (action === "take-theirs") {
+          setValue(field, conflict.theirs);
+          field.dirty = false;
+          dropDraft(field);
+          return;
+        }
+        if (action === "keep-mine") { setValue(field, conflict.mine); }
+        writeDraft(field);
+        schedule(field, 0);
+      });
+    });
+  }
+
+  function adoptServerConflict(field) {
+    // A conflict the server showed after a plain post: same buttons, handled here.
+    var panel = field.el.querySelector("[data-conflict]");
+    if (!panel) { return; }
+    var theirsEl = panel.querySelector("[data-theirs]");
+    var theirs = null;
+    try { theirs = JSON.parse(theirsEl.dataset.theirsValue); } catch (e) { theirs = ""; }
+    field.conflict = { mine: getValue(field), theirs: theirs, version: field.version };
+    wireConflict(field, panel);
+  }
+
+  // --- drafts left from an earlier visit -------------------------------------------------
+
+  function offerRestore() {
+    var offer = document.querySelector("[data-restore-offer]");
+    var waiting = [];
+    fields.forEach(function (field) {
+      var draft = readDraft(field);
+      if (!draft) { return; }
+      if (same(draft.value, getValue(field))) { dropDraft(field); return; }
+      if (!field.el.hidden) { waiting.push([field, draft]); }
+    });
+    if (!offer || !waiting.length) { return; }
+    offer.querySelector("[data-restore-count]").textContent = fill(msg.restoreCount, { count: waiting.length });
+    offer.hidden = false;
+    offer.querySelector("[data-restore]").addEventListener("click", function () {
+      waiting.forEach(function (pair) {
+        setValue(pair[0], pair[1].value);
+        setVersion(pair[0], pair[1].version);  // its own base: a newer server version gives a conflict
+        schedule(pair[0], 0);
+      });
+      offer.hidden = true;
+    });
+    offer.querySelector("[data-discard]").addEventListener("click", function () {
+      waiting.forEach(function (pair) { dropDraft(pair[0]); });
+      offer.hidden = true;
+    });
+  }
+
+  // --- start -----------------------------------------------------------------------------
+
+  form.querySelectorAll("[data-field][data-editable]").forEach(function (el) {
+    var field = {
+      el: el, key: el.dataset.municipality + ":" + el.dataset.question,
+      municipality: parseInt(el.dataset.municipality, 10), question: el.dataset.question,
+      type: el.dataset.type, multiple: el.hasAttribute("data-multiple"),
+      version: parseInt(el.dataset.version, 10) || 0, timer: null, dirty: false, conflict: null
+    };
+    fields.set(field.key, field);
+    el.querySelectorAll("[data-input]").forEach(function (input) {
+      var isText = field.type === "open";
+      input.addEventListener(isText ? "input" : "change", function () {
+        writeDraft(field);
+        afterChange(field);
+        schedule(field, isText ? TEXT_DELAY : 0);
+      });
+      if (isText) {
+        input.addEventListener("blur", function () { if (field.dirty) { schedule(field, 0); } });
+      }
+    });
+    var clear = el.querySelector("[data-clear]");
+    if (clear) {
+      clear.addEventListener("click", function () {
+        setValue(field, field.multiple ? [] : "");
+        writeDraft(field);
+        schedule(field, 0);
+      });
+    }
+    updateCounter(field);
+    updateClear(field);
+    adoptServerConflict(field);
+  });
+
+  window.addEventListener("online", backOnline);
+  window.addEventListener("offline", function () {
+    offline = true;
+    setStatus(msg.offline, "problem");
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(backOnline, RETRY_DELAY);
+  });
+  form.addEventListener("submit", function () {
+    fields.forEach(function (field) { clearTimeout(field.timer); });
+  });
+  if (statusEl && msg.autosaveOn) { setStatus(msg.autosaveOn); }
+  offerRestore();
+})();

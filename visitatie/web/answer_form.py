@@ -1,0 +1,154 @@
+"""The guide form of one theme: what each answer field shows, and reading a plain form post.
+
+One field per (municipality, question). Field names: `answer-<municipality id>-<question id>`
+(several values for multiple choice) and `version-<municipality id>-<question id>`, the version
+the page was showing. Only fields of municipalities the principal may edit are read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
+
+from ..answers import (
+    AnswerError,
+    Change,
+    ConversationLocked,
+    InvalidAnswer,
+    QuestionHidden,
+    VersionConflict,
+    shown_values,
+)
+from ..guides import Guide, Question
+from ..i18n import local_time
+from ..models import Answer
+
+
+def field_key(municipality_id: int, question_id: str) -> str:
+    return f"{municipality_id}-{question_id}"
+
+
+def dom_id(municipality_id: int, question_id: str) -> str:
+    return "a-" + field_key(municipality_id, question_id).replace(".", "_")
+
+
+@dataclass
+class FieldState:
+    municipality: object
+    question: Question
+    answer: Answer | None
+    value: object  # decoded: str, or a list for multiple choice
+    version: int
+    editable: bool
+    shown: bool
+    error: str | None = None
+    conflict: VersionConflict | None = None
+
+    @property
+    def key(self) -> str:
+        return field_key(self.municipality.id, self.question.id)
+
+    @property
+    def id(self) -> str:
+        return dom_id(self.municipality.id, self.question.id)
+
+    def display(self, value) -> str:
+        """A decoded value as text: the labels of the chosen options, or the text itself."""
+        if self.question.type == "open":
+            return value or ""
+        values = value if isinstance(value, list) else ([value] if value else [])
+        return "; ".join(self.question.choice_label(v) for v in values)
+
+    @property
+    def theirs(self):
+        """In a conflict: the version now stored, decoded."""
+        return self.question.decode(self.conflict.current.value) if self.conflict else None
+
+    @property
+    def chosen(self) -> set[str]:
+        if isinstance(self.value, list):
+            return set(self.value)
+        return {self.value} if self.value else set()
+
+
+def read_changes(form: MultiDict, guide: Guide, municipality_id: int) -> list[Change]:
+    """The answers of one municipality in a posted form; fields not on the page are skipped."""
+    skip = form.get("take_theirs")  # "take theirs" in a conflict: leave that answer as it is
+    changes = []
+    for question in guide.questions:
+        key = field_key(municipality_id, question.id)
+        if f"version-{key}" not in form or key == skip:
+            continue
+        try:
+            version = int(form.get(f"version-{key}", "0"))
+        except ValueError:
+            version = 0
+        name = f"answer-{key}"
+        value = form.getlist(name) if question.multiple else form.get(name, "")
+        changes.append(Change(question, value, version))
+    return changes
+
+
+def error_message(error: AnswerError) -> str:
+    """The Dutch message for a domain error about one answer."""
+    if isinstance(error, InvalidAnswer):
+        if error.too_long:
+            return _("Dit antwoord is %(length)s tekens lang; het maximum is %(maximum)s. "
+                     "Maak het wat korter; uw tekst is bewaard.", length=error.too_long, maximum=error.maximum)
+        return _("Kies een van de gegeven antwoorden.")
+    if isinstance(error, QuestionHidden):
+        return _("Deze vraag is bij het gekozen antwoord niet van toepassing; dit antwoord is niet opgeslagen.")
+    if isinstance(error, ConversationLocked):
+        return locked_message(error.status)
+    if isinstance(error, VersionConflict):
+        return conflict_message(error)
+    return _("Dit antwoord kon niet worden opgeslagen.")
+
+
+def locked_message(status: str) -> str:
+    if status == "geannuleerd":
+        return _("Dit gesprek is geannuleerd; er kunnen geen antwoorden meer worden vastgelegd.")
+    return _("Het verslag van dit gesprek is vastgesteld. De antwoorden kunnen niet meer worden gewijzigd.")
+
+
+def conflict_message(conflict: VersionConflict) -> str:
+    current = conflict.current
+    if not current.updated_by:
+        return _("Dit antwoord is intussen gewijzigd. Vergelijk beide versies en kies wat blijft.")
+    return _("%(who)s heeft dit antwoord om %(time)s gewijzigd. Vergelijk beide versies en kies wat blijft.",
+             who=current.updated_by, time=local_time(current.updated_at, "HH:mm"))
+
+
+def field_states(guide: Guide, municipalities, capabilities, locked: bool,
+                 answers: dict[tuple[int, str], Answer],
+                 typed: dict[tuple[int, str], object] | None = None,
+                 errors: dict[tuple[int, str], AnswerError] | None = None) -> dict[tuple[int, str], FieldState]:
+    """Every field of the theme as the page shows it.
+
+    After a failed post, `typed` holds what the user sent and `errors` what went wrong: those
+    fields show the typed value (nothing typed is lost), a conflict shows both versions.
+    """
+    typed, errors = typed or {}, errors or {}
+    states = {}
+    for municipality in municipalities:
+        stored = {qid: a.value for (mid, qid), a in answers.items() if mid == municipality.id}
+        visible = shown_values([guide], stored)
+        editable = capabilities.can_edit_municipality(municipality) and not locked
+        for question in guide.questions:
+            slot = (municipality.id, question.id)
+            answer = answers.get(slot)
+            error = errors.get(slot)
+            value = question.decode(answer.value if answer else None)
+            if slot in typed and error is not None:
+                value = typed[slot]
+            state = FieldState(municipality, question, answer, value, answer.version if answer else 0,
+                               editable, question.is_shown(visible))
+            if error is not None and not isinstance(error, (QuestionHidden, ConversationLocked)):
+                state.error = error_message(error)
+                if isinstance(error, VersionConflict):
+                    state.conflict = error
+                    state.version = error.current.version  # a save now is a deliberate choice
+                    state.shown = True
+            states[slot] = state
+    return states

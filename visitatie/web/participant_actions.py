@@ -1,0 +1,132 @@
+"""Marking lessons and quotes, finalising and reopening: routes of the participant blueprint."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import answers as answer_domain
+from ..extensions import db
+from ..finalising import FinaliseError, finalise, reopen
+from ..guide_registry import current_guides
+from ..marks import MarkError, add_mark, remove_mark, set_consent
+from ..models import Answer, Mark, Participation
+from ..permissions import actor_name
+from . import answer_form, conversation_pages
+from .participant import load_conversation, bp, signed_in_required
+
+MARK_MESSAGES = {
+    "unknown_kind": lambda: _("Kies of dit een les of een citaat is."),
+    "unknown_consent": lambda: _("Kies een van de mogelijkheden voor toestemming."),
+    "empty_answer": lambda: _("Er is nog geen antwoord om te markeren."),
+    "passage_too_long": lambda: _("Het fragment is te lang."),
+    "passage_not_in_answer": lambda: _("Het fragment komt niet letterlijk in het antwoord voor. Kopieer het uit het antwoord."),
+    "speaker_required": lambda: _("Een citaat met naam heeft een spreker nodig: kies wie het zei."),
+    "speaker_not_in_conversation": lambda: _("Kies een deelnemer van dit gesprek als spreker."),
+    "not_a_quote": lambda: _("Alleen bij een citaat hoort toestemming."),
+}
+FINALISE_MESSAGES = {
+    "already_finalised": lambda: _("Het verslag was al vastgesteld."),
+    "cancelled": lambda: _("Een geannuleerd gesprek kan niet worden vastgesteld."),
+    "not_finalised": lambda: _("Het verslag is niet vastgesteld; heropenen is niet nodig."),
+    "reason_required": lambda: _("Geef een reden op voor het heropenen."),
+    "reason_too_long": lambda: _("De reden is te lang; gebruik hooguit 1000 tekens."),
+}
+
+
+def _answer_of(conversation, answer_id: int) -> Answer:
+    answer = db.session.get(Answer, answer_id)
+    if answer is None or answer.conversation_id != conversation.id:
+        abort(404)
+    return answer
+
+
+def _theme_url(conversation, answer: Answer) -> str:
+    question = current_guides().question(answer.question_id)
+    return url_for("participant.edit_theme", conversation_id=conversation.id, number=question.theme_number,
+                   _anchor=answer_form.dom_id(answer.municipality_id, answer.question_id))
+
+
+@bp.post("/gesprekken/<int:conversation_id>/antwoorden/<int:answer_id>/markeringen")
+@signed_in_required
+def create_mark(conversation_id: int, answer_id: int):
+    conversation, caps = load_conversation(conversation_id)
+    answer = _answer_of(conversation, answer_id)
+    if not caps.can_mark:
+        abort(403)
+    speaker = db.session.get(Participation, request.form.get("speaker", type=int) or 0)
+    try:
+        add_mark(db.session, answer, request.form.get("kind", ""), actor_name(current_user),
+                 passage=request.form.get("passage"), speaker=speaker, consent=request.form.get("consent"))
+    except MarkError as error:
+        question = current_guides().question(answer.question_id)
+        guides = answer_domain.conversation_guides(current_guides(), conversation)
+        guide = next(g for g in guides if g.number == question.theme_number)
+        context = conversation_pages.theme(db.session, guides, guide, conversation, caps)
+        context["mark_form"] = dict(request.form, answer_id=answer.id, error=MARK_MESSAGES[error.reason]())
+        return render_template("conversations/theme.html", **context), 400
+    flash(_("De markering is opgeslagen."), "success")
+    return redirect(_theme_url(conversation, answer))
+
+
+def _mark_of(conversation, mark_id: int) -> Mark:
+    mark = db.session.get(Mark, mark_id)
+    if mark is None or mark.answer.conversation_id != conversation.id:
+        abort(404)
+    return mark
+
+
+@bp.post("/gesprekken/<int:conversation_id>/markeringen/<int:mark_id>")
+@signed_in_required
+def update_mark(conversation_id: int, mark_id: int):
+    conversation, caps = load_conversation(conversation_id)
+    mark = _mark_of(conversation, mark_id)
+    if not caps.can_mark:
+        abort(403)
+    try:
+        set_consent(db.session, mark, request.form.get("consent", ""))
+        flash(_("De toestemming is bijgewerkt."), "success")
+    except MarkError as error:
+        flash(MARK_MESSAGES[error.reason](), "error")
+    return redirect(_theme_url(conversation, mark.answer))
+
+
+@bp.post("/gesprekken/<int:conversation_id>/markeringen/<int:mark_id>/verwijderen")
+@signed_in_required
+def delete_mark(conversation_id: int, mark_id: int):
+    conversation, caps = load_conversation(conversation_id)
+    mark = _mark_of(conversation, mark_id)
+    if not caps.can_mark:
+        abort(403)
+    answer = mark.answer
+    remove_mark(db.session, mark)
+    flash(_("De markering is verwijderd."), "success")
+    return redirect(_theme_url(conversation, answer))
+
+
+@bp.post("/gesprekken/<int:conversation_id>/vaststellen")
+@signed_in_required
+def finalise_conversation(conversation_id: int):
+    conversation, caps = load_conversation(conversation_id)
+    if not caps.can_finalise:
+        abort(403)
+    try:
+        finalise(db.session, conversation, actor_name(current_user))
+        flash(_("Het verslag is vastgesteld. De antwoorden zijn nu alleen nog te lezen."), "success")
+    except FinaliseError as error:
+        flash(FINALISE_MESSAGES[error.reason](), "error")
+    return redirect(url_for("participant.show_conversation", conversation_id=conversation.id))
+
+
+@bp.post("/gesprekken/<int:conversation_id>/heropenen")
+@signed_in_required
+def reopen_conversation(conversation_id: int):
+    conversation, caps = load_conversation(conversation_id)
+    if not caps.can_finalise:
+        abort(403)
+    try:
+        reopen(db.session, conversation, actor_name(current_user), request.form.get("reason", ""))
+    except FinaliseError as error:
+        context = conversation_pages.overview(db.session, current_guides(), conversation, caps)
+        context.update(reopen_reason=request.form.get("reason", ""), reopen_error=FINALISE_MESSAGES[error.reason]())
+        return render_template("conversations/show.html", **context), 400
+    flash(_("Het verslag is heropend; de antwoorden kunnen weer worden gewijzigd."), "success")
+    return redirect(url_for("participant.show_conversation", conversation_id=conversation.id))
