@@ -22,14 +22,20 @@ _CODE = re.compile(r"^GM\d{4}$")
 _REGION = re.compile(r"^VR\d{2}$")
 
 
-class MunicipalityImportError(ValueError):
-    """Raised with every problem found, each with its line number; nothing has been written."""
+class CsvImportError(ValueError):
+    """A CSV file refused as a whole: every problem with its line number; nothing has been written.
+
+    Shared by every CSV import (municipalities, the self-scans of a round)."""
 
     def __init__(self, file: str, problems: list[str]):
         self.file, self.problems = file, problems
         shown = "\n".join(f"  {p}" for p in problems[:50])
         more = f"\n  ... en nog {len(problems) - 50}" if len(problems) > 50 else ""
         super().__init__(f"{file}: {len(problems)} fout(en), niets geïmporteerd:\n{shown}{more}")
+
+
+class MunicipalityImportError(CsvImportError):
+    """Raised with every problem found, each with its line number; nothing has been written."""
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,83 @@
-"""Commands of the scheduling capability."""
+"""Commands of the scheduling capability: pairing proposal, round calendar, self-scan import."""
+import sys
+from pathlib import Path
 
-COMMANDS: list = []
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from flask_babel import force_locale
+
+from ..extensions import db
+from ..models import Round
+from ..scheduling import calendar_bytes
+from ..scheduling.enrolment import SelfScanImportError, import_self_scan
+from ..scheduling.pairing import CONSTRAINTS, suggest_pairs
+
+
+def _round(round_id: int) -> Round:
+    round_ = db.session.get(Round, round_id)
+    if round_ is None:
+        click.echo(f"Fout: er is geen ronde {round_id}.", err=True)
+        sys.exit(1)
+    return round_
+
+
+@click.command("suggest-pairs")
+@click.argument("round_id", type=int)
+@click.option("--beperking", type=click.Choice(CONSTRAINTS), default="geen", show_default=True,
+              help="Voorwaarde voor elk paar (veiligheidsregio of provincie).")
+@with_appcontext
+def suggest_pairs_command(round_id, beperking):
+    """Print the pairing proposal for the unscheduled municipalities of a round."""
+    from ..web.planning.messages import pair_explanation
+
+    round_ = _round(round_id)
+    proposal = suggest_pairs(db.session, round_, beperking)
+    titles = {t.number: t.title for t in round_.themes}
+    with current_app.test_request_context(), force_locale("nl"):
+        click.echo(f"Koppelvoorstel voor {round_.title} (voorwaarde: {beperking})")
+        for number, pair in enumerate(proposal.pairs, start=1):
+            click.echo(f"\n{number}. {pair.first.name} – {pair.second.name}  (gewicht {pair.weight})")
+            for line in pair_explanation(pair, titles):
+                click.echo(f"   - {line}")
+        if not proposal.pairs:
+            click.echo("\nGeen paren: minder dan twee aangemelde gemeenten zonder gesprek.")
+        if proposal.left_out:
+            click.echo("\nZonder partner: " + ", ".join(c.name for c in proposal.left_out))
+
+
+@click.command("calendar")
+@click.argument("round_id", type=int)
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="Het .ics-bestand om te schrijven.")
+@with_appcontext
+def calendar_command(round_id, out):
+    """Write the round's calendar (.ics) with every dated conversation."""
+    from ..web.planning.lookup import conversation_page_url
+
+    round_ = _round(round_id)
+    with current_app.test_request_context():
+        content = calendar_bytes(round_.conversations, conversation_page_url, round_.title)
+    Path(out).write_bytes(content)
+    dated = sum(1 for c in round_.conversations if c.starts_at)
+    click.echo(f"{dated} gesprekken geschreven naar {out}.")
+
+
+@click.command("import-zelfscan")
+@click.argument("round_id", type=int)
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_self_scan_command(round_id, csv_file):
+    """Enrol the municipalities of a self-scan CSV in a round and store their scores (all or nothing)."""
+    round_ = _round(round_id)
+    try:
+        result = import_self_scan(db.session, round_, Path(csv_file).read_bytes(), csv_file)
+    except SelfScanImportError as error:
+        db.session.rollback()
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    db.session.commit()
+    click.echo(f"Zelfscan: {result.enrolled} gemeenten aangemeld, {result.updated} bijgewerkt.")
+
+
+COMMANDS = [suggest_pairs_command, calendar_command, import_self_scan_command]

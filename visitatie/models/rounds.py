@@ -87,6 +87,10 @@ class Conversation(db.Model):
     calendar_sequence: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Optimistic locking: every UPDATE checks and raises the version, so two project leaders
+    # saving the same conversation never overwrite each other silently (StaleDataError).
+    version: Mapped[int] = mapped_column(default=1)
+    __mapper_args__ = {"version_id_col": version}
 
     round = relationship("Round", back_populates="conversations")
     municipalities = relationship(

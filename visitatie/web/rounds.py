@@ -1,12 +1,19 @@
-"""Rounds and their conversations, for project leaders (read-only views)."""
-from flask import Blueprint, abort, render_template
+"""Rounds for project leaders: the list, creating and editing a round, and the round's page,
+which is its planning dashboard (counts, what is missing, the sortable schedule)."""
+from datetime import datetime
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..answers import answers_by_question
 from ..auth import projectleider_required
 from ..extensions import db
 from ..guide_registry import current_guides
-from ..models import Conversation, Round
+from ..models import Round, Theme
+from ..scheduling import RoundInput, StaleEdit, ValidationFailed, round_input, save_round
+from ..scheduling.dashboard import DIRECTIONS, SORT_KEYS, overview, schedule
+from .planning.forms import RoundForm, options
+from .planning.messages import problem_message
 
 bp = Blueprint("rounds", __name__, url_prefix="/rondes")
 
@@ -22,15 +29,84 @@ def list_rounds():
 @projectleider_required
 def show_round(round_id: int):
     round_ = db.session.get(Round, round_id) or abort(404)
-    return render_template("rounds/show.html", round=round_)
+    sort = request.args.get("sort") if request.args.get("sort") in SORT_KEYS else "datum"
+    direction = request.args.get("richting") if request.args.get("richting") in DIRECTIONS else "op"
+    status, query = request.args.get("status") or "", request.args.get("q", "").strip()
+    return render_template(
+        "rounds/show.html", round=round_, overview=overview(db.session, round_),
+        rows=schedule(round_, sort, direction, status, query), sort=sort, direction=direction,
+        status=status, query=query)
+
+
+def _prepare(form: RoundForm, round_: Round | None = None) -> None:
+    form.themes.choices = options((t.number, f"{t.number}. {t.title}")
+                                  for t in db.session.scalars(select(Theme).order_by(Theme.number)))
+    versions = {current_guides().version} | ({round_.guide_version} if round_ else set())
+    form.guide_version.choices = sorted(versions, reverse=True)
+
+
+def _save_form(form: RoundForm, round_: Round | None):
+    """Save a valid form; the page to show again (with a status code) when it cannot be saved."""
+    data = RoundInput(kind=form.kind.data, title=form.title.data, period_start=form.period_start.data,
+                      period_end=form.period_end.data, theme_numbers=form.themes.data or [],
+                      guide_version=form.guide_version.data, status=form.status.data)
+    expected = datetime.fromisoformat(form.updated_at.data) if round_ and form.updated_at.data else None
+    try:
+        saved = save_round(db.session, data, round_, expected)
+    except ValidationFailed as failed:
+        db.session.rollback()
+        targets = {"kind": form.kind, "status": form.status, "period_end": form.period_end,
+                   "period_start": form.period_start, "themes": form.themes}
+        for problem in failed.problems:
+            targets.get(problem.field, form.title).errors.append(problem_message(problem))
+        return None, 400
+    except StaleEdit:
+        db.session.rollback()
+        form.updated_at.data = round_.updated_at.isoformat()
+        flash(_("Iemand anders heeft deze ronde intussen gewijzigd. Uw invoer staat hieronder nog; "
+                "controleer de ronde en sla opnieuw op om uw versie te bewaren."), "error")
+        return None, 409
+    db.session.commit()
+    flash(_("De ronde %(title)s is opgeslagen.", title=saved.title), "success")
+    return saved, 302
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+@projectleider_required
+def new_round():
+    form = RoundForm(data=None if request.method == "POST" else {
+        "themes": [1, 2, 3, 4, 5], "guide_version": current_guides().version})
+    _prepare(form)
+    status = 200
+    if form.validate_on_submit():
+        saved, status = _save_form(form, None)
+        if saved:
+            return redirect(url_for("rounds.show_round", round_id=saved.id))
+    elif form.errors:
+        status = 400
+    return render_template("rounds/form.html", form=form, round=None), status
+
+
+@bp.route("/<int:round_id>/bewerken", methods=["GET", "POST"])
+@projectleider_required
+def edit_round(round_id: int):
+    round_ = db.session.get(Round, round_id) or abort(404)
+    data = vars(round_input(round_)) | {"themes": [t.number for t in round_.themes],
+                                        "updated_at": round_.updated_at.isoformat()}
+    form = RoundForm(data=None if request.method == "POST" else data)
+    _prepare(form, round_)
+    status = 200
+    if form.validate_on_submit():
+        saved, status = _save_form(form, round_)
+        if saved:
+            return redirect(url_for("rounds.show_round", round_id=saved.id))
+    elif form.errors:
+        status = 400
+    return render_template("rounds/form.html", form=form, round=round_), status
 
 
 @bp.get("/gesprekken/<int:conversation_id>")
 @projectleider_required
 def show_conversation(conversation_id: int):
-    conversation = db.session.get(Conversation, conversation_id) or abort(404)
-    guides = [g for g in current_guides() if g.number in {t.number for t in conversation.round.themes}]
-    return render_template(
-        "conversations/show.html", conversation=conversation, guides=guides,
-        answers=answers_by_question(db.session, conversation),
-    )
+    # The conversation page moved to the participant blueprint (/gesprekken/<id>); old links keep working.
+    return redirect(url_for("participant.show_conversation", conversation_id=conversation_id))

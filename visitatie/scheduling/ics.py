@@ -1,0 +1,57 @@
+"""Calendar files (.ics) for conversations and whole rounds.
+
+Times carry TZID=Europe/Amsterdam with its VTIMEZONE, the UID is the conversation's stable
+calendar_uid, SEQUENCE grows with every reschedule, a cancellation is STATUS:CANCELLED.
+The description holds the conversation's page link and place, nothing more: no participants'
+answers, no e-mail addresses, no invitation links (an .ics file gets forwarded freely).
+"""
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from ..models import Conversation
+from ..models.types import utcnow
+from .inputs import in_amsterdam
+
+PRODID = "-//visitatie//planning//NL"
+
+
+def conversation_event(conversation: Conversation, page_url: str, now: datetime) -> Event:
+    start = in_amsterdam(conversation.starts_at)
+    event = Event()
+    event.add("uid", conversation.calendar_uid)
+    event.add("sequence", conversation.calendar_sequence)
+    event.add("dtstamp", now)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=conversation.duration_minutes))
+    event.add("summary", f"Bestuurlijk gesprek {conversation.title}")
+    location = conversation.place or conversation.online_url
+    if location:
+        event.add("location", location)
+    lines = [f"Pagina van het gesprek: {page_url}"]
+    if conversation.place:
+        lines.append(f"Plaats: {conversation.place}")
+    if conversation.online_url:
+        lines.append(f"Online deelnemen: {conversation.online_url}")
+    event.add("description", "\n".join(lines))
+    event.add("url", page_url)
+    event.add("status", "CANCELLED" if conversation.status == "geannuleerd" else "CONFIRMED")
+    return event
+
+
+def calendar_bytes(conversations: Iterable[Conversation], page_url: Callable[[Conversation], str],
+                   name: str, now: datetime | None = None) -> bytes:
+    """One calendar with every conversation that has a date (undated ones cannot be placed)."""
+    now = now or utcnow()
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for conversation in sorted(conversations, key=lambda c: (c.starts_at or now, c.id or 0)):
+        if conversation.starts_at is not None:
+            calendar.add_component(conversation_event(conversation, page_url(conversation), now))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,160 @@
+"""Invitation letters: personal links issued in a batch, and the texts built while the plain
+tokens exist (they are stored only as a hash, so this is the one moment they can be written down).
+
+The letters are Dutch documents for mayors, like the guides: content, not interface text.
+"""
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from babel.dates import format_date, format_time
+from sqlalchemy.orm import Session
+
+from .. import invitations
+from ..models import Conversation, Participation
+from ..models.types import utcnow
+from .inputs import in_amsterdam
+
+ROLE_NAMES = {
+    "burgemeester": "burgemeester", "ciso": "CISO", "adviseur_oov": "adviseur openbare orde en veiligheid",
+    "gespreksleider": "gespreksleider", "notulist": "notulist", "projectleider": "projectleider",
+    "commissielid": "lid van de visitatiecommissie", "secretaris": "secretaris van de visitatiecommissie",
+}
+MAILMERGE_COLUMNS = ("naam", "email", "rol", "gesprek", "datum", "tijd", "plaats", "online",
+                     "leidraad", "pagina", "persoonlijke_link", "geldig_tot", "onderwerp")
+
+
+@dataclass(frozen=True)
+class Letter:
+    participation_id: int
+    name: str
+    email: str
+    role: str
+    conversation: str
+    subject: str
+    body: str
+    link: str
+    expires_at: datetime
+    fields: dict  # the mail-merge row
+
+    @property
+    def filename(self) -> str:
+        return f"{self.participation_id:05d}-{_slug(self.name)}.txt"
+
+
+def invitation_url(base_url: str, token: str) -> str:
+    """The participant's sign-in link; its route lives on the participant side (/uitnodiging/)."""
+    return f"{base_url.rstrip('/')}/uitnodiging/{token}"
+
+
+def needs_link(session: Session, participation: Participation, now: datetime) -> bool:
+    current = invitations.current_invitation(session, participation)
+    return current is None or not current.is_valid(now)
+
+
+def issue_letters(session: Session, participations: Iterable[Participation], *, base_url: str,
+                  days_valid: int, page_url: Callable[[Conversation], str], guide_url: str,
+                  only_missing: bool = False, now: datetime | None = None) -> list[Letter]:
+    """Issue (or re-issue) a link for each participant with an e-mail address and write its letter.
+
+    Re-issuing revokes the participant's earlier links. With only_missing, participants who
+    still have a valid link are skipped, so a batch can be run again for latecomers.
+    """
+    now = now or utcnow()
+    letters = []
+    for participation in participations:
+        if not participation.person.email:
+            continue
+        if only_missing and not needs_link(session, participation, now):
+            continue
+        invitation, token = invitations.issue(session, participation, days_valid, now)
+        link = invitation_url(base_url, token)
+        letters.append(compose_letter(participation, link, invitation.expires_at,
+                                      page_url(participation.conversation), guide_url))
+    return letters
+
+
+def _when(conversation: Conversation) -> tuple[str, str]:
+    if conversation.starts_at is None:
+        return "wordt nog afgesproken", ""
+    start = in_amsterdam(conversation.starts_at)
+    end = start + timedelta(minutes=conversation.duration_minutes)
+    return (format_date(start, "EEEE d MMMM y", locale="nl"),
+            f"{format_time(start, 'HH:mm', locale='nl')}–{format_time(end, 'HH:mm', locale='nl')} uur")
+
+
+def compose_letter(participation: Participation, link: str, expires_at: datetime, page: str,
+                   guide_url: str) -> Letter:
+    conversation = participation.conversation
+    person, role = participation.person, ROLE_NAMES.get(participation.role, participation.role)
+    day, time = _when(conversation)
+    kind = "visitatie" if conversation.round.kind == "visitatieronde" else "bestuurlijk gesprek"
+    subject = f"Uitnodiging {kind} {conversation.title}" + (f", {day}" if conversation.starts_at else "")
+    leader = conversation.gespreksleider
+    led_by = ""
+    if leader is not None and leader.person_id != person.id:
+        led_by = f", onder leiding van {leader.person.name}" + (
+            f" ({leader.person.function})" if leader.person.function else "")
+    expires = format_date(in_amsterdam(expires_at), "d MMMM y", locale="nl")
+    lines = [
+        f"Beste {person.name},",
+        "",
+        f"U bent uitgenodigd als {role} voor het {kind} over digitale veiligheid "
+        f"met {conversation.title}{led_by}. Het gesprek hoort bij de {conversation.round.title}.",
+        "",
+        f"Datum:  {day}",
+        *([f"Tijd:   {time}"] if time else []),
+        *([f"Plaats: {conversation.place}"] if conversation.place else []),
+        *([f"Online: {conversation.online_url}"] if conversation.online_url else []),
+        "",
+        "Ter voorbereiding kunt u de gespreksleidraad lezen:",
+        guide_url,
+        "",
+        "Met uw persoonlijke link opent u het gesprek en de vragen; inloggen is niet nodig:",
+        link,
+        "",
+        f"De link is persoonlijk en geldig tot {expires}. Stuur hem niet door. Werkt hij niet meer,",
+        "vraag dan een nieuwe aan bij de projectleider.",
+        "",
+        f"Na het openen van uw link vindt u het gesprek ook op {page}.",
+        "",
+        "Met vriendelijke groet,",
+        "",
+        f"De projectleiding van de {conversation.round.title}",
+        "",
+    ]
+    fields = dict(zip(MAILMERGE_COLUMNS, (
+        person.name, person.email, role, conversation.title, day, time, conversation.place or "",
+        conversation.online_url or "", guide_url, page, link, expires, subject)))
+    return Letter(participation.id, person.name, person.email, participation.role, conversation.title,
+                  subject, "\n".join(lines), link, expires_at, fields)
+
+
+def mailmerge_csv(letters: Iterable[Letter]) -> bytes:
+    """One row per letter, stable columns, UTF-8 with BOM so that Word and Excel read the accents."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=MAILMERGE_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for letter in letters:
+        writer.writerow(letter.fields)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def letters_zip(letters: list[Letter]) -> bytes:
+    """A .txt per participant and the mail-merge CSV, in one zip file."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for letter in letters:
+            archive.writestr(letter.filename, f"Onderwerp: {letter.subject}\n\n{letter.body}")
+        archive.writestr("samenvoegen.csv", mailmerge_csv(letters))
+    return buffer.getvalue()
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "deelnemer"

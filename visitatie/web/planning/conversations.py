@@ -1,0 +1,98 @@
+"""Planning one conversation: create, edit, reschedule, change its status."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ...extensions import db
+from ...scheduling import TRANSITIONS, InvalidTransition, StaleEdit, ValidationFailed, change_status, save_conversation
+from . import bp
+from .conversation_form import error_summary, initial_data, prepare, show_problems, to_input
+from .forms import ConversationForm, StatusForm
+from .lookup import actor, all_municipalities, get_conversation, get_round
+from .messages import STATUS_NAMES, problem_message
+
+
+def _render(form, round_, conversation=None, general=(), conflict=None, status=200):
+    municipalities = all_municipalities()
+    return render_template(
+        "planning/conversation_form.html", form=form, round=round_, conversation=conversation,
+        municipalities=municipalities, errors=error_summary(form), general=list(general),
+        conflict=conflict, transitions=TRANSITIONS,
+    ), status
+
+
+def _save(form, round_, conversation=None):
+    """Save the posted form; a response when it must be shown again, else None."""
+    if "add_row" in request.form:
+        form.participants.append_entry()
+        prepare(form, round_)
+        return _render(form, round_, conversation)
+    if not form.validate_on_submit():
+        return _render(form, round_, conversation, status=400)
+    data, targets = to_input(form)
+    if data is None:
+        return _render(form, round_, conversation, status=400)
+    version = int(form.version.data) if (form.version.data or "").isdigit() else None
+    try:
+        saved = save_conversation(db.session, round_, data, actor(), conversation, expected_version=version)
+    except ValidationFailed as failed:
+        db.session.rollback()
+        general = show_problems(form, failed.problems, targets)
+        return _render(form, round_, conversation, general, status=400)
+    except StaleEdit:
+        db.session.rollback()
+        current = get_conversation(conversation.id)
+        form.version.data = str(current.version)  # a second save is a deliberate "keep mine"
+        return _render(form, round_, current, conflict=current, status=409)
+    db.session.commit()
+    flash(_("Het gesprek %(title)s is opgeslagen.", title=saved.title), "success")
+    return None, saved
+
+
+@bp.route("/rondes/<int:round_id>/gesprekken/nieuw", methods=["GET", "POST"])
+def new_conversation(round_id: int):
+    round_ = get_round(round_id)
+    form = ConversationForm(data=None if request.method == "POST" else initial_data(None, request.args.getlist("gemeente")))
+    prepare(form, round_)
+    if request.method == "GET":
+        return _render(form, round_)
+    result = _save(form, round_)
+    if result[0] is None:
+        return redirect(url_for("planning.edit_conversation", conversation_id=result[1].id))
+    return result
+
+
+@bp.route("/gesprekken/<int:conversation_id>", methods=["GET", "POST"])
+def edit_conversation(conversation_id: int):
+    conversation = get_conversation(conversation_id)
+    round_ = conversation.round
+    form = ConversationForm(data=None if request.method == "POST" else initial_data(conversation))
+    prepare(form, round_)
+    if request.method == "GET":
+        return _render(form, round_, conversation)
+    result = _save(form, round_, conversation)
+    if result[0] is None:
+        return redirect(url_for("planning.edit_conversation", conversation_id=conversation.id))
+    return result
+
+
+@bp.post("/gesprekken/<int:conversation_id>/status")
+def change_conversation_status(conversation_id: int):
+    conversation = get_conversation(conversation_id)
+    form = StatusForm()
+    if form.validate_on_submit():
+        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        try:
+            change_status(db.session, conversation, form.status.data, actor(), form.reason.data, version)
+            db.session.commit()
+            flash(_("Status gewijzigd in ‘%(status)s’.", status=STATUS_NAMES[form.status.data]), "success")
+        except ValidationFailed as failed:
+            db.session.rollback()
+            flash(" ".join(problem_message(p) for p in failed.problems), "error")
+        except InvalidTransition as error:
+            db.session.rollback()
+            flash(_("Van ‘%(old)s’ kan een gesprek niet naar ‘%(new)s’.", old=STATUS_NAMES.get(error.old, error.old),
+                    new=STATUS_NAMES.get(error.new, error.new)), "error")
+        except StaleEdit:
+            db.session.rollback()
+            flash(_("Iemand anders heeft dit gesprek intussen gewijzigd. Bekijk de huidige gegevens en probeer het opnieuw."), "error")
+    return redirect(url_for("planning.edit_conversation", conversation_id=conversation_id))

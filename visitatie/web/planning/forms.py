@@ -1,0 +1,140 @@
+"""Forms of the planning pages (Flask-WTF). They only check shape; the planning rules live in
+visitatie/scheduling/validation.py and come back as Problems (see messages.py)."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (BooleanField, DateField, EmailField, FieldList, Form, FormField, HiddenField,
+                     IntegerField, SelectField, SelectMultipleField, StringField, TimeField, URLField)
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ...scheduling.pairing import CONSTRAINTS
+
+
+
+def options(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+EMPTY_ROWS = 3  # blank participant rows under the filled ones; "Regel toevoegen" adds more
+ROLE_CHOICES = {
+    "gespreksronde": options((("burgemeester", _l("burgemeester")), ("ciso", _l("CISO")),
+                      ("adviseur_oov", _l("adviseur OOV")), ("notulist", _l("notulist")),
+                      ("projectleider", _l("projectleider")))),
+    "visitatieronde": options((("commissielid", _l("commissielid")), ("secretaris", _l("secretaris")),
+                       ("burgemeester", _l("burgemeester")), ("ciso", _l("CISO")),
+                       ("adviseur_oov", _l("adviseur OOV")), ("notulist", _l("notulist")),
+                       ("projectleider", _l("projectleider")))),
+}
+# Municipality names are typed with suggestions from one shared <datalist id="gemeenten">.
+TOWN_INPUT = {"list": "gemeenten", "autocomplete": "off"}
+SCORE_CHOICES = options([("", _l("niet ingevuld"))] + [(str(s), str(s)) for s in range(1, 6)])
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class RoundForm(FlaskForm):
+    title = StringField(_l("Titel"), validators=[DataRequired(), Length(max=200)])
+    kind = SelectField(_l("Soort ronde"), choices=options([("gespreksronde", _l("gespreksronde")),
+                                                           ("visitatieronde", _l("visitatieronde"))]))
+    period_start = DateField(_l("Eerste dag"), validators=[InputRequired()])
+    period_end = DateField(_l("Laatste dag"), validators=[InputRequired()])
+    themes = MultiCheckboxField(_l("Thema's in deze ronde"), coerce=int)
+    guide_version = SelectField(_l("Versie van de gespreksleidraad"))
+    status = SelectField(_l("Status"), choices=options([("concept", _l("concept")), ("lopend", _l("lopend")),
+                                                       ("afgerond", _l("afgerond"))]))
+    updated_at = HiddenField()
+
+
+class ParticipantForm(Form):
+    name = StringField(_l("Naam"), validators=[Optional(), Length(max=120)])
+    email = EmailField(_l("E-mailadres"), validators=[Optional(), Email(), Length(max=254)])
+    role = SelectField(_l("Rol"), choices=ROLE_CHOICES["visitatieronde"])
+    municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)], render_kw=TOWN_INPUT)
+
+
+class ConversationForm(FlaskForm):
+    municipality_1 = SelectField(_l("Gemeente"), validators=[DataRequired()])
+    municipality_2 = SelectField(_l("Tweede gemeente"), validators=[Optional()])
+    municipality_3 = SelectField(_l("Derde gemeente (optioneel)"), validators=[Optional()])
+    allow_repeat = BooleanField(_l("Toch toestaan: een gemeente mag in deze ronde vaker meedoen"))
+    day = DateField(_l("Datum"), validators=[Optional()])
+    time = TimeField(_l("Begintijd"), validators=[Optional()])
+    duration_minutes = IntegerField(_l("Duur in minuten"), default=120,
+                                    validators=[InputRequired(), NumberRange(min=15, max=720)])
+    place = StringField(_l("Plaats"), validators=[Optional(), Length(max=200)])
+    online_url = URLField(_l("Link voor online deelname"), validators=[Optional(), Length(max=500)])
+    leader_name = StringField(_l("Naam gespreksleider"), validators=[Optional(), Length(max=120)])
+    leader_email = EmailField(_l("E-mailadres gespreksleider"),
+                              validators=[Optional(), Email(), Length(max=254)])
+    leader_municipality = StringField(_l("Gemeente van de gespreksleider"),
+                                      validators=[Optional(), Length(max=80)], render_kw=TOWN_INPUT)
+    participants = FieldList(FormField(ParticipantForm), min_entries=EMPTY_ROWS, max_entries=60)
+    version = HiddenField()
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if bool(self.day.data) != bool(self.time.data) and not (self.day.errors or self.time.errors):
+            missing = self.time if self.day.data else self.day
+            missing.errors.append(_l("Vul datum én begintijd in, of laat beide leeg zolang de datum nog niet vaststaat."))
+            valid = False
+        if bool(self.leader_name.data) != bool(self.leader_email.data):
+            target = self.leader_email if self.leader_name.data else self.leader_name
+            target.errors.append(_l("Vul naam én e-mailadres van de gespreksleider in."))
+            valid = False
+        for row in self.participants:
+            if bool(row.form.name.data) != bool(row.form.email.data):
+                target = row.form.email if row.form.name.data else row.form.name
+                target.errors.append(_l("Vul naam én e-mailadres in, of laat de regel leeg."))
+                valid = False
+        return valid
+
+
+class StatusForm(FlaskForm):
+    status = HiddenField(validators=[DataRequired()])
+    reason = StringField(_l("Toelichting (optioneel)"), validators=[Optional(), Length(max=500)])
+    version = HiddenField()
+
+
+class EnrolForm(FlaskForm):
+    municipality = StringField(_l("Gemeente"), validators=[DataRequired(), Length(max=80)], render_kw=TOWN_INPUT)
+    score_1 = SelectField(_l("Thema 1"), choices=SCORE_CHOICES, default="")
+    score_2 = SelectField(_l("Thema 2"), choices=SCORE_CHOICES, default="")
+    score_3 = SelectField(_l("Thema 3"), choices=SCORE_CHOICES, default="")
+    score_4 = SelectField(_l("Thema 4"), choices=SCORE_CHOICES, default="")
+    score_5 = SelectField(_l("Thema 5"), choices=SCORE_CHOICES, default="")
+
+
+class SelfScanForm(FlaskForm):
+    file = FileField(_l("Zelfscan (CSV)"), validators=[FileRequired()])
+
+
+class PairForm(FlaskForm):
+    first = HiddenField(validators=[DataRequired()])
+    second = HiddenField(validators=[DataRequired()])
+
+
+class SuggestForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET form: only chooses what to show
+
+    beperking = SelectField(_l("Voorwaarde"), default="geen", choices=options(zip(CONSTRAINTS, (
+        _l("geen"), _l("andere veiligheidsregio"), _l("zelfde veiligheidsregio"),
+        _l("andere provincie"), _l("zelfde provincie")))))
+
+
+class IssueForm(FlaskForm):
+    scope = SelectField(_l("Voor wie"), default="ontbrekend", choices=options([
+        ("ontbrekend", _l("Deelnemers zonder geldige link")),
+        ("alle", _l("Alle deelnemers (bestaande links vervallen)"))]))
+    conversation = HiddenField()
+    send = BooleanField(_l("Ook per e-mail versturen"))
+
+
+class ConfirmForm(FlaskForm):
+    """A bare POST with CSRF token: revoke, re-issue, remove."""

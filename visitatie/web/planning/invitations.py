@@ -1,0 +1,96 @@
+"""Personal invitation links: issue or re-issue them in a batch (the letters are handed over at
+that moment, since the plain tokens are not kept), send them by e-mail when a server is set,
+and revoke a participant's link."""
+from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ... import invitations
+from ...extensions import db
+from ...models import Conversation, Participation
+from ...models.types import utcnow
+from ...scheduling import issue_letters, letters_zip
+from ...scheduling.mail import MailError, MailSettings, send_letters
+from . import bp
+from .forms import ConfirmForm, IssueForm
+from .lookup import conversation_page_url, get_participation, get_round, guide_url
+
+
+def _participations(round_, conversation_id: str | None):
+    query = (select(Participation).join(Conversation).where(
+        Conversation.round_id == round_.id, Conversation.status.in_(("gepland", "gehouden")))
+        .order_by(Conversation.starts_at, Conversation.id, Participation.id))
+    if conversation_id and conversation_id.isdigit():
+        query = query.where(Conversation.id == int(conversation_id))
+    return list(db.session.scalars(query))
+
+
+@bp.get("/rondes/<int:round_id>/uitnodigingen")
+def list_invitations(round_id: int):
+    round_ = get_round(round_id)
+    participations = _participations(round_, None)
+    current = {p.id: invitations.current_invitation(db.session, p) for p in participations}
+    return render_template("planning/invitations.html", round=round_, participations=participations,
+                           current=current, now=utcnow(), form=IssueForm(formdata=None), confirm_form=ConfirmForm(),
+                           mail_configured=bool(current_app.config.get("MAIL_SERVER")))
+
+
+def _download(letters, filename: str) -> Response:
+    return Response(letters_zip(letters), mimetype="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"',
+                             "Cache-Control": "no-store"})
+
+
+@bp.post("/rondes/<int:round_id>/uitnodigingen")
+def issue_invitations(round_id: int):
+    round_ = get_round(round_id)
+    form = IssueForm()
+    if not form.validate_on_submit():
+        return redirect(url_for("planning.list_invitations", round_id=round_id))
+    letters = issue_letters(
+        db.session, _participations(round_, form.conversation.data), base_url=current_app.config["PUBLIC_BASE_URL"],
+        days_valid=current_app.config["INVITATION_DAYS_VALID"], page_url=conversation_page_url,
+        guide_url=guide_url(), only_missing=form.scope.data == "ontbrekend")
+    if not letters:
+        flash(_("Iedereen heeft al een geldige link; er is niets nieuws uitgegeven."), "info")
+        return redirect(url_for("planning.list_invitations", round_id=round_id))
+    settings = MailSettings.from_config(current_app.config)
+    if form.send.data and settings is not None:
+        try:
+            result = send_letters(letters, settings)
+        except MailError as error:
+            db.session.rollback()  # links that were never delivered should not replace working ones
+            flash(_("De mailserver is niet bereikbaar (%(error)s); er is niets verstuurd of uitgegeven.",
+                    error=str(error)), "error")
+            return redirect(url_for("planning.list_invitations", round_id=round_id))
+        db.session.commit()
+        flash(_("%(sent)s uitnodigingen verstuurd; geweigerd: %(refused)s.", sent=len(result.sent),
+                refused=", ".join(result.refused) or _("geen")), "success")
+        return redirect(url_for("planning.list_invitations", round_id=round_id))
+    db.session.commit()
+    return _download(letters, f"uitnodigingen-ronde-{round_id}.zip")
+
+
+@bp.post("/deelnames/<int:participation_id>/uitnodiging")
+def reissue_invitation(participation_id: int):
+    participation = get_participation(participation_id)
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("planning.list_invitations", round_id=participation.conversation.round_id))
+    letters = issue_letters(db.session, [participation], base_url=current_app.config["PUBLIC_BASE_URL"],
+                            days_valid=current_app.config["INVITATION_DAYS_VALID"],
+                            page_url=conversation_page_url, guide_url=guide_url())
+    db.session.commit()
+    letter = letters[0]
+    return Response(f"Onderwerp: {letter.subject}\n\n{letter.body}", mimetype="text/plain; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{letter.filename}"',
+                             "Cache-Control": "no-store"})
+
+
+@bp.post("/deelnames/<int:participation_id>/intrekken")
+def revoke_invitation(participation_id: int):
+    participation = get_participation(participation_id)
+    if ConfirmForm().validate_on_submit():
+        invitations.revoke_all(db.session, participation)
+        db.session.commit()
+        flash(_("De link van %(name)s werkt niet meer.", name=participation.person.name), "success")
+    return redirect(url_for("planning.list_invitations", round_id=participation.conversation.round_id))

@@ -1,0 +1,110 @@
+"""Dutch wording of the scheduling domain's Problems and pairing reasons (Flask-Babel).
+
+Used by the views and by the CLI (inside force_locale), so a rule reads the same everywhere."""
+from flask_babel import format_date, format_datetime, gettext as _
+from flask_babel import lazy_gettext as _l
+
+from ...scheduling import Problem
+from ...scheduling.inputs import in_amsterdam
+from ...scheduling.pairing import ProposedPair, Reason
+
+ROLE_NAMES = {
+    "burgemeester": _l("burgemeester"), "ciso": _l("CISO"), "adviseur_oov": _l("adviseur OOV"),
+    "gespreksleider": _l("gespreksleider"), "notulist": _l("notulist"), "projectleider": _l("projectleider"),
+    "commissielid": _l("commissielid"), "secretaris": _l("secretaris"),
+}
+STATUS_NAMES = {"gepland": _l("gepland"), "gehouden": _l("gehouden"),
+                "vastgesteld": _l("verslag vastgesteld"), "geannuleerd": _l("geannuleerd")}
+
+
+def _day(value) -> str:
+    return format_date(value, "d MMMM y")
+
+
+def _moment(value) -> str:
+    return format_datetime(in_amsterdam(value), "d MMMM y HH:mm") if value else _("zonder datum")
+
+
+def problem_message(problem: Problem) -> str:
+    p = problem.params
+    role = str(ROLE_NAMES.get(p.get("role"), p.get("role", "")))
+    match problem.code:
+        case "too_few_municipalities":
+            return _("Kies minstens twee verschillende gemeenten voor een gesprek.")
+        case "one_host":
+            return _("Een visitatie heeft precies één gastgemeente.")
+        case "municipality_twice":
+            return _("%(municipality)s is twee keer gekozen.", municipality=p["municipality"])
+        case "municipality_in_round":
+            return _("%(municipality)s doet in deze ronde al mee aan het gesprek %(conversation)s (%(when)s). "
+                     "Vink ‘toch toestaan’ aan als dat de bedoeling is.", municipality=p["municipality"],
+                     conversation=p["conversation"], when=_moment(p["starts_at"]))
+        case "outsider_from_participant":
+            if p["role"] == "gespreksleider":
+                return _("De gespreksleider %(name)s komt uit %(municipality)s, dat zelf aan dit gesprek "
+                         "deelneemt. Kies een burgemeester van een andere gemeente.",
+                         name=p["name"], municipality=p["municipality"])
+            return _("%(name)s (%(role)s) komt uit %(municipality)s, de gemeente die bezocht wordt. "
+                     "Kies iemand van een andere gemeente.", name=p["name"], role=role,
+                     municipality=p["municipality"])
+        case "municipal_role_elsewhere":
+            return _("%(name)s is %(role)s en moet bij een van de gemeenten van dit gesprek horen "
+                     "(%(municipalities)s).", name=p["name"], role=role, municipalities=p["municipalities"])
+        case "two_leaders":
+            return _("Een gesprek heeft één gespreksleider; nu zijn het er meer: %(names)s.", names=p["names"])
+        case "participant_twice":
+            return _("%(email)s staat twee keer in de lijst.", email=p["email"])
+        case "email_invalid":
+            return _("%(email)s is geen geldig e-mailadres.", email=p["email"])
+        case "role_unknown":
+            return _("Onbekende rol %(role)s.", role=p["role"])
+        case "double_booked":
+            return _("%(name)s is dan al ingepland: %(conversation)s (%(round)s), %(start)s–%(end)s.",
+                     name=p["name"], conversation=p["conversation"], round=p["round"],
+                     start=_moment(p["starts_at"]), end=format_datetime(in_amsterdam(p["ends_at"]), "HH:mm"))
+        case "outside_period":
+            return _("%(day)s valt buiten de periode van de ronde (%(start)s tot en met %(end)s).",
+                     day=_day(p["day"]), start=_day(p["period_start"]), end=_day(p["period_end"]))
+        case "duration_range":
+            return _("De duur moet tussen 1 en %(maximum)s minuten liggen.", maximum=p["maximum"])
+        case "online_url_scheme":
+            return _("De link voor online deelname moet met https:// beginnen.")
+        case "held_without_date":
+            return _("Een gesprek zonder datum kan niet gehouden zijn: plan eerst de datum.")
+        case "period_order":
+            return _("De laatste dag ligt vóór de eerste dag.")
+        case "no_themes":
+            return _("Kies minstens één thema.")
+        case "kind_locked":
+            return _("De soort ronde kan niet meer veranderen: er zijn al %(count)s gesprekken.", count=p["count"])
+        case "conversations_outside_period":
+            return _("Deze gesprekken vallen dan buiten de periode: %(titles)s. Verzet ze eerst.",
+                     titles=p["titles"])
+    return problem.code
+
+
+def reason_text(reason: Reason, theme_titles: dict[int, str]) -> str:
+    values = {"strong": reason.strong, "weak": reason.weak, "number": reason.theme,
+              "theme": theme_titles.get(reason.theme, ""), "high": reason.strong_score, "low": reason.weak_score}
+    if reason.clear:
+        return _("%(strong)s is sterk op thema %(number)s (%(theme)s) waar %(weak)s zwak is (%(high)s tegen %(low)s).",
+                 **values)
+    return _("%(strong)s staat verder op thema %(number)s (%(theme)s) dan %(weak)s (%(high)s tegen %(low)s).",
+             **values)
+
+
+def size_text(pair: ProposedPair) -> str:
+    return {
+        "zelfde": _("Vergelijkbaar van omvang (zelfde inwonersklasse)."),
+        "vergelijkbaar": _("Ongeveer even groot (naastgelegen inwonersklasse)."),
+        "verschillend": _("Verschillend van omvang."),
+        "onbekend": _("Omvang onbekend: niet meegewogen."),
+    }[pair.size]
+
+
+def pair_explanation(pair: ProposedPair, theme_titles: dict[int, str]) -> list[str]:
+    lines = [reason_text(r, theme_titles) for r in pair.reasons]
+    if not lines:
+        lines.append(_("Weinig verschil in de zelfscan: gekoppeld zodat iedereen een gesprekspartner heeft."))
+    lines.append(size_text(pair))
+    return lines

@@ -1,0 +1,71 @@
+"""Pairing suggestions: show the proposal, accept a pair (a conversation without a date yet),
+adjust it in the conversation form, or reject it so that it is not proposed again."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ...extensions import db
+from ...scheduling import StaleEdit, ValidationFailed
+from ...scheduling import pairing as domain
+from . import bp
+from .forms import ConfirmForm, PairForm, SuggestForm
+from .lookup import actor, get_round, municipality_by_code
+from .messages import pair_explanation, problem_message
+
+
+@bp.get("/rondes/<int:round_id>/voorstel")
+def show_suggestions(round_id: int):
+    round_ = get_round(round_id)
+    form = SuggestForm(request.args)
+    constraint = form.beperking.data if form.validate() else "geen"
+    proposal = domain.suggest_pairs(db.session, round_, constraint)
+    titles = {t.number: t.title for t in round_.themes}
+    explanations = [pair_explanation(pair, titles) for pair in proposal.pairs]
+    return render_template("planning/suggestions.html", round=round_, form=form, proposal=proposal,
+                           explanations=explanations, pair_form=PairForm(), confirm_form=ConfirmForm(),
+                           rejected=len(domain.rejected_pairs(db.session, round_)))
+
+
+def _pair():
+    form = PairForm()
+    if not form.validate_on_submit():
+        return None
+    first, second = municipality_by_code(form.first.data), municipality_by_code(form.second.data)
+    return (first, second) if first and second and first != second else None
+
+
+@bp.post("/rondes/<int:round_id>/voorstel/aannemen")
+def accept_pair(round_id: int):
+    round_ = get_round(round_id)
+    pair = _pair()
+    if pair is not None:
+        try:
+            conversation = domain.accept_pair(db.session, round_, *pair, actor())
+            db.session.commit()
+            flash(_("Gesprek %(title)s aangemaakt; kies nu datum, gespreksleider en deelnemers.",
+                    title=conversation.title), "success")
+        except (ValidationFailed, StaleEdit) as failed:
+            db.session.rollback()
+            flash(" ".join(problem_message(p) for p in getattr(failed, "problems", [])), "error")
+    return redirect(url_for("planning.show_suggestions", round_id=round_id, beperking=request.args.get("beperking")))
+
+
+@bp.post("/rondes/<int:round_id>/voorstel/afwijzen")
+def reject_pair(round_id: int):
+    round_ = get_round(round_id)
+    pair = _pair()
+    if pair is not None:
+        domain.reject_pair(db.session, round_, *pair, actor())
+        db.session.commit()
+        flash(_("Het voorstel %(first)s – %(second)s is afgewezen en komt niet terug.",
+                first=pair[0].name, second=pair[1].name), "success")
+    return redirect(url_for("planning.show_suggestions", round_id=round_id, beperking=request.args.get("beperking")))
+
+
+@bp.post("/rondes/<int:round_id>/voorstel/herstellen")
+def clear_rejections(round_id: int):
+    round_ = get_round(round_id)
+    if ConfirmForm().validate_on_submit():
+        count = domain.clear_rejections(db.session, round_)
+        db.session.commit()
+        flash(_("%(count)s afgewezen voorstellen mogen weer terugkomen.", count=count), "success")
+    return redirect(url_for("planning.show_suggestions", round_id=round_id))
