@@ -45,19 +45,21 @@ def save_conversation(session: Session, round_: Round, data: ConversationInput, 
     problems = validate_conversation(session, round_, data, conversation)
     if problems:
         raise ValidationFailed(problems)
-    if conversation is None:
-        conversation = Conversation(round=round_, status="gepland")
-        session.add(conversation)
-        _event(conversation, actor, "aangemaakt", None, describe_time(data.starts_at, data.duration_minutes), now)
-    else:
-        _record_changes(conversation, data, actor, now)
-    conversation.municipalities = list(data.municipalities)
-    conversation.starts_at = data.starts_at
-    conversation.duration_minutes = data.duration_minutes
-    conversation.place = data.place or None
-    conversation.online_url = data.online_url or None
-    _sync_participants(session, conversation, data.participants, actor, now)
-    conversation.updated_at = now  # always an UPDATE, so the version grows with every save
+    # One INSERT or UPDATE per save (no autoflush half-way), so the version grows by exactly one.
+    with session.no_autoflush:
+        if conversation is None:
+            conversation = Conversation(round=round_, status="gepland")
+            session.add(conversation)
+            _event(conversation, actor, "aangemaakt", None, describe_time(data.starts_at, data.duration_minutes), now)
+        else:
+            _record_changes(conversation, data, actor, now)
+        conversation.municipalities = list(data.municipalities)
+        conversation.starts_at = data.starts_at
+        conversation.duration_minutes = data.duration_minutes
+        conversation.place = data.place or None
+        conversation.online_url = data.online_url or None
+        _sync_participants(session, conversation, data.participants, actor, now)
+        conversation.updated_at = now  # always an UPDATE, so the version grows with every save
     _flush(session, conversation)
     return conversation
 
