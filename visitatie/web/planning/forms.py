@@ -3,7 +3,7 @@ visitatie/scheduling/validation.py and come back as Problems (see messages.py)."
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import (BooleanField, DateField, EmailField, FieldList, Form, FormField, HiddenField,
+from wtforms import (BooleanField, DateField, EmailField, FieldList, FormField, HiddenField,
                      IntegerField, SelectField, SelectMultipleField, StringField, TimeField, URLField)
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 from wtforms.fields.choices import SelectChoice
@@ -51,10 +51,13 @@ class RoundForm(FlaskForm):
     updated_at = HiddenField()
 
 
-class ParticipantForm(Form):
+class ParticipantForm(FlaskForm):
+    class Meta:
+        csrf = False  # one row of the conversation form, which carries the token; Dutch messages
+
     name = StringField(_l("Naam"), validators=[Optional(), Length(max=120)])
     email = EmailField(_l("E-mailadres"), validators=[Optional(), Email(), Length(max=254)])
-    role = SelectField(_l("Rol"), choices=ROLE_CHOICES["visitatieronde"])
+    role = SelectField(_l("Rol"), choices=ROLE_CHOICES["visitatieronde"], validate_choice=False)  # checked by the domain
     municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)], render_kw=TOWN_INPUT)
 
 

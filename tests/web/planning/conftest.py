@@ -1,0 +1,35 @@
+"""Helpers for the planning web tests: a round made through the domain, and form data."""
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from visitatie.extensions import db
+from visitatie.models import Round, Theme
+
+
+@pytest.fixture
+def round_id(app):
+    """An empty gespreksronde from 1 March to 30 June 2025 with all five themes."""
+    with app.app_context():
+        round_ = Round(kind="gespreksronde", title="Gespreksronde 2025", period_start=date(2025, 3, 1),
+                       period_end=date(2025, 6, 30), guide_version="2024.1",
+                       themes=list(db.session.scalars(select(Theme))))
+        db.session.add(round_)
+        db.session.commit()
+        return round_.id
+
+
+def conversation_form(**overrides) -> dict:
+    data = {
+        "municipality_1": "GM0392", "municipality_2": "GM0935", "municipality_3": "",
+        "day": "2025-04-15", "time": "14:00", "duration_minutes": "120", "place": "Stadhuis Haarlem",
+        "online_url": "", "leader_name": "Paul Depla", "leader_email": "p.depla@breda.example",
+        "leader_municipality": "Breda",
+        "participants-0-name": "Jos Wienen", "participants-0-email": "burgemeester@haarlem.example",
+        "participants-0-role": "burgemeester", "participants-0-municipality": "Haarlem",
+        "participants-1-name": "", "participants-1-email": "", "participants-1-role": "ciso",
+        "participants-1-municipality": "",
+    }
+    data.update(overrides)
+    return data
