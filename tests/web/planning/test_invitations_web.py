@@ -1,0 +1,106 @@
+"""Issuing invitation links in a batch (zip with letters and mail-merge CSV), re-issuing and
+revoking one, and sending over SMTP to a local aiosmtpd server when MAIL_SERVER is set."""
+import io
+import socket
+import zipfile
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from visitatie import invitations
+from visitatie.extensions import db
+from visitatie.models.invitations import Invitation
+
+
+@pytest.fixture
+def planned(client, auth, round_id):
+    from .conftest import conversation_form
+
+    auth.as_projectleider()
+    response = client.post(f"/planning/rondes/{round_id}/gesprekken/nieuw", data=conversation_form())
+    assert response.status_code == 302
+    return int(response.headers["Location"].rsplit("/", 1)[1])
+
+
+def test_batch_download_has_letters_and_csv_and_stores_only_hashes(app, client, planned, round_id):
+    response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "ontbrekend"})
+    assert response.status_code == 200
+    assert response.mimetype == "application/zip"
+    assert response.headers["Cache-Control"] == "no-store"
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    letters = [n for n in archive.namelist() if n.endswith(".txt")]
+    assert len(letters) == 2 and "samenvoegen.csv" in archive.namelist()
+    body = archive.read(letters[0]).decode()
+    assert "dinsdag 15 april 2025" in body and "Stadhuis Haarlem" in body
+    assert "http://127.0.0.1:5000/themas/" in body
+    link = next(line for line in body.splitlines() if "/uitnodiging/" in line)
+    assert link.startswith("http://127.0.0.1:5000/uitnodiging/")
+    token = link.rsplit("/", 1)[1]
+    with app.app_context():
+        hashes = [i.token_hash for i in db.session.query(Invitation)]
+        assert len(hashes) == 2 and token not in hashes and invitations.hash_token(token) in hashes
+    # The link signs the participant in (participant side) ...
+    other = app.test_client()
+    assert other.get(f"/uitnodiging/{token}").status_code == 302
+    # ... and a second batch for "missing" only has nothing new.
+    again = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "ontbrekend"})
+    assert again.status_code == 302
+    page = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert "Iedereen heeft al een geldige link" in page and "geldig tot" in page
+
+
+def test_reissue_and_revoke_one_participant(app, client, planned, round_id):
+    with app.app_context():
+        from visitatie.models import Conversation
+        participation_id = db.session.get(Conversation, planned).gespreksleider.id
+    first = client.post(f"/planning/deelnames/{participation_id}/uitnodiging")
+    assert first.mimetype == "text/plain" and "Beste Paul Depla," in first.get_data(as_text=True)
+    old = next(l for l in first.get_data(as_text=True).splitlines() if "/uitnodiging/" in l).rsplit("/", 1)[1]
+    second = client.post(f"/planning/deelnames/{participation_id}/uitnodiging")
+    new = next(l for l in second.get_data(as_text=True).splitlines() if "/uitnodiging/" in l).rsplit("/", 1)[1]
+    participant = app.test_client()
+    assert participant.get(f"/uitnodiging/{old}").status_code == 404
+    client.post(f"/planning/deelnames/{participation_id}/intrekken")
+    assert participant.get(f"/uitnodiging/{new}").status_code == 404
+    page = client.get(f"/planning/rondes/{round_id}/uitnodigingen").get_data(as_text=True)
+    assert "De link van Paul Depla werkt niet meer." in page
+
+
+class Collect:
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_send_by_smtp_when_a_mail_server_is_configured(app, client, planned, round_id):
+    handler = Collect()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, MAIL_SENDER="planning@vng.example")
+        assert 'name="send"' in client.get(f"/planning/rondes/{round_id}/uitnodigingen").get_data(as_text=True)
+        response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle", "send": "y"})
+        assert response.status_code == 302
+        assert "2 uitnodigingen verstuurd; geweigerd: geen." in client.get(response.headers["Location"]).get_data(as_text=True)
+    finally:
+        controller.stop()
+    recipients = sorted(r for e in handler.envelopes for r in e.rcpt_tos)
+    assert recipients == ["burgemeester@haarlem.example", "p.depla@breda.example"]
+    assert b"/uitnodiging/" in handler.envelopes[0].content
+
+
+def test_an_unreachable_mail_server_issues_nothing(app, client, planned, round_id):
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port())
+    response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle", "send": "y"})
+    assert "De mailserver is niet bereikbaar" in client.get(response.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        assert db.session.query(Invitation).count() == 0
