@@ -93,6 +93,19 @@ def shown_values(guides, values: dict[str, str]) -> dict[str, str]:
     return shown
 
 
+def answer_text(question: Question | None, raw: str | None) -> str:
+    """A stored answer as a person reads it: the labels of the chosen options, or the text."""
+    if question is None or not raw:
+        return raw or ""
+    if question.type == "open":
+        return raw
+    if question.multiple:
+        return "; ".join(question.choice_label(v) for v in question.decode(raw))
+    if question.type == "scale":
+        return f"{raw} – {question.choice_label(raw)}"
+    return question.choice_label(raw)
+
+
 def coerce_value(question: Question, value) -> list[str] | str:
     """A submitted value (form or JSON) in the question's natural shape, or InvalidAnswer."""
     if question.multiple:

@@ -13,8 +13,9 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from . import answers as answer_domain
+from .answers import answer_text
 from .finalising import last_finalised
-from .guides import GuideSet, Question
+from .guides import GuideSet
 from .models import Conversation
 from .reports.verslag import build_verslag
 from .reports.wording import AMSTERDAM, dutch_date
@@ -28,19 +29,6 @@ CONSENT_LABELS = {"niet_publiceren": "niet publiceren", "anoniem": "anoniem publ
                   "met_naam": "publiceren met naam en functie"}
 STATUS_LABELS = {"gepland": "gepland", "gehouden": "gehouden, nog niet vastgesteld",
                  "vastgesteld": "vastgesteld", "geannuleerd": "geannuleerd"}
-
-
-def answer_text(question: Question, raw: str | None) -> str:
-    """An answer as a reader reads it: option labels instead of codes."""
-    if not raw:
-        return ""
-    if question.type == "open":
-        return raw
-    if question.multiple:
-        return "; ".join(question.choice_label(v) for v in question.decode(raw))
-    if question.type == "scale":
-        return f"{raw} – {question.choice_label(raw)}"
-    return question.choice_label(raw)
 
 
 def verslag_content(session: Session, all_guides: GuideSet, conversation: Conversation) -> dict:

@@ -18,6 +18,7 @@ from ..answers import (
     InvalidAnswer,
     QuestionHidden,
     VersionConflict,
+    answer_text,
     shown_values,
 )
 from ..guides import Guide, Question
@@ -54,11 +55,10 @@ class FieldState:
         return dom_id(self.municipality.id, self.question.id)
 
     def display(self, value) -> str:
-        """A decoded value as text: the labels of the chosen options, or the text itself."""
+        """A decoded value (or what was typed) as text: option labels, or the text itself."""
         if self.question.type == "open":
-            return value or ""
-        values = value if isinstance(value, list) else ([value] if value else [])
-        return "; ".join(self.question.choice_label(v) for v in values)
+            return value if isinstance(value, str) else ""
+        return answer_text(self.question, self.question.encode(value))
 
     @property
     def theirs(self):

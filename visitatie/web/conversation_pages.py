@@ -24,19 +24,6 @@ from ..models.types import utcnow
 from . import answer_form
 
 
-def display_value(question: Question | None, raw: str | None) -> str:
-    """An answer as a person reads it: the labels of the chosen options, or the text."""
-    if question is None or not raw:
-        return raw or ""
-    if question.type == "open":
-        return raw
-    if question.multiple:
-        return "; ".join(question.choice_label(v) for v in question.decode(raw))
-    if question.type == "scale":
-        return f"{raw} – {question.choice_label(raw)}"
-    return question.choice_label(raw)
-
-
 def _municipalities(conversation: Conversation, caps) -> list:
     """The conversation's municipalities, the ones this principal answers for first."""
     return sorted(conversation.municipalities, key=lambda m: (not caps.can_edit_municipality(m), m.name))
@@ -82,6 +69,13 @@ def theme(session: Session, guides: list[Guide], guide: Guide, conversation: Con
         "has_errors": bool(errors),
         "max_length": OPEN_ANSWER_MAX_LENGTH,
     }
+
+
+def theme_of_answer(session: Session, all_guides: GuideSet, conversation: Conversation, caps, answer: Answer) -> dict:
+    """The context of the theme page that holds this answer."""
+    guides = answer_domain.conversation_guides(all_guides, conversation)
+    number = all_guides.question(answer.question_id).theme_number
+    return theme(session, guides, next(g for g in guides if g.number == number), conversation, caps)
 
 
 def posts_foreign_fields(form, conversation: Conversation, caps) -> bool:
@@ -134,7 +128,7 @@ def autosave_error(error: AnswerError):
         question = _question_of(current)
         return jsonify(error="conflict", message=message, current={
             "value": question.decode(current.value) if question else current.value,
-            "display": display_value(question, current.value), "version": current.version,
+            "display": answer_domain.answer_text(question, current.value), "version": current.version,
             "by": current.updated_by, "at": local_time(current.updated_at, "HH:mm") if current.updated_by else "",
         }), 409
     if isinstance(error, ConversationLocked):

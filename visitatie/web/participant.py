@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
 from .. import answers as answer_domain
-from ..answers import AnswerError, Change, ConversationLocked, VersionConflict
+from ..answers import AnswerError, ConversationLocked, VersionConflict
 from ..extensions import db
 from ..guide_registry import current_guides
 from ..i18n import local_time
@@ -21,7 +21,7 @@ from ..models import Answer, Conversation
 from ..models.types import utcnow
 from ..permissions import ParticipantPrincipal, actor_name, capabilities
 from ..verslag_content import verslag_docx, verslag_filename
-from . import answer_form, conversation_pages
+from . import conversation_pages
 
 bp = Blueprint("participant", __name__)
 
@@ -56,12 +56,18 @@ def _signed_out_message() -> str:
              "uit uw uitnodiging opnieuw; daarna kunt u de tekst terugzetten.")
 
 
-def load_conversation(conversation_id: int):
-    """The conversation and what the principal may do with it; 404 when they may not read it."""
+def load_conversation(conversation_id: int, require: str | None = None):
+    """The conversation and what the principal may do with it.
+
+    404 when they may not read it (whether or not it exists); 403 when they may read it but
+    lack the capability named by `require` ("can_mark", "can_finalise", ...).
+    """
     conversation = db.session.get(Conversation, conversation_id)
     caps = capabilities(current_user, conversation)
     if not caps.can_read:
         abort(404)
+    if require and not getattr(caps, require):
+        abort(403)
     return conversation, caps
 
 
@@ -132,12 +138,10 @@ def save_answer(conversation_id: int):
 @bp.get("/gesprekken/<int:conversation_id>/antwoorden/<int:answer_id>/geschiedenis")
 @signed_in_required
 def show_answer_history(conversation_id: int, answer_id: int):
-    conversation, caps = load_conversation(conversation_id)
+    conversation, _caps = load_conversation(conversation_id, require="can_see_history")
     answer = db.session.get(Answer, answer_id)
     if answer is None or answer.conversation_id != conversation.id:
         abort(404)
-    if not caps.can_see_history:
-        abort(403)
     return render_template("conversations/history.html", conversation=conversation, answer=answer,
                            question=current_guides().question(answer.question_id),
                            versions=answer_domain.history(answer))

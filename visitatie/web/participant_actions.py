@@ -3,7 +3,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import answers as answer_domain
 from ..extensions import db
 from ..finalising import FinaliseError, finalise, reopen
 from ..guide_registry import current_guides
@@ -48,19 +47,14 @@ def _theme_url(conversation, answer: Answer) -> str:
 @bp.post("/gesprekken/<int:conversation_id>/antwoorden/<int:answer_id>/markeringen")
 @signed_in_required
 def create_mark(conversation_id: int, answer_id: int):
-    conversation, caps = load_conversation(conversation_id)
+    conversation, caps = load_conversation(conversation_id, require="can_mark")
     answer = _answer_of(conversation, answer_id)
-    if not caps.can_mark:
-        abort(403)
     speaker = db.session.get(Participation, request.form.get("speaker", type=int) or 0)
     try:
         add_mark(db.session, answer, request.form.get("kind", ""), actor_name(current_user),
                  passage=request.form.get("passage"), speaker=speaker, consent=request.form.get("consent"))
     except MarkError as error:
-        question = current_guides().question(answer.question_id)
-        guides = answer_domain.conversation_guides(current_guides(), conversation)
-        guide = next(g for g in guides if g.number == question.theme_number)
-        context = conversation_pages.theme(db.session, guides, guide, conversation, caps)
+        context = conversation_pages.theme_of_answer(db.session, current_guides(), conversation, caps, answer)
         context["mark_form"] = dict(request.form, answer_id=answer.id, error=MARK_MESSAGES[error.reason]())
         return render_template("conversations/theme.html", **context), 400
     flash(_("De markering is opgeslagen."), "success")
@@ -77,10 +71,8 @@ def _mark_of(conversation, mark_id: int) -> Mark:
 @bp.post("/gesprekken/<int:conversation_id>/markeringen/<int:mark_id>")
 @signed_in_required
 def update_mark(conversation_id: int, mark_id: int):
-    conversation, caps = load_conversation(conversation_id)
+    conversation, _caps = load_conversation(conversation_id, require="can_mark")
     mark = _mark_of(conversation, mark_id)
-    if not caps.can_mark:
-        abort(403)
     try:
         set_consent(db.session, mark, request.form.get("consent", ""))
         flash(_("De toestemming is bijgewerkt."), "success")
@@ -92,10 +84,8 @@ def update_mark(conversation_id: int, mark_id: int):
 @bp.post("/gesprekken/<int:conversation_id>/markeringen/<int:mark_id>/verwijderen")
 @signed_in_required
 def delete_mark(conversation_id: int, mark_id: int):
-    conversation, caps = load_conversation(conversation_id)
+    conversation, _caps = load_conversation(conversation_id, require="can_mark")
     mark = _mark_of(conversation, mark_id)
-    if not caps.can_mark:
-        abort(403)
     answer = mark.answer
     remove_mark(db.session, mark)
     flash(_("De markering is verwijderd."), "success")
@@ -105,9 +95,7 @@ def delete_mark(conversation_id: int, mark_id: int):
 @bp.post("/gesprekken/<int:conversation_id>/vaststellen")
 @signed_in_required
 def finalise_conversation(conversation_id: int):
-    conversation, caps = load_conversation(conversation_id)
-    if not caps.can_finalise:
-        abort(403)
+    conversation, _caps = load_conversation(conversation_id, require="can_finalise")
     try:
         finalise(db.session, conversation, actor_name(current_user))
         flash(_("Het verslag is vastgesteld. De antwoorden zijn nu alleen nog te lezen."), "success")
@@ -119,9 +107,7 @@ def finalise_conversation(conversation_id: int):
 @bp.post("/gesprekken/<int:conversation_id>/heropenen")
 @signed_in_required
 def reopen_conversation(conversation_id: int):
-    conversation, caps = load_conversation(conversation_id)
-    if not caps.can_finalise:
-        abort(403)
+    conversation, caps = load_conversation(conversation_id, require="can_finalise")
     try:
         reopen(db.session, conversation, actor_name(current_user), request.form.get("reason", ""))
     except FinaliseError as error:

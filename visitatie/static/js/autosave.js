@@ -115,14 +115,24 @@
 
   function showError(field, text) {
     var error = field.el.querySelector("[data-autosave-error]");
-    if (!text) { if (error) { error.remove(); } return; }
+    var target = field.type === "open" ? field.el.querySelector("[data-input]") : field.el.querySelector("fieldset");
+    var described = (target.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    var id = field.el.id + "-autosave-error";
+    if (!text) {
+      if (error) { error.remove(); }
+      target.setAttribute("aria-describedby", described.filter(function (d) { return d !== id; }).join(" "));
+      target.removeAttribute("aria-invalid");
+      return;
+    }
     if (!error) {
       error = document.createElement("p");
       error.className = "utrecht-form-field-error-message";
       error.setAttribute("data-autosave-error", "");
-      error.id = field.el.id + "-autosave-error";
+      error.id = id;
       field.el.insertBefore(error, field.el.querySelector("label, fieldset"));
+      target.setAttribute("aria-describedby", described.concat([id]).join(" "));
     }
+    target.setAttribute("aria-invalid", "true");
     error.textContent = text;
   }
 
@@ -292,6 +302,7 @@
     field.el.insertBefore(panel, field.el.querySelector("label, fieldset"));
     field.conflict = { mine: mine, theirs: data.current.value, version: data.current.version };
     wireConflict(field, panel);
+    panel.scrollIntoView({ block: "center" });
   }
 
   function wireConflict(field, panel) {

@@ -1,0 +1,167 @@
+"""A participant fills in the guide in a real browser: autosave, reload, conflict, offline, restore.
+
+Screenshots of the guide form go to the test's tmp folder (and /tmp/visitatie-guide-form.png) so
+a person can look at them.
+"""
+import re
+import shutil
+import time
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from tests.participant_world import build_world
+from visitatie import invitations
+from visitatie.extensions import db
+from visitatie.guide_registry import current_guides
+from visitatie.models import Answer, Participation
+
+pytestmark = pytest.mark.e2e
+
+OPEN, SCALE, IVP, WHY_NOT = ("leiderschap.eigenaarschap", "leiderschap.uitvoering", "leiderschap.ivp",
+                             "leiderschap.ivp_waarom_niet")
+SAVED = re.compile(r"Opgeslagen om \d\d:\d\d")
+
+
+@pytest.fixture
+def world(live_app):
+    with live_app.app_context():
+        w = build_world(db.session, current_guides())
+        return {"a": w.a.id, "haarlem": w.haarlem.id, "mayor": w.mayor.id, "leader": w.leader.id}
+
+
+@pytest.fixture
+def link(live_app, live_server):
+    def make(participation_id):
+        with live_app.app_context():
+            _invitation, token = invitations.issue(db.session, db.session.get(Participation, participation_id), 30)
+            db.session.commit()
+        return f"{live_server}/uitnodiging/{token}"
+
+    return make
+
+
+def stored(live_app, world, question):
+    with live_app.app_context():
+        db.session.expire_all()
+        return db.session.scalar(select(Answer.value).where(
+            Answer.conversation_id == world["a"], Answer.municipality_id == world["haarlem"],
+            Answer.question_id == question))
+
+
+def wait_for_stored(live_app, world, question, value, seconds=15):
+    """Poll the database until the browser's save arrived (a wait, not a timing assertion)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if stored(live_app, world, question) == value:
+            return
+        time.sleep(0.2)
+    assert stored(live_app, world, question) == value
+
+
+def field(world, question, suffix="input"):
+    return f"#a-{world['haarlem']}-{question.replace('.', '_')}-{suffix}"
+
+
+def open_theme(page, link, world, participation):
+    page.goto(link(participation))
+    expect(page.locator("h1")).to_have_text("Haarlem – Maastricht")
+    page.get_by_role("link", name="Leiderschap en professionalisering").first.click()
+    expect(page.locator("h1")).to_have_text("Leiderschap en professionalisering")
+    expect(page.locator("[data-save-status]")).to_contain_text("automatisch opgeslagen")
+
+
+def test_participant_answers_sees_saved_and_finds_the_answers_after_reload(page, live_server, live_app, world, link, tmp_path):
+    open_theme(page, link, world, world["mayor"])
+    page.screenshot(path=str(tmp_path / "guide-form.png"), full_page=False)
+    shutil.copy(tmp_path / "guide-form.png", "/tmp/visitatie-guide-form.png")
+
+    page.check(field(world, SCALE, "4"))
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED)
+    page.fill(field(world, OPEN), "De burgemeester is eigenaar; de CISO adviseert.")
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED)
+    wait_for_stored(live_app, world, OPEN, "De burgemeester is eigenaar; de CISO adviseert.")
+    assert stored(live_app, world, SCALE) == "4"
+    expect(page.locator("#progress-theme [data-progress-text]")).to_have_text("2 van 16 antwoorden ingevuld")
+
+    page.reload()
+    expect(page.locator(field(world, OPEN))).to_have_value("De burgemeester is eigenaar; de CISO adviseert.")
+    expect(page.locator(field(world, SCALE, "4"))).to_be_checked()
+    expect(page.locator("[data-restore-offer]")).to_be_hidden()  # nothing left unsaved
+
+
+def test_conditional_questions_appear_and_disappear_live(page, live_app, world, link):
+    open_theme(page, link, world, world["mayor"])
+    follow_up = page.locator(f"#a-{world['haarlem']}-leiderschap_ivp_waarom_niet")
+    expect(follow_up).to_be_hidden()
+    page.check(field(world, IVP, "2"))  # nee
+    expect(follow_up).to_be_visible()
+    page.fill(field(world, WHY_NOT), "Het IVP wordt volgend jaar herzien.")
+    wait_for_stored(live_app, world, WHY_NOT, "Het IVP wordt volgend jaar herzien.")
+    page.check(field(world, IVP, "1"))  # ja
+    expect(follow_up).to_be_hidden()
+    wait_for_stored(live_app, world, IVP, "ja")
+
+
+def test_two_people_editing_the_same_answer_see_both_versions_side_by_side(browser, live_server, live_app, world, link):
+    first = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    second = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    try:
+        mayor, leader = first.new_page(), second.new_page()
+        open_theme(mayor, link, world, world["mayor"])
+        open_theme(leader, link, world, world["leader"])  # both now see version 0
+
+        mayor.fill(field(world, OPEN), "Tekst van de burgemeester.")
+        mayor.locator(field(world, OPEN)).blur()
+        wait_for_stored(live_app, world, OPEN, "Tekst van de burgemeester.")
+
+        leader.fill(field(world, OPEN), "Tekst van de gespreksleider.")
+        leader.locator(field(world, OPEN)).blur()
+        conflict = leader.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')} [data-conflict]")
+        expect(conflict).to_be_visible()
+        expect(conflict.locator("[data-mine]")).to_have_text("Tekst van de gespreksleider.")
+        expect(conflict.locator("[data-theirs]")).to_have_text("Tekst van de burgemeester.")
+        expect(conflict).to_contain_text("Jos Wienen")
+        leader.screenshot(path="/tmp/visitatie-conflict.png", full_page=False)
+        assert stored(live_app, world, OPEN) == "Tekst van de burgemeester."  # nothing overwritten
+
+        leader.fill(field(world, OPEN), "Tekst van de burgemeester. Aangevuld door de gespreksleider.")
+        conflict.get_by_role("button", name="Samengevoegde tekst opslaan").click()
+        expect(conflict).to_have_count(0)
+        wait_for_stored(live_app, world, OPEN, "Tekst van de burgemeester. Aangevuld door de gespreksleider.")
+    finally:
+        first.close()
+        second.close()
+
+
+def test_typing_offline_reaches_the_server_when_the_connection_returns(page, context, live_app, world, link):
+    open_theme(page, link, world, world["mayor"])
+    context.set_offline(True)
+    page.fill(field(world, OPEN), "Getypt zonder verbinding.")
+    page.locator(field(world, OPEN)).blur()
+    expect(page.locator("[data-save-status]")).to_contain_text("Geen verbinding")
+    drafts = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('visitatie:draft:'))")
+    assert len(drafts) == 1
+    assert stored(live_app, world, OPEN) is None
+    context.set_offline(False)
+    wait_for_stored(live_app, world, OPEN, "Getypt zonder verbinding.")
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED)
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('visitatie:draft:')).length") == 0
+
+
+def test_text_typed_after_the_session_expired_is_restored_after_signing_in_again(page, context, live_app, world, link):
+    open_theme(page, link, world, world["mayor"])
+    context.clear_cookies()  # the session ends, as after SESSION_LIFETIME_MINUTES
+    page.fill(field(world, OPEN), "Getypt na het verlopen van de sessie.")
+    page.locator(field(world, OPEN)).blur()
+    expect(page.locator("[data-save-status]")).to_contain_text("niet meer aangemeld")
+    assert stored(live_app, world, OPEN) is None
+
+    open_theme(page, link, world, world["mayor"])
+    offer = page.locator("[data-restore-offer]")
+    expect(offer).to_be_visible()
+    expect(offer).to_contain_text("1 antwoord")
+    offer.get_by_role("button", name="Terugzetten en opslaan").click()
+    wait_for_stored(live_app, world, OPEN, "Getypt na het verlopen van de sessie.")
+    expect(page.locator(field(world, OPEN))).to_have_value("Getypt na het verlopen van de sessie.")
