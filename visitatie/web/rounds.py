@@ -71,20 +71,24 @@ def _save_form(form: RoundForm, round_: Round | None):
     return saved, 302
 
 
+def _form_page(form: RoundForm, round_: Round | None):
+    status = 200
+    if form.validate_on_submit():
+        saved, status = _save_form(form, round_)
+        if saved:
+            return redirect(url_for("rounds.show_round", round_id=saved.id))
+    elif form.errors:
+        status = 400
+    return render_template("rounds/form.html", form=form, round=round_), status
+
+
 @bp.route("/nieuw", methods=["GET", "POST"])
 @projectleider_required
 def new_round():
     form = RoundForm(data=None if request.method == "POST" else {
         "themes": [1, 2, 3, 4, 5], "guide_version": current_guides().version})
     _prepare(form)
-    status = 200
-    if form.validate_on_submit():
-        saved, status = _save_form(form, None)
-        if saved:
-            return redirect(url_for("rounds.show_round", round_id=saved.id))
-    elif form.errors:
-        status = 400
-    return render_template("rounds/form.html", form=form, round=None), status
+    return _form_page(form, None)
 
 
 @bp.route("/<int:round_id>/bewerken", methods=["GET", "POST"])
@@ -95,14 +99,7 @@ def edit_round(round_id: int):
                                         "updated_at": round_.updated_at.isoformat()}
     form = RoundForm(data=None if request.method == "POST" else data)
     _prepare(form, round_)
-    status = 200
-    if form.validate_on_submit():
-        saved, status = _save_form(form, round_)
-        if saved:
-            return redirect(url_for("rounds.show_round", round_id=saved.id))
-    elif form.errors:
-        status = 400
-    return render_template("rounds/form.html", form=form, round=round_), status
+    return _form_page(form, round_)
 
 
 @bp.get("/gesprekken/<int:conversation_id>")

@@ -2,14 +2,13 @@
 letters with date, place, guide and link; mail merge; sending over SMTP to a local aiosmtpd."""
 import csv
 import io
-import socket
 import zipfile
 from datetime import timedelta
 from email import message_from_bytes, policy
 
 import pytest
-from aiosmtpd.controller import Controller
 
+from tests.local_smtp import free_port, local_smtp
 from visitatie import invitations
 from visitatie.models.invitations import Invitation
 from visitatie.scheduling import (ConversationInput, ParticipantInput, issue_letters, letters_zip,
@@ -102,40 +101,16 @@ def test_mail_merge_zip_has_a_text_per_participant_and_a_csv(session, conversati
     assert rows[0]["persoonlijke_link"] == letters[0].link
 
 
-class Collect:
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address.endswith("@refused.example"):
-            return "550 no such user"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_server():
-    handler = Collect()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield controller, handler
-    controller.stop()
+    with local_smtp(refused_domain="refused.example") as server:
+        yield server
 
 
 def test_letters_are_sent_over_smtp(session, conversation, smtp_server):
-    controller, handler = smtp_server
+    port, handler = smtp_server
     letters = issue(session, conversation.participations)
-    settings = MailSettings(server="127.0.0.1", port=controller.port, sender="planning@vng.example")
+    settings = MailSettings(server="127.0.0.1", port=port, sender="planning@vng.example")
     result = send_letters(letters, settings)
     assert sorted(result.sent) == ["burgemeester@haarlem.example", "p.depla@breda.example"]
     assert len(handler.envelopes) == 2
@@ -147,10 +122,10 @@ def test_letters_are_sent_over_smtp(session, conversation, smtp_server):
 
 
 def test_a_refused_address_is_reported_and_the_rest_is_sent(session, conversation, smtp_server):
-    controller, handler = smtp_server
+    port, _handler = smtp_server
     conversation.gespreksleider.person.email = "niemand@refused.example"
     letters = issue(session, conversation.participations)
-    result = send_letters(letters, MailSettings(server="127.0.0.1", port=controller.port))
+    result = send_letters(letters, MailSettings(server="127.0.0.1", port=port))
     assert result.refused == ["niemand@refused.example"]
     assert result.sent == ["burgemeester@haarlem.example"]
 

@@ -1,12 +1,11 @@
 """Issuing invitation links in a batch (zip with letters and mail-merge CSV), re-issuing and
 revoking one, and sending over SMTP to a local aiosmtpd server when MAIL_SERVER is set."""
 import io
-import socket
 import zipfile
 
 import pytest
-from aiosmtpd.controller import Controller
 
+from tests.local_smtp import free_port, local_smtp
 from visitatie import invitations
 from visitatie.extensions import db
 from visitatie.models.invitations import Invitation
@@ -66,33 +65,13 @@ def test_reissue_and_revoke_one_participant(app, client, planned, round_id):
     assert "De link van Paul Depla werkt niet meer." in page
 
 
-class Collect:
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_send_by_smtp_when_a_mail_server_is_configured(app, client, planned, round_id):
-    handler = Collect()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, MAIL_SENDER="planning@vng.example")
+    with local_smtp() as (port, handler):
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_SENDER="planning@vng.example")
         assert 'name="send"' in client.get(f"/planning/rondes/{round_id}/uitnodigingen").get_data(as_text=True)
         response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle", "send": "y"})
         assert response.status_code == 302
         assert "2 uitnodigingen verstuurd; geweigerd: geen." in client.get(response.headers["Location"]).get_data(as_text=True)
-    finally:
-        controller.stop()
     recipients = sorted(r for e in handler.envelopes for r in e.rcpt_tos)
     assert recipients == ["burgemeester@haarlem.example", "p.depla@breda.example"]
     assert b"/uitnodiging/" in handler.envelopes[0].content

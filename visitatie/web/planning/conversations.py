@@ -21,31 +21,31 @@ def _render(form, round_, conversation=None, general=(), conflict=None, status=2
 
 
 def _save(form, round_, conversation=None):
-    """Save the posted form; a response when it must be shown again, else None."""
+    """Save the posted form: (the saved conversation, None) or (None, the page to show again)."""
     if "add_row" in request.form:
         form.participants.append_entry()
         prepare(form, round_)
-        return _render(form, round_, conversation)
+        return None, _render(form, round_, conversation)
     if not form.validate_on_submit():
-        return _render(form, round_, conversation, status=400)
+        return None, _render(form, round_, conversation, status=400)
     data, targets = to_input(form)
     if data is None:
-        return _render(form, round_, conversation, status=400)
+        return None, _render(form, round_, conversation, status=400)
     version = int(form.version.data) if (form.version.data or "").isdigit() else None
     try:
         saved = save_conversation(db.session, round_, data, actor(), conversation, expected_version=version)
     except ValidationFailed as failed:
         db.session.rollback()
         general = show_problems(form, failed.problems, targets)
-        return _render(form, round_, conversation, general, status=400)
+        return None, _render(form, round_, conversation, general, status=400)
     except StaleEdit:
         db.session.rollback()
         current = get_conversation(conversation.id)
         form.version.data = str(current.version)  # a second save is a deliberate "keep mine"
-        return _render(form, round_, current, conflict=current, status=409)
+        return None, _render(form, round_, current, conflict=current, status=409)
     db.session.commit()
     flash(_("Het gesprek %(title)s is opgeslagen.", title=saved.title), "success")
-    return None, saved
+    return saved, None
 
 
 @bp.route("/rondes/<int:round_id>/gesprekken/nieuw", methods=["GET", "POST"])
@@ -55,10 +55,8 @@ def new_conversation(round_id: int):
     prepare(form, round_)
     if request.method == "GET":
         return _render(form, round_)
-    result = _save(form, round_)
-    if result[0] is None:
-        return redirect(url_for("planning.edit_conversation", conversation_id=result[1].id))
-    return result
+    saved, page = _save(form, round_)
+    return page or redirect(url_for("planning.edit_conversation", conversation_id=saved.id))
 
 
 @bp.route("/gesprekken/<int:conversation_id>", methods=["GET", "POST"])
@@ -69,10 +67,8 @@ def edit_conversation(conversation_id: int):
     prepare(form, round_)
     if request.method == "GET":
         return _render(form, round_, conversation)
-    result = _save(form, round_, conversation)
-    if result[0] is None:
-        return redirect(url_for("planning.edit_conversation", conversation_id=conversation.id))
-    return result
+    saved, page = _save(form, round_, conversation)
+    return page or redirect(url_for("planning.edit_conversation", conversation_id=saved.id))
 
 
 @bp.post("/gesprekken/<int:conversation_id>/status")

@@ -1,0 +1,40 @@
+"""A real SMTP server on 127.0.0.1 (aiosmtpd) that keeps what it receives, for the mail tests."""
+import socket
+from contextlib import contextmanager
+
+from aiosmtpd.controller import Controller
+
+
+class Collect:
+    """Accepts every message; refuses recipients in `refused_domain`."""
+
+    def __init__(self, refused_domain: str | None = None):
+        self.envelopes, self.refused_domain = [], refused_domain
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.refused_domain and address.endswith("@" + self.refused_domain):
+            return "550 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def local_smtp(refused_domain: str | None = None):
+    """Yields (port, handler) while the server runs."""
+    handler = Collect(refused_domain)
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller.port, handler
+    finally:
+        controller.stop()
