@@ -49,6 +49,7 @@ def test_plan_a_round_from_login_to_dashboard(page, live_server, projectleider, 
 
     alert = page.get_by_role("alert")
     assert "valt buiten de periode van de ronde" in alert.inner_text()
+    page.screenshot(path=str(tmp_path / "conversation-error.png"))
     # Everything typed is still there.
     assert page.get_by_label("Plaats", exact=True).input_value() == "Stadhuis Haarlem"
     assert page.get_by_label("Naam gespreksleider").input_value() == "Paul Depla"
@@ -66,4 +67,3 @@ def test_plan_a_round_from_login_to_dashboard(page, live_server, projectleider, 
     assert "Paul Depla (Breda)" in table.inner_text()
     assert "dinsdag 15 april 2025, 14:00" in table.inner_text()
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
-    page.screenshot(path="/tmp/planning-dashboard.png", full_page=True)
