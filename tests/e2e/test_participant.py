@@ -13,9 +13,10 @@ from sqlalchemy import select
 
 from tests.participant_world import build_world
 from visitatie import invitations
+from visitatie.answers import Change, save_answer
 from visitatie.extensions import db
 from visitatie.guide_registry import current_guides
-from visitatie.models import Answer, Participation
+from visitatie.models import Answer, Conversation, Mark, Participation
 
 pytestmark = pytest.mark.e2e
 
@@ -28,7 +29,8 @@ SAVED = re.compile(r"Opgeslagen om \d\d:\d\d")
 def world(live_app):
     with live_app.app_context():
         w = build_world(db.session, current_guides())
-        return {"a": w.a.id, "haarlem": w.haarlem.id, "mayor": w.mayor.id, "leader": w.leader.id}
+        return {"a": w.a.id, "haarlem": w.haarlem.id, "mayor": w.mayor.id, "leader": w.leader.id,
+                "note_taker": w.note_taker.id}
 
 
 @pytest.fixture
@@ -165,3 +167,44 @@ def test_text_typed_after_the_session_expired_is_restored_after_signing_in_again
     offer.get_by_role("button", name="Terugzetten en opslaan").click()
     wait_for_stored(live_app, world, OPEN, "Getypt na het verlopen van de sessie.")
     expect(page.locator(field(world, OPEN))).to_have_value("Getypt na het verlopen van de sessie.")
+
+
+def test_without_javascript_the_form_still_saves(browser, live_app, world, link):
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(link(world["mayor"]))
+        page.goto(page.url + "/thema/1")
+        expect(page.locator("[data-save-status]")).to_contain_text("Klik op Opslaan")
+        page.fill(field(world, OPEN), "Zonder JavaScript ingevuld.")
+        page.check(field(world, SCALE, "2"))
+        page.get_by_role("button", name="Opslaan", exact=True).click()
+        expect(page.locator(".utrecht-alert")).to_contain_text("Uw antwoorden zijn opgeslagen om")
+        assert stored(live_app, world, OPEN) == "Zonder JavaScript ingevuld."
+        assert stored(live_app, world, SCALE) == "2"
+    finally:
+        context.close()
+
+
+def test_the_note_taker_marks_a_quote_which_is_not_published_by_default(page, live_app, world, link):
+    with live_app.app_context():
+        guides = current_guides()
+        save_answer(db.session, db.session.get(Conversation, world["a"]), world["haarlem"],
+                    Change(guides.question(OPEN), "De burgemeester is eigenaar. Dat staat in de kadernota.", 0),
+                    "Jos Wienen", guides)
+    page.goto(link(world["note_taker"]))
+    page.goto(page.url + "/thema/1")
+    block = page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')}")
+    block.get_by_text("Markeren als les of citaat").click()
+    expect(block.get_by_label("Les voor dit thema")).to_be_checked()
+    expect(block.get_by_label("niet publiceren")).to_be_checked()
+    block.get_by_label("Citaat", exact=True).check()
+    block.get_by_label("Fragment").fill("Dat staat in de kadernota.")
+    block.get_by_label("Wie zei het? (bij een citaat)").select_option(label="Jos Wienen, burgemeester van Haarlem")
+    block.get_by_role("button", name="Markering opslaan").click()
+    expect(page.locator(".utrecht-alert")).to_contain_text("De markering is opgeslagen.")
+    expect(page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')} .mark")).to_contain_text("toestemming: niet publiceren")
+    with live_app.app_context():
+        mark = db.session.scalars(select(Mark)).one()
+        assert (mark.kind, mark.passage, mark.consent, mark.speaker_name) == (
+            "citaat", "Dat staat in de kadernota.", "niet_publiceren", "Jos Wienen")
