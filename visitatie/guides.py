@@ -160,6 +160,8 @@ class MaturityScale:
     levels: tuple[MaturityLevel, ...]
     checklist: tuple[ChecklistItem, ...]
     source: str
+    # Lines of "theme" and of each checklist id, so checks across files can name the line too.
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -319,11 +321,18 @@ def load_maturity_scale(path: str | Path) -> MaturityScale:
     if numbers != list(range(1, MATURITY_LEVEL_COUNT + 1)):
         raise GuideError(path, line_of(data, ["levels"]), "levels",
                          f"de niveaus moeten 1 tot en met {MATURITY_LEVEL_COUNT} op volgorde zijn, gevonden: {numbers}")
+    lines = {"theme": line_of(data, ["theme"])}
+    for index, item in enumerate(data["checklist"]):
+        where = ["checklist", index, "id"]
+        if f"checklist.{item['id']}" in lines:
+            raise GuideError(path, line_of(data, where), field_name(where),
+                             f"checklist-id '{item['id']}' komt twee keer voor")
+        lines[f"checklist.{item['id']}"] = line_of(data, where)
     return MaturityScale(
         version=data["version"], theme_slug=data["theme"],
         levels=tuple(MaturityLevel(l["level"], l["name"], l["description"].strip()) for l in data["levels"]),
         checklist=tuple(ChecklistItem(c["id"], c["label"], c.get("help")) for c in data["checklist"]),
-        source=str(path),
+        source=str(path), lines=lines,
     )
 
 
@@ -345,14 +354,16 @@ def load_guides(directory: str | Path) -> GuideSet:
             ids[question.id] = guide.source
     maturity = [load_maturity_scale(path) for path in sorted((directory / "volwassenheid").glob("*.yaml"))]
     slugs = {g.slug for g in guides}
-    checklist_ids: set[str] = set()
+    checklist_ids: dict[str, str] = {}  # id -> file: an entry is stored by id, so ids are unique across themes
     for scale in maturity:
         if scale.theme_slug not in slugs:
-            raise GuideError(scale.source, None, "theme", f"onbekend thema '{scale.theme_slug}'")
+            raise GuideError(scale.source, scale.lines.get("theme"), "theme",
+                             f"onbekend thema '{scale.theme_slug}'; kies uit {', '.join(sorted(slugs))}")
         for item in scale.checklist:
             if item.id in checklist_ids:
-                raise GuideError(scale.source, None, "checklist", f"checklist-id '{item.id}' komt vaker voor")
-            checklist_ids.add(item.id)
+                raise GuideError(scale.source, scale.lines.get(f"checklist.{item.id}"), "checklist",
+                                 f"checklist-id '{item.id}' staat ook in {checklist_ids[item.id]}")
+            checklist_ids[item.id] = scale.source
     _check_across(maturity, lambda m: m.theme_slug, "theme", "thema")
     return GuideSet(tuple(sorted(guides, key=lambda g: g.number)),
                     tuple(sorted(maturity, key=lambda m: next(g.number for g in guides if g.slug == m.theme_slug))))

@@ -1,0 +1,145 @@
+"""Year over year (computed exactly on a small case) and the national picture (pandas)."""
+import json
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from tests.visit_world import hold
+from visitatie.finalising import finalise
+from visitatie.models import Conversation, Municipality, Round, Theme
+from visitatie.models.visits import MaturityScore, Visit
+from visitatie.visits import (
+    RecommendationInput,
+    ScoreInput,
+    add_recommendation,
+    change_status,
+    ensure_visit,
+    follow_up,
+    maturity_change,
+    national_maturity,
+    national_picture,
+    save_assessment,
+)
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def score(session, guides, conversation, levels: dict[int, int], source="committee"):
+    for number, level in levels.items():
+        save_assessment(session, guides, conversation, number, source, ScoreInput(level, f"Niveau {level}"), "test")
+
+
+def test_maturity_change_is_current_minus_previous_per_theme():
+    assert maturity_change({1: 2, 2: 3, 3: 1, 5: 4}, {1: 3, 2: 3, 3: 4, 4: 2}) == {
+        1: 1, 2: 0, 3: 3, 4: None, 5: None}
+    assert maturity_change({}, {}) == {}
+
+
+def test_a_follow_up_visit_shows_the_earlier_scores_and_recommendations_with_the_change(session, guides, world):
+    score(session, guides, world.first, {1: 2, 2: 3, 3: 1, 5: 4})
+    score(session, guides, world.first, {1: 3, 3: 2}, source="self")
+    recommendation = add_recommendation(session, guides, world.first, RecommendationInput(
+        3, "hoog", "gemeentesecretaris", date(2025, 6, 1), "Oefen het BCP."), "Paul Depla")
+    hold(session, world.first)
+    finalise(session, world.first, "Paul Depla")
+    change_status(session, world.first, recommendation, "afgerond", "Geoefend in maart", "Jos Wienen", base_version=1)
+    score(session, guides, world.second, {1: 3, 2: 3, 3: 4, 4: 2})
+
+    assert ensure_visit(session, world.second).previous_conversation_id == world.first.id
+    assert follow_up(session, guides, world.first) is None  # the first visit has nothing before it
+    result = follow_up(session, guides, world.second)
+    assert result.previous.id == world.first.id
+    assert [(t.number, t.previous_self, t.previous_committee, t.current_committee, t.change) for t in result.themes] == [
+        (1, 3, 2, 3, 1), (2, None, 3, 3, 0), (3, 2, 1, 4, 3), (4, None, None, 2, None), (5, None, 4, None, None)]
+    assert [(r.text, r.status) for r in result.recommendations] == [("Oefen het BCP.", "afgerond")]
+    assert result.open_recommendations == []
+
+
+def test_the_oss_visit_and_a_visit_in_the_same_round_are_not_previous_visits(session, world):
+    assert ensure_visit(session, world.oss).previous_conversation_id is None
+    assert ensure_visit(session, world.first).previous_conversation_id is None
+
+
+# --- The national picture --------------------------------------------------------------------
+
+@pytest.fixture
+def nation(session, guides, world):
+    """Visits enough to make cells: `make(year, level_of_theme_1, status, consent)`."""
+    rounds: dict[int, Round] = {}
+    counter = iter(range(1, 1000))
+
+    def make(year: int, level: int, status="vastgesteld", consent=False, extra: dict | None = None):
+        if year not in rounds:
+            rounds[year] = Round(kind="visitatieronde", title=f"Ronde {year}", period_start=date(year, 1, 1),
+                                 period_end=date(year, 12, 31), status="lopend", guide_version=guides.version,
+                                 themes=list(session.scalars(select(Theme))))
+        number = next(counter)
+        town = Municipality(code=f"GM{9000 + number}", name=f"Testgemeente {number}", province="Test",
+                            safety_region_code="VR99", safety_region="Testregio", population=30_000)
+        conversation = Conversation(round=rounds[year], municipalities=[town], status=status,
+                                    starts_at=datetime(year, 10, 1, 10, tzinfo=AMSTERDAM))
+        session.add(conversation)
+        session.flush()
+        session.add(Visit(conversation_id=conversation.id, consent_named=consent))
+        for theme, value in {1: level, **(extra or {})}.items():
+            session.add(MaturityScore(conversation_id=conversation.id, theme_number=theme, source="committee",
+                                      level=value, justification="x", updated_by="test"))
+        session.commit()
+        return conversation
+
+    return make
+
+
+def test_public_picture_counts_finalised_visits_and_suppresses_small_cells(session, nation):
+    for level in (2, 3, 3):
+        nation(2024, level, extra={2: 4})
+    nation(2024, 5, status="gehouden")        # not final: not public
+    nation(2024, 1, status="geannuleerd")     # cancelled: never
+    nation(2025, 4)
+    nation(2025, 4)                           # two visits in 2025: too few to show
+    picture = national_picture(session)
+    assert picture.maturity == {"themes": [
+        {"number": 1, "title": "Leiderschap en professionalisering",
+         "years": {"2024": {"1": 0, "2": 1, "3": 2, "4": 0, "5": 0}}, "n": 3},
+        {"number": 2, "title": "Europa en digitale veiligheid",
+         "years": {"2024": {"1": 0, "2": 0, "3": 0, "4": 3, "5": 0}}, "n": 3},
+    ]}
+    assert picture.suppressed == [(1, "Leiderschap en professionalisering", "2025")]
+    assert picture.named == [] and picture.visits == 5
+    assert national_maturity(session) == picture.maturity
+    assert json.loads(json.dumps(picture.maturity)) == picture.maturity  # plain, JSON-serialisable
+
+
+def test_consent_names_a_host_but_never_lets_the_others_be_read_off(session, nation):
+    nation(2026, 2, consent=True)
+    nation(2026, 3, consent=True)
+    nation(2026, 4)
+    nation(2026, 5)  # 4 visits, but only 2 without consent: subtracting the named 2 would expose them
+    for level in (1, 2, 3):
+        nation(2027, level, consent=True)  # all named: nothing to protect
+    picture = national_picture(session)
+    assert picture.suppressed == [(1, "Leiderschap en professionalisering", "2026")]
+    assert picture.maturity["themes"][0]["years"] == {"2027": {"1": 1, "2": 1, "3": 1, "4": 0, "5": 0}}
+    assert [(v.municipality, v.year, v.levels) for v in picture.named] == [
+        ("Testgemeente 1", "2026", {1: 2}), ("Testgemeente 2", "2026", {1: 3}),
+        ("Testgemeente 5", "2027", {1: 1}), ("Testgemeente 6", "2027", {1: 2}), ("Testgemeente 7", "2027", {1: 3})]
+
+
+def test_project_leaders_see_every_held_visit_unsuppressed(session, nation):
+    nation(2025, 4)
+    nation(2025, 2, status="gehouden")
+    picture = national_picture(session, public=False)
+    assert picture.maturity["themes"][0]["years"] == {"2025": {"1": 0, "2": 1, "3": 0, "4": 1, "5": 0}}
+    assert picture.suppressed == [] and len(picture.named) == 2
+
+
+def test_nothing_to_show_is_none_and_round_ids_limit_the_picture(session, nation):
+    assert national_maturity(session) is None
+    first = nation(2024, 3)
+    nation(2024, 3)
+    nation(2024, 3)
+    assert national_maturity(session)["themes"][0]["n"] == 3
+    assert national_maturity(session, round_ids=[first.round_id + 100]) is None
+    assert national_maturity(session, min_visits=4) is None

@@ -1,0 +1,189 @@
+"""What makes a conversation a visit: the host, the committee, the date, the Visit row and the
+link to the host's previous visit. No Flask: views, commands and tests call these directly."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..answers import is_locked
+from ..models import MUNICIPAL_ROLES, Conversation, Municipality, Participation, Round
+from ..models.types import utcnow
+from ..models.visits import MaturityScore, Recommendation, Visit
+from ..scheduling.inputs import in_amsterdam
+from .errors import NotAVisit, StaleEdit, VisitLocked
+
+VISIT_KIND = "visitatieronde"
+COMMITTEE_ROLES = ("commissielid", "secretaris")
+COMMITTEE_SIZE = (2, 4)  # commissieleden; the secretary supports and is not counted
+COUNTED = ("gehouden", "vastgesteld")  # a visit that took place
+
+
+def is_visit(conversation: Conversation | None) -> bool:
+    return (conversation is not None and conversation.round.kind == VISIT_KIND
+            and len(conversation.municipalities) == 1)
+
+
+def require_visit(conversation: Conversation | None) -> Conversation:
+    if not is_visit(conversation):
+        raise NotAVisit(getattr(conversation, "id", None))
+    return conversation
+
+
+def require_open(conversation: Conversation) -> None:
+    """Scores, findings, recommendations and the response change only until the report is final."""
+    require_visit(conversation)
+    if is_locked(conversation):
+        raise VisitLocked(conversation.status)
+
+
+def host_of(conversation: Conversation) -> Municipality:
+    return require_visit(conversation).municipalities[0]
+
+
+def committee(conversation: Conversation) -> list[Participation]:
+    """The visitatiecommissie: its members first, then the secretary."""
+    members = [p for p in conversation.participations if p.role in COMMITTEE_ROLES]
+    return sorted(members, key=lambda p: (COMMITTEE_ROLES.index(p.role), p.person.name))
+
+
+def host_participants(conversation: Conversation) -> list[Participation]:
+    host = host_of(conversation)
+    return [p for p in conversation.participations
+            if p.role in MUNICIPAL_ROLES and p.municipality_id == host.id]
+
+
+def committee_complete(conversation: Conversation) -> bool:
+    members = sum(1 for p in conversation.participations if p.role == "commissielid")
+    return COMMITTEE_SIZE[0] <= members <= COMMITTEE_SIZE[1]
+
+
+def visit_date(conversation: Conversation) -> date | None:
+    return in_amsterdam(conversation.starts_at).date() if conversation.starts_at else None
+
+
+def visit_year(conversation: Conversation) -> int:
+    """The year a visit counts for: its date, or the start of its round while it has none."""
+    day = visit_date(conversation)
+    return day.year if day else conversation.round.period_start.year
+
+
+def _sort_moment(conversation: Conversation) -> date:
+    return visit_date(conversation) or conversation.round.period_start
+
+
+def visits_of_host(session: Session, municipality: Municipality) -> list[Conversation]:
+    """Every visit to a municipality (not cancelled), oldest first."""
+    rows = session.scalars(
+        select(Conversation).join(Round).where(Round.kind == VISIT_KIND,
+                                               Conversation.status != "geannuleerd")
+        .where(Conversation.municipalities.any(Municipality.id == municipality.id))
+        .order_by(Conversation.id))
+    visits = [c for c in rows if is_visit(c)]
+    return sorted(visits, key=lambda c: (_sort_moment(c), c.id))
+
+
+def find_previous(session: Session, conversation: Conversation) -> Conversation | None:
+    """The host's latest visit before this one, in an earlier round: the one to follow up."""
+    earlier = [c for c in visits_of_host(session, host_of(conversation))
+               if c.id != conversation.id and c.round_id != conversation.round_id
+               and _sort_moment(c) < _sort_moment(conversation)]
+    return earlier[-1] if earlier else None
+
+
+def visit_of(session: Session, conversation: Conversation) -> Visit | None:
+    return session.scalar(select(Visit).where(Visit.conversation_id == conversation.id))
+
+
+def ensure_visit(session: Session, conversation: Conversation) -> Visit:
+    """The visit's own row, created on first use with the link to the host's previous visit."""
+    require_visit(conversation)
+    visit = visit_of(session, conversation)
+    if visit is None:
+        visit = Visit(conversation_id=conversation.id)
+        previous = find_previous(session, conversation)
+        visit.previous_conversation_id = previous.id if previous else None
+        session.add(visit)
+        session.flush()
+    return visit
+
+
+def set_consent(session: Session, conversation: Conversation, named: bool, actor: str,
+                now: datetime | None = None) -> Visit:
+    """The host's consent to be named with its committee scores in the public national picture.
+
+    Can be given and withdrawn at any time (also after the report is final), except for a
+    cancelled visit; each change records who and when.
+    """
+    require_visit(conversation)
+    if conversation.status == "geannuleerd":
+        raise VisitLocked(conversation.status)
+    visit = ensure_visit(session, conversation)
+    if visit.consent_named != named:
+        visit.consent_named = named
+        visit.consent_changed_by, visit.consent_changed_at = actor, now or utcnow()
+    session.commit()
+    return visit
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """One line of the project leaders' list of visits."""
+
+    conversation: Conversation
+    host: str
+    day: date | None
+    committee: int
+    self_scores: int
+    committee_scores: int
+    recommendations: int
+    open_recommendations: int
+
+    @property
+    def committee_complete(self) -> bool:
+        return COMMITTEE_SIZE[0] <= self.committee <= COMMITTEE_SIZE[1]
+
+
+def list_visits(session: Session, round_id: int | None = None) -> list[VisitRow]:
+    query = select(Conversation).join(Round).where(Round.kind == VISIT_KIND)
+    if round_id is not None:
+        query = query.where(Conversation.round_id == round_id)
+    visits = [c for c in session.scalars(query) if is_visit(c)]
+    ids = [c.id for c in visits]
+    scores = session.execute(select(MaturityScore.conversation_id, MaturityScore.source)
+                             .where(MaturityScore.conversation_id.in_(ids))).all()
+    recommendations = session.execute(select(Recommendation.conversation_id, Recommendation.status)
+                                      .where(Recommendation.conversation_id.in_(ids))).all()
+    rows = []
+    for c in visits:
+        rows.append(VisitRow(
+            conversation=c, host=c.municipalities[0].name, day=visit_date(c),
+            committee=sum(1 for p in c.participations if p.role == "commissielid"),
+            self_scores=sum(1 for cid, source in scores if cid == c.id and source == "self"),
+            committee_scores=sum(1 for cid, source in scores if cid == c.id and source == "committee"),
+            recommendations=sum(1 for cid, _ in recommendations if cid == c.id),
+            open_recommendations=sum(1 for cid, status in recommendations
+                                     if cid == c.id and status in ("open", "in_uitvoering"))))
+    return sorted(rows, key=lambda r: (r.day or date.max, r.host))
+
+
+def versioned_update(session: Session, model, row, base_version: int | None, values: dict):
+    """UPDATE row SET values, version+1 WHERE version = base: StaleEdit when someone was first.
+
+    The check happens in the database, so two servers cannot both win; commits on success.
+    """
+    if base_version != row.version:
+        session.rollback()  # nothing staged with this save may be written either
+        raise StaleEdit(row)
+    result = session.execute(
+        update(model).where(model.id == row.id, model.version == base_version)
+        .values(**values, version=base_version + 1).execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        session.rollback()
+        session.refresh(row)
+        raise StaleEdit(row)
+    session.commit()
+    session.refresh(row)
+    return row

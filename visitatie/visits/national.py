@@ -1,0 +1,98 @@
+"""The national picture for VNG: how the committees assessed maturity, per theme and year (pandas).
+
+Public output never shows a single municipality's scores without its consent:
+- only finalised visits (report vastgesteld) count;
+- a cell (theme, year) with fewer than MIN_VISITS visits is left out;
+- so is a cell in which the visits whose host did not consent number 1 or 2: with the named
+  hosts' levels published beside the distribution, those few could be read off by subtraction.
+Project leaders see every held visit, unsuppressed, with the hosts' names.
+
+`national_maturity` returns exactly the "maturity" key of the opbrengst snapshot (SNAPSHOT.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Conversation, Round, Theme
+from ..models.visits import MATURITY_LEVELS, MaturityScore, Visit
+from .core import COUNTED, VISIT_KIND, is_visit, visit_year
+
+MIN_VISITS = 3
+PUBLIC_STATUSES = ("vastgesteld",)
+COLUMNS = ["conversation_id", "municipality", "year", "theme_number", "level", "consent_named"]
+
+
+@dataclass(frozen=True)
+class NamedVisit:
+    municipality: str
+    year: str
+    levels: dict[int, int]  # theme number -> committee level
+
+
+@dataclass(frozen=True)
+class NationalPicture:
+    maturity: dict | None                      # the snapshot's "maturity" shape
+    suppressed: list[tuple[int, str, str]] = field(default_factory=list)  # (theme, title, year) left out
+    named: list[NamedVisit] = field(default_factory=list)
+    visits: int = 0                            # visits counted (before suppression)
+    public: bool = True
+    min_visits: int = MIN_VISITS
+
+
+def score_frame(session: Session, round_ids=None, statuses=COUNTED) -> pd.DataFrame:
+    """One row per committee score of a visit with one of `statuses`."""
+    query = (select(MaturityScore, Conversation)
+             .join(Conversation, MaturityScore.conversation_id == Conversation.id)
+             .join(Round, Conversation.round_id == Round.id)
+             .where(Round.kind == VISIT_KIND, MaturityScore.source == "committee",
+                    Conversation.status.in_(statuses)))
+    if round_ids:
+        query = query.where(Conversation.round_id.in_(list(round_ids)))
+    consent = dict(session.execute(select(Visit.conversation_id, Visit.consent_named)).all())
+    rows = [(c.id, c.municipalities[0].name, str(visit_year(c)), s.theme_number, s.level,
+             bool(consent.get(c.id, False)))
+            for s, c in session.execute(query) if is_visit(c)]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _shown(cell: pd.DataFrame, public: bool, min_visits: int) -> bool:
+    if not public:
+        return True
+    unnamed = int((~cell["consent_named"]).sum())
+    return len(cell) >= min_visits and (unnamed == 0 or unnamed >= min_visits)
+
+
+def national_picture(session: Session, round_ids=None, *, public: bool = True,
+                     min_visits: int = MIN_VISITS) -> NationalPicture:
+    frame = score_frame(session, round_ids, PUBLIC_STATUSES if public else COUNTED)
+    if frame.empty:
+        return NationalPicture(None, public=public, min_visits=min_visits)
+    titles = dict(session.execute(select(Theme.number, Theme.title)).all())
+    themes, suppressed = [], []
+    for number, by_theme in frame.groupby("theme_number", sort=True):
+        years, n = {}, 0
+        for year, cell in by_theme.groupby("year", sort=True):
+            if not _shown(cell, public, min_visits):
+                suppressed.append((int(number), titles.get(int(number), ""), str(year)))
+                continue
+            counts = cell["level"].value_counts()
+            years[str(year)] = {str(level): int(counts.get(level, 0)) for level in MATURITY_LEVELS}
+            n += len(cell)
+        themes.append({"number": int(number), "title": titles.get(int(number), ""), "years": years, "n": n})
+    named_frame = frame[frame["consent_named"]] if public else frame
+    named = [NamedVisit(str(rows["municipality"].iloc[0]), str(rows["year"].iloc[0]),
+                        {int(t): int(l) for t, l in zip(rows["theme_number"], rows["level"])})
+             for _, rows in named_frame.groupby("conversation_id", sort=False)]
+    named.sort(key=lambda v: (v.year, v.municipality))
+    maturity = {"themes": themes} if any(t["years"] for t in themes) else None
+    return NationalPicture(maturity, suppressed, named, int(frame["conversation_id"].nunique()), public, min_visits)
+
+
+def national_maturity(session: Session, round_ids=None, *, min_visits: int = MIN_VISITS) -> dict | None:
+    """The snapshot's "maturity" key: public (finalised visits, small cells suppressed), or None
+    when no cell can be shown. `round_ids` limits it to those visitatierondes; None takes all."""
+    return national_picture(session, round_ids, public=True, min_visits=min_visits).maturity
