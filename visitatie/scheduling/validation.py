@@ -15,6 +15,9 @@ from .inputs import ConversationInput, RoundInput, in_amsterdam
 
 # Roles that must not come from a municipality that takes part (or is visited).
 OUTSIDER_ROLES = ("gespreksleider", "commissielid")
+# A visitatiecommissie has two to four members (the secretary is not counted). No members yet is
+# a visit still being planned; one, or more than four, is refused.
+COMMITTEE_SIZE = (2, 4)
 MAX_DURATION_MINUTES = 12 * 60
 ACTIVE = ("gepland", "gehouden", "vastgesteld")  # a cancelled conversation books nobody
 
@@ -120,6 +123,10 @@ def _participant_problems(data):
     leaders = [p for p in data.participants if p.role == "gespreksleider"]
     if len(leaders) > 1:
         yield Problem("two_leaders", "participants", {"names": ", ".join(p.name for p in leaders)})
+    members = sum(1 for p in data.participants if p.role == "commissielid")
+    if members and not COMMITTEE_SIZE[0] <= members <= COMMITTEE_SIZE[1]:
+        yield Problem("committee_size", "participants",
+                      {"count": members, "minimum": COMMITTEE_SIZE[0], "maximum": COMMITTEE_SIZE[1]})
 
 
 def _double_bookings(session, data, conversation):

@@ -13,11 +13,11 @@ from ..models import MUNICIPAL_ROLES, Conversation, Municipality, Participation,
 from ..models.types import utcnow
 from ..models.visits import MaturityScore, Recommendation, Visit
 from ..scheduling.inputs import in_amsterdam
+from ..scheduling.validation import COMMITTEE_SIZE  # noqa: F401  (re-exported: one rule, one place)
 from .errors import NotAVisit, StaleEdit, VisitLocked
 
 VISIT_KIND = "visitatieronde"
 COMMITTEE_ROLES = ("commissielid", "secretaris")
-COMMITTEE_SIZE = (2, 4)  # commissieleden; the secretary supports and is not counted
 COUNTED = ("gehouden", "vastgesteld")  # a visit that took place
 
 

@@ -78,7 +78,8 @@ def test_a_visit_has_one_host_and_no_committee_member_from_it(session, make_roun
     committee = [ParticipantInput("Commissielid", "lid@breda.example", "commissielid", town("Breda")),
                  ParticipantInput("Lid uit Oss", "lid@oss.example", "commissielid", town("Oss")),
                  ParticipantInput("Secretaris", "secretaris@vng.example", "secretaris", None)]
-    ok = ConversationInput([town("Oss")], local(2025, 4, 1), participants=committee[:1] + committee[2:])
+    delft = ParticipantInput("Lid uit Delft", "lid@delft.example", "commissielid", town("Delft"))
+    ok = ConversationInput([town("Oss")], local(2025, 4, 1), participants=committee[:1] + [delft] + committee[2:])
     assert validate_conversation(session, visits, ok) == []
     problems = validate_conversation(session, visits, ConversationInput([town("Oss")], local(2025, 4, 1),
                                                                         participants=committee))

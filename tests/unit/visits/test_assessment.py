@@ -159,3 +159,20 @@ def test_scheduling_refuses_a_committee_member_from_the_host(session, world):
     with pytest.raises(ValidationFailed) as caught:
         save_conversation(session, world.round_2025, data, "test", world.second)
     assert "outsider_from_participant" in {p.code for p in caught.value.problems}
+
+
+@pytest.mark.parametrize("members, refused", [(0, False), (1, True), (2, False), (4, False), (5, True)])
+def test_scheduling_keeps_a_committee_at_two_to_four_members(session, world, members, refused):
+    from visitatie.scheduling import ParticipantInput, ValidationFailed
+
+    towns = [p.municipality for p in world.oss.participations if p.role == "commissielid"]
+    people = [ParticipantInput(f"Lid {n}", f"lid{n}@example.org", "commissielid", towns[n % 2]) for n in range(members)]
+    people.append(ParticipantInput("Secretaris", "secretaris@example.org", "secretaris"))
+    data = ConversationInput([host_of(world.second)], world.second.starts_at, 240, participants=people)
+    if refused:
+        with pytest.raises(ValidationFailed) as caught:
+            save_conversation(session, world.round_2025, data, "test", world.second)
+        assert [(p.code, p.params["count"]) for p in caught.value.problems] == [("committee_size", members)]
+    else:
+        save_conversation(session, world.round_2025, data, "test", world.second)
+        assert sum(1 for p in world.second.participations if p.role == "commissielid") == members

@@ -50,6 +50,9 @@ def problem_message(problem: Problem) -> str:
         case "municipal_role_elsewhere":
             return _("%(name)s is %(role)s en moet bij een van de gemeenten van dit gesprek horen "
                      "(%(municipalities)s).", name=p["name"], role=role, municipalities=p["municipalities"])
+        case "committee_size":
+            return _("Een visitatiecommissie heeft %(minimum)s tot %(maximum)s leden; nu zijn het er %(count)s.",
+                     minimum=p["minimum"], maximum=p["maximum"], count=p["count"])
         case "two_leaders":
             return _("Een gesprek heeft één gespreksleider; nu zijn het er meer: %(names)s.", names=p["names"])
         case "participant_twice":
