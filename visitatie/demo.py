@@ -13,6 +13,7 @@ from .auth import hash_password
 from .demo_answers import DEMO_MARKS, OPEN_ANSWERS
 from .guides import GuideSet, Question
 from .models import Answer, Conversation, Mark, Municipality, Participation, Person, Round, Theme, User
+from .visits.demo import load_demo_visits
 
 DEMO_TITLE = "Bestuurlijke gespreksronde digitale veiligheid 2024 (demo)"
 DEMO_LOGIN = ("projectleider@example.org", "demo-wachtwoord-2024")
@@ -85,6 +86,7 @@ def load_demo(session: Session, guides: GuideSet) -> tuple[Round, bool]:
         if status in ("gehouden", "vastgesteld"):
             session.flush()
             _answer_all(session, rng, guides, conversation, note_taker.name)
+    load_demo_visits(session, guides)  # the demo visitatieronde (visitatie/visits/demo.py)
     _ensure_demo_login(session)
     session.commit()
     return round_, True
