@@ -32,6 +32,7 @@ from .core import (
     list_visits,
     set_consent,
     visit_date,
+    visit_rounds,
     visit_year,
 )
 from .errors import InvalidInput, NotAVisit, StaleEdit, VisitError, VisitLocked
@@ -59,5 +60,5 @@ __all__ = [
     "delete_recommendation", "ensure_visit", "find_previous", "findings_of", "follow_up", "host_of",
     "host_participants", "is_visit", "list_visits", "maturity_change", "national_maturity", "national_picture",
     "recommendations_of", "response_of", "save_assessment", "save_response", "scores_of", "set_consent",
-    "theme_guide", "update_recommendation", "visit_date", "visit_guides", "visit_rights", "visit_year",
+    "theme_guide", "update_recommendation", "visit_date", "visit_guides", "visit_rights", "visit_rounds", "visit_year",
 ]

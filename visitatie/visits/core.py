@@ -146,6 +146,10 @@ class VisitRow:
         return COMMITTEE_SIZE[0] <= self.committee <= COMMITTEE_SIZE[1]
 
 
+def visit_rounds(session: Session) -> list[Round]:
+    return list(session.scalars(select(Round).where(Round.kind == VISIT_KIND).order_by(Round.period_start.desc())))
+
+
 def list_visits(session: Session, round_id: int | None = None) -> list[VisitRow]:
     query = select(Conversation).join(Round).where(Round.kind == VISIT_KIND)
     if round_id is not None:

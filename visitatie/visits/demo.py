@@ -23,7 +23,7 @@ from .recommendations import save_response
 
 PILOT_TITLE = "Pilotvisitatie digitale veiligheid 2024 (demo)"
 ROUND_TITLE = "Visitatieronde digitale veiligheid 2025 (demo)"
-SECRETARY = ("Peter van Enk", None, "secretaris van de visitatiecommissie, VNG")
+SECRETARY = ("Peter van Enk", None, "projectleider VNG")
 # Committee members: (name, municipality, function). The mayors are cyberburgemeesters from the magazine.
 DEPLA, TIGCHELAAR, POTTERS = (("Paul Depla", "Breda", "burgemeester van Breda"),
                               ("Doret Tigchelaar", "Wierden", "burgemeester van Wierden"),

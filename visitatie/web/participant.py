@@ -81,6 +81,8 @@ def accept_invitation(token: str):
     session.permanent = True
     login_user(principal)
     db.session.commit()
+    if invitation.participation.conversation.round.kind == "visitatieronde":  # a visit has its own page
+        return redirect(url_for("visits.show_visit", visit_id=principal.conversation_id))
     return redirect(url_for(".show_conversation", conversation_id=principal.conversation_id))
 
 

@@ -1,4 +1,177 @@
-"""Visitatieronde: visits, self-assessment, committee scores, recommendations and follow-up."""
-from flask import Blueprint
+"""Visitatieronde: visits, self-assessment, committee scores, recommendations and follow-up.
 
-bp = Blueprint("visits", __name__)
+Every visit view asks visits.visit_rights() through `load_visit`: a visit that does not exist,
+a conversation that is not a visit and a visit of another municipality all give the same 404.
+The national picture is public, anonymised and suppressed; its full version is for project leaders.
+"""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..auth import projectleider_required
+from ..extensions import db
+from ..guide_registry import current_guides
+from ..models import Conversation
+from ..models.visits import Finding, Recommendation
+from ..permissions import actor_name
+from .. import visits as domain
+from . import visit_pages as pages
+from .participant import signed_in_required
+from .visit_forms import ConfirmForm, FindingForm, RecommendationForm
+from .visit_messages import locked_message
+
+bp = Blueprint("visits", __name__, url_prefix="/visitaties")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@bp.after_request
+def _no_store(response):
+    # Scores and recommendations describe where a municipality is weak: never cached.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def load_visit(visit_id: int, require: str | None = None):
+    """The visit and the principal's rights: 404 when they may not read it, 403 without `require`."""
+    conversation = db.session.get(Conversation, visit_id)
+    rights = domain.visit_rights(current_user, conversation)
+    if not rights.can_read:
+        abort(404)
+    if require and not getattr(rights, require):
+        abort(403)
+    pages.prepare(db.session, conversation)
+    return conversation, rights
+
+
+def _theme_number(conversation, number: int) -> int:
+    return number if domain.theme_guide(current_guides(), conversation, number) else abort(404)
+
+
+def _back_to_theme(conversation, number: int, anchor: str | None = None):
+    return redirect(url_for(".show_visit_theme", visit_id=conversation.id, number=number, _anchor=anchor))
+
+
+@bp.get("/")
+@projectleider_required
+def list_visits():
+    round_id = request.args.get("ronde", type=int)
+    return render_template("visits/index.html", rows=domain.list_visits(db.session, round_id),
+                           rounds=domain.visit_rounds(db.session), round_id=round_id)
+
+
+@bp.get("/landelijk-beeld")
+def show_national_picture():
+    return render_template("visits/national.html", picture=domain.national_picture(db.session, public=True))
+
+
+@bp.get("/landelijk-beeld/intern")
+@projectleider_required
+def show_internal_picture():
+    return render_template("visits/national.html", picture=domain.national_picture(db.session, public=False))
+
+
+@bp.get("/<int:visit_id>")
+@signed_in_required
+def show_visit(visit_id: int):
+    conversation, rights = load_visit(visit_id)
+    return render_template("visits/show.html", **pages.overview(db.session, current_guides(), conversation, rights))
+
+
+@bp.get("/<int:visit_id>/thema/<int:number>")
+@signed_in_required
+def show_visit_theme(visit_id: int, number: int):
+    conversation, rights = load_visit(visit_id)
+    context = pages.theme(db.session, current_guides(), conversation, rights, _theme_number(conversation, number))
+    return render_template("visits/theme.html", **context)
+
+
+def _save_score(visit_id: int, number: int, source: str, require: str):
+    conversation, rights = load_visit(visit_id, require=require)
+    context, status = pages.save_score(db.session, current_guides(), conversation, rights,
+                                       _theme_number(conversation, number), source, request.form, actor_name(current_user))
+    if context is None:
+        flash(_("De zelfevaluatie is opgeslagen.") if source == "self" else _("De score van de commissie is opgeslagen."),
+              "success")
+        return _back_to_theme(conversation, number, f"{source}-score")
+    return render_template("visits/theme.html", **context), status
+
+
+@bp.post("/<int:visit_id>/thema/<int:number>/zelfevaluatie")
+@signed_in_required
+def save_self_assessment(visit_id: int, number: int):
+    return _save_score(visit_id, number, "self", "can_self_assess")
+
+
+@bp.post("/<int:visit_id>/thema/<int:number>/commissie")
+@signed_in_required
+def save_committee_score(visit_id: int, number: int):
+    return _save_score(visit_id, number, "committee", "can_score")
+
+
+@bp.post("/<int:visit_id>/thema/<int:number>/bevindingen")
+@signed_in_required
+def create_finding(visit_id: int, number: int):
+    conversation, rights = load_visit(visit_id, require="can_score")
+    form = FindingForm(prefix="finding")
+    try:
+        domain.add_finding(db.session, current_guides(), conversation, _theme_number(conversation, number),
+                           form.text.data or "", actor_name(current_user))
+    except domain.VisitError as error:
+        return _theme_again(conversation, rights, number, error, finding=form)
+    flash(_("De bevinding is toegevoegd."), "success")
+    return _back_to_theme(conversation, number, "findings")
+
+
+def _theme_again(conversation, rights, number, error, **forms):
+    """The theme page again with what was typed and why it was not saved."""
+    [form] = forms.values()
+    if isinstance(error, domain.VisitLocked):
+        notice, status, unsaved = locked_message(error), 409, form.text.data
+    else:
+        notice, status, unsaved = " ".join(pages.apply_problems(form, error)) or None, 400, None
+    context = pages.theme(db.session, current_guides(), conversation, rights, number, forms=forms, notice=notice,
+                          unsaved=unsaved)
+    return render_template("visits/theme.html", **context), status
+
+
+@bp.post("/<int:visit_id>/bevindingen/<int:finding_id>/verwijderen")
+@signed_in_required
+def delete_finding(visit_id: int, finding_id: int):
+    conversation, _rights = load_visit(visit_id, require="can_score")
+    finding = db.session.get(Finding, finding_id)
+    if finding is None or finding.conversation_id != conversation.id or not ConfirmForm().validate_on_submit():
+        abort(404)
+    try:
+        domain.delete_finding(db.session, conversation, finding)
+        flash(_("De bevinding is verwijderd."), "success")
+    except domain.VisitLocked as error:
+        flash(locked_message(error), "error")
+    return _back_to_theme(conversation, finding.theme_number, "findings")
+
+
+@bp.post("/<int:visit_id>/thema/<int:number>/aanbevelingen")
+@signed_in_required
+def create_recommendation(visit_id: int, number: int):
+    conversation, rights = load_visit(visit_id, require="can_score")
+    form = RecommendationForm(prefix="recommendation")
+    try:
+        saved = domain.add_recommendation(db.session, current_guides(), conversation, form.to_input(),
+                                          actor_name(current_user))
+    except domain.VisitError as error:
+        return _theme_again(conversation, rights, number, error, recommendation=form)
+    flash(_("De aanbeveling is toegevoegd."), "success")
+    return _back_to_theme(conversation, saved.theme_number, "recommendations")
+
+
+def _recommendation_of(conversation, recommendation_id: int, include_previous: bool = False) -> Recommendation:
+    """A recommendation of this visit (or, for follow-up, of the host's previous visit); else 404."""
+    recommendation = db.session.get(Recommendation, recommendation_id)
+    allowed = {conversation.id}
+    if include_previous:
+        allowed.add(domain.ensure_visit(db.session, conversation).previous_conversation_id)
+    if recommendation is None or recommendation.conversation_id not in allowed:
+        abort(404)
+    return recommendation
+
+
+from . import visit_actions  # noqa: E402,F401  (editing recommendations, follow-up, response, consent, report)
