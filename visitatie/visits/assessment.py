@@ -140,7 +140,8 @@ def save_assessment(session: Session, guides: GuideSet, conversation: Conversati
                     now: datetime | None = None) -> MaturityScore | None:
     """Save one theme's score (and, with the self-assessment, its checklist) in one transaction.
 
-    An empty level and justification leave the score as it is. Raises VisitLocked, InvalidInput
+    An empty level and justification leave the score as it is (when there is a checklist to save;
+    without one it is refused). Raises VisitLocked, InvalidInput
     with every problem at once (nothing is saved), or StaleEdit (nothing is saved).
     """
     require_open(conversation)
@@ -150,6 +151,8 @@ def save_assessment(session: Session, guides: GuideSet, conversation: Conversati
     if guide is None:
         raise InvalidInput({"theme": "unknown_theme"})
     problems = {**_score_problems(score), **_checklist_problems(guides, guide, list(checklist))}
+    if score.empty and not checklist:
+        problems.update(level="level_required", justification="justification_required")  # nothing to save
     if problems:
         raise InvalidInput(problems)
     now = now or utcnow()

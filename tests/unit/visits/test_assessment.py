@@ -176,3 +176,9 @@ def test_scheduling_keeps_a_committee_at_two_to_four_members(session, world, mem
     else:
         save_conversation(session, world.round_2025, data, "test", world.second)
         assert sum(1 for p in world.second.participations if p.role == "commissielid") == members
+
+
+def test_an_empty_score_without_a_checklist_is_refused(session, guides, world):
+    with pytest.raises(InvalidInput) as caught:
+        save_assessment(session, guides, world.first, 1, "committee", ScoreInput(None, " "), "Paul")
+    assert caught.value.problems == {"level": "level_required", "justification": "justification_required"}
