@@ -1,0 +1,226 @@
+"""Exports for project leaders: the aggregated tables and the raw answers, as Excel and as CSV.
+
+Columns are stable: every table has the same columns in the same order whatever was answered;
+the raw answers have one column per question, and per option for multiple choice, for every
+question of every guide. Every sheet says whether it is public-safe ("Openbaar") or confidential
+("Vertrouwelijk"); only consented quotes can reach a public sheet.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy.orm import Session
+
+from ..guides import GuideSet
+from . import aggregate
+from .analysis import MIN_PUBLIC_MUNICIPALITIES
+from .frame import AnswerData, Filters, load, local_dates
+from .quotes import conversation_context, problem, public_quote
+from .snapshot import curated_lessons, curation_round_id, default_title, quote_sources, round_dicts
+
+PUBLIC, CONFIDENTIAL = "Openbaar", "Vertrouwelijk"
+SLOT_COLUMNS = ["ronde_id", "ronde", "gesprek_id", "datum", "gemeente", "provincie", "veiligheidsregio",
+                "inwonersklasse"]
+FIGURE_COLUMNS = ["thema", "vraag_id", "vraag", "kerncijfer", "n", "ja", "deels", "nee", "ontbrekend",
+                  "aandeel_ja", "aandeel_deels", "aandeel_nee"]
+SCALE_COLUMNS = ["thema", "vraag_id", "vraag", "n", "gemiddelde", "mediaan", "niveau_1", "niveau_2", "niveau_3",
+                 "niveau_4", "niveau_5", "ontbrekend"]
+CHOICE_COLUMNS = ["thema", "vraag_id", "vraag", "optie", "optie_label", "aantal", "n", "aandeel", "ontbrekend"]
+COVERAGE_COLUMNS = ["thema", "titel", "gesprekken", "van"]
+LESSON_COLUMNS = ["thema", "les", "gesprekken", "gemeenten"]
+QUOTE_COLUMNS = ["thema", "vraag_id", "citaat", "spreker", "functie", "toestemming"]
+COMPARISON_COLUMNS = ["thema", "vraag_id", "vraag", "maat", "ronde_id", "ronde", "jaar", "n", "waarde"]
+CODEBOOK_COLUMNS = ["kolom", "thema", "vraag_id", "vraag", "type", "optie", "optie_label"]
+MARK_COLUMNS = ["markering_id", "soort", "toestemming", "thema", "vraag_id", "tekst", "spreker", "functie",
+                "ronde_id", "gesprek_id", "gemeente"]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str          # the sheet name, starting with Openbaar or Vertrouwelijk (max. 31 characters)
+    public: bool
+    description: str
+    frame: pd.DataFrame
+
+    @property
+    def file_name(self) -> str:
+        return self.name.lower().replace(" ", "-") + ".csv"
+
+
+def answer_columns(guides: GuideSet) -> pd.DataFrame:
+    """The codebook: one column per question, per option for multiple choice, in guide order."""
+    rows = []
+    for guide in guides:
+        for q in guide.questions:
+            if q.type == "multiple_choice":
+                rows += [{"kolom": f"{q.id}[{c.value}]", "thema": guide.number, "vraag_id": q.id, "vraag": q.text,
+                          "type": q.type, "optie": c.value, "optie_label": c.label} for c in q.choices]
+            else:
+                rows.append({"kolom": q.id, "thema": guide.number, "vraag_id": q.id, "vraag": q.text,
+                             "type": q.type, "optie": "", "optie_label": ""})
+    return pd.DataFrame(rows, columns=CODEBOOK_COLUMNS)
+
+
+def raw_answers(data: AnswerData, guides: GuideSet) -> pd.DataFrame:
+    """One row per municipality per held conversation, one column per question (and option)."""
+    codebook = answer_columns(guides)
+    slots = data.slots.merge(data.rounds[["round_id", "title"]], on="round_id")
+    slots = slots.assign(datum=local_dates(slots["starts_at"]).astype("str") if len(slots) else "")
+    slots = slots.sort_values(["round_id", "datum", "conversation_id", "municipality"])
+    frame = slots.rename(columns={"round_id": "ronde_id", "title": "ronde", "conversation_id": "gesprek_id",
+                                  "municipality": "gemeente", "province": "provincie",
+                                  "safety_region": "veiligheidsregio", "population_class": "inwonersklasse"})
+    answers = data.answers
+    plain = answers[answers["qtype"] != "multiple_choice"][["key", "question_id", "value"]]
+    choice_rows = answers[answers["qtype"] == "multiple_choice"]
+    options = codebook[codebook["optie"] != ""][["vraag_id", "optie", "kolom"]]
+    # Options of an answered question: 0, then 1 for the chosen ones; unanswered stays empty.
+    offered = choice_rows[["key", "question_id"]].merge(options, left_on="question_id", right_on="vraag_id")
+    chosen = aggregate.chosen_options(choice_rows).merge(
+        options, left_on=["question_id", "option"], right_on=["vraag_id", "optie"])
+    ticks = pd.concat([offered.assign(value=0), chosen.assign(value=1)])[["key", "kolom", "value"]]
+    wide = pd.concat([
+        plain.pivot(index="key", columns="question_id", values="value"),
+        ticks.groupby(["key", "kolom"])["value"].max().unstack("kolom"),
+    ], axis=1)
+    wide = wide.reindex(columns=list(codebook["kolom"]))
+    frame = frame.merge(wide, left_on="key", right_index=True, how="left")
+    return frame[SLOT_COLUMNS + list(codebook["kolom"])].reset_index(drop=True)
+
+
+def _figures(data: AnswerData) -> pd.DataFrame:
+    table = aggregate.figures(data)
+    return table.rename(columns={"theme_number": "thema", "question_id": "vraag_id", "text": "vraag",
+                                 "headline": "kerncijfer", "missing": "ontbrekend", "share_ja": "aandeel_ja",
+                                 "share_deels": "aandeel_deels", "share_nee": "aandeel_nee"})[FIGURE_COLUMNS]
+
+
+def _scales(data: AnswerData) -> pd.DataFrame:
+    table = aggregate.scales(data)
+    table = table.rename(columns={"theme_number": "thema", "question_id": "vraag_id", "text": "vraag",
+                                  "mean": "gemiddelde", "median": "mediaan", "missing": "ontbrekend"})
+    return table.rename(columns=lambda c: c.replace("level_", "niveau_"))[SCALE_COLUMNS]
+
+
+def _choices(data: AnswerData, guides: GuideSet) -> pd.DataFrame:
+    table = aggregate.choices(data, aggregate.option_frame(guides))
+    return table.rename(columns={"theme_number": "thema", "question_id": "vraag_id", "text": "vraag",
+                                 "option": "optie", "label": "optie_label", "count": "aantal",
+                                 "share": "aandeel", "missing": "ontbrekend"})[CHOICE_COLUMNS]
+
+
+def _coverage(data: AnswerData, guides: GuideSet) -> pd.DataFrame:
+    table = aggregate.coverage(data).rename(columns={"theme_number": "thema", "conversations": "gesprekken",
+                                                     "of": "van"})
+    table["titel"] = table["thema"].map({g.number: g.title for g in guides})
+    return table[COVERAGE_COLUMNS]
+
+
+def _lessons(session: Session, data: AnswerData) -> pd.DataFrame:
+    round_id = curation_round_id(data)
+    lessons = curated_lessons(session, data, round_id) if round_id else {}
+    rows = [{"thema": number, "les": l["text"], "gesprekken": l["conversations"], "gemeenten": l["municipalities"]}
+            for number in sorted(lessons) for l in lessons[number]]
+    return pd.DataFrame(rows, columns=LESSON_COLUMNS)
+
+
+def _quotes(session: Session, data: AnswerData) -> pd.DataFrame:
+    """Only quotes whose speaker consented, shown as they would be published."""
+    sources = quote_sources(data)
+    names, roles = conversation_context(session, [s.conversation_id for s in sources])
+    themes = data.marks.set_index("mark_id")[["theme_number", "question_id"]]
+    rows = []
+    for source in sources:
+        if problem(source, names[source.conversation_id]):
+            continue
+        quote = public_quote(source, roles.get((source.conversation_id, source.speaker_name)))
+        rows.append({"thema": int(themes.at[source.mark_id, "theme_number"]),
+                     "vraag_id": themes.at[source.mark_id, "question_id"], "citaat": quote["text"],
+                     "spreker": quote["speaker"], "functie": quote["function"], "toestemming": source.consent})
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).sort_values(["thema", "vraag_id"], kind="stable")
+
+
+def _comparison(data: AnswerData) -> pd.DataFrame:
+    table = aggregate.comparison(data) if len(data.rounds) > 1 else pd.DataFrame(columns=COMPARISON_COLUMNS)
+    table = table.rename(columns={"theme_number": "thema", "question_id": "vraag_id", "text": "vraag",
+                                  "measure": "maat", "round_id": "ronde_id", "round_title": "ronde",
+                                  "year": "jaar", "value": "waarde"})
+    if len(table):
+        table["maat"] = table["maat"].map({"share_ja": "aandeel_ja", "mean": "gemiddelde"})
+    return table.reindex(columns=COMPARISON_COLUMNS)
+
+
+def _marks(data: AnswerData) -> pd.DataFrame:
+    marks = data.marks.merge(data.slots[["conversation_id", "municipality_id", "municipality"]],
+                             on=["conversation_id", "municipality_id"])
+    return marks.rename(columns={"mark_id": "markering_id", "kind": "soort", "consent": "toestemming",
+                                 "theme_number": "thema", "question_id": "vraag_id", "text": "tekst",
+                                 "speaker_name": "spreker", "speaker_function": "functie", "round_id": "ronde_id",
+                                 "conversation_id": "gesprek_id", "municipality": "gemeente"})[MARK_COLUMNS]
+
+
+def _explanation(data: AnswerData, guides: GuideSet, tables: list[Table]) -> pd.DataFrame:
+    rounds = round_dicts(data)
+    method = aggregate.methodology(data)
+    filters = {k: v for k, v in method["filters"].items() if v}
+    rows = [("titel", default_title(rounds) if rounds else ""),
+            ("rondes", "; ".join(r["title"] for r in rounds)),
+            ("selectie", "; ".join(f"{k}: {v}" for k, v in filters.items()) or "alle gevoerde gesprekken"),
+            ("gesprekken", method["conversations"]), ("gemeenten", method["municipalities"]),
+            ("antwoorden", method["answers"]),
+            ("periode", f"{method['period_start'] or ''} – {method['period_end'] or ''}"),
+            ("ontbrekend", "Een ontbrekend antwoord telt als ontbrekend, niet als nee; aandelen zijn "
+                           "aandelen van de gegeven antwoorden (n).")]
+    if 0 < method["municipalities"] < MIN_PUBLIC_MUNICIPALITIES:
+        rows.append(("let op", f"Deze selectie telt minder dan {MIN_PUBLIC_MUNICIPALITIES} gemeenten: de cijfers "
+                               "zijn tot een gemeente te herleiden. Deel ze niet openbaar."))
+    rows += [(f"werkblad: {t.name}", f"{PUBLIC if t.public else CONFIDENTIAL} – {t.description}") for t in tables]
+    return pd.DataFrame(rows, columns=["onderdeel", "waarde"])
+
+
+def tables(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> list[Table]:
+    """Every table of the export, in sheet order; the first explains the others."""
+    data = load(session, guides, round_ids, filters)
+    result = [
+        Table("Openbaar kerncijfers", True, "ja/nee/deels-vragen: n, aantallen en aandelen", _figures(data)),
+        Table("Openbaar schalen", True, "schaalvragen: n, gemiddelde, mediaan, verdeling", _scales(data)),
+        Table("Openbaar meerkeuze", True, "meerkeuzevragen: per optie aantal en aandeel", _choices(data, guides)),
+        Table("Openbaar dekking", True, "per thema: gesprekken met minstens één antwoord", _coverage(data, guides)),
+        Table("Openbaar lessen", True, "gecureerde lessen, gerangschikt", _lessons(session, data)),
+        Table("Openbaar citaten", True, "alleen citaten met toestemming, zoals ze gepubliceerd worden",
+              _quotes(session, data)),
+        Table("Openbaar jaarvergelijking", True, "per ronde: aandeel ja of gemiddelde score", _comparison(data)),
+        Table("Openbaar codeboek", True, "de kolommen van de antwoorden: vraag en optie", answer_columns(guides)),
+        Table("Vertrouwelijk antwoorden", False, "alle meegetelde antwoorden per gemeente per gesprek",
+              raw_answers(data, guides)),
+        Table("Vertrouwelijk markeringen", False, "alle gemarkeerde lessen en citaten, ook zonder toestemming",
+              _marks(data)),
+    ]
+    return [Table("Toelichting", True, "deze toelichting", _explanation(data, guides, result))] + result
+
+
+def to_excel(tables: list[Table]) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for table in tables:
+            table.frame.to_excel(writer, index=False, sheet_name=table.name)
+            sheet = writer.sheets[table.name]
+            sheet.freeze_panes = "A2"
+            sheet.sheet_properties.tabColor = "1D6F42" if table.public else "C00000"
+            for index, column in enumerate(table.frame.columns, start=1):
+                sample = [len(str(v)) for v in table.frame[column].head(200)]
+                width = min(max([len(str(column))] + sample) + 2, 60)
+                sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
+    return buffer.getvalue()
+
+
+def to_csv_zip(tables: list[Table]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in tables:
+            archive.writestr(table.file_name,
+                             table.frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig"))
+    return buffer.getvalue()

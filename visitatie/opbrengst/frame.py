@@ -1,0 +1,283 @@
+"""From the database to tidy DataFrames: one row per counted answer, per conversation slot, per mark.
+
+A *slot* is one municipality in one held conversation: the unit that answers the guide. Each
+table is read with one SQL query (filters applied in SQL) and shaped with vectorised pandas; no
+Python loop runs over the answers. Only answers that count are kept: non-empty, valid for their
+question, on a theme of the round, from a municipality of the conversation, and to a question
+that is shown (its condition holds), exactly as answers.shown_values decides for one municipality.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from ..guides import GuideSet
+from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality, round_theme
+from ..models.reference import POPULATION_CLASSES
+
+HELD_STATUSES = ("gehouden", "vastgesteld")
+JA_NEE_DEELS = ("ja", "nee", "deels")
+SCALE_LEVELS = ("1", "2", "3", "4", "5")
+POPULATION_CLASS_NAMES = tuple(name for name, _low, _high in POPULATION_CLASSES) + ("onbekend",)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Slot keys combine conversation and municipality ids in one integer, for fast isin().
+_KEY = 1 << 32
+
+
+@dataclass(frozen=True)
+class Filters:
+    province: str | None = None
+    safety_region: str | None = None
+    population_class: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def of(cls, value: "Filters | dict | None") -> "Filters":
+        if isinstance(value, Filters):
+            return value
+        value = value or {}
+        return cls(**{k: (value.get(k) or None) for k in ("province", "safety_region", "population_class")})
+
+
+@dataclass
+class AnswerData:
+    """The selection, read once: everything the aggregation needs."""
+
+    rounds: pd.DataFrame        # round_id, title, kind, period_start, period_end (by period)
+    round_themes: pd.DataFrame  # round_id, theme_number
+    questions: pd.DataFrame     # question_id, theme_number, qtype, multiple, position
+    slots: pd.DataFrame         # round_id, conversation_id, municipality_id, municipality, province, ...
+    answers: pd.DataFrame       # answer_id, round_id, conversation_id, municipality_id, question_id, value, ...
+    expected: pd.DataFrame      # round_id, question_id, expected (slots to which the question was shown)
+    marks: pd.DataFrame         # mark_id, kind, text, consent, speaker..., answer_id, conversation_id, ...
+    filters: Filters
+
+
+def question_frame(guides: GuideSet) -> pd.DataFrame:
+    rows = [
+        {"question_id": q.id, "theme_number": guide.number, "qtype": q.type, "multiple": q.multiple,
+         "position": index, "text": q.text, "headline": q.headline}
+        for guide in guides for index, q in enumerate(guide.questions)
+    ]
+    return pd.DataFrame(rows, columns=["question_id", "theme_number", "qtype", "multiple", "position",
+                                       "text", "headline"])
+
+
+CONVERSATION, MUNICIPALITY = Conversation.__table__, Municipality.__table__
+ANSWER, ROUND, MARK, THEME = Answer.__table__, Round.__table__, Mark.__table__, Theme.__table__
+SLOT = conversation_municipality
+
+
+def _municipality_filters(filters: Filters) -> list:
+    m = MUNICIPALITY.c
+    conditions = []
+    if filters.province:
+        conditions.append(m.province == filters.province)
+    if filters.safety_region:
+        conditions.append(m.safety_region == filters.safety_region)
+    if filters.population_class:
+        conditions.append(_population_condition(m.population, filters.population_class))
+    return conditions
+
+
+def _population_condition(column, name: str):
+    if name == "onbekend":
+        return column.is_(None)
+    for class_name, low, high in POPULATION_CLASSES:
+        if class_name == name:
+            return and_(column >= low, column < high) if high is not None else column >= low
+    return column.is_(None) & column.is_not(None)  # an unknown class selects nothing
+
+
+def population_classes(population: pd.Series) -> pd.Series:
+    """The population class of each value, vectorised (None -> "onbekend")."""
+    edges = [low for _name, low, _high in POPULATION_CLASSES] + [float("inf")]
+    names = [name for name, _low, _high in POPULATION_CLASSES]
+    classes = pd.cut(population.astype("float64"), bins=edges, labels=names, right=False)
+    return classes.astype("object").where(classes.notna(), "onbekend").astype("str")
+
+
+def _plain_rows(session: Session, statement) -> list[tuple]:
+    """Rows as plain tuples straight from the DB-API cursor, in the session's transaction.
+
+    For the 100k answers of a national round, building SQLAlchemy Row objects costs more than
+    the query itself. Only for columns that need no type conversion (ids, text).
+    """
+    connection = session.connection()
+    compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    if compiled.positional:
+        params = tuple(params[name] for name in compiled.positiontup)
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _read(session: Session, statement, columns: list[str], plain: bool = False) -> pd.DataFrame:
+    if plain and (rows := _plain_rows(session, statement)):
+        table = np.array(rows, dtype=object)  # one 2-D array, then column slices: cheapest for 100k rows
+        frame = pd.DataFrame({name: table[:, index] for index, name in enumerate(columns)})
+    else:
+        frame = pd.DataFrame.from_records(session.execute(statement).all(), columns=columns)
+    # Ids are integers even when nothing was found, so that merges of empty frames line up.
+    ids = [c for c in columns if c.endswith("_id") and c != "question_id" or c == "theme_number"]
+    return frame.astype({c: "int64" for c in ids})
+
+
+def load(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> AnswerData:
+    """Read the selection: held conversations of the rounds, municipalities matching the filters."""
+    filters = Filters.of(filters)
+    round_ids = [int(r) for r in round_ids]
+    c, cm, m, a, r = CONVERSATION.c, SLOT.c, MUNICIPALITY.c, ANSWER.c, ROUND.c
+    held = [c.round_id.in_(round_ids), c.status.in_(HELD_STATUSES)] + _municipality_filters(filters)
+
+    rounds = _read(session, select(r.id, r.title, r.kind, r.period_start, r.period_end)
+                   .where(r.id.in_(round_ids)).order_by(r.period_start, r.id),
+                   ["round_id", "title", "kind", "period_start", "period_end"])
+    round_themes = _read(session, select(round_theme.c.round_id, THEME.c.number)
+                         .join(THEME, THEME.c.id == round_theme.c.theme_id)
+                         .where(round_theme.c.round_id.in_(round_ids)), ["round_id", "theme_number"])
+    slots = _read(session, select(c.round_id, cm.conversation_id, cm.municipality_id, c.starts_at, m.name,
+                                  m.province, m.safety_region, m.population)
+                  .select_from(SLOT).join(CONVERSATION, c.id == cm.conversation_id)
+                  .join(MUNICIPALITY, m.id == cm.municipality_id).where(*held),
+                  ["round_id", "conversation_id", "municipality_id", "starts_at", "municipality", "province",
+                   "safety_region", "population"])
+    slots["population_class"] = population_classes(slots["population"])
+    slots["key"] = slots["conversation_id"].astype("int64") * _KEY + slots["municipality_id"]
+
+    # One query for all answers; the join on conversation_municipality keeps out any answer of a
+    # municipality that is not (or no longer) in the conversation.
+    statement = (select(a.id, c.round_id, a.conversation_id, a.municipality_id, a.question_id, a.value)
+                 .select_from(ANSWER).join(CONVERSATION, c.id == a.conversation_id)
+                 .join(SLOT, and_(cm.conversation_id == a.conversation_id, cm.municipality_id == a.municipality_id))
+                 .where(*held, a.value != ""))
+    if filters != Filters():
+        statement = statement.join(MUNICIPALITY, m.id == a.municipality_id)
+    answers = _read(session, statement,
+                    ["answer_id", "round_id", "conversation_id", "municipality_id", "question_id", "value"], plain=True)
+    questions = question_frame(guides)
+    answers, expected = _counted(answers, questions, round_themes, slots, guides)
+    marks = _marks(session, answers, held[:2])  # municipality filters: already in the answers
+    return AnswerData(rounds, round_themes, questions, slots, answers, expected, marks, filters)
+
+
+def _counted(answers: pd.DataFrame, questions: pd.DataFrame, round_themes: pd.DataFrame,
+             slots: pd.DataFrame, guides: GuideSet) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Keep the answers that count, and how many slots each question was shown to (expected)."""
+    # Question ids as codes into the guide's question list (-1: a question no guide knows).
+    ids = questions["question_id"].to_numpy()
+    codes = pd.Categorical(answers["question_id"], categories=ids).codes
+    answers, codes = answers[codes >= 0], codes[codes >= 0]
+    theme = questions["theme_number"].to_numpy()[codes]
+    in_round = set(zip(round_themes["round_id"], round_themes["theme_number"]))
+    pair = answers["round_id"].to_numpy() * 16 + theme
+    keep = np.isin(pair, [r * 16 + t for r, t in in_round]) & _valid(answers["value"].to_numpy(), codes, guides, ids)
+    answers = answers[keep].assign(
+        question_id=pd.Categorical.from_codes(codes[keep], categories=ids), theme_number=theme[keep],
+        qtype=pd.Categorical.from_codes(codes[keep], categories=ids).map(dict(zip(ids, questions["qtype"]))),
+        key=answers["conversation_id"].to_numpy()[keep].astype("int64") * _KEY
+        + answers["municipality_id"].to_numpy()[keep])
+
+    # Expected slots: every slot of a round with the theme, narrowed by the question's condition.
+    per_round = slots.groupby("round_id").size().rename("slots").reset_index()
+    expected = per_round.merge(round_themes, on="round_id").merge(
+        questions[["question_id", "theme_number"]], on="theme_number")
+    expected = expected.set_index(["round_id", "question_id"])["slots"].rename("expected")
+    question_codes = answers["question_id"].cat.codes.to_numpy()
+    position = {question_id: index for index, question_id in enumerate(ids)}
+    hidden = np.zeros(len(answers), dtype=bool)
+    for guide in guides:
+        for question in guide.questions:  # guide order: a condition only looks back
+            if question.condition is None:
+                continue
+            target = answers[(question_codes == position[question.condition.question]) & ~hidden]
+            holds = _matches(target["value"], question.condition.values)
+            shown_keys = target.loc[holds.to_numpy(), ["round_id", "key"]]
+            own = question_codes == position[question.id]
+            hidden |= own & ~answers["key"].isin(shown_keys["key"]).to_numpy()
+            counts = shown_keys.groupby("round_id").size()
+            for round_id in expected.index.get_level_values("round_id").unique():
+                if (round_id, question.id) in expected.index:
+                    expected.loc[(round_id, question.id)] = int(counts.get(round_id, 0))
+    answers = answers[~hidden].reset_index(drop=True)
+    return answers, expected.reset_index()
+
+
+def _matches(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    """Whether a stored value (plain, or a JSON list of options) holds one of the wanted values."""
+    result = values.isin(wanted)
+    listed = values.str.startswith("[")
+    for value in wanted:
+        result |= listed & values.str.contains(f'"{value}"', regex=False)
+    return result
+
+
+def _valid(values: np.ndarray, codes: np.ndarray, guides: GuideSet, ids: np.ndarray) -> np.ndarray:
+    """Values that fit their question; anything else counts as missing, never as an answer.
+
+    Closed questions have few distinct values: each distinct (question, value) pair is checked
+    once with the guide's own rule, and the verdict is spread back over the answers.
+    """
+    value_codes, distinct = pd.factorize(values)
+    pairs = codes.astype("int64") * len(distinct) + value_codes
+    unique_pairs, inverse = np.unique(pairs, return_inverse=True)
+    verdicts = np.fromiter(
+        (_fits(guides.question(ids[p // len(distinct)]), distinct[p % len(distinct)]) for p in unique_pairs),
+        dtype=bool, count=len(unique_pairs))
+    return verdicts[inverse.ravel()] if len(values) else np.zeros(0, dtype=bool)
+
+
+def _fits(question, value: str) -> bool:
+    if question.type == "open":
+        return True
+    if question.multiple:
+        decoded = question.decode(value)
+        return bool(decoded) and value.startswith("[") and question.validation_error(decoded) is None
+    return question.validation_error(value) is None
+
+
+def _marks(session: Session, answers: pd.DataFrame, held: list) -> pd.DataFrame:
+    """Marks on counted answers, with the text they mark (the passage, else the whole answer)."""
+    c, k, a = CONVERSATION.c, MARK.c, ANSWER.c
+    statement = (select(k.id, k.kind, k.passage, a.value, k.consent, k.speaker_name, k.speaker_function,
+                        k.answer_id)
+                 .select_from(MARK).join(ANSWER, a.id == k.answer_id).join(CONVERSATION, c.id == a.conversation_id)
+                 .where(*held))
+    columns = ["mark_id", "kind", "passage", "value", "consent", "speaker_name", "speaker_function", "answer_id"]
+    marks = _read(session, statement, columns, plain=True)
+    context = answers[["answer_id", "round_id", "conversation_id", "municipality_id", "question_id",
+                       "theme_number"]]
+    marks = marks.merge(context, on="answer_id", how="inner")  # only marks on counted answers
+    passage = marks["passage"].where(marks["passage"].notna() & (marks["passage"] != ""), None)
+    marks["text"] = passage.fillna(marks["value"]).astype("str")
+    return marks.drop(columns=["passage", "value"]).sort_values("mark_id").reset_index(drop=True)
+
+
+def local_dates(starts_at: pd.Series) -> pd.Series:
+    """Conversation start times (aware, UTC) as local calendar dates."""
+    stamps = pd.to_datetime(starts_at, utc=True)
+    return stamps.dt.tz_convert(AMSTERDAM).dt.date
+
+
+def filter_options(session: Session) -> dict[str, list[str]]:
+    """The values a filter can take: provinces, safety regions, population classes."""
+    m = MUNICIPALITY.c
+    provinces = session.scalars(select(m.province).distinct().order_by(m.province)).all()
+    regions = session.scalars(select(m.safety_region).distinct().order_by(m.safety_region)).all()
+    return {"province": list(provinces), "safety_region": list(regions),
+            "population_class": list(POPULATION_CLASS_NAMES)}
+
+
+__all__ = ["AnswerData", "Filters", "HELD_STATUSES", "load", "filter_options", "local_dates",
+           "population_classes", "question_frame"]

@@ -1,0 +1,87 @@
+"""Publishing a round's opbrengst: an immutable, numbered snapshot; older versions stay readable.
+
+The public page and the Word report read only these snapshots, never the answers: what was not
+published cannot appear, and later changes to answers do not change what was published.
+"""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..guides import GuideSet
+from ..models import Round
+from ..models.opbrengst import Publication
+from ..models.types import utcnow
+from .errors import Problem, PublicationIncomplete
+from .snapshot import build_snapshot, published
+
+PUBLISH_ATTEMPTS = 3
+
+
+def preview(session: Session, guides: GuideSet, round_id: int) -> dict:
+    """What publishing now would publish, as an unpublished snapshot (version 0)."""
+    return build_snapshot(session, guides, [round_id])
+
+
+def publication_problems(snapshot: dict) -> list[Problem]:
+    problems = []
+    if not (snapshot.get("main_lesson") or "").strip():
+        problems.append(Problem("main_lesson", "required"))
+    if not snapshot["methodology"]["conversations"]:
+        problems.append(Problem("", "no_conversations"))
+    return problems
+
+
+def publish(session: Session, guides: GuideSet, round_: Round, actor: str) -> Publication:
+    """Publish the round's opbrengst as the next version and commit."""
+    snapshot = preview(session, guides, round_.id)
+    problems = publication_problems(snapshot)
+    if problems:
+        raise PublicationIncomplete(problems)
+    for attempt in range(PUBLISH_ATTEMPTS):
+        version = (session.scalar(select(func.max(Publication.version))
+                                  .where(Publication.round_id == round_.id)) or 0) + 1
+        at = utcnow()
+        publication = Publication(round_id=round_.id, version=version, published_by=actor, published_at=at,
+                                  snapshot=published(snapshot, version, at))
+        session.add(publication)
+        try:
+            session.commit()
+            return publication
+        except IntegrityError:  # someone published the same version number at the same moment
+            session.rollback()
+            if attempt == PUBLISH_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def versions(session: Session, round_id: int) -> list[Publication]:
+    return list(session.scalars(select(Publication).where(Publication.round_id == round_id)
+                                .order_by(Publication.version.desc())))
+
+
+def latest(session: Session, round_id: int) -> Publication | None:
+    return session.scalar(select(Publication).where(Publication.round_id == round_id)
+                          .order_by(Publication.version.desc()).limit(1))
+
+
+def version_of(session: Session, round_id: int, version: int) -> Publication | None:
+    return session.scalar(select(Publication).where(Publication.round_id == round_id,
+                                                    Publication.version == version))
+
+
+def published_rounds(session: Session) -> list[Publication]:
+    """The latest publication of every round that has one, newest first."""
+    newest = (select(Publication.round_id, func.max(Publication.version).label("version"))
+              .group_by(Publication.round_id).subquery())
+    return list(session.scalars(
+        select(Publication).join(newest, (Publication.round_id == newest.c.round_id)
+                                 & (Publication.version == newest.c.version))
+        .order_by(Publication.published_at.desc())))
+
+
+def report_snapshot(session: Session, guides: GuideSet, round_id: int) -> dict:
+    """The snapshot for the Word report: the latest published one, else a preview (concept)."""
+    publication = latest(session, round_id)
+    return publication.snapshot if publication else preview(session, guides, round_id)

@@ -1,0 +1,101 @@
+"""Which quotes may be published, and how their speaker is shown.
+
+A quote is publishable only with the speaker's consent: "met_naam" shows name and function,
+"anoniem" shows only the kind of speaker ("een burgemeester"), never a name or a municipality.
+An anonymous quote that names a municipality of its conversation would give the speaker away,
+so it cannot be published either.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Municipality, Participation, Person, conversation_municipality
+
+PUBLISHABLE_CONSENTS = ("anoniem", "met_naam")
+ANONYMOUS_SPEAKERS = {
+    "burgemeester": "een burgemeester",
+    "gespreksleider": "een burgemeester",  # the gespreksleider is a mayor of a third municipality
+    "ciso": "een CISO",
+    "adviseur_oov": "een adviseur OOV",
+    "commissielid": "een lid van de visitatiecommissie",
+    "secretaris": "een secretaris van de visitatiecommissie",
+    "notulist": "een projectleider",
+    "projectleider": "een projectleider",
+}
+# When the speaker's role is unknown, the function they gave tells what kind of speaker it was.
+_FUNCTION_WORDS = (("burgemeester", "een burgemeester"), ("ciso", "een CISO"),
+                   ("adviseur", "een adviseur OOV"), ("projectleider", "een projectleider"))
+UNKNOWN_SPEAKER = "een deelnemer"
+
+
+@dataclass(frozen=True)
+class QuoteSource:
+    """What is known about a quote mark, as plain values."""
+
+    mark_id: int
+    kind: str
+    text: str
+    consent: str
+    speaker_name: str | None
+    speaker_function: str | None
+    conversation_id: int
+
+
+def anonymous_speaker(role: str | None, function: str | None) -> str:
+    if role in ANONYMOUS_SPEAKERS:
+        return ANONYMOUS_SPEAKERS[role]
+    lowered = (function or "").casefold()
+    return next((label for word, label in _FUNCTION_WORDS if word in lowered), UNKNOWN_SPEAKER)
+
+
+def names_one_of(text: str, names) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.IGNORECASE) for name in names if name)
+
+
+def problem(source: QuoteSource, names_in_conversation) -> str | None:
+    """Why this quote cannot be published (a code), or None when it can."""
+    if source.kind != "citaat":
+        return "not_a_quote"
+    if source.consent not in PUBLISHABLE_CONSENTS:
+        return "not_consented"
+    if source.consent == "met_naam" and not source.speaker_name:
+        return "speaker_missing"
+    if source.consent == "anoniem" and names_one_of(source.text, names_in_conversation):
+        return "names_municipality"
+    return None
+
+
+def public_quote(source: QuoteSource, role: str | None) -> dict:
+    """The quote as published: text, speaker, function (SNAPSHOT.md)."""
+    if source.consent == "met_naam":
+        return {"text": source.text, "speaker": source.speaker_name or "",
+                "function": source.speaker_function or ""}
+    return {"text": source.text, "speaker": anonymous_speaker(role, source.speaker_function), "function": ""}
+
+
+def conversation_context(session: Session, conversation_ids) -> tuple[dict, dict]:
+    """Per conversation: the municipality names in it, and the role of each speaker by name."""
+    conversation_ids = sorted(set(int(c) for c in conversation_ids))
+    names: dict[int, set[str]] = {c: set() for c in conversation_ids}
+    roles: dict[tuple[int, str], str] = {}
+    if not conversation_ids:
+        return names, roles
+    cm = conversation_municipality.c
+    for conversation_id, name in session.execute(
+            select(cm.conversation_id, Municipality.name).join(Municipality, Municipality.id == cm.municipality_id)
+            .where(cm.conversation_id.in_(conversation_ids))):
+        names[conversation_id].add(name)
+    rows = session.execute(
+        select(Participation.conversation_id, Participation.role, Person.name, Municipality.name)
+        .join(Person, Person.id == Participation.person_id)
+        .outerjoin(Municipality, Municipality.id == Participation.municipality_id)
+        .where(Participation.conversation_id.in_(conversation_ids)).order_by(Participation.id))
+    for conversation_id, role, person, municipality in rows:
+        roles.setdefault((conversation_id, person), role)
+        if municipality:  # the gespreksleider's own municipality gives them away too
+            names[conversation_id].add(municipality)
+    return names, roles

@@ -1,0 +1,190 @@
+"""The opbrengst as a plain dict: the snapshot (SNAPSHOT.md) and the project leaders' analysis.
+
+The snapshot joins the aggregation (frame.py, aggregate.py) with the curation of the round: only
+curated text, counted figures and consented quotes go in. It is JSON-serialisable (plain int,
+float, str, None) so that a publication can store it as it is.
+"""
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..guides import GuideSet
+from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration, lesson_source
+from ..reports.wording import as_clause
+from . import aggregate
+from .frame import AnswerData, Filters, load
+from .quotes import QuoteSource, conversation_context, problem, public_quote
+
+SCHEMA = 1
+PLURAL_KINDS = {"gespreksronde": "gespreksrondes", "visitatieronde": "visitatierondes"}
+
+
+def _native(value):
+    """A pandas/numpy scalar as a plain Python value; NaN becomes None."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    return [{key: _native(value) for key, value in row.items()} for row in frame.to_dict("records")]
+
+
+def sort_names(names) -> list[str]:
+    """Municipality names in index order: 's-Gravenhage under G."""
+    return sorted(names, key=lambda name: re.sub(r"^'s-", "", name).casefold())
+
+
+def round_default_title(round_title: str) -> str:
+    return f"Opbrengst {as_clause(round_title)}"
+
+
+def default_title(rounds: list[dict]) -> str:
+    if len(rounds) == 1:
+        return round_default_title(rounds[0]["title"])
+    kinds = {r["kind"] for r in rounds}
+    kind = PLURAL_KINDS.get(kinds.pop(), "rondes") if len(kinds) == 1 else "rondes"
+    years = sorted({r["period_start"][:4] for r in rounds})
+    return f"Opbrengst {kind} {years[0]}–{years[-1]}" if len(years) > 1 else f"Opbrengst {kind} {years[0]}"
+
+
+def round_dicts(data: AnswerData) -> list[dict]:
+    return [{"id": int(r.round_id), "title": r.title, "kind": r.kind,
+             "period_start": r.period_start.isoformat(), "period_end": r.period_end.isoformat()}
+            for r in data.rounds.itertuples()]
+
+
+def theme_numbers(data: AnswerData, guides: GuideSet) -> list[int]:
+    numbers = set(int(n) for n in data.round_themes["theme_number"])
+    return [g.number for g in guides if g.number in numbers]
+
+
+def _figure(row: dict) -> dict:
+    return {"question_id": row["question_id"], "headline": row["headline"], "n": row["n"], "ja": row["ja"],
+            "deels": row["deels"], "nee": row["nee"], "missing": row["missing"],
+            "share_ja": row["share_ja"], "share_deels": row["share_deels"], "share_nee": row["share_nee"]}
+
+
+def scale_dict(row: dict, guides: GuideSet) -> dict:
+    question = guides.question(row["question_id"])
+    answered = row["n"] > 0
+    return {"question_id": row["question_id"], "text": row["text"],
+            "labels": {c.value: c.label for c in question.choices},
+            "n": row["n"], "mean": row["mean"] if answered else None,
+            "median": float(row["median"]) if answered else None,
+            "distribution": {level: row[f"level_{level}"] for level in ("1", "2", "3", "4", "5")},
+            "missing": row["missing"]}
+
+
+def curation_round_id(data: AnswerData) -> int | None:
+    """Curated text comes from the latest selected round (by period)."""
+    return int(data.rounds["round_id"].iloc[-1]) if len(data.rounds) else None
+
+
+def curated_lessons(session: Session, data: AnswerData, round_id: int) -> dict[int, list[dict]]:
+    lessons = session.scalars(select(CuratedLesson).where(CuratedLesson.round_id == round_id)).all()
+    if not lessons:
+        return {}
+    sources = pd.DataFrame(session.execute(
+        select(lesson_source.c.lesson_id, lesson_source.c.mark_id)
+        .where(lesson_source.c.lesson_id.in_([lesson.id for lesson in lessons]))).all(),
+        columns=["lesson_id", "mark_id"])
+    counts = aggregate.lesson_counts(data, sources).set_index("lesson_id")
+    by_theme: dict[int, list[dict]] = {}
+    for lesson in lessons:
+        if lesson.id not in counts.index:  # none of its sources is in this selection
+            continue
+        by_theme.setdefault(lesson.theme_number, []).append({
+            "text": lesson.text, "conversations": int(counts.at[lesson.id, "conversations"]),
+            "municipalities": int(counts.at[lesson.id, "municipalities"])})
+    for number, items in by_theme.items():
+        by_theme[number] = records(aggregate.rank(pd.DataFrame(items)))
+    return by_theme
+
+
+def quote_sources(data: AnswerData) -> list[QuoteSource]:
+    quotes = data.marks[data.marks["kind"] == "citaat"]
+    return [QuoteSource(int(q.mark_id), q.kind, q.text, q.consent, _native(q.speaker_name),
+                        _native(q.speaker_function), int(q.conversation_id)) for q in quotes.itertuples()]
+
+
+def _quote(session: Session, sources: dict[int, QuoteSource], mark_id: int | None) -> dict | None:
+    """The chosen quote, if it is in the selection and (still) publishable."""
+    source = sources.get(mark_id) if mark_id is not None else None
+    if source is None:
+        return None
+    names, roles = conversation_context(session, [source.conversation_id])
+    if problem(source, names[source.conversation_id]):
+        return None
+    return public_quote(source, roles.get((source.conversation_id, source.speaker_name)))
+
+
+def _practice(curation: ThemeCuration | None) -> dict | None:
+    if curation is None or not curation.practice_title or not curation.practice_consent:
+        return None
+    return {"municipality": curation.practice_municipality or "", "title": curation.practice_title,
+            "url": curation.practice_url or None}
+
+
+def assemble(session: Session, guides: GuideSet, data: AnswerData) -> dict:
+    """The snapshot of a selection that has been read (see frame.load)."""
+    rounds = round_dicts(data)
+    curation_round = curation_round_id(data)
+    round_curation = session.scalar(select(RoundCuration).where(RoundCuration.round_id == curation_round))
+    theme_curations = {t.theme_number: t for t in session.scalars(
+        select(ThemeCuration).where(ThemeCuration.round_id == curation_round))}
+    lessons = curated_lessons(session, data, curation_round) if curation_round else {}
+    figures = records(aggregate.figures(data))
+    scales = records(aggregate.scales(data))
+    coverage = {row["theme_number"]: row for row in records(aggregate.coverage(data))}
+    quotes = {q.mark_id: q for q in quote_sources(data)}
+    themes = []
+    for number in theme_numbers(data, guides):
+        guide = guides.by_number(number)
+        curation = theme_curations.get(number)
+        themes.append({
+            "number": number, "slug": guide.slug, "title": guide.title,
+            "recommendation": (curation.recommendation if curation and curation.recommendation
+                               else guide.recommendation),
+            "findings": list(curation.findings or []) if curation else [],
+            "lessons": lessons.get(number, []),
+            "quote": _quote(session, quotes, curation.quote_mark_id) if curation else None,
+            "practice_example": _practice(curation),
+            "coverage": {"conversations": coverage.get(number, {}).get("conversations", 0),
+                         "of": coverage.get(number, {}).get("of", 0)},
+            "figures": [_figure(f) for f in figures if f["theme_number"] == number and f["headline"]],
+            "scales": [scale_dict(s, guides) for s in scales if s["theme_number"] == number],
+        })
+    return {
+        "schema": SCHEMA,
+        "title": (round_curation.title if round_curation and round_curation.title else default_title(rounds))
+        if rounds else "Opbrengst",
+        "rounds": rounds,
+        "version": 0,
+        "published_at": None,
+        "main_lesson": round_curation.main_lesson if round_curation else "",
+        "introduction": round_curation.introduction if round_curation else "",
+        "methodology": aggregate.methodology(data),
+        "municipalities": sort_names(set(data.slots["municipality"])),
+        "themes": themes,
+        "maturity": None,
+    }
+
+
+def build_snapshot(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
+    """The opbrengst of one or more rounds as the snapshot dict (version 0: not published)."""
+    return assemble(session, guides, load(session, guides, round_ids, filters))
+
+
+def published(snapshot: dict, version: int, at: datetime) -> dict:
+    return dict(snapshot, version=version, published_at=at.isoformat())

@@ -1,0 +1,216 @@
+"""Curation and publication for project leaders: the round's main lesson and introduction, each
+theme's yield and lessons, a preview, publishing, and the figures with filters."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ...auth import projectleider_required
+from ...extensions import db
+from ...guide_registry import current_guides
+from ...models import Round
+from ...models.opbrengst import CuratedLesson
+from ...opbrengst import CurationConflict, CurationInvalid, PublicationIncomplete, analyse, publication
+from ...opbrengst import curation as domain
+from ...opbrengst.frame import filter_options
+from ...opbrengst.snapshot import round_default_title
+from ...opbrengst.workspace import round_overview, theme_workspace
+from ..planning.lookup import actor, all_municipalities
+from . import bp
+from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm
+from .messages import CONSENT_NAMES, POPULATION_CLASS_NAMES, QUOTE_PROBLEMS, apply_problems, problem_message
+from .selection import selection
+
+
+
+def _conflict() -> None:
+    flash(_("Iemand anders heeft dit intussen gewijzigd. Uw invoer staat hieronder nog; wat nu is opgeslagen, "
+            "ziet u ernaast. Sla opnieuw op om uw versie te bewaren."), "error")
+
+
+def _round(round_id: int) -> Round:
+    return db.session.get(Round, round_id) or abort(404)
+
+
+def _theme_number(round_: Round, number: int) -> int:
+    if number not in [t.number for t in round_.themes]:
+        abort(404)
+    return number
+
+
+@bp.route("/rondes/<int:round_id>/opbrengst", methods=["GET", "POST"])
+@projectleider_required
+def edit_curation(round_id: int):
+    round_ = _round(round_id)
+    overview = round_overview(db.session, round_)
+    saved = overview.curation
+    form = RoundCurationForm(obj=saved if request.method == "GET" and saved else None)
+    status, current = 200, None
+    if form.validate_on_submit():
+        data = domain.RoundCurationInput(form.title.data or "", form.main_lesson.data or "", form.introduction.data or "")
+        try:
+            domain.save_round_curation(db.session, round_, data, actor(), form.version.data or 0)
+            flash(_("De belangrijkste les en de inleiding zijn opgeslagen."), "success")
+            return redirect(url_for("opbrengst.edit_curation", round_id=round_id))
+        except CurationInvalid as invalid:
+            flash(" ".join(apply_problems(form, invalid.problems, "main_lesson")) or _("Controleer het formulier."), "error")
+            status = 400
+        except CurationConflict as conflict:
+            status, current = 409, conflict.current
+            form.version.data = current.version if current else 0
+            _conflict()
+    elif form.errors:
+        status = 400
+    return render_template("opbrengst/curation.html", round=round_, overview=overview, form=form, current=current,
+                           versions=publication.versions(db.session, round_id), publish_form=ActionForm(),
+                           default_title=round_default_title(round_.title)), status
+
+
+def _theme_page(round_: Round, number: int, form: ThemeCurationForm | None = None,
+                lesson_form: LessonForm | None = None, status: int = 200, current=None):
+    work = theme_workspace(db.session, current_guides(), round_, number)
+    if form is None:
+        form = ThemeCurationForm(data=_theme_data(work))
+    form.quote.choices = [("", _("Geen citaat"))] + [(str(mark.id), mark.text) for mark, _reason in work.quotes]
+    lesson_form = lesson_form or LessonForm(formdata=None)
+    lesson_form.sources.choices = [(mark.id, mark.text) for mark in work.passages]
+    return render_template("opbrengst/theme.html", round=round_, work=work, form=form, lesson_form=lesson_form,
+                           current=current, guides=current_guides(), municipalities=all_municipalities(),
+                           consent_names=CONSENT_NAMES, quote_problems=QUOTE_PROBLEMS), status
+
+
+def _theme_data(work) -> dict:
+    saved = work.curation
+    if saved is None:
+        return {"recommendation": work.guide.recommendation, "findings": "", "quote": "", "version": 0}
+    return {"recommendation": saved.recommendation or work.guide.recommendation,
+            "findings": "\n".join(saved.findings or []), "quote": str(saved.quote_mark_id or ""),
+            "practice_municipality": saved.practice_municipality, "practice_title": saved.practice_title,
+            "practice_url": saved.practice_url, "practice_consent": saved.practice_consent, "version": saved.version}
+
+
+@bp.route("/rondes/<int:round_id>/opbrengst/thema/<int:number>", methods=["GET", "POST"])
+@projectleider_required
+def edit_theme(round_id: int, number: int):
+    round_ = _round(round_id)
+    number = _theme_number(round_, number)
+    if request.method == "GET":
+        return _theme_page(round_, number)
+    form = ThemeCurationForm()
+    if not form.validate_on_submit():
+        return _theme_page(round_, number, form, status=400)
+    data = domain.ThemeCurationInput(
+        form.recommendation.data or "", domain.findings_from_text(form.findings.data),
+        int(form.quote.data) if (form.quote.data or "").isdigit() else None, form.practice_municipality.data or "",
+        form.practice_title.data or "", form.practice_url.data or "", form.practice_consent.data)
+    try:
+        domain.save_theme_curation(db.session, current_guides(), round_, number, data, actor(), form.version.data or 0)
+    except CurationInvalid as invalid:
+        general = apply_problems(form, invalid.problems, "recommendation")
+        if general:
+            flash(" ".join(general), "error")
+        return _theme_page(round_, number, form, status=400)
+    except CurationConflict as conflict:
+        form.version.data = conflict.current.version if conflict.current else 0
+        _conflict()
+        return _theme_page(round_, number, form, status=409, current=conflict.current)
+    flash(_("Prioriteit %(number)s is opgeslagen.", number=number), "success")
+    return redirect(url_for("opbrengst.edit_theme", round_id=round_id, number=number))
+
+
+@bp.post("/rondes/<int:round_id>/opbrengst/thema/<int:number>/lessen")
+@projectleider_required
+def create_lesson(round_id: int, number: int):
+    round_ = _round(round_id)
+    number = _theme_number(round_, number)
+    form = LessonForm()
+    if form.validate_on_submit():
+        try:
+            domain.add_lesson(db.session, current_guides(), round_, number, form.text.data, form.sources.data or [],
+                              actor())
+            flash(_("De les is toegevoegd."), "success")
+            return redirect(url_for("opbrengst.edit_theme", round_id=round_id, number=number) + "#lessen")
+        except CurationInvalid as invalid:
+            apply_problems(form, invalid.problems, "text")
+    return _theme_page(round_, number, lesson_form=form, status=400)
+
+
+def _lesson(round_id: int, lesson_id: int) -> CuratedLesson:
+    lesson = db.session.get(CuratedLesson, lesson_id)
+    if lesson is None or lesson.round_id != round_id:
+        abort(404)
+    return lesson
+
+
+@bp.route("/rondes/<int:round_id>/opbrengst/lessen/<int:lesson_id>", methods=["GET", "POST"])
+@projectleider_required
+def edit_lesson(round_id: int, lesson_id: int):
+    round_, lesson = _round(round_id), _lesson(round_id, lesson_id)
+    form = LessonForm(data={"text": lesson.text, "sources": [m.id for m in lesson.sources], "version": lesson.version}
+                      if request.method == "GET" else None)
+    work = theme_workspace(db.session, current_guides(), round_, lesson.theme_number)
+    form.sources.choices = [(mark.id, mark.text) for mark in work.passages]
+    status, current = (400 if request.method == "POST" else 200), None
+    if form.validate_on_submit():
+        try:
+            domain.update_lesson(db.session, current_guides(), lesson, form.text.data, form.sources.data or [],
+                                 actor(), form.version.data or 0)
+            flash(_("De les is opgeslagen."), "success")
+            return redirect(url_for("opbrengst.edit_theme", round_id=round_id, number=lesson.theme_number) + "#lessen")
+        except CurationInvalid as invalid:
+            apply_problems(form, invalid.problems, "text")
+        except CurationConflict as conflict:
+            status, current = 409, conflict.current
+            form.version.data = current.version if current else 0
+            _conflict()
+    return render_template("opbrengst/lesson.html", round=round_, lesson=lesson, work=work, form=form,
+                           current=current, guides=current_guides()), status
+
+
+@bp.post("/rondes/<int:round_id>/opbrengst/lessen/<int:lesson_id>/verwijderen")
+@projectleider_required
+def delete_lesson(round_id: int, lesson_id: int):
+    lesson = _lesson(round_id, lesson_id)
+    number, form = lesson.theme_number, ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        domain.delete_lesson(db.session, lesson, form.version.data or 0)
+        flash(_("De les is verwijderd."), "success")
+    except CurationConflict:
+        flash(_("Iemand anders heeft deze les intussen gewijzigd; bekijk haar opnieuw voordat u haar verwijdert."),
+              "error")
+    return redirect(url_for("opbrengst.edit_theme", round_id=round_id, number=number) + "#lessen")
+
+
+@bp.get("/rondes/<int:round_id>/opbrengst/voorbeeld")
+@projectleider_required
+def show_preview(round_id: int):
+    round_ = _round(round_id)
+    snapshot = publication.preview(db.session, current_guides(), round_.id)
+    return render_template("opbrengst/publication.html", snapshot=snapshot, publication=None, versions=[],
+                           latest=None, concept=True, round=round_)
+
+
+@bp.post("/rondes/<int:round_id>/opbrengst/publiceren")
+@projectleider_required
+def publish_round(round_id: int):
+    round_ = _round(round_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        published = publication.publish(db.session, current_guides(), round_, actor())
+    except PublicationIncomplete as incomplete:
+        flash(" ".join(problem_message(p) for p in incomplete.problems), "error")
+        return redirect(url_for("opbrengst.edit_curation", round_id=round_id))
+    flash(_("Versie %(version)s is gepubliceerd.", version=published.version), "success")
+    return redirect(url_for("opbrengst.show_publication", round_id=round_id))
+
+
+@bp.get("/rondes/<int:round_id>/opbrengst/cijfers")
+@projectleider_required
+def show_figures(round_id: int):
+    round_ = _round(round_id)
+    chosen = selection(round_, request.args)
+    result = analyse(db.session, current_guides(), chosen.round_ids, chosen.filters)
+    return render_template("opbrengst/figures.html", round=round_, result=result, chosen=chosen,
+                           options=filter_options(db.session), rounds=chosen.available,
+                           population_names=POPULATION_CLASS_NAMES)
