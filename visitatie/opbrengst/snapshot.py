@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..guides import GuideSet
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration, lesson_source
 from ..reports.wording import as_clause
+from ..visits.national import national_maturity
 from . import aggregate
 from .frame import AnswerData, Filters, load
 from .quotes import QuoteSource, conversation_context, problem, public_quote
@@ -177,7 +178,7 @@ def assemble(session: Session, guides: GuideSet, data: AnswerData) -> dict:
         "methodology": aggregate.methodology(data),
         "municipalities": sort_names(set(data.slots["municipality"])),
         "themes": themes,
-        "maturity": None,
+        "maturity": national_maturity(session),  # every visitatieronde, public: finalised, small cells suppressed
     }
 
 
