@@ -9,12 +9,10 @@ host's bestuurlijke reactie. Every text goes in as literal text (xml_safe).
 from __future__ import annotations
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
 from visitatie.reports import charts
 from visitatie.reports.document import (
-    BLUE,
     CALLOUT,
     CONFIDENTIAL,
     HEADER_FILL,

@@ -13,7 +13,7 @@ from ..visits.report_content import visit_report_docx, visit_report_filename
 from . import visit_pages as pages
 from .participant import signed_in_required
 from .visit_forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
-from .visit_messages import locked_message, stale_message
+from .visit_messages import locked_message
 from .visits import DOCX, bp, load_visit, _recommendation_of
 
 FINALISE_MESSAGES = {
@@ -40,13 +40,8 @@ def edit_recommendation(visit_id: int, recommendation_id: int):
             flash(_("De aanbeveling is opgeslagen."), "success")
             return redirect(url_for(".show_visit_theme", visit_id=visit_id, number=recommendation.theme_number,
                                     _anchor="recommendations"))
-        except domain.InvalidInput as error:
-            notice, status = " ".join(pages.apply_problems(form, error)) or None, 400
-        except domain.StaleEdit as error:
-            notice, status = stale_message(error), 409
-            form.version.data = str(error.current.version)
-        except domain.VisitLocked as error:
-            notice, status = locked_message(error), 409
+        except domain.VisitError as error:
+            notice, status = pages.refusal(form, error)
     return render_template("visits/recommendation_form.html", conversation=conversation, rights=rights,
                            recommendation=recommendation, form=form, notice=notice), status
 
@@ -90,14 +85,9 @@ def update_recommendation_status(visit_id: int, recommendation_id: int):
         domain.change_status(db.session, db.session.get(type(conversation), recommendation.conversation_id),
                              recommendation, form.status.data or "", form.reason.data or "",
                              actor_name(current_user), int(form.version.data or 0))
-    except domain.InvalidInput as error:
-        notice = " ".join(pages.apply_problems(form, error)) or None
-        return _follow_up_page(conversation, rights, (recommendation.id, form, notice), 400)
-    except domain.StaleEdit as error:
-        form.version.data = str(error.current.version)
-        return _follow_up_page(conversation, rights, (recommendation.id, form, stale_message(error)), 409)
-    except domain.VisitLocked as error:
-        return _follow_up_page(conversation, rights, (recommendation.id, form, locked_message(error)), 409)
+    except domain.VisitError as error:
+        notice, status = pages.refusal(form, error)
+        return _follow_up_page(conversation, rights, (recommendation.id, form, notice), status)
     flash(_("De status van de aanbeveling is bijgewerkt."), "success")
     return redirect(url_for(".show_follow_up", visit_id=visit_id, _anchor=f"recommendation-{recommendation.id}"))
 
@@ -110,13 +100,8 @@ def save_response(visit_id: int):
     try:
         domain.save_response(db.session, conversation, form.text.data or "", actor_name(current_user),
                              int(form.version.data or 0))
-    except domain.InvalidInput as error:
-        notice, status = " ".join(pages.apply_problems(form, error)) or None, 400
-    except domain.StaleEdit as error:
-        notice, status = stale_message(error), 409
-        form.version.data = str(error.current.version)
-    except domain.VisitLocked as error:
-        notice, status = locked_message(error), 409
+    except domain.VisitError as error:
+        notice, status = pages.refusal(form, error)
     else:
         flash(_("De bestuurlijke reactie is opgeslagen."), "success")
         return redirect(url_for(".show_visit", visit_id=visit_id, _anchor="response"))

@@ -120,6 +120,17 @@ def apply_problems(form, error: InvalidInput, names: dict[str, str] | None = Non
     return general
 
 
+def refusal(form, error) -> tuple[str | None, int]:
+    """Why a save was refused, in Dutch, with its HTTP status. The problems go beside the form's
+    fields; after a conflict the form carries the newer version, so saving again keeps what was typed."""
+    if isinstance(error, InvalidInput):
+        return " ".join(apply_problems(form, error)) or None, 400
+    if isinstance(error, StaleEdit):
+        form.version.data = str(error.current.version)
+        return stale_message(error), 409
+    return locked_message(error), 409
+
+
 def save_score(session: Session, guides: GuideSet, conversation: Conversation, rights, number: int,
                source: str, posted, actor: str) -> tuple[dict | None, int]:
     """Save a posted score (with the self-assessment: the checklist): (None, 302) or (page context, status)."""
@@ -140,11 +151,9 @@ def save_score(session: Session, guides: GuideSet, conversation: Conversation, r
                     checklist_errors[key] = message
             apply_problems(form, InvalidInput({k: v for k, v in error.problems.items()
                                                if not k.startswith("checklist-")}, error.params))
-        except StaleEdit as error:
-            notice, status = stale_message(error), 409
-            form.version.data = str(error.current.version)  # saving again is a deliberate "keep mine"
-        except VisitLocked as error:
-            notice, status, unsaved = locked_message(error), 409, form.justification.data
+        except (StaleEdit, VisitLocked) as error:
+            notice, status = refusal(form, error)
+            unsaved = form.justification.data if isinstance(error, VisitLocked) else None
     context = theme(session, guides, conversation, rights, number, forms={source: form}, checklist_typed=typed,
                     checklist_errors=checklist_errors, notice=notice, unsaved=unsaved)
     context["failed"] = source

@@ -125,10 +125,8 @@ def create_finding(visit_id: int, number: int):
 def _theme_again(conversation, rights, number, error, **forms):
     """The theme page again with what was typed and why it was not saved."""
     [form] = forms.values()
-    if isinstance(error, domain.VisitLocked):
-        notice, status, unsaved = locked_message(error), 409, form.text.data
-    else:
-        notice, status, unsaved = " ".join(pages.apply_problems(form, error)) or None, 400, None
+    notice, status = pages.refusal(form, error)
+    unsaved = form.text.data if isinstance(error, domain.VisitLocked) else None
     context = pages.theme(db.session, current_guides(), conversation, rights, number, forms=forms, notice=notice,
                           unsaved=unsaved)
     return render_template("visits/theme.html", **context), status
