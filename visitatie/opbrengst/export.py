@@ -87,6 +87,7 @@ def raw_answers(data: AnswerData, guides: GuideSet) -> pd.DataFrame:
         ticks.groupby(["key", "kolom"])["value"].max().unstack("kolom"),
     ], axis=1)
     wide = wide.reindex(columns=list(codebook["kolom"]))
+    wide[list(options["kolom"])] = wide[list(options["kolom"])].astype("Int64")  # 0/1, empty: not answered
     frame = frame.merge(wide, left_on="key", right_index=True, how="left")
     return frame[SLOT_COLUMNS + list(codebook["kolom"])].reset_index(drop=True)
 
@@ -132,15 +133,17 @@ def _quotes(session: Session, data: AnswerData) -> pd.DataFrame:
     sources = quote_sources(data)
     names, roles = conversation_context(session, [s.conversation_id for s in sources])
     themes = data.marks.set_index("mark_id")[["theme_number", "question_id"]]
+    position = dict(zip(data.questions["question_id"], data.questions["position"]))
     rows = []
     for source in sources:
         if problem(source, names[source.conversation_id]):
             continue
         quote = public_quote(source, roles.get((source.conversation_id, source.speaker_name)))
-        rows.append({"thema": int(themes.at[source.mark_id, "theme_number"]),
-                     "vraag_id": themes.at[source.mark_id, "question_id"], "citaat": quote["text"],
-                     "spreker": quote["speaker"], "functie": quote["function"], "toestemming": source.consent})
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).sort_values(["thema", "vraag_id"], kind="stable")
+        number, question_id = int(themes.at[source.mark_id, "theme_number"]), themes.at[source.mark_id, "question_id"]
+        rows.append(((number, position.get(question_id, 0), source.mark_id), {  # guide order, then as marked
+            "thema": number, "vraag_id": question_id, "citaat": quote["text"], "spreker": quote["speaker"],
+            "functie": quote["function"], "toestemming": source.consent}))
+    return pd.DataFrame([row for _order, row in sorted(rows, key=lambda item: item[0])], columns=QUOTE_COLUMNS)
 
 
 def _comparison(data: AnswerData) -> pd.DataFrame:

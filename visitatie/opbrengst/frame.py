@@ -177,7 +177,7 @@ def _counted(answers: pd.DataFrame, questions: pd.DataFrame, round_themes: pd.Da
     """Keep the answers that count, and how many slots each question was shown to (expected)."""
     # Question ids as codes into the guide's question list (-1: a question no guide knows).
     ids = questions["question_id"].to_numpy()
-    codes = pd.Categorical(answers["question_id"], categories=ids).codes
+    codes = pd.Index(ids).get_indexer(answers["question_id"])
     answers, codes = answers[codes >= 0], codes[codes >= 0]
     theme = questions["theme_number"].to_numpy()[codes]
     in_round = set(zip(round_themes["round_id"], round_themes["theme_number"]))
@@ -190,7 +190,8 @@ def _counted(answers: pd.DataFrame, questions: pd.DataFrame, round_themes: pd.Da
         + answers["municipality_id"].to_numpy()[keep])
 
     # Expected slots: every slot of a round with the theme, narrowed by the question's condition.
-    per_round = slots.groupby("round_id").size().rename("slots").reset_index()
+    per_round = round_themes[["round_id"]].drop_duplicates()
+    per_round["slots"] = per_round["round_id"].map(slots.groupby("round_id").size()).fillna(0).astype("int64")
     expected = per_round.merge(round_themes, on="round_id").merge(
         questions[["question_id", "theme_number"]], on="theme_number")
     expected = expected.set_index(["round_id", "question_id"])["slots"].rename("expected")

@@ -1,0 +1,166 @@
+"""Domain tests of the opbrengst: a real SQLite database with the 342 municipalities and the five
+themes, no Flask application, and a small dataset whose every figure is computed by hand below.
+
+Round A (2024, all five themes)
+  C1 gehouden     Haarlem + Maastricht   1 Feb 2024
+  C2 vastgesteld  Delft + Utrecht        14 Mar 2024 23:30 UTC = 15 Mar 00:30 in Amsterdam
+  C3 gepland      Breda + Oss            answers, but not held: never counted
+Round B (2025, themes 1 and 3 only)
+  C5 gehouden     Haarlem + Delft        10 Feb 2025
+
+leiderschap.ivp (ja/nee/deels, headline), round A: Haarlem ja, Maastricht nee, Delft deels,
+  Utrecht no answer; Breda (C3) ja and Breda in C1 (not a municipality of C1) ja: both ignored.
+  -> n 3, ja 1, nee 1, deels 1, missing 1. Round B: Haarlem ja, Delft ja -> n 2, ja 2.
+leiderschap.ivp_waarom_niet (open, shown when ivp is nee or deels): Maastricht answers (counted),
+  Haarlem has a stale answer while ivp is ja (hidden: not counted), Delft none -> expected 2, n 1.
+leiderschap.ciso_oov: Haarlem "misschien" (invalid: missing), Maastricht ja, Delft ja, Utrecht nee.
+leiderschap.uitvoering (scale): Haarlem 2, Maastricht 4, Delft 5, Utrecht 4
+  -> n 4, mean 3.75, median 4.0, distribution 0/1/0/2/1.
+leiderschap.portefeuilles (multiple): Haarlem [burgemeester, bedrijfsvoering], Maastricht
+  [burgemeester], Delft "" (missing), Utrecht [anders] -> n 3, burgemeester 2, bedrijfsvoering 1, anders 1.
+eigen-huis (theme 3): answers only in C1 -> coverage 1 of 2 conversations in round A.
+europa.impact answered in C5, but round B has no theme 2: ignored.
+"""
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.orm import Session
+
+import visitatie.models  # noqa: F401  (registers every table)
+from visitatie.bootstrap import sync_themes
+from visitatie.guides import load_guides
+from visitatie.models import Answer, Conversation, Mark, Municipality, Participation, Person, Round, Theme
+from visitatie.municipalities import parse_csv, upsert
+from visitatie.extensions import db
+
+REPO = Path(__file__).resolve().parents[3]
+POPULATIONS = {"Haarlem": 162_000, "Maastricht": 99_999, "Delft": 100_000, "Utrecht": None}
+
+
+@pytest.fixture(scope="session")
+def guides():
+    return load_guides(REPO / "interview_guides")
+
+
+@pytest.fixture
+def session(tmp_path, guides):
+    engine = create_engine(f"sqlite:///{tmp_path / 'opbrengst.sqlite'}")
+    event.listen(engine, "connect", lambda connection, _record: connection.execute("PRAGMA foreign_keys=ON"))
+    db.metadata.create_all(engine)
+    with Session(engine) as session:
+        upsert(session, parse_csv((REPO / "data" / "gemeenten.csv").read_text(encoding="utf-8")))
+        sync_themes(session, guides)
+        yield session
+    engine.dispose()
+
+
+class World:
+    """The hand-computed dataset; attributes name its rounds, conversations and marks."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.towns = {m.name: m for m in session.scalars(select(Municipality))}
+        for name, population in POPULATIONS.items():
+            self.towns[name].population = population
+        themes = list(session.scalars(select(Theme).order_by(Theme.number)))
+        self.round_a = self.round("Bestuurlijke gespreksronde 2024", date(2024, 1, 8), themes)
+        self.round_b = self.round("Bestuurlijke gespreksronde 2025", date(2025, 1, 8),
+                                  [t for t in themes if t.number in (1, 3)])
+        self.c1 = self.conversation(self.round_a, ("Haarlem", "Maastricht"), datetime(2024, 2, 1, 13, 0), "gehouden")
+        self.c2 = self.conversation(self.round_a, ("Delft", "Utrecht"), datetime(2024, 3, 14, 23, 30), "vastgesteld")
+        self.c3 = self.conversation(self.round_a, ("Breda", "Oss"), datetime(2024, 5, 1, 9, 0), "gepland")
+        self.c5 = self.conversation(self.round_b, ("Haarlem", "Delft"), datetime(2025, 2, 10, 9, 0), "gehouden")
+        self.speaker_haarlem = self.participant(self.c1, "Jos Wienen", "burgemeester van Haarlem", "burgemeester", "Haarlem")
+        self.speaker_maastricht = self.participant(self.c1, "K. Visser", "CISO Maastricht", "ciso", "Maastricht")
+        self.participant(self.c1, "Paul Depla", "burgemeester van Breda", "gespreksleider", "Breda")
+
+        a = self.answer
+        a(self.c1, "Haarlem", "leiderschap.ivp", "ja")
+        a(self.c1, "Maastricht", "leiderschap.ivp", "nee")
+        a(self.c2, "Delft", "leiderschap.ivp", "deels")
+        a(self.c3, "Breda", "leiderschap.ivp", "ja")
+        a(self.c1, "Breda", "leiderschap.ivp", "ja")  # Breda is not in C1
+        a(self.c1, "Maastricht", "leiderschap.ivp_waarom_niet", "Er is geen capaciteit.")
+        a(self.c1, "Haarlem", "leiderschap.ivp_waarom_niet", "Oud antwoord van toen het IVP nog ontbrak.")
+        a(self.c1, "Haarlem", "leiderschap.ciso_oov", "misschien")
+        a(self.c1, "Maastricht", "leiderschap.ciso_oov", "ja")
+        a(self.c2, "Delft", "leiderschap.ciso_oov", "ja")
+        a(self.c2, "Utrecht", "leiderschap.ciso_oov", "nee")
+        for town, level in (("Haarlem", "2"), ("Maastricht", "4"), ("Delft", "5"), ("Utrecht", "4")):
+            a(self.c1 if town in ("Haarlem", "Maastricht") else self.c2, town, "leiderschap.uitvoering", level)
+        a(self.c1, "Haarlem", "leiderschap.portefeuilles", '["burgemeester", "bedrijfsvoering"]')
+        a(self.c1, "Maastricht", "leiderschap.portefeuilles", '["burgemeester"]')
+        a(self.c2, "Delft", "leiderschap.portefeuilles", "")
+        a(self.c2, "Utrecht", "leiderschap.portefeuilles", '["anders"]')
+        a(self.c1, "Haarlem", "oud.vraag", "ja")  # a question no guide knows
+        # Lessons (theme 1), marked on open answers.
+        self.lesson_haarlem = self.mark(a(self.c1, "Haarlem", "leiderschap.eigenaarschap",
+                                          "De burgemeester is eigenaar."), "les")
+        self.lesson_maastricht = self.mark(a(self.c1, "Maastricht", "leiderschap.eigenaarschap",
+                                             "Bij ons ligt het bij de secretaris; de burgemeester is eigenaar."),
+                                           "les", passage="de burgemeester is eigenaar.")
+        self.lesson_delft = self.mark(a(self.c2, "Delft", "leiderschap.eigenaarschap",
+                                        "De burgemeester is eigenaar"), "les")
+        self.lesson_utrecht = self.mark(a(self.c2, "Utrecht", "leiderschap.eigenaarschap", "Oefen met de raad."), "les")
+        self.lesson_breda = self.mark(a(self.c3, "Breda", "leiderschap.eigenaarschap", "Niet gehouden."), "les")
+        # Quotes (theme 3), only in C1.
+        self.quote_named = self.mark(a(self.c1, "Haarlem", "eigen-huis.losgeld", "Wij betalen nooit losgeld."),
+                                     "citaat", "met_naam", self.speaker_haarlem)
+        self.quote_names_town = self.mark(a(self.c1, "Maastricht", "eigen-huis.losgeld",
+                                            "In Maastricht hebben we daar nog geen beleid voor."),
+                                          "citaat", "anoniem", self.speaker_maastricht)
+        self.quote_anonymous = self.mark(a(self.c1, "Maastricht", "eigen-huis.dataminimalisatie",
+                                           "Wat je niet opslaat, kan ook niet lekken."),
+                                         "citaat", "anoniem", self.speaker_maastricht)
+        self.quote_secret = self.mark(a(self.c1, "Haarlem", "eigen-huis.dataminimalisatie",
+                                        "GEHEIM: onze back-ups staan op één schijf."),
+                                      "citaat", "niet_publiceren", self.speaker_haarlem)
+        # Round B.
+        a(self.c5, "Haarlem", "leiderschap.ivp", "ja")
+        a(self.c5, "Delft", "leiderschap.ivp", "ja")
+        a(self.c5, "Haarlem", "europa.impact", "ja")  # theme 2 is not in round B
+        session.commit()
+
+    def round(self, title, start, themes) -> Round:
+        round_ = Round(kind="gespreksronde", title=title, period_start=start,
+                       period_end=date(start.year, 6, 30), guide_version="2024.1", themes=themes)
+        self.session.add(round_)
+        self.session.flush()
+        return round_
+
+    def conversation(self, round_, towns, start, status) -> Conversation:
+        conversation = Conversation(round=round_, starts_at=start.replace(tzinfo=timezone.utc), status=status,
+                                    municipalities=[self.towns[t] for t in towns])
+        self.session.add(conversation)
+        self.session.flush()
+        return conversation
+
+    def participant(self, conversation, name, function, role, town) -> Participation:
+        person = Person(name=name, function=function, municipality=self.towns[town])
+        participation = Participation(conversation=conversation, person=person, role=role,
+                                      municipality=self.towns[town])
+        self.session.add(participation)
+        self.session.flush()
+        return participation
+
+    def answer(self, conversation, town, question_id, value) -> Answer:
+        answer = Answer(conversation_id=conversation.id, municipality_id=self.towns[town].id, question_id=question_id,
+                        value=value, guide_version="2024.1", updated_by="test")
+        self.session.add(answer)
+        self.session.flush()
+        return answer
+
+    def mark(self, answer, kind, consent="niet_publiceren", speaker=None, passage=None) -> Mark:
+        mark = Mark(answer=answer, kind=kind, consent=consent, passage=passage, created_by="test",
+                    speaker_name=speaker.person.name if speaker else None,
+                    speaker_function=speaker.person.function if speaker else None)
+        self.session.add(mark)
+        self.session.flush()
+        return mark
+
+
+@pytest.fixture
+def world(session) -> World:
+    return World(session)
