@@ -39,6 +39,13 @@ class RoundOverview:
     without_date: list[Conversation] = field(default_factory=list)
 
 
+def _leaders(conversation: Conversation) -> list:
+    """Who leads: the gespreksleider; in a visitatieronde the members of the visitatiecommissie."""
+    if conversation.round.kind == "visitatieronde":
+        return [p for p in conversation.participations if p.role == "commissielid"]
+    return [conversation.gespreksleider] if conversation.gespreksleider else []
+
+
 def overview(session: Session, round_: Round) -> RoundOverview:
     conversations = round_.conversations
     counts = {status: 0 for status in CONVERSATION_STATUSES}
@@ -50,19 +57,19 @@ def overview(session: Session, round_: Round) -> RoundOverview:
     return RoundOverview(
         counts=counts, total=len(conversations), enrolled=len(enrolled),
         unscheduled=[e.municipality for e in enrolled if e.municipality.id not in busy],
-        without_leader=[c for c in open_ if c.gespreksleider is None],
+        without_leader=[c for c in open_ if not _leaders(c)],
         without_participants=[c for c in open_ if not any(p.role != "gespreksleider" for p in c.participations)],
         without_date=[c for c in open_ if c.starts_at is None],
     )
 
 
 def row_for(conversation: Conversation) -> ScheduleRow:
-    leader = conversation.gespreksleider
+    leaders = _leaders(conversation)
     start = conversation.starts_at
     return ScheduleRow(
         conversation=conversation, id=conversation.id, title=conversation.title,
-        leader=leader.person.name if leader else "",
-        leader_municipality=leader.municipality.name if leader and leader.municipality else "",
+        leader=", ".join(p.person.name for p in leaders),
+        leader_municipality=", ".join(p.municipality.name for p in leaders if p.municipality),
         starts_at=start, ends_at=start + timedelta(minutes=conversation.duration_minutes) if start else None,
         place=conversation.place or "", online_url=conversation.online_url or "",
         status=conversation.status, participants=len(conversation.participations),

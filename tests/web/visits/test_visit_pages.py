@@ -201,3 +201,15 @@ def test_a_save_refused_because_the_report_was_finalised_meanwhile_keeps_the_tex
         response = member.post(url, data=data)
         assert response.status_code == 409
         assert "Uw tekst, niet opgeslagen:" in response.text and "Net op tijd getypt" in response.text
+
+
+def test_the_round_page_of_a_visitatieronde_shows_committees_and_links_to_the_visits(app, auth, client, world):
+    auth.as_projectleider()
+    with app.app_context():
+        round_id = db.session.get(Conversation, world.first).round_id
+    page = client.get(f"/rondes/{round_id}").text
+    assert "Visitatiecommissie" in page and "Paul Depla, Mara Smit (Breda, Delft)" in page
+    assert "nog niet gekozen" not in page
+    assert f'href="/visitaties/?ronde={round_id}"' in page
+    listing = client.get(f"/visitaties/?ronde={round_id}").text
+    assert f'href="/visitaties/{world.first}"' in listing and f'href="/visitaties/{world.oss}"' not in listing
