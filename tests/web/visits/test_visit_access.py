@@ -129,3 +129,11 @@ def test_participants_never_reach_the_project_leaders_pages(world, sign_in):
     assert browser.get("/visitaties/landelijk-beeld/intern").status_code == 403
     assert browser.get("/visitaties/").status_code == 403
     assert browser.get("/visitaties/landelijk-beeld").status_code == 200
+
+
+def test_the_visit_pages_work_in_english_too(world, sign_in):
+    browser = sign_in(world.member)
+    browser.post("/taal", data={"lang": "en", "next": "/"})
+    for page in PAGES[:3]:
+        assert browser.get(page.format(id=world.first)).status_code == 200
+    assert browser.get("/visitaties/landelijk-beeld").status_code == 200
