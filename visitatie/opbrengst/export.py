@@ -22,6 +22,7 @@ from .quotes import conversation_context, problem, public_quote
 from .snapshot import curated_lessons, curation_round_id, default_title, quote_sources, round_dicts
 
 PUBLIC, CONFIDENTIAL = "Openbaar", "Vertrouwelijk"
+FILTER_NAMES = {"province": "provincie", "safety_region": "veiligheidsregio", "population_class": "inwonersklasse"}
 SLOT_COLUMNS = ["ronde_id", "ronde", "gesprek_id", "datum", "gemeente", "provincie", "veiligheidsregio",
                 "inwonersklasse"]
 FIGURE_COLUMNS = ["thema", "vraag_id", "vraag", "kerncijfer", "n", "ja", "deels", "nee", "ontbrekend",
@@ -171,7 +172,7 @@ def _explanation(data: AnswerData, guides: GuideSet, tables: list[Table]) -> pd.
     filters = {k: v for k, v in method["filters"].items() if v}
     rows = [("titel", default_title(rounds) if rounds else ""),
             ("rondes", "; ".join(r["title"] for r in rounds)),
-            ("selectie", "; ".join(f"{k}: {v}" for k, v in filters.items()) or "alle gevoerde gesprekken"),
+            ("selectie", "; ".join(f"{FILTER_NAMES[k]}: {v}" for k, v in filters.items()) or "alle gevoerde gesprekken"),
             ("gesprekken", method["conversations"]), ("gemeenten", method["municipalities"]),
             ("antwoorden", method["answers"]),
             ("periode", f"{method['period_start'] or ''} – {method['period_end'] or ''}"),

@@ -26,6 +26,12 @@ def _conflict() -> None:
             "ziet u ernaast. Sla opnieuw op om uw versie te bewaren."), "error")
 
 
+def _rebase(form, current) -> None:
+    """After a conflict the form is based on the version now saved: saving again is a choice."""
+    version = current.version if current is not None else 0
+    form.version.data, form.version.raw_data = version, [str(version)]
+
+
 def _round(round_id: int) -> Round:
     return db.session.get(Round, round_id) or abort(404)
 
@@ -55,7 +61,7 @@ def edit_curation(round_id: int):
             status = 400
         except CurationConflict as conflict:
             status, current = 409, conflict.current
-            form.version.data = current.version if current else 0
+            _rebase(form, current)
             _conflict()
     elif form.errors:
         status = 400
@@ -109,7 +115,7 @@ def edit_theme(round_id: int, number: int):
             flash(" ".join(general), "error")
         return _theme_page(round_, number, form, status=400)
     except CurationConflict as conflict:
-        form.version.data = conflict.current.version if conflict.current else 0
+        _rebase(form, conflict.current)
         _conflict()
         return _theme_page(round_, number, form, status=409, current=conflict.current)
     flash(_("Prioriteit %(number)s is opgeslagen.", number=number), "success")
@@ -159,7 +165,7 @@ def edit_lesson(round_id: int, lesson_id: int):
             apply_problems(form, invalid.problems, "text")
         except CurationConflict as conflict:
             status, current = 409, conflict.current
-            form.version.data = current.version if current else 0
+            _rebase(form, current)
             _conflict()
     return render_template("opbrengst/lesson.html", round=round_, lesson=lesson, work=work, form=form,
                            current=current, guides=current_guides()), status
