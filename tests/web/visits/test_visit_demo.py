@@ -1,0 +1,39 @@
+"""The demo visitatieronde, the public national picture it yields, and that picture in the
+opbrengst (snapshot, preview page)."""
+from visitatie.extensions import db
+from visitatie.guide_registry import current_guides
+from visitatie.visits import list_visits, national_maturity
+from visitatie.visits.demo import load_demo_visits
+
+
+def test_the_demo_has_a_round_with_a_follow_up_visit_and_loads_once(app, demo):
+    with app.app_context():
+        rows = list_visits(db.session)
+        assert [(r.host, r.conversation.status) for r in rows] == [
+            ("Haarlem", "vastgesteld"), ("Leeuwarden", "vastgesteld"), ("Oss", "vastgesteld"),
+            ("Dalfsen", "vastgesteld"), ("Wijk bij Duurstede", "vastgesteld"), ("Haarlem", "gehouden"),
+            ("Delft", "gepland")]
+        assert load_demo_visits(db.session, current_guides()) is False
+        assert len(list_visits(db.session)) == 7
+
+
+def test_the_public_picture_of_the_demo_names_only_the_consenting_host(client, demo):
+    page = client.get("/visitaties/landelijk-beeld").text
+    assert "Dalfsen" in page  # consented
+    for host in ("Leeuwarden", "Oss", "Wijk bij Duurstede", "Haarlem", "Delft"):
+        assert host not in page
+    assert "(2024)" in page  # the pilot year has one visit: not shown, and the page says so
+
+
+def test_the_opbrengst_includes_the_national_picture(app, auth, client, demo):
+    with app.app_context():
+        maturity = national_maturity(db.session)
+        from visitatie.opbrengst.snapshot import build_snapshot
+
+        assert build_snapshot(db.session, current_guides(), [demo])["maturity"] == maturity
+    assert maturity["themes"][0] == {"number": 1, "title": "Leiderschap en professionalisering",
+                                     "years": {"2025": {"1": 0, "2": 2, "3": 2, "4": 0, "5": 0}}, "n": 4}
+    auth.as_projectleider()
+    page = client.get(f"/rondes/{demo}/opbrengst/voorbeeld").text
+    assert "Volwassenheid: het landelijk beeld van de visitaties" in page
+    assert "Aantal gemeenten per niveau van volwassenheid, per prioriteit en jaar" in page
