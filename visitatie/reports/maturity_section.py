@@ -27,7 +27,7 @@ def add_maturity_section(document: Document, maturity: dict, figure_numbers) -> 
     heading.paragraph_format.page_break_before = True
     document.add_paragraph(
         "Tijdens de visitaties is per prioriteit vastgesteld op welk niveau van volwassenheid "
-        "een gemeente zit, van 1 (beginnend) tot 5 (volwassen). Hieronder staat per jaar hoeveel "
+        "een gemeente zit, van 1 (startend) tot 5 (voorlopend). Hieronder staat per jaar hoeveel "
         "gemeenten op elk niveau zaten. Gemeenten zijn niet herleidbaar: alleen aantallen worden "
         "getoond.")
     png = charts.stacked_bar_png(
