@@ -7,17 +7,9 @@ from flask.cli import with_appcontext
 
 from ..extensions import db
 from ..guide_registry import current_guides
-from ..models import Round
 from ..opbrengst import Filters, export
 from ..opbrengst.report import round_report
-
-
-def _round(round_id: int) -> Round:
-    round_ = db.session.get(Round, round_id)
-    if round_ is None:
-        click.echo(f"Fout: er is geen ronde {round_id}.", err=True)
-        sys.exit(1)
-    return round_
+from .scheduling import _round  # the round, or a Dutch error and exit status 1
 
 
 @click.command("export")
