@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, select
+from sqlalchemy import and_, false, select
 from sqlalchemy.orm import Session
 
 from ..guides import GuideSet
@@ -93,7 +93,7 @@ def _population_condition(column, name: str):
     for class_name, low, high in POPULATION_CLASSES:
         if class_name == name:
             return and_(column >= low, column < high) if high is not None else column >= low
-    return column.is_(None) & column.is_not(None)  # an unknown class selects nothing
+    return false()  # an unknown class selects nothing
 
 
 def population_classes(population: pd.Series) -> pd.Series:
