@@ -53,7 +53,7 @@ def test_init_demo_and_pages_on_postgresql(pg_app):
         conversation_id = conversation.id
     client = pg_app.test_client()
     client.post("/inloggen", data={"email": "projectleider@example.org", "password": "demo-wachtwoord-2024"})
-    page = client.get(f"/rondes/gesprekken/{conversation_id}").get_data(as_text=True)
+    page = client.get(f"/gesprekken/{conversation_id}").get_data(as_text=True)
     assert "Haarlem" in page and "Integraal Veiligheidsplan" in page
 
 
