@@ -81,11 +81,11 @@ def runner(app):
 
 @pytest.fixture
 def demo(app):
-    """The demo round loaded; returns its id."""
+    """The demo round loaded, its opbrengst not yet curated; returns its id."""
     from visitatie.demo import load_demo
 
     with app.app_context():
-        round_, _ = load_demo(db.session, current_guides())
+        round_, _ = load_demo(db.session, current_guides(), publish_opbrengst=False)
         return round_.id
 
 

@@ -13,6 +13,8 @@ from .auth import hash_password
 from .demo_answers import DEMO_MARKS, OPEN_ANSWERS
 from .guides import GuideSet, Question
 from .models import Answer, Conversation, Mark, Municipality, Participation, Person, Round, Theme, User
+from .opbrengst.demo import load_demo_opbrengst
+from .scheduling.enrolment import enrol, set_scores
 from .visits.demo import load_demo_visits
 
 DEMO_TITLE = "Bestuurlijke gespreksronde digitale veiligheid 2024 (demo)"
@@ -35,12 +37,15 @@ CONVERSATIONS = (
     (("Wijk bij Duurstede", "Dalfsen"), "Rozendaal", datetime(2024, 3, 12, 15, 0), "Gemeentehuis Dalfsen", "gehouden"),
     (("Leeuwarden", "Oss"), "Breda", datetime(2024, 5, 28, 10, 0), "Stadhuis Leeuwarden", "gepland"),
 )
+# Enrolled with a self-scan but not yet in a conversation: the pairing proposal has work to do.
+WAITING = ("Zwolle", "Amersfoort", "Venlo")
 NOTE_TAKERS = ("Peter van Enk", "Robert van Rijssel")
 FICTIONAL_SURNAMES = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
                       "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer")
 
 
-def load_demo(session: Session, guides: GuideSet) -> tuple[Round, bool]:
+def load_demo(session: Session, guides: GuideSet, publish_opbrengst: bool = True) -> tuple[Round, bool]:
+    """The demo round with its visits; with a curated, published opbrengst unless told otherwise."""
     existing = session.scalar(select(Round).where(Round.title == DEMO_TITLE))
     if existing is not None:
         return existing, False
@@ -86,10 +91,22 @@ def load_demo(session: Session, guides: GuideSet) -> tuple[Round, bool]:
         if status in ("gehouden", "vastgesteld"):
             session.flush()
             _answer_all(session, rng, guides, conversation, note_taker.name)
+    _enrol(session, rng, round_, [m for pair, *_ in CONVERSATIONS for m in pair] + list(WAITING), municipalities)
     load_demo_visits(session, guides)  # the demo visitatieronde (visitatie/visits/demo.py)
     _ensure_demo_login(session)
     session.commit()
+    if publish_opbrengst:
+        load_demo_opbrengst(session, guides, round_)  # curates and publishes through the real steps
     return round_, True
+
+
+def _enrol(session: Session, rng: random.Random, round_: Round, names: list[str],
+           municipalities: dict[str, Municipality]) -> None:
+    """Enrol the municipalities as the self-scan import would, with plausible scores per theme."""
+    for name in names:
+        enrolment = enrol(session, round_, municipalities[name], source="zelfscan")
+        set_scores(enrolment, {theme.number: rng.choices([1, 2, 3, 4, 5], weights=[1, 3, 4, 3, 1])[0]
+                               for theme in round_.themes})
 
 
 def _answer_all(session, rng, guides: GuideSet, conversation: Conversation, note_taker: str) -> None:

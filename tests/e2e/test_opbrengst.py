@@ -15,7 +15,7 @@ def demo_round(live_app):
     from visitatie.guide_registry import current_guides
 
     with live_app.app_context():
-        round_, _ = load_demo(db.session, current_guides())
+        round_, _ = load_demo(db.session, current_guides(), publish_opbrengst=False)
         create_user(db.session, "pl@example.org", PASSWORD, "projectleider", "Petra Publiceer")
         return round_.id
 

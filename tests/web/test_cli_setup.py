@@ -2,8 +2,10 @@
 from sqlalchemy import func, select
 
 from visitatie.demo import DEMO_TITLE
+from visitatie.demo_answers import OPEN_ANSWERS
 from visitatie.extensions import db
 from visitatie.models import Answer, Conversation, Mark, Municipality, Round, User
+from visitatie.models.opbrengst import Publication, ThemeCuration
 
 HEADER = "code,naam,provincie,veiligheidsregio_code,veiligheidsregio,inwoners,bron_jaar\n"
 
@@ -57,6 +59,29 @@ def test_demo_loads_once_with_answers_and_marks(app, runner):
         assert db.session.scalar(select(func.count(func.distinct(Answer.conversation_id)))) == len(held)
         assert db.session.scalar(select(func.count()).select_from(Conversation).where(Conversation.round_id == round_.id)) == 5
     assert answers > 200 and marks > 0
+
+
+def test_demo_publishes_a_curated_opbrengst_without_the_answers(app, runner, client):
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    assert runner.invoke(args=["demo"]).exit_code == 0  # still one publication
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.title == DEMO_TITLE))
+        publications = db.session.scalars(select(Publication).where(Publication.round_id == round_.id)).all()
+        assert [p.version for p in publications] == [1]
+        snapshot = publications[0].snapshot
+        assert snapshot["main_lesson"].startswith("Digitale veiligheid is chefsache")
+        chosen = db.session.scalars(select(Mark).join(ThemeCuration, ThemeCuration.quote_mark_id == Mark.id)).all()
+        assert chosen and {m.consent for m in chosen} <= {"met_naam", "anoniem"}
+        # An anonymous speaker is published by role only.
+        speakers = [t["quote"]["speaker"] for t in snapshot["themes"] if t.get("quote")]
+        assert "een adviseur OOV" in speakers
+        round_id = round_.id
+    page = client.get(f"/opbrengst/{round_id}").get_data(as_text=True)
+    assert "chefsache" in page and "Wat je niet opslaat, kan ook niet lekken" in page
+    # Which municipalities took part is public (as in the magazine); their own answers are not.
+    assert "Maastricht" in page
+    for answer in OPEN_ANSWERS["leiderschap.publieke_waarden"] + OPEN_ANSWERS["europa.impact_nodig"]:
+        assert answer not in page
 
 
 def test_create_user_hashes_the_password(app, runner):

@@ -46,7 +46,8 @@ def demo_command():
     """Load the demo gespreksronde built from the magazine (once; a second run changes nothing)."""
     round_, created = demo.load_demo(db.session, current_guides())
     if created:
-        click.echo(f"Demoronde '{round_.title}' aangemaakt met {len(round_.conversations)} gesprekken.")
+        click.echo(f"Demoronde '{round_.title}' aangemaakt met {len(round_.conversations)} gesprekken "
+                   "en een gepubliceerde opbrengst.")
     else:
         click.echo(f"Demoronde '{round_.title}' bestaat al; niets gewijzigd.")
 
