@@ -53,7 +53,7 @@ translations: install
 # Update the catalogue after changing UI text: `make messages`, then translate messages.po.
 messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -o visitatie/translations/messages.pot .
-	$(BIN)/pybabel update -i visitatie/translations/messages.pot -d visitatie/translations
+	$(BIN)/pybabel update --ignore-obsolete -i visitatie/translations/messages.pot -d visitatie/translations
 
 init: install
 	$(FLASK) init

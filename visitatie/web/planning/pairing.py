@@ -2,6 +2,7 @@
 adjust it in the conversation form, or reject it so that it is not proposed again."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ...extensions import db
 from ...scheduling import StaleEdit, ValidationFailed
@@ -67,5 +68,6 @@ def clear_rejections(round_id: int):
     if ConfirmForm().validate_on_submit():
         count = domain.clear_rejections(db.session, round_)
         db.session.commit()
-        flash(_("%(count)s afgewezen voorstellen mogen weer terugkomen.", count=count), "success")
+        flash(ngettext("%(num)s afgewezen voorstel mag weer terugkomen.",
+                       "%(num)s afgewezen voorstellen mogen weer terugkomen.", count), "success")
     return redirect(url_for("planning.show_suggestions", round_id=round_id))
