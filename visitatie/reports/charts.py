@@ -161,8 +161,7 @@ def bar_chart_png(categories: list[str], series: dict[str, list[float]], *,
         axes.set_xlim(0, (max_value or max(values_seen + [1])) * 1.08)
         axes.set_xlabel(xlabel, color=MUTED)
         _tidy(axes)
-        axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=len(series),
-                    frameon=False)
+        figure.legend(loc="outside upper center", ncols=len(series), frameon=False)  # see stacked_bar_png
         return _png(figure)
 
 
@@ -197,7 +196,9 @@ def stacked_bar_png(categories: list[str], segments: dict[str, list[float]], *,
         axes.set_yticks(list(range(len(names))), names)
         axes.invert_yaxis()
         axes.set_xlabel(xlabel, color=MUTED)
+        axes.xaxis.get_major_locator().set_params(integer=True)  # counts of municipalities
         _tidy(axes)
-        axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=min(len(segments), 5),
-                    frameon=False)
+        # Centred on the figure, not on the axes: the category labels push the axes to the right,
+        # and a legend centred on them ran off the page.
+        figure.legend(loc="outside upper center", ncols=min(len(segments), 5), frameon=False)
         return _png(figure)
