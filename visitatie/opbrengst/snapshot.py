@@ -19,7 +19,7 @@ from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration, less
 from ..reports.wording import as_clause
 from ..visits.national import national_maturity
 from . import aggregate
-from .frame import AnswerData, Filters, load
+from .frame import AnswerData, Filters, load, read_table
 from .quotes import QuoteSource, conversation_context, problem, public_quote
 
 SCHEMA = 1
@@ -96,10 +96,9 @@ def curated_lessons(session: Session, data: AnswerData, round_id: int) -> dict[i
     lessons = session.scalars(select(CuratedLesson).where(CuratedLesson.round_id == round_id)).all()
     if not lessons:
         return {}
-    sources = pd.DataFrame(session.execute(
-        select(lesson_source.c.lesson_id, lesson_source.c.mark_id)
-        .where(lesson_source.c.lesson_id.in_([lesson.id for lesson in lessons]))).all(),
-        columns=["lesson_id", "mark_id"])
+    sources = read_table(session, select(lesson_source.c.lesson_id, lesson_source.c.mark_id)
+                         .where(lesson_source.c.lesson_id.in_([lesson.id for lesson in lessons])),
+                         ["lesson_id", "mark_id"], plain=True)
     counts = aggregate.lesson_counts(data, sources).set_index("lesson_id")
     by_theme: dict[int, list[dict]] = {}
     for lesson in lessons:
