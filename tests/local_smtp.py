@@ -6,10 +6,11 @@ from aiosmtpd.controller import Controller
 
 
 class Collect:
-    """Accepts every message; refuses recipients in `refused_domain`."""
+    """Accepts every message; refuses recipients in `refused_domain`; with `fail_after`, breaks
+    off (421, as a server shutting down does) once it has accepted that many messages."""
 
-    def __init__(self, refused_domain: str | None = None):
-        self.envelopes, self.refused_domain = [], refused_domain
+    def __init__(self, refused_domain: str | None = None, fail_after: int | None = None):
+        self.envelopes, self.refused_domain, self.fail_after = [], refused_domain, fail_after
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refused_domain and address.endswith("@" + self.refused_domain):
@@ -18,6 +19,8 @@ class Collect:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.fail_after is not None and len(self.envelopes) >= self.fail_after:
+            return "421 Service not available, closing transmission channel"
         self.envelopes.append(envelope)
         return "250 Message accepted"
 
@@ -29,9 +32,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def local_smtp(refused_domain: str | None = None):
+def local_smtp(refused_domain: str | None = None, fail_after: int | None = None):
     """Yields (port, handler) while the server runs."""
-    handler = Collect(refused_domain)
+    handler = Collect(refused_domain, fail_after)
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     try:

@@ -7,7 +7,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from .models import Participation
@@ -43,6 +43,20 @@ def revoke_all(session: Session, participation: Participation, now: datetime | N
         .where(Invitation.participation_id == participation.id, Invitation.revoked_at.is_(None))
         .values(revoked_at=now or utcnow())
     )
+
+
+def withdraw(session: Session, participation_id: int, issued_at: datetime) -> None:
+    """Undo issue() for a link that never reached its participant.
+
+    The unused link issued at `issued_at` goes, and the links it replaced work again: a mail that
+    bounced must not leave a participant with neither the old link nor the new one.
+    """
+    session.execute(delete(Invitation).where(
+        Invitation.participation_id == participation_id, Invitation.created_at == issued_at,
+        Invitation.last_used_at.is_(None)))
+    session.execute(update(Invitation).where(
+        Invitation.participation_id == participation_id, Invitation.revoked_at == issued_at)
+        .values(revoked_at=None))
 
 
 def verify(session: Session, token: str, now: datetime | None = None) -> Invitation | None:

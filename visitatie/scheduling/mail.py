@@ -9,7 +9,11 @@ from .mailmerge import Letter
 
 
 class MailError(SchedulingError):
-    """The mail server could not be reached or refused us; nothing more was sent."""
+    """The mail server could not be reached or broke off; `result` says what got out before that."""
+
+    def __init__(self, message: str, result: "SendResult"):
+        super().__init__(message)
+        self.result = result
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,11 @@ class MailSettings:
 class SendResult:
     sent: list[str] = field(default_factory=list)  # e-mail addresses
     refused: list[str] = field(default_factory=list)
+    delivered: set[int] = field(default_factory=set)  # participation ids whose letter the server took
+
+    def undelivered(self, letters: list[Letter]) -> list[Letter]:
+        """Letters refused, or never sent because the connection broke off."""
+        return [letter for letter in letters if letter.participation_id not in self.delivered]
 
 
 def message_for(letter: Letter, sender: str) -> EmailMessage:
@@ -59,8 +68,9 @@ def send_letters(letters: list[Letter], settings: MailSettings) -> SendResult:
                 try:
                     smtp.send_message(message_for(letter, settings.sender))
                     result.sent.append(letter.email)
+                    result.delivered.add(letter.participation_id)
                 except smtplib.SMTPRecipientsRefused:
                     result.refused.append(letter.email)
     except (OSError, smtplib.SMTPException) as error:
-        raise MailError(str(error)) from error
+        raise MailError(str(error) or type(error).__name__, result) from error
     return result

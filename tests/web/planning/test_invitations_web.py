@@ -83,3 +83,47 @@ def test_an_unreachable_mail_server_issues_nothing(app, client, planned, round_i
     assert "De mailserver is niet bereikbaar" in client.get(response.headers["Location"]).get_data(as_text=True)
     with app.app_context():
         assert db.session.query(Invitation).count() == 0
+
+
+def _links_in(handler) -> list[str]:
+    return [line.rsplit("/", 1)[1] for envelope in handler.envelopes
+            for line in envelope.content.decode().splitlines() if "/uitnodiging/" in line]
+
+
+def test_a_server_breaking_off_mid_batch_keeps_the_delivered_links_and_the_old_ones_of_the_rest(
+        app, client, planned, round_id):
+    # A first batch by download: both participants hold a working link.
+    archive = zipfile.ZipFile(io.BytesIO(
+        client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle"}).data))
+    old = {name: next(line for line in archive.read(name).decode().splitlines() if "/uitnodiging/" in line)
+           .rsplit("/", 1)[1] for name in archive.namelist() if name.endswith(".txt")}
+    with local_smtp(fail_after=1) as (port, handler):
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+        response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle", "send": "y"})
+        page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "De mailserver brak af" in page and "na 1 van de 2 uitnodigingen" in page
+    [delivered] = _links_in(handler)
+    participant = app.test_client()
+    assert participant.get(f"/uitnodiging/{delivered}").status_code == 302  # the mail that got out works
+    # The one who got the mail has only the new link; the other keeps the old one.
+    assert sorted(app.test_client().get(f"/uitnodiging/{token}").status_code for token in old.values()) == [302, 404]
+    with app.app_context():
+        assert db.session.query(Invitation).filter(Invitation.revoked_at.is_(None)).count() == 2
+
+
+def test_a_refused_address_keeps_its_previous_link(app, client, planned, round_id):
+    with app.app_context():
+        from visitatie.models import Conversation
+        leader = db.session.get(Conversation, planned).gespreksleider
+        participation_id = leader.id
+        leader.person.email = "paul@refused.example"
+        db.session.commit()
+    first = client.post(f"/planning/deelnames/{participation_id}/uitnodiging").get_data(as_text=True)
+    old = next(line for line in first.splitlines() if "/uitnodiging/" in line).rsplit("/", 1)[1]
+    with local_smtp(refused_domain="refused.example") as (port, handler):
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+        response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle", "send": "y"})
+        page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "1 uitnodiging verstuurd; geweigerd: paul@refused.example." in page
+    assert len(handler.envelopes) == 1
+    assert app.test_client().get(f"/uitnodiging/{old}").status_code == 302

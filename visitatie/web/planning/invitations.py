@@ -3,6 +3,7 @@ that moment, since the plain tokens are not kept), send them by e-mail when a se
 and revoke a participant's link."""
 from flask import Response, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from ... import invitations
@@ -47,28 +48,42 @@ def issue_invitations(round_id: int):
     form = IssueForm()
     if not form.validate_on_submit():
         return redirect(url_for("planning.list_invitations", round_id=round_id))
+    issued_at = utcnow()
     letters = issue_letters(
         db.session, _participations(round_, form.conversation.data), base_url=current_app.config["PUBLIC_BASE_URL"],
         days_valid=current_app.config["INVITATION_DAYS_VALID"], page_url=conversation_page_url,
-        guide_url=guide_url(), only_missing=form.scope.data == "ontbrekend")
+        guide_url=guide_url(), only_missing=form.scope.data == "ontbrekend", now=issued_at)
     if not letters:
         flash(_("Iedereen heeft al een geldige link; er is niets nieuws uitgegeven."), "info")
         return redirect(url_for("planning.list_invitations", round_id=round_id))
     settings = MailSettings.from_config(current_app.config)
     if form.send.data and settings is not None:
-        try:
-            result = send_letters(letters, settings)
-        except MailError as error:
-            db.session.rollback()  # links that were never delivered should not replace working ones
-            flash(_("De mailserver is niet bereikbaar (%(error)s); er is niets verstuurd of uitgegeven.",
-                    error=str(error)), "error")
-            return redirect(url_for("planning.list_invitations", round_id=round_id))
-        db.session.commit()
-        flash(_("%(sent)s uitnodigingen verstuurd; geweigerd: %(refused)s.", sent=len(result.sent),
-                refused=", ".join(result.refused) or _("geen")), "success")
+        _send(letters, settings, issued_at)
         return redirect(url_for("planning.list_invitations", round_id=round_id))
     db.session.commit()
     return _download(letters, f"uitnodigingen-ronde-{round_id}.zip")
+
+
+def _send(letters, settings: MailSettings, issued_at) -> None:
+    """Send the letters; a link whose letter did not get out is withdrawn, the earlier one kept."""
+    try:
+        result, error = send_letters(letters, settings), None
+    except MailError as failure:
+        result, error = failure.result, str(failure)
+    for letter in result.undelivered(letters):
+        invitations.withdraw(db.session, letter.participation_id, issued_at)
+    db.session.commit()
+    if error and not result.sent:
+        flash(_("De mailserver is niet bereikbaar (%(error)s); er is niets verstuurd of uitgegeven.",
+                error=error), "error")
+    elif error:
+        flash(_("De mailserver brak af (%(error)s) na %(sent)s van de %(total)s uitnodigingen. Wie niets "
+                "ontving, houdt zijn vorige link; verstuur opnieuw aan wie nog geen geldige link heeft.",
+                error=error, sent=len(result.sent), total=len(letters)), "error")
+    else:
+        flash(ngettext("%(num)s uitnodiging verstuurd; geweigerd: %(refused)s.",
+                       "%(num)s uitnodigingen verstuurd; geweigerd: %(refused)s.", len(result.sent),
+                       refused=", ".join(result.refused) or _("geen")), "success" if not result.refused else "error")
 
 
 @bp.post("/deelnames/<int:participation_id>/uitnodiging")
