@@ -3,11 +3,14 @@ was built once per session from the models and loaded with the reference data.
 
 The template is built with create_all() so that a model change is testable at once;
 tests/test_migrations.py checks that the Alembic migrations build exactly the same schema."""
+import os
 import shutil
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from visitatie import create_app
 from visitatie.bootstrap import load_reference_data
@@ -16,6 +19,8 @@ from visitatie.guide_registry import current_guides
 
 REPO = Path(__file__).resolve().parent.parent
 PASSWORD = "een-lang-test-wachtwoord"
+# A PostgreSQL server where the user may create databases (`.ci/run` starts one).
+POSTGRES_URL = os.environ.get("VISITATIE_TEST_POSTGRES_URL")
 
 
 def make_app(tmp_path: Path, database: Path, **overrides):
@@ -67,6 +72,26 @@ def csrf_app(tmp_path, database):
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture
+def pg_app(tmp_path):
+    """The app on a fresh PostgreSQL database of its own, dropped afterwards."""
+    if not POSTGRES_URL:
+        pytest.skip("VISITATIE_TEST_POSTGRES_URL is not set")
+    name = f"visitatie_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    app = make_app(tmp_path, tmp_path / "unused.sqlite",
+                   SQLALCHEMY_DATABASE_URI=POSTGRES_URL.rsplit("/", 1)[0] + "/" + name)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}"'))
+    admin.dispose()
 
 
 @pytest.fixture

@@ -3,38 +3,18 @@
 Runs when VISITATIE_TEST_POSTGRES_URL points at a server where the user may create databases
 (`.ci/run` starts one with .ci/postgres.sh). Each run gets its own database, dropped afterwards.
 """
-import os
-import uuid
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from tests.conftest import make_app
+from tests.conftest import POSTGRES_URL
 from visitatie.extensions import db
 from visitatie.models import Answer, Conversation, Municipality
 
-SERVER_URL = os.environ.get("VISITATIE_TEST_POSTGRES_URL")
-pytestmark = pytest.mark.skipif(not SERVER_URL, reason="VISITATIE_TEST_POSTGRES_URL is not set")
-
-
-@pytest.fixture
-def pg_app(tmp_path):
-    name = f"visitatie_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = SERVER_URL.rsplit("/", 1)[0] + "/" + name
-    app = make_app(tmp_path, tmp_path / "unused.sqlite", SQLALCHEMY_DATABASE_URI=url)
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}"'))
-    admin.dispose()
+pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="VISITATIE_TEST_POSTGRES_URL is not set")
 
 
 def test_init_demo_and_pages_on_postgresql(pg_app):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .guide_files import GuideError, line_of, read_yaml, validate_schema, field_name
-from .guide_schema import GUIDE_SCHEMA, MATURITY_LEVEL_COUNT, MATURITY_SCHEMA, QUESTION_TYPES
+from .guide_schema import GUIDE_SCHEMA, MATURITY_LEVEL_COUNT, MATURITY_SCHEMA
 
 YES_NO_PARTLY = (("ja", "Ja"), ("nee", "Nee"), ("deels", "Deels"))
 OPEN_ANSWER_MAX_LENGTH = 5000

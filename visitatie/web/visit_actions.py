@@ -135,7 +135,8 @@ def finalise_visit(visit_id: int):
         finalise(db.session, conversation, actor_name(current_user))
         flash(_("Het visitatierapport is vastgesteld."), "success")
     except FinaliseError as error:
-        flash(FINALISE_MESSAGES.get(error.reason, lambda: error.reason)(), "error")
+        message = FINALISE_MESSAGES.get(error.reason)
+        flash(message() if message else error.reason, "error")
     return redirect(url_for(".show_visit", visit_id=visit_id))
 
 

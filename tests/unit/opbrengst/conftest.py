@@ -22,38 +22,19 @@ eigen-huis (theme 3): answers only in C1 -> coverage 1 of 2 conversations in rou
 europa.impact answered in C5, but round B has no theme 2: ignored.
 """
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-import visitatie.models  # noqa: F401  (registers every table)
-from visitatie.bootstrap import sync_themes
-from visitatie.guides import load_guides
 from visitatie.models import Answer, Conversation, Mark, Municipality, Participation, Person, Round, Theme
-from visitatie.municipalities import parse_csv, upsert
-from visitatie.extensions import db
 
-REPO = Path(__file__).resolve().parents[3]
 POPULATIONS = {"Haarlem": 162_000, "Maastricht": 99_999, "Delft": 100_000, "Utrecht": None}
 
-
-@pytest.fixture(scope="session")
-def guides():
-    return load_guides(REPO / "interview_guides")
-
-
 @pytest.fixture
-def session(tmp_path, guides):
-    engine = create_engine(f"sqlite:///{tmp_path / 'opbrengst.sqlite'}")
-    event.listen(engine, "connect", lambda connection, _record: connection.execute("PRAGMA foreign_keys=ON"))
-    db.metadata.create_all(engine)
-    with Session(engine) as session:
-        upsert(session, parse_csv((REPO / "data" / "gemeenten.csv").read_text(encoding="utf-8")))
-        sync_themes(session, guides)
-        yield session
-    engine.dispose()
+def session(reference_session):
+    """With the municipalities and themes (tests/unit/conftest.py)."""
+    return reference_session
 
 
 class World:

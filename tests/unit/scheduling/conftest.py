@@ -1,39 +1,19 @@
 """Domain tests of scheduling: a real SQLite database with the 342 municipalities and the five
 themes, no Flask application."""
 from datetime import date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import create_engine, event, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
-import visitatie.models  # noqa: F401  (registers every table)
-from visitatie.bootstrap import sync_themes
-from visitatie.extensions import db
-from visitatie.guides import load_guides
 from visitatie.models import Municipality, Round, Theme
-from visitatie.municipalities import parse_csv, upsert
 
-REPO = Path(__file__).resolve().parents[3]
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
-
-@pytest.fixture(scope="session")
-def guides():
-    return load_guides(REPO / "interview_guides")
-
-
 @pytest.fixture
-def session(tmp_path, guides):
-    engine = create_engine(f"sqlite:///{tmp_path / 'scheduling.sqlite'}")
-    event.listen(engine, "connect", lambda connection, _record: connection.execute("PRAGMA foreign_keys=ON"))
-    db.metadata.create_all(engine)
-    with Session(engine) as session:
-        upsert(session, parse_csv((REPO / "data" / "gemeenten.csv").read_text(encoding="utf-8")))
-        sync_themes(session, guides)
-        yield session
-    engine.dispose()
+def session(reference_session):
+    """With the municipalities and themes (tests/unit/conftest.py)."""
+    return reference_session
 
 
 @pytest.fixture

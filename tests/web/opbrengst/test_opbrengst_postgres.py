@@ -1,10 +1,9 @@
 """The opbrengst on PostgreSQL: the aggregation reads answers through the DB-API cursor, so prove
-it on the second database too (runs when VISITATIE_TEST_POSTGRES_URL is set, see tests/test_postgres.py)."""
+it on the second database too (the pg_app fixture skips unless VISITATIE_TEST_POSTGRES_URL is set)."""
 import io
 
 import pandas as pd
 
-from tests.test_postgres import pg_app, pytestmark  # noqa: F401  (fixture and skip marker)
 from visitatie.bootstrap import load_reference_data
 from visitatie.demo import load_demo
 from visitatie.extensions import db
