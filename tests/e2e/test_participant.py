@@ -1,10 +1,9 @@
 """A participant fills in the guide in a real browser: autosave, reload, conflict, offline, restore.
 
-Screenshots of the guide form go to the test's tmp folder (and /tmp/visitatie-guide-form.png) so
-a person can look at them.
+The conflict test keeps a screenshot in its tmp folder (pytest keeps the last runs' folders) so a
+person can look at it.
 """
 import re
-import shutil
 import time
 
 import pytest
@@ -74,15 +73,15 @@ def open_theme(page, link, world, participation):
     expect(page.locator("[data-save-status]")).to_contain_text("automatisch opgeslagen")
 
 
-def test_participant_answers_sees_saved_and_finds_the_answers_after_reload(page, live_server, live_app, world, link, tmp_path):
+def test_participant_answers_sees_saved_and_finds_the_answers_after_reload(page, live_server, live_app, world, link):
     open_theme(page, link, world, world["mayor"])
-    page.screenshot(path=str(tmp_path / "guide-form.png"), full_page=False)
-    shutil.copy(tmp_path / "guide-form.png", "/tmp/visitatie-guide-form.png")
-
     page.check(field(world, SCALE, "4"))
     expect(page.locator("[data-save-status]")).to_have_text(SAVED)
     page.fill(field(world, OPEN), "De burgemeester is eigenaar; de CISO adviseert.")
     expect(page.locator("[data-save-status]")).to_have_text(SAVED)
+    # The same status in the bar that stays in view at the bottom of the screen.
+    expect(page.locator("[data-save-status-mirror]")).to_have_text(SAVED)
+    expect(page.locator("[data-save-status-mirror]")).to_be_in_viewport()
     wait_for_stored(live_app, world, OPEN, "De burgemeester is eigenaar; de CISO adviseert.")
     assert stored(live_app, world, SCALE) == "4"
     expect(page.locator("#progress-theme [data-progress-text]")).to_have_text("2 van 16 antwoorden ingevuld")
@@ -106,7 +105,7 @@ def test_conditional_questions_appear_and_disappear_live(page, live_app, world, 
     wait_for_stored(live_app, world, IVP, "ja")
 
 
-def test_two_people_editing_the_same_answer_see_both_versions_side_by_side(browser, live_server, live_app, world, link):
+def test_two_people_editing_the_same_answer_see_both_versions_side_by_side(browser, live_server, live_app, world, link, tmp_path):
     first = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     second = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     try:
@@ -125,7 +124,7 @@ def test_two_people_editing_the_same_answer_see_both_versions_side_by_side(brows
         expect(conflict.locator("[data-mine]")).to_have_text("Tekst van de gespreksleider.")
         expect(conflict.locator("[data-theirs]")).to_have_text("Tekst van de burgemeester.")
         expect(conflict).to_contain_text("Jos Wienen")
-        leader.screenshot(path="/tmp/visitatie-conflict.png", full_page=False)
+        leader.screenshot(path=str(tmp_path / "conflict.png"), full_page=False)
         assert stored(live_app, world, OPEN) == "Tekst van de burgemeester."  # nothing overwritten
 
         leader.fill(field(world, OPEN), "Tekst van de burgemeester. Aangevuld door de gespreksleider.")

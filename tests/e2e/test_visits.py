@@ -1,9 +1,8 @@
 """A committee member scores a theme in a real browser and sees it beside the self-assessment.
 
-Screenshots of the visit pages go to the test's tmp folder (and /tmp/visitatie-visit-*.png) so a
-person can look at them."""
+Screenshots of the visit pages go to the test's tmp folder (pytest keeps the last runs' folders) so
+a person can look at them."""
 import re
-import shutil
 
 import pytest
 from playwright.sync_api import expect
@@ -62,8 +61,6 @@ def test_a_committee_member_scores_a_theme_and_sees_it_beside_the_self_assessmen
     expect(row).to_contain_text("3 – Ingericht")
     expect(row).to_contain_text("−1")
     page.screenshot(path=str(tmp_path / "visit.png"), full_page=True)
-    for name in ("visit", "visit-theme"):
-        shutil.copy(tmp_path / f"{name}.png", f"/tmp/visitatie-{name}.png")
 
     with live_app.app_context():
         score = db.session.query(MaturityScore).filter_by(conversation_id=visit["id"], source="committee").one()

@@ -24,6 +24,7 @@
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrfToken = csrfMeta ? csrfMeta.content : "";
   var statusEl = document.querySelector("[data-save-status]");
+  var mirrorEl = document.querySelector("[data-save-status-mirror]");  // the same text in the sticky bar
 
   var fields = new Map();
   var queue = [];
@@ -39,10 +40,12 @@
   }
 
   function setStatus(text, kind) {
-    if (!statusEl) { return; }
-    statusEl.textContent = text;
-    statusEl.classList.toggle("save-status--saved", kind === "saved");
-    statusEl.classList.toggle("save-status--problem", kind === "problem");
+    [statusEl, mirrorEl].forEach(function (el) {
+      if (!el) { return; }
+      el.textContent = text;
+      el.classList.toggle("save-status--saved", kind === "saved");
+      el.classList.toggle("save-status--problem", kind === "problem");
+    });
   }
 
   var storage = (function () {
