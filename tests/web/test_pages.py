@@ -89,6 +89,13 @@ def test_security_headers_forbid_other_origins(client):
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_pages_of_signed_in_users_are_never_cached_public_pages_may_be(client, auth, demo):
+    assert "Cache-Control" not in client.get("/").headers
+    auth.as_projectleider()
+    for url in ("/rondes/", f"/rondes/{demo}", f"/rondes/{demo}/opbrengst/cijfers", f"/planning/rondes/{demo}/gemeenten"):
+        assert client.get(url).headers["Cache-Control"] == "no-store", url
+
+
 def test_assets_are_served_locally(client):
     page = client.get("/").get_data(as_text=True)
     assert "https://" not in page.split("</head>")[0]

@@ -1,5 +1,6 @@
 """Blueprints: thin views that parse input, check permission, call the domain, render."""
 from flask import Flask
+from flask_login import current_user
 
 from ..extensions import csrf
 from . import account, errors, main, opbrengst, participant, planning, rounds, themes, visits
@@ -17,6 +18,10 @@ def _security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    # What a signed-in project leader or participant sees (answers, figures per municipality,
+    # e-mail addresses) stays out of browser and proxy caches; public pages may be cached.
+    if current_user.is_authenticated:
+        response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 
