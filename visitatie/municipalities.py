@@ -1,8 +1,8 @@
-"""Import the list of municipalities from CSV: validate every row, then upsert all or nothing."""
+"""Import the list of municipalities from CSV: validate every row, then upsert all or nothing.
+
+Reading the file (encoding, ';' or ',', header names, empty rows) is visitatie/csv_files.py."""
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .csv_files import CsvImportError, read_csv
 from .models import Municipality
 
 REQUIRED_COLUMNS = ("code", "naam", "provincie", "veiligheidsregio_code", "veiligheidsregio")
@@ -20,18 +21,6 @@ PROVINCES = (
 )
 _CODE = re.compile(r"^GM\d{4}$")
 _REGION = re.compile(r"^VR\d{2}$")
-
-
-class CsvImportError(ValueError):
-    """A CSV file refused as a whole: every problem with its line number; nothing has been written.
-
-    Shared by every CSV import (municipalities, the self-scans of a round)."""
-
-    def __init__(self, file: str, problems: list[str]):
-        self.file, self.problems = file, problems
-        shown = "\n".join(f"  {p}" for p in problems[:50])
-        more = f"\n  ... en nog {len(problems) - 50}" if len(problems) > 50 else ""
-        super().__init__(f"{file}: {len(problems)} fout(en), niets geïmporteerd:\n{shown}{more}")
 
 
 class MunicipalityImportError(CsvImportError):
@@ -56,21 +45,18 @@ class ImportResult:
     unchanged: int
 
 
-def parse_csv(text: str, file: str = "<csv>") -> list[MunicipalityRow]:
-    """All rows, or MunicipalityImportError listing every bad row by line number and reason."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise MunicipalityImportError(file, [f"regel 1: kolom ontbreekt: {', '.join(missing)}"])
+def parse_csv(data: str | bytes, file: str = "<csv>") -> list[MunicipalityRow]:
+    """All rows, or MunicipalityImportError listing every bad row by line number and reason.
+
+    Bytes may be UTF-8 (with or without BOM) or Windows-1252, separated by ';' or ','."""
+    table = read_csv(data, file, REQUIRED_COLUMNS, MunicipalityImportError)
     rows, problems = [], []
     codes: dict[str, int] = {}
     names: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        reasons = []
-        values = {k: (row.get(k) or "").strip() for k in REQUIRED_COLUMNS + OPTIONAL_COLUMNS}
-        if None in row:
-            reasons.append("te veel kolommen")
+    for row in table.rows:
+        line = row.line
+        reasons = list(row.problems)
+        values = {k: row.get(k) for k in REQUIRED_COLUMNS + OPTIONAL_COLUMNS}
         if not _CODE.match(values["code"]):
             reasons.append(f"code {values['code']!r} is geen CBS-gemeentecode (GM gevolgd door vier cijfers)")
         if not values["naam"]:
@@ -139,11 +125,7 @@ def upsert(session: Session, rows: list[MunicipalityRow]) -> ImportResult:
 
 def import_file(session: Session, path: str | Path) -> ImportResult:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise MunicipalityImportError(str(path), ["het bestand is geen UTF-8"]) from None
-    rows = parse_csv(text, str(path))
+    rows = parse_csv(path.read_bytes(), str(path))
     try:
         result = upsert(session, rows)
         session.commit()

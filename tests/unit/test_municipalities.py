@@ -1,9 +1,12 @@
 """Parsing the municipality CSV: every bad row is reported by line; nothing half-imported."""
 from pathlib import Path
 
+import openpyxl
 import pytest
+from sqlalchemy import select
 
-from visitatie.municipalities import MunicipalityImportError, parse_csv
+from visitatie.models import Municipality
+from visitatie.municipalities import MunicipalityImportError, import_file, parse_csv
 
 REPO = Path(__file__).resolve().parents[2]
 HEADER = "code,naam,provincie,veiligheidsregio_code,veiligheidsregio,inwoners,bron_jaar\n"
@@ -56,3 +59,53 @@ def test_extra_column_and_empty_file():
     with pytest.raises(MunicipalityImportError) as caught:
         parse_csv(HEADER)
     assert caught.value.problems == ["het bestand bevat geen gemeenten"]
+
+
+# As Dutch Excel saves it: ';', Windows-1252, CRLF, header typed by hand, empty columns and lines.
+EXCEL_BYTES = (b"Code;Naam;Provincie;Veiligheidsregio_code;Veiligheidsregio;Inwoners;Bron_jaar;;\r\n"
+               b"GM1900;S\xfadwest-Frysl\xe2n;Friesland;VR02;Frysl\xe2n;90867;2024;;\r\n"
+               b"GM0392;Haarlem;Noord-Holland;VR12;Kennemerland;;2024;;\r\n"
+               b";;;;;;;;\r\n"
+               b"\r\n")
+
+
+def test_import_file_reads_what_dutch_excel_saves(session, tmp_path):
+    path = tmp_path / "gemeenten-excel.csv"
+    path.write_bytes(EXCEL_BYTES)
+    result = import_file(session, path)
+    assert (result.created, result.updated, result.unchanged) == (2, 0, 0)
+    fryslan = session.scalar(select(Municipality).where(Municipality.code == "GM1900"))
+    assert (fryslan.name, fryslan.safety_region, fryslan.population) == ("Súdwest-Fryslân", "Fryslân", 90867)
+
+
+@pytest.mark.parametrize("data", [
+    EXCEL_BYTES,
+    EXCEL_BYTES.decode("cp1252").encode("utf-8-sig"),
+    EXCEL_BYTES.decode("cp1252").encode("utf-8").replace(b";", b","),
+])
+def test_the_same_rows_in_every_encoding_and_delimiter(data):
+    rows = parse_csv(data, "gemeenten.csv")
+    assert [(r.code, r.name, r.safety_region) for r in rows] == [
+        ("GM1900", "Súdwest-Fryslân", "Fryslân"), ("GM0392", "Haarlem", "Kennemerland")]
+
+
+def test_an_excel_file_with_errors_names_the_lines_in_the_file(tmp_path, session):
+    path = tmp_path / "gemeenten.csv"
+    path.write_bytes(b"code;naam;provincie;veiligheidsregio_code;veiligheidsregio\r\n\r\n"
+                     b"GM1900;S\xfadwest-Frysl\xe2n;Friesland;VR02;Frysl\xe2n\r\n"
+                     b"GM9999;Nieuwstad;Atlantis;VR12;Kennemerland;;;x\r\n")
+    with pytest.raises(MunicipalityImportError) as caught:
+        import_file(session, path)
+    assert caught.value.problems == ["regel 4: te veel kolommen; onbekende provincie 'Atlantis'"]
+    assert str(caught.value).startswith(f"{path}: 1 fout(en), niets geïmporteerd")
+    assert session.scalar(select(Municipality)) is None
+
+
+def test_a_workbook_instead_of_a_csv_is_refused(tmp_path, session):
+    path = tmp_path / "gemeenten.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["code", "naam"])
+    workbook.save(path)
+    with pytest.raises(MunicipalityImportError) as caught:
+        import_file(session, path)
+    assert caught.value.problems[0].startswith("Dit is geen CSV-bestand (het is een Excel-werkmap (.xlsx)")

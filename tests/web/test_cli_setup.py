@@ -41,6 +41,24 @@ def test_a_bad_file_imports_nothing_and_names_file_and_line(app, runner, tmp_pat
     assert count(app, Municipality) == 342
 
 
+
+def test_import_reads_a_dutch_excel_file_and_refuses_a_workbook(app, runner, tmp_path):
+    csv = tmp_path / "excel.csv"  # ';', Windows-1252, CRLF, an empty column and line from Excel
+    csv.write_bytes(b"Code;Naam;Provincie;Veiligheidsregio_code;Veiligheidsregio;Inwoners;Bron_jaar;\r\n"
+                    b"GM1900;S\xfadwest-Frysl\xe2n;Friesland;VR02;Frysl\xe2n;90867;2024;\r\n\r\n")
+    result = runner.invoke(args=["import-gemeenten", str(csv)])
+    assert result.exit_code == 0, result.output
+    assert "0 nieuw, 1 gewijzigd, 0 ongewijzigd" in result.output
+    with app.app_context():
+        fryslan = db.session.scalar(select(Municipality).where(Municipality.code == "GM1900"))
+        assert (fryslan.name, fryslan.population) == ("Súdwest-Fryslân", 90867)
+    workbook = tmp_path / "gemeenten.xlsx"
+    workbook.write_bytes(b"PK\x03\x04" + bytes(60))
+    result = runner.invoke(args=["import-gemeenten", str(workbook)])
+    assert result.exit_code == 1
+    assert f"{workbook}: 1 fout(en), niets geïmporteerd" in result.output
+    assert "Dit is geen CSV-bestand (het is een Excel-werkmap (.xlsx)" in result.output
+
 def test_demo_loads_once_with_answers_and_marks(app, runner):
     first = runner.invoke(args=["demo"])
     assert first.exit_code == 0 and "aangemaakt met 5 gesprekken" in first.output

@@ -2,17 +2,17 @@
 
 The self-scan CSV is validated the way the municipality import is (visitatie/municipalities.py):
 every bad row reported with its line number and reason, and nothing written unless all is well.
+The file is read by visitatie/csv_files.py: ';' or ',', UTF-8 or Windows-1252, Excel's empty
+rows and columns ignored.
 """
-import csv
-import io
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..csv_files import CsvImportError, read_csv
 from ..models import Municipality, Round
 from ..models.scheduling import RoundMunicipality, SelfScanScore
-from ..municipalities import CsvImportError
 
 THEME_NUMBERS = (1, 2, 3, 4, 5)
 SCORES = (1, 2, 3, 4, 5)
@@ -81,38 +81,31 @@ def enrolments(session: Session, round_: Round) -> list[RoundMunicipality]:
         .where(RoundMunicipality.round_id == round_.id).order_by(Municipality.name)))
 
 
-def parse_self_scan(text: str, municipalities: list[Municipality], theme_numbers: list[int],
+def parse_self_scan(data: str | bytes, municipalities: list[Municipality], theme_numbers: list[int],
                     file: str = "<csv>") -> list[SelfScanRow]:
     """All rows, or SelfScanImportError listing every bad row by line number and reason.
 
     Columns: `code` (CBS code), optionally `naam` (checked against the code), and `thema_N` for
     every theme of the round (other themes may be present). A blank score means "not scored".
     """
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    columns = reader.fieldnames or []
-    missing = ["code"] * ("code" not in columns) + [score_column(t) for t in theme_numbers
-                                                     if score_column(t) not in columns]
-    if missing:
-        raise SelfScanImportError(file, [f"regel 1: kolom ontbreekt: {', '.join(missing)}"])
+    table = read_csv(data, file, ["code"] + [score_column(t) for t in theme_numbers], SelfScanImportError)
     by_code = {m.code: m for m in municipalities}
-    present = [t for t in THEME_NUMBERS if score_column(t) in columns]
+    present = [t for t in THEME_NUMBERS if score_column(t) in table.columns]
     rows, problems, lines = [], [], {}
-    for row in reader:
-        line, reasons = reader.line_num, []
-        if None in row:
-            reasons.append("te veel kolommen")
-        code = (row.get("code") or "").strip().upper()
+    for row in table.rows:
+        line, reasons = row.line, list(row.problems)
+        code = row.get("code").upper()
         municipality = by_code.get(code)
         if municipality is None:
             reasons.append(f"onbekende gemeentecode {code!r}" if code else "code ontbreekt")
-        elif (row.get("naam") or "").strip() not in ("", municipality.name):
-            reasons.append(f"naam {row['naam'].strip()!r} hoort niet bij {code} ({municipality.name})")
+        elif row.get("naam") not in ("", municipality.name):
+            reasons.append(f"naam {row.get('naam')!r} hoort niet bij {code} ({municipality.name})")
         if code in lines:
             reasons.append(f"{code} staat ook op regel {lines[code]}")
         lines.setdefault(code, line)
         scores = {}
         for theme in present:
-            value = (row.get(score_column(theme)) or "").strip()
+            value = row.get(score_column(theme))
             if not value:
                 continue
             if value not in {str(s) for s in SCORES}:
@@ -132,12 +125,9 @@ def parse_self_scan(text: str, municipalities: list[Municipality], theme_numbers
 
 def import_self_scan(session: Session, round_: Round, data: bytes | str,
                      file: str = "<csv>") -> SelfScanResult:
-    """Validate the whole file, then enrol every municipality in it and store its scores."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise SelfScanImportError(file, ["het bestand is geen UTF-8"]) from None
+    """Validate the whole file, then enrol every municipality in it and store its scores.
+
+    Bytes may be UTF-8 (with or without BOM) or Windows-1252, separated by ';' or ','."""
     rows = parse_self_scan(data, list(session.scalars(select(Municipality))),
                            [t.number for t in round_.themes], file)
     enrolled = updated = 0

@@ -2,6 +2,7 @@
 pairs, and `flask suggest-pairs` printing the same proposal."""
 import io
 import re
+import zipfile
 
 from visitatie.extensions import db
 from visitatie.models import Conversation
@@ -122,3 +123,51 @@ def test_cli_import_zelfscan(app, runner, round_id, tmp_path):
     result = runner.invoke(args=["import-zelfscan", str(round_id), str(bad)])
     assert result.exit_code == 1
     assert "kapot.csv: 1 fout(en), niets geïmporteerd" in result.output
+
+
+# What Dutch Excel saves as "CSV (puntkomma's gescheiden)": Windows-1252, ';', CRLF, empty columns
+# to the right and an empty line at the end.
+EXCEL_SCAN = (b"Code;Naam;Thema_1;Thema_2;Thema_3;Thema_4;Thema_5;;\r\n"
+              b"GM1900;S\xfadwest-Frysl\xe2n;4;3;5;2;3;;\r\n"
+              b"GM0392;Haarlem;2;3;1;4;;;\r\n"
+              b";;;;;;;;\r\n")
+
+
+def upload_bytes(client, round_id, content: bytes, name: str):
+    return client.post(f"/planning/rondes/{round_id}/zelfscan",
+                       data={"file": (io.BytesIO(content), name)}, content_type="multipart/form-data")
+
+
+def test_upload_of_a_semicolon_cp1252_file_from_excel(app, client, auth, round_id):
+    auth.as_projectleider()
+    response = upload_bytes(client, round_id, EXCEL_SCAN, "zelfscan.csv")
+    assert response.status_code == 302
+    page = text(client.get(response.headers["Location"]))
+    assert "Zelfscan ingelezen: 2 gemeenten aangemeld, 0 bijgewerkt." in page
+    assert "Súdwest-Fryslân" in page
+    with app.app_context():
+        scores = {e.municipality.name: e.score_by_theme() for e in db.session.query(RoundMunicipality)}
+    assert scores == {"Súdwest-Fryslân": {1: 4, 2: 3, 3: 5, 4: 2, 5: 3}, "Haarlem": {1: 2, 2: 3, 3: 1, 4: 4}}
+
+
+def test_upload_of_a_workbook_is_refused_with_advice(app, client, auth, round_id):
+    auth.as_projectleider()
+    workbook = io.BytesIO()
+    with zipfile.ZipFile(workbook, "w") as archive:  # an .xlsx is a zip archive
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    response = upload_bytes(client, round_id, workbook.getvalue(), "zelfscan.xlsx")
+    assert response.status_code == 400
+    page = text(response)
+    assert "zelfscan.xlsx is niet ingelezen: 1 fout(en). Er is niets gewijzigd." in page
+    assert ("Dit is geen CSV-bestand (het is een Excel-werkmap (.xlsx) of een ander zip-bestand); "
+            "sla het in Excel op als CSV (puntkomma&#39;s gescheiden) of CSV UTF-8 en lees dat bestand in") in page
+    with app.app_context():
+        assert db.session.query(RoundMunicipality).count() == 0
+
+
+def test_cli_import_zelfscan_reads_an_excel_file(app, runner, round_id, tmp_path):
+    path = tmp_path / "scan-excel.csv"
+    path.write_bytes(EXCEL_SCAN)
+    result = runner.invoke(args=["import-zelfscan", str(round_id), str(path)])
+    assert result.exit_code == 0, result.output
+    assert "2 gemeenten aangemeld" in result.output
