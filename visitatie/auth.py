@@ -6,7 +6,7 @@ every export asks the same question the same way.
 """
 from functools import wraps
 
-from flask import Flask, abort, redirect, request, url_for
+from flask import Flask, abort, redirect, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -17,6 +17,8 @@ from .models.types import utcnow
 from .permissions import load_participant
 
 MIN_PASSWORD_LENGTH = 12
+# In the session of a participant: ParticipantPrincipal.binding of the link that opened it.
+PARTICIPANT_BINDING = "participant_binding"
 
 
 class AccountError(ValueError):
@@ -82,8 +84,11 @@ def _load_user(user_id: str):
     if kind == "user" and number.isdigit():
         return db.session.get(User, int(number))
     if kind == "participation" and number.isdigit():
-        # Signed in through a personal link: valid only while one of their links is.
-        return load_participant(db.session, int(number))
+        # Signed in through a personal link: valid only while one of their links is, and only for
+        # the person and conversation it was opened for (an id can be handed out again).
+        principal = load_participant(db.session, int(number))
+        if principal is not None and session.get(PARTICIPANT_BINDING) == principal.binding:
+            return principal
     return None
 
 

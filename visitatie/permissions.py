@@ -67,8 +67,8 @@ class ParticipantPrincipal:
     """A participant signed in through a personal invitation link.
 
     Implements what Flask-Login asks of a user object, without importing Flask. The session
-    stores only "participation:<id>"; the link's validity is checked again on every request
-    (see `load_participant`), so revoking a link ends the sessions it opened.
+    stores "participation:<id>" and its `binding`; the link's validity is checked again on every
+    request (see `load_participant`), so revoking a link ends the sessions it opened.
     """
 
     is_authenticated = True
@@ -81,6 +81,13 @@ class ParticipantPrincipal:
 
     def get_id(self) -> str:
         return f"participation:{self.participation.id}"
+
+    @property
+    def binding(self) -> str:
+        """Whose link opened the session, and for which conversation: kept in the session beside the
+        id. SQLite hands the highest id out again after a delete, so a participation removed from a
+        conversation could otherwise come back as someone else's place, in another conversation."""
+        return f"{self.participation.person_id}:{self.participation.conversation_id}"
 
     @property
     def conversation_id(self) -> int:

@@ -97,8 +97,17 @@ def visit_of(session: Session, conversation: Conversation) -> Visit | None:
     return session.scalar(select(Visit).where(Visit.conversation_id == conversation.id))
 
 
+def _same_host(one: Conversation | None, other: Conversation) -> bool:
+    return is_visit(one) and host_of(one).id == host_of(other).id
+
+
 def ensure_visit(session: Session, conversation: Conversation) -> Visit:
-    """The visit's own row, created on first use with the link to the host's previous visit."""
+    """The visit's own row, created on first use with the link to the host's previous visit.
+
+    The link is checked again on every use: when a project leader has since changed the host (of
+    this visit or of the linked one), it would show another municipality's scores and let this
+    host change that municipality's recommendations, so it is made again for the host as it is now.
+    """
     require_visit(conversation)
     visit = visit_of(session, conversation)
     if visit is None:
@@ -106,6 +115,9 @@ def ensure_visit(session: Session, conversation: Conversation) -> Visit:
         previous = find_previous(session, conversation)
         visit.previous_conversation_id = previous.id if previous else None
         session.add(visit)
+        session.flush()
+    elif visit.previous is not None and not _same_host(visit.previous, conversation):
+        visit.previous = find_previous(session, conversation)
         session.flush()
     return visit
 

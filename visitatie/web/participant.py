@@ -13,6 +13,7 @@ from flask_login import current_user, login_user
 
 from .. import answers as answer_domain
 from ..answers import AnswerError, ConversationLocked, VersionConflict
+from ..auth import PARTICIPANT_BINDING
 from ..extensions import db
 from ..guide_registry import current_guides
 from ..i18n import local_time
@@ -80,6 +81,7 @@ def accept_invitation(token: str):
     session.clear()  # a fresh session: nothing carried over from before
     session.permanent = True
     login_user(principal)
+    session[PARTICIPANT_BINDING] = principal.binding
     db.session.commit()
     if invitation.participation.conversation.round.kind == "visitatieronde":  # a visit has its own page
         return redirect(url_for("visits.show_visit", visit_id=principal.conversation_id))
