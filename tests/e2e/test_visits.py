@@ -51,7 +51,7 @@ def test_a_committee_member_scores_a_theme_and_sees_it_beside_the_self_assessmen
     page.get_by_label("Toelichting").fill("Er is een IVP, maar nog geen uitvoeringsplan; de raad is niet betrokken.")
     page.get_by_label("3 – Ingericht").check()
     committee.get_by_role("button", name="Oordeel opslaan").click()
-    expect(page.get_by_role("status").first).to_contain_text("De score van de commissie is opgeslagen.")
+    expect(page.get_by_role("status").first).to_contain_text("Het oordeel van de commissie is opgeslagen.")
     expect(page.locator("p.difference")).to_contain_text("−1")
     page.screenshot(path=str(tmp_path / "visit-theme.png"), full_page=True)
 

@@ -95,7 +95,7 @@ def error_message(error: AnswerError) -> str:
     if isinstance(error, InvalidAnswer):
         if error.too_long:
             return _("Dit antwoord is %(length)s tekens lang; het maximum is %(maximum)s. "
-                     "Maak het wat korter; uw tekst is bewaard.", length=error.too_long, maximum=error.maximum)
+                     "Maak het wat korter; uw tekst staat er nog.", length=error.too_long, maximum=error.maximum)
         return _("Kies een van de gegeven antwoorden.")
     if isinstance(error, QuestionHidden):
         return _("Deze vraag is bij het gekozen antwoord niet van toepassing; dit antwoord is niet opgeslagen.")

@@ -90,7 +90,7 @@ def _save_score(visit_id: int, number: int, source: str, require: str):
     context, status = pages.save_score(db.session, current_guides(), conversation, rights,
                                        _theme_number(conversation, number), source, request.form, actor_name(current_user))
     if context is None:
-        flash(_("De zelfevaluatie is opgeslagen.") if source == "self" else _("De score van de commissie is opgeslagen."),
+        flash(_("De zelfevaluatie is opgeslagen.") if source == "self" else _("Het oordeel van de commissie is opgeslagen."),
               "success")
         return _back_to_theme(conversation, number, f"{source}-score")
     return render_template("visits/theme.html", **context), status

@@ -43,7 +43,7 @@ def test_a_malformed_upload_is_refused_with_file_line_and_reason(app, client, au
     response = upload(client, round_id, SCAN + "GM0001,Nergens,1,1,1,1,9\n", name="intake.csv")
     assert response.status_code == 400
     page = text(response)
-    assert "intake.csv is niet ingelezen: 1 fout(en). Er is niets gewijzigd." in page
+    assert "intake.csv is niet ingelezen: 1 fout. Er is niets gewijzigd." in page
     assert "regel 7: onbekende gemeentecode &#39;GM0001&#39;; thema_5 &#39;9&#39; is geen score van 1 tot en met 5" in page
     with app.app_context():
         assert db.session.query(RoundMunicipality).count() == 0
@@ -158,7 +158,7 @@ def test_upload_of_a_workbook_is_refused_with_advice(app, client, auth, round_id
     response = upload_bytes(client, round_id, workbook.getvalue(), "zelfscan.xlsx")
     assert response.status_code == 400
     page = text(response)
-    assert "zelfscan.xlsx is niet ingelezen: 1 fout(en). Er is niets gewijzigd." in page
+    assert "zelfscan.xlsx is niet ingelezen: 1 fout. Er is niets gewijzigd." in page
     assert ("Dit is geen CSV-bestand (het is een Excel-werkmap (.xlsx) of een ander zip-bestand); "
             "sla het in Excel op als CSV (puntkomma&#39;s gescheiden) of CSV UTF-8 en lees dat bestand in") in page
     with app.app_context():

@@ -189,7 +189,7 @@ def test_a_committee_of_one_is_refused_with_a_dutch_message(app):
 
     with app.test_request_context():
         assert problem_message(Problem("committee_size", "participants", {"count": 1, "minimum": 2, "maximum": 4})) == \
-            "Een visitatiecommissie heeft 2 tot 4 leden; nu zijn het er 1."
+            "Een visitatiecommissie heeft 2 tot 4 leden; nu is het er 1."
 
 
 def test_a_save_refused_because_the_report_was_finalised_meanwhile_keeps_the_text(world, sign_in):

@@ -39,6 +39,11 @@
     return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
   }
 
+  // The text for a count: the singular form (data-…-one) for 1, else the plural.
+  function plural(one, other, count) {
+    return fill(count === 1 ? one : other, { count: count });
+  }
+
   function setStatus(text, kind) {
     [statusEl, mirrorEl].forEach(function (el) {
       if (!el) { return; }
@@ -142,7 +147,7 @@
   function updateCounter(field) {
     var counter = field.el.querySelector("[data-counter]");
     if (counter && field.type === "open") {
-      counter.textContent = "· " + fill(msg.chars, { count: getValue(field).length });
+      counter.textContent = "· " + plural(msg.charsOne, msg.chars, getValue(field).length);
     }
   }
 
@@ -353,7 +358,7 @@
       if (!field.el.hidden) { waiting.push([field, draft]); }
     });
     if (!offer || !waiting.length) { return; }
-    offer.querySelector("[data-restore-count]").textContent = fill(msg.restoreCount, { count: waiting.length });
+    offer.querySelector("[data-restore-count]").textContent = plural(msg.restoreCountOne, msg.restoreCount, waiting.length);
     offer.hidden = false;
     offer.querySelector("[data-restore]").addEventListener("click", function () {
       waiting.forEach(function (pair) {

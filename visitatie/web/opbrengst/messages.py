@@ -39,7 +39,7 @@ def problem_message(problem: Problem) -> str:
         case ("quote", code) if code in QUOTE_PROBLEMS:
             return _("Dit citaat kan niet worden gekozen: %(reason)s.", reason=QUOTE_PROBLEMS[code])
         case ("findings", "too_many"):
-            return _("Houd het bij hoogstens twaalf bevindingen.")
+            return _("Houd het bij hooguit twaalf bevindingen.")
         case (_field, "too_long"):
             return _("Deze tekst is te lang; kort hem in.")
         case (_field, "required"):

@@ -78,7 +78,7 @@ def _send(letters, settings: MailSettings, issued_at) -> None:
                 error=error), "error")
     elif error:
         flash(_("De mailserver brak af (%(error)s) na %(sent)s van de %(total)s uitnodigingen. Wie niets "
-                "ontving, houdt zijn vorige link; verstuur opnieuw aan wie nog geen geldige link heeft.",
+                "ontving, houdt de vorige link; verstuur opnieuw aan wie nog geen geldige link heeft.",
                 error=error, sent=len(result.sent), total=len(letters)), "error")
     else:
         flash(ngettext("%(num)s uitnodiging verstuurd; geweigerd: %(refused)s.",

@@ -1,7 +1,7 @@
 """Dutch wording of the scheduling domain's Problems and pairing reasons (Flask-Babel).
 
 Used by the views and by the CLI (inside force_locale), so a rule reads the same everywhere."""
-from flask_babel import format_date, format_datetime, gettext as _
+from flask_babel import format_date, format_datetime, gettext as _, ngettext
 from flask_babel import lazy_gettext as _l
 
 from ...scheduling import Problem
@@ -51,8 +51,9 @@ def problem_message(problem: Problem) -> str:
             return _("%(name)s is %(role)s en moet bij een van de gemeenten van dit gesprek horen "
                      "(%(municipalities)s).", name=p["name"], role=role, municipalities=p["municipalities"])
         case "committee_size":
-            return _("Een visitatiecommissie heeft %(minimum)s tot %(maximum)s leden; nu zijn het er %(count)s.",
-                     minimum=p["minimum"], maximum=p["maximum"], count=p["count"])
+            return ngettext("Een visitatiecommissie heeft %(minimum)s tot %(maximum)s leden; nu is het er %(num)s.",
+                            "Een visitatiecommissie heeft %(minimum)s tot %(maximum)s leden; nu zijn het er %(num)s.",
+                            p["count"], minimum=p["minimum"], maximum=p["maximum"])
         case "two_leaders":
             return _("Een gesprek heeft één gespreksleider; nu zijn het er meer: %(names)s.", names=p["names"])
         case "participant_twice":
@@ -79,7 +80,8 @@ def problem_message(problem: Problem) -> str:
         case "no_themes":
             return _("Kies minstens één thema.")
         case "kind_locked":
-            return _("De soort ronde kan niet meer veranderen: er zijn al %(count)s gesprekken.", count=p["count"])
+            return ngettext("De soort ronde kan niet meer veranderen: er is al %(num)s gesprek.",
+                            "De soort ronde kan niet meer veranderen: er zijn al %(num)s gesprekken.", p["count"])
         case "conversations_outside_period":
             return _("Deze gesprekken vallen dan buiten de periode: %(titles)s. Verzet ze eerst.",
                      titles=p["titles"])
