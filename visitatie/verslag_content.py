@@ -26,7 +26,7 @@ ROLE_LABELS = {
     "commissielid": "commissielid", "secretaris": "secretaris",
 }
 CONSENT_LABELS = {"niet_publiceren": "niet publiceren", "anoniem": "anoniem publiceren",
-                  "met_naam": "publiceren met naam en functie"}
+                  "met_naam": "met naam en functie publiceren"}
 STATUS_LABELS = {"gepland": "gepland", "gehouden": "gehouden, nog niet vastgesteld",
                  "vastgesteld": "vastgesteld", "geannuleerd": "geannuleerd"}
 

@@ -1,4 +1,5 @@
 """Commands of the answers capability: `flask --app visitatie verslag CONVERSATION_ID --out FILE.docx`."""
+import sys
 from pathlib import Path
 
 import click
@@ -13,15 +14,16 @@ from ..verslag_content import verslag_docx
 @click.command("verslag")
 @click.argument("conversation_id", type=int)
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The .docx file to write.")
+              help="Het .docx-bestand om te schrijven.")
 @with_appcontext
 def verslag_command(conversation_id: int, out: Path) -> None:
     """Write the confidential verslag of one conversation as a Word file."""
     conversation = db.session.get(Conversation, conversation_id)
     if conversation is None:
-        raise click.ClickException(f"gesprek {conversation_id} bestaat niet")
+        click.echo(f"Fout: gesprek {conversation_id} bestaat niet.", err=True)
+        sys.exit(1)
     out.write_bytes(verslag_docx(db.session, current_guides(), conversation).getvalue())
-    click.echo(f"Verslag van {conversation.title} geschreven naar {out}")
+    click.echo(f"Verslag van {conversation.title} geschreven naar {out}.")
 
 
 COMMANDS: list = [verslag_command]

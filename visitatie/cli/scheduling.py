@@ -9,6 +9,7 @@ from flask_babel import force_locale
 
 from ..extensions import db
 from ..models import Round
+from ..reports.wording import count
 from ..scheduling import calendar_bytes
 from ..scheduling.enrolment import SelfScanImportError, import_self_scan
 from ..scheduling.pairing import CONSTRAINTS, suggest_pairs
@@ -60,7 +61,7 @@ def calendar_command(round_id, out):
         content = calendar_bytes(round_.conversations, conversation_page_url, round_.title)
     Path(out).write_bytes(content)
     dated = sum(1 for c in round_.conversations if c.starts_at)
-    click.echo(f"{dated} gesprekken geschreven naar {out}.")
+    click.echo(f"{count(dated, 'gesprek', 'gesprekken')} geschreven naar {out}.")
 
 
 @click.command("import-zelfscan")
@@ -77,7 +78,7 @@ def import_self_scan_command(round_id, csv_file):
         click.echo(str(error), err=True)
         sys.exit(1)
     db.session.commit()
-    click.echo(f"Zelfscan: {result.enrolled} gemeenten aangemeld, {result.updated} bijgewerkt.")
+    click.echo(f"Zelfscan: {count(result.enrolled, 'gemeente', 'gemeenten')} aangemeld, {result.updated} bijgewerkt.")
 
 
 COMMANDS = [suggest_pairs_command, calendar_command, import_self_scan_command]

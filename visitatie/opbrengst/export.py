@@ -193,7 +193,7 @@ def tables(session: Session, guides: GuideSet, round_ids, filters: Filters | dic
         Table("Openbaar schalen", True, "schaalvragen: n, gemiddelde, mediaan, verdeling", _scales(data)),
         Table("Openbaar meerkeuze", True, "meerkeuzevragen: per optie aantal en aandeel", _choices(data, guides)),
         Table("Openbaar dekking", True, "per thema: gesprekken met minstens één antwoord", _coverage(data, guides)),
-        Table("Openbaar lessen", True, "gecureerde lessen, gerangschikt", _lessons(session, data)),
+        Table("Openbaar lessen", True, "samengestelde lessen, gerangschikt", _lessons(session, data)),
         Table("Openbaar citaten", True, "alleen citaten met toestemming, zoals ze gepubliceerd worden",
               _quotes(session, data)),
         Table("Openbaar jaarvergelijking", True, "per ronde: aandeel ja of gemiddelde score", _comparison(data)),

@@ -166,7 +166,8 @@ def _introduction(document: Document, snapshot: dict) -> None:
     themes = snapshot.get("themes") or []
     document.add_paragraph(
         f"Deze opbrengst bundelt wat {count(method.get('conversations', 0), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "
-        f"tussen {count(method.get('municipalities', 0), 'gemeente', 'gemeenten')} hebben opgeleverd. "
+        f"tussen {count(method.get('municipalities', 0), 'gemeente', 'gemeenten')} "
+        f"{'heeft' if method.get('conversations', 0) == 1 else 'hebben'} opgeleverd. "
         f"Per prioriteit vindt u de aanbeveling, de belangrijkste bevindingen, een citaat en een "
         f"praktijkvoorbeeld, gevolgd door de lessen die in de gesprekken het vaakst naar voren "
         f"kwamen, de kerncijfers en de scores. Achterin staat hoe de cijfers tot stand kwamen.")
@@ -332,7 +333,7 @@ def _methodology(document: Document, method: dict) -> None:
         "Ontbrekende antwoorden tellen als ontbrekend, niet als nee.",
         "Lessen zijn gerangschikt naar het aantal gesprekken waarin ze naar voren kwamen, "
         "daarna naar het aantal gemeenten.",
-        "Scores zijn gegeven op een schaal van 1 tot 5; het gemiddelde en de mediaan gaan over "
+        "Scores zijn gegeven op een schaal van 1 tot en met 5; het gemiddelde en de mediaan gaan over "
         "de gegeven antwoorden.",
         "Citaten zijn alleen opgenomen met toestemming van de spreker. Wie niet met naam "
         "genoemd wil worden, staat vermeld met de functie, bijvoorbeeld ‘een burgemeester’.",

@@ -31,7 +31,7 @@ from visitatie.reports.document import (
 from visitatie.reports.wording import count, dutch_date
 
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
-ROLES = {"commissielid": "lid van de visitatiecommissie", "secretaris": "secretaris van de commissie",
+ROLES = {"commissielid": "lid van de visitatiecommissie", "secretaris": "secretaris van de visitatiecommissie",
          "burgemeester": "burgemeester", "ciso": "CISO", "adviseur_oov": "adviseur openbare orde en veiligheid"}
 OWNERS = {"burgemeester": "burgemeester", "college": "college van B en W", "gemeentesecretaris": "gemeentesecretaris",
           "ciso": "CISO", "adviseur_oov": "adviseur OOV"}

@@ -32,7 +32,7 @@ def test_round_calendar_from_web_and_cli_agree(client, auth, runner, round_id, t
     web = Calendar.from_ical(client.get(f"/planning/rondes/{round_id}.ics").data)
     out = tmp_path / "ronde.ics"
     result = runner.invoke(args=["calendar", str(round_id), "--out", str(out)])
-    assert result.exit_code == 0 and "1 gesprekken geschreven" in result.output
+    assert result.exit_code == 0 and "1 gesprek geschreven" in result.output
     cli = Calendar.from_ical(out.read_bytes())
     assert [str(e["uid"]) for e in web.walk("VEVENT")] == [str(e["uid"]) for e in cli.walk("VEVENT")]
     assert [str(e["description"]) for e in web.walk("VEVENT")] == [str(e["description"]) for e in cli.walk("VEVENT")]
