@@ -34,7 +34,7 @@ from visitatie.models.opbrengst import CuratedLesson, ThemeCuration
 from visitatie.models.types import utcnow
 from visitatie.models.visits import Finding, MaturityScore, Recommendation, VisitResponse
 from visitatie.opbrengst import curation
-from visitatie.scheduling import ConversationInput, ParticipantInput, save_conversation
+from visitatie.scheduling import ConversationInput, ParticipantInput, ValidationFailed, save_conversation
 from visitatie.visits import RecommendationInput, add_finding, add_recommendation, ensure_visit
 
 OPEN = "leiderschap.eigenaarschap"  # an open question of theme 1
@@ -574,17 +574,25 @@ def test_the_conversation_routes_of_a_visit_follow_the_visit_matrix(role, finali
 
 def test_a_changed_host_does_not_inherit_the_previous_visit_of_the_old_host(app, world, browser):
     """The 2025 visit was opened (linking it to Haarlem's 2024 visit), then its host was corrected to
-    Maastricht: Maastricht's mayor must not see, nor follow up, Haarlem's recommendations of 2024."""
+    Maastricht: Maastricht's mayor must not see, nor follow up, Haarlem's recommendations of 2024.
+    While the visit holds work of its host (here a recommendation), the host cannot change at all."""
     with app.app_context():
         second = db.session.get(Conversation, world.second)
         assert ensure_visit(db.session, second).previous_conversation_id == world.first
         db.session.commit()
         maastricht, breda, delft = (municipality(db.session, n) for n in ("Maastricht", "Breda", "Delft"))
-        save_conversation(db.session, second.round, ConversationInput(
+        corrected = ConversationInput(
             [maastricht], datetime(2025, 10, 7, 10, 0, tzinfo=AMSTERDAM), 240, "Stadhuis Maastricht",
             participants=_committee(breda, delft) + [
-                ParticipantInput("Annemarie Penn", "annemarie.penn@example.org", "burgemeester", maastricht)]),
-            "Test", second)
+                ParticipantInput("Annemarie Penn", "annemarie.penn@example.org", "burgemeester", maastricht)])
+        with pytest.raises(ValidationFailed) as refused:
+            save_conversation(db.session, second.round, corrected, "Test", second)
+        assert [p.code for p in refused.value.problems] == ["host_has_work"]
+        db.session.rollback()
+        db.session.delete(db.session.get(Recommendation, world.recommendation_second))
+        db.session.commit()
+        second = db.session.get(Conversation, world.second)
+        save_conversation(db.session, second.round, corrected, "Test", second)
         db.session.commit()
         new_mayor = next(p.id for p in second.participations if p.role == "burgemeester")
     client = browser(new_mayor)

@@ -9,7 +9,18 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import MUNICIPAL_ROLES, PARTICIPANT_ROLES, ROUND_KINDS, ROUND_STATUSES, Conversation, Participation, Person, Round
+from ..models import (
+    MUNICIPAL_ROLES,
+    PARTICIPANT_ROLES,
+    ROUND_KINDS,
+    ROUND_STATUSES,
+    Answer,
+    Conversation,
+    Participation,
+    Person,
+    Round,
+)
+from ..models.visits import ChecklistEntry, Finding, MaturityScore, Recommendation, Visit, VisitResponse
 from .errors import Problem
 from .inputs import ConversationInput, RoundInput, in_amsterdam
 
@@ -64,11 +75,44 @@ def _municipality_problems(session, round_, data, conversation):
         yield Problem("too_few_municipalities", "municipalities")
     for name in sorted({n for n in names if names.count(n) > 1}):
         yield Problem("municipality_twice", "municipalities", {"municipality": name})
+    yield from _recorded_work_leaving(session, round_, data, conversation)
     if data.allow_repeat:
         return
     for municipality, other in _already_in_round(session, round_, data, conversation):
         yield Problem("municipality_in_round", "municipalities", {
             "municipality": municipality.name, "conversation": other.title, "starts_at": other.starts_at})
+
+
+def _recorded_work_leaving(session, round_, data, conversation):
+    """A municipality may not leave a conversation that already holds its recorded work.
+
+    Its answers would silently drop out of the verslag and the opbrengst; a visit's scores,
+    findings, recommendations, response and consent belong to its host and would pass to the
+    municipality that replaces it. Cancel the conversation and plan a new one instead.
+    """
+    if conversation is None or conversation.id is None:
+        return
+    staying = {m.id for m in data.municipalities}
+    leaving = [m for m in conversation.municipalities if m.id not in staying]
+    if not leaving:
+        return
+    if round_.kind == "visitatieronde":
+        if _visit_has_work(session, conversation.id):
+            yield Problem("host_has_work", "municipalities", {"municipality": leaving[0].name})
+        return
+    for municipality in leaving:
+        if session.scalar(select(func.count()).select_from(Answer).where(
+                Answer.conversation_id == conversation.id, Answer.municipality_id == municipality.id,
+                Answer.value != "")):
+            yield Problem("municipality_has_answers", "municipalities", {"municipality": municipality.name})
+
+
+def _visit_has_work(session, conversation_id: int) -> bool:
+    for model in (Answer, MaturityScore, ChecklistEntry, Finding, Recommendation, VisitResponse):
+        if session.scalar(select(func.count()).select_from(model).where(model.conversation_id == conversation_id)):
+            return True
+    return bool(session.scalar(select(func.count()).select_from(Visit).where(
+        Visit.conversation_id == conversation_id, Visit.consent_named.is_(True))))
 
 
 def _already_in_round(session, round_, data, conversation):

@@ -260,3 +260,35 @@ def test_people_are_known_by_email_and_keep_their_links_when_the_form_is_saved_a
     assert participation.person.name == "P. Depla"
     assert invitations.current_invitation(session, participation) == invitation
     assert session.query(ConversationEvent).filter_by(kind="deelnemers").count() == 0
+
+
+def test_a_municipality_with_recorded_answers_cannot_leave_the_conversation(session, make_round, town):
+    from visitatie.models import Answer
+
+    round_ = make_round()
+    conversation = save_conversation(session, round_, conversation_input(town), "Petra")
+    session.add(Answer(conversation_id=conversation.id, municipality_id=town("Maastricht").id,
+                       question_id="leiderschap.ivp", value="nee", guide_version="2024.1", updated_by="Petra"))
+    session.flush()
+    # Haarlem has no answers yet and may still be swapped; Maastricht's answers keep it in.
+    people = [leader(town)]
+    assert validate_conversation(session, round_, conversation_input(town, "Delft", "Maastricht", participants=people),
+                                 conversation) == []
+    problems = validate_conversation(session, round_, conversation_input(town, "Haarlem", "Delft", participants=people),
+                                     conversation)
+    assert codes(problems) == ["municipality_has_answers"]
+    assert problems[0].params["municipality"] == "Maastricht"
+
+
+def test_a_visit_whose_host_has_recorded_work_keeps_its_host(session, make_round, town):
+    from visitatie.models.visits import MaturityScore
+
+    visits = make_round("Visitatieronde 2026", kind="visitatieronde")
+    visit = save_conversation(session, visits, ConversationInput([town("Oss")], local(2025, 4, 1)), "Petra")
+    assert validate_conversation(session, visits, ConversationInput([town("Delft")], local(2025, 4, 1)), visit) == []
+    session.add(MaturityScore(conversation_id=visit.id, theme_number=3, source="self", level=2,
+                              justification="Nog geen BCP met digitale component.", updated_by="Oss"))
+    session.flush()
+    problems = validate_conversation(session, visits, ConversationInput([town("Delft")], local(2025, 4, 1)), visit)
+    assert codes(problems) == ["host_has_work"]
+    assert problems[0].params["municipality"] == "Oss"

@@ -155,3 +155,24 @@ def test_unknown_round_or_conversation_is_404(client, auth):
     auth.as_projectleider()
     assert client.get("/planning/rondes/999/gesprekken/nieuw").status_code == 404
     assert client.get("/planning/gesprekken/999").status_code == 404
+
+
+def test_a_municipality_with_recorded_answers_stays_in_the_conversation(app, client, planned):
+    from visitatie.models import Answer, Municipality
+
+    with app.app_context():
+        maastricht = db.session.query(Municipality).filter_by(name="Maastricht").one()
+        db.session.add(Answer(conversation_id=planned, municipality_id=maastricht.id, question_id="leiderschap.ivp",
+                              value="nee", guide_version="2024.1", updated_by="Jos Wienen"))
+        db.session.commit()
+    url = f"/planning/gesprekken/{planned}"
+    version = client.get(url).get_data(as_text=True).split(
+        'id="version" name="version" type="hidden" value="')[1].split('"')[0]
+    response = client.post(url, data=conversation_form(version=version, municipality_2="GM0503"))  # Delft
+    assert response.status_code == 400
+    assert ("Maastricht kan niet meer uit dit gesprek: er zijn al antwoorden van deze gemeente vastgelegd."
+            in text(response))
+    assert re.search(r'<option[^>]*selected[^>]*value="GM0503"|<option[^>]*value="GM0503"[^>]*selected',
+                     response.get_data(as_text=True))  # Delft, as typed, is still chosen
+    with app.app_context():
+        assert [m.name for m in db.session.get(Conversation, planned).municipalities] == ["Haarlem", "Maastricht"]

@@ -39,6 +39,14 @@ def problem_message(problem: Problem) -> str:
             return _("%(municipality)s doet in deze ronde al mee aan het gesprek %(conversation)s (%(when)s). "
                      "Vink ‘toch toestaan’ aan als dat de bedoeling is.", municipality=p["municipality"],
                      conversation=p["conversation"], when=_moment(p["starts_at"]))
+        case "municipality_has_answers":
+            return _("%(municipality)s kan niet meer uit dit gesprek: er zijn al antwoorden van deze gemeente "
+                     "vastgelegd. Annuleer het gesprek en plan een nieuw als de indeling echt anders moet.",
+                     municipality=p["municipality"])
+        case "host_has_work":
+            return _("De gastgemeente %(municipality)s kan niet meer wisselen: de visitatie bevat al haar "
+                     "antwoorden, oordelen, bevindingen, aanbevelingen, reactie of toestemming. Annuleer de "
+                     "visitatie en plan een nieuwe voor de andere gemeente.", municipality=p["municipality"])
         case "outsider_from_participant":
             if p["role"] == "gespreksleider":
                 return _("De gespreksleider %(name)s komt uit %(municipality)s, dat zelf aan dit gesprek "
