@@ -43,7 +43,8 @@ class CsvImportError(ValueError):
         self.file, self.problems = file, problems
         shown = "\n".join(f"  {p}" for p in problems[:50])
         more = f"\n  ... en nog {len(problems) - 50}" if len(problems) > 50 else ""
-        super().__init__(f"{file}: {len(problems)} fout(en), niets geïmporteerd:\n{shown}{more}")
+        count = f"{len(problems)} fout" if len(problems) == 1 else f"{len(problems)} fouten"
+        super().__init__(f"{file}: {count}, niets geïmporteerd:\n{shown}{more}")
 
 
 @dataclass(frozen=True)

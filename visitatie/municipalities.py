@@ -64,7 +64,7 @@ def parse_csv(data: str | bytes, file: str = "<csv>") -> list[MunicipalityRow]:
         if values["provincie"] not in PROVINCES:
             reasons.append(f"onbekende provincie {values['provincie']!r}")
         if not _REGION.match(values["veiligheidsregio_code"]):
-            reasons.append(f"veiligheidsregio-code {values['veiligheidsregio_code']!r} is niet VR01..VR25")
+            reasons.append(f"veiligheidsregio-code {values['veiligheidsregio_code']!r} ligt niet tussen VR01 en VR25")
         if not values["veiligheidsregio"]:
             reasons.append("naam van de veiligheidsregio ontbreekt")
         population = _optional_int(values["inwoners"], "inwoners", reasons)

@@ -148,7 +148,7 @@ def test_the_error_names_file_and_count_and_can_be_a_subclass(tmp_path):
 
     with pytest.raises(OwnError) as caught:
         read(tmp_path, b"PK\x03\x04rest", "gemeenten.xlsx", error=OwnError)
-    assert str(caught.value).startswith("gemeenten.xlsx: 1 fout(en), niets geïmporteerd:\n  Dit is geen CSV-bestand")
+    assert str(caught.value).startswith("gemeenten.xlsx: 1 fout, niets geïmporteerd:\n  Dit is geen CSV-bestand")
 
 
 def test_text_input_is_read_the_same_way():

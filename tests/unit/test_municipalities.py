@@ -43,7 +43,7 @@ def test_bad_rows_are_all_reported_with_line_numbers():
     assert problems[1] == "regel 4: onbekende provincie 'Limburgia'"
     assert problems[2].startswith("regel 5: inwoners 'veel' is geen geheel getal")
     assert "code GM0392 staat ook op regel 2" in problems[2]
-    assert str(caught.value).startswith("gemeenten.csv: 3 fout(en), niets geïmporteerd")
+    assert str(caught.value).startswith("gemeenten.csv: 3 fouten, niets geïmporteerd")
 
 
 def test_missing_column_is_refused():
@@ -97,7 +97,7 @@ def test_an_excel_file_with_errors_names_the_lines_in_the_file(tmp_path, session
     with pytest.raises(MunicipalityImportError) as caught:
         import_file(session, path)
     assert caught.value.problems == ["regel 4: te veel kolommen; onbekende provincie 'Atlantis'"]
-    assert str(caught.value).startswith(f"{path}: 1 fout(en), niets geïmporteerd")
+    assert str(caught.value).startswith(f"{path}: 1 fout, niets geïmporteerd")
     assert session.scalar(select(Municipality)) is None
 
 

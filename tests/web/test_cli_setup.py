@@ -33,7 +33,7 @@ def test_a_bad_file_imports_nothing_and_names_file_and_line(app, runner, tmp_pat
                    "GM9999,Nieuwstad,Atlantis,VR12,Kennemerland,,2024\n", encoding="utf-8")
     result = runner.invoke(args=["import-gemeenten", str(csv)])
     assert result.exit_code == 1
-    assert f"{csv}: 1 fout(en), niets geïmporteerd" in result.output
+    assert f"{csv}: 1 fout, niets geïmporteerd" in result.output
     assert "regel 3: onbekende provincie 'Atlantis'" in result.output
     with app.app_context():
         haarlem = db.session.scalar(select(Municipality).where(Municipality.code == "GM0392"))
@@ -56,7 +56,7 @@ def test_import_reads_a_dutch_excel_file_and_refuses_a_workbook(app, runner, tmp
     workbook.write_bytes(b"PK\x03\x04" + bytes(60))
     result = runner.invoke(args=["import-gemeenten", str(workbook)])
     assert result.exit_code == 1
-    assert f"{workbook}: 1 fout(en), niets geïmporteerd" in result.output
+    assert f"{workbook}: 1 fout, niets geïmporteerd" in result.output
     assert "Dit is geen CSV-bestand (het is een Excel-werkmap (.xlsx)" in result.output
 
 def test_demo_loads_once_with_answers_and_marks(app, runner):

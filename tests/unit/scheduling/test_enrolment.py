@@ -50,7 +50,7 @@ def test_a_malformed_file_is_refused_with_line_and_reason_and_nothing_is_importe
         "regel 5: GM0392 staat ook op regel 2",
         "regel 6: naam 'Bredaa' hoort niet bij GM0758 (Breda)",
     ]
-    assert str(error).startswith("zelfscan-2025.csv: 4 fout(en), niets geïmporteerd:")
+    assert str(error).startswith("zelfscan-2025.csv: 4 fouten, niets geïmporteerd:")
     session.rollback()
     assert session.query(RoundMunicipality).count() == 0
 

@@ -122,7 +122,7 @@ def test_cli_import_zelfscan(app, runner, round_id, tmp_path):
     bad.write_text("code,thema_1\nGM0392,4\n", encoding="utf-8")
     result = runner.invoke(args=["import-zelfscan", str(round_id), str(bad)])
     assert result.exit_code == 1
-    assert "kapot.csv: 1 fout(en), niets geïmporteerd" in result.output
+    assert "kapot.csv: 1 fout, niets geïmporteerd" in result.output
 
 
 # What Dutch Excel saves as "CSV (puntkomma's gescheiden)": Windows-1252, ';', CRLF, empty columns

@@ -1,6 +1,7 @@
 """Which municipalities take part in a round: by hand, or by importing their self-scans."""
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ...extensions import db
 from ...scheduling import enrolment as domain
@@ -63,6 +64,7 @@ def import_self_scan(round_id: int):
         db.session.rollback()
         return _render(round_, scan_form=form, scan_problems=error, status=400)
     db.session.commit()
-    flash(_("Zelfscan ingelezen: %(new)s gemeenten aangemeld, %(updated)s bijgewerkt.",
-            new=result.enrolled, updated=result.updated), "success")
+    flash(ngettext("Zelfscan ingelezen: %(num)s gemeente aangemeld, %(updated)s bijgewerkt.",
+                   "Zelfscan ingelezen: %(num)s gemeenten aangemeld, %(updated)s bijgewerkt.",
+                   result.enrolled, updated=result.updated), "success")
     return redirect(url_for("planning.list_enrolments", round_id=round_id))
