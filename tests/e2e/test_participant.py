@@ -153,6 +153,9 @@ def test_typing_offline_reaches_the_server_when_the_connection_returns(page, con
 
 def test_text_typed_after_the_session_expired_is_restored_after_signing_in_again(page, context, live_app, world, link):
     open_theme(page, link, world, world["mayor"])
+    # No request in flight: a late response (a stylesheet, the favicon) would bring the refreshed
+    # session cookie back after it was cleared.
+    page.wait_for_load_state("networkidle")
     context.clear_cookies()  # the session ends, as after SESSION_LIFETIME_MINUTES
     page.fill(field(world, OPEN), "Getypt na het verlopen van de sessie.")
     page.locator(field(world, OPEN)).blur()
