@@ -88,9 +88,16 @@ def parse_csv(data: str | bytes, file: str = "<csv>") -> list[MunicipalityRow]:
     return rows
 
 
+# Dutch Excel writes 162000 as "162.000" when the cell has thousands separators; a space or a
+# non-breaking space may group the digits too. A comma is refused: it may be a decimal comma.
+_GROUPED = re.compile(r"\d{1,3}([. \u00a0\u202f]\d{3})+")
+
+
 def _optional_int(text: str, column: str, reasons: list[str]) -> int | None:
     if not text:
         return None
+    if _GROUPED.fullmatch(text):
+        text = re.sub(r"\D", "", text)
     if not text.isdigit():
         reasons.append(f"{column} {text!r} is geen geheel getal")
         return None

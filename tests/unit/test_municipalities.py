@@ -28,6 +28,20 @@ def test_population_and_year_are_parsed():
     assert rows[0].population == 162000 and rows[0].source_year == 2024
 
 
+@pytest.mark.parametrize("written, population", [("162.000", 162000), ("1.234.567", 1234567), ("162 000", 162000),
+                                                 ("162\u00a0000", 162000), ("999", 999)])
+def test_population_with_dutch_thousands_separators(written, population):
+    rows = parse_csv(HEADER.replace(",", ";") + f"GM0392;Haarlem;Noord-Holland;VR12;Kennemerland;{written};2024\n")
+    assert rows[0].population == population
+
+
+@pytest.mark.parametrize("written", ["162,000", "162.5", "16.20", "1.0000", "veel"])
+def test_a_population_that_is_no_whole_number_is_refused(written):
+    with pytest.raises(MunicipalityImportError) as caught:
+        parse_csv(HEADER.replace(",", ";") + f"GM0392;Haarlem;Noord-Holland;VR12;Kennemerland;{written};2024\n")
+    assert f"regel 2: inwoners '{written}' is geen geheel getal" in str(caught.value)
+
+
 def test_bad_rows_are_all_reported_with_line_numbers():
     text = HEADER + (
         "GM0392,Haarlem,Noord-Holland,VR12,Kennemerland,,2023\n"
