@@ -69,6 +69,7 @@ def test_rounds_and_conversation_pages_for_a_projectleider(client, auth, demo):
     page = client.get(f"/rondes/gesprekken/{conversation_link}", follow_redirects=True).get_data(as_text=True)
     assert "Staat digitale veiligheid in het Integraal Veiligheidsplan" in page
     assert "Haarlem" in page and "Maastricht" in page
+    assert f'href="/planning/gesprekken/{conversation_link}">Planning en deelnemers bewerken' in page
 
 
 def test_a_server_error_gives_the_styled_500(app):
