@@ -111,3 +111,8 @@ def test_login_with_wrong_password_keeps_the_email(client, auth):
     page = response.get_data(as_text=True)
     assert "E-mailadres of wachtwoord klopt niet." in page
     assert 'value="pl@example.org"' in page
+
+
+def test_an_empty_required_field_says_verplicht_like_its_label(client):
+    page = client.post("/inloggen", data={"email": "", "password": ""}).get_data(as_text=True)
+    assert page.count("Dit veld is verplicht.") == 2 and "vereist" not in page

@@ -5,18 +5,19 @@ from flask_babel import lazy_gettext as _l
 from flask_login import login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import Length
 
 from ..auth import authenticate
 from ..extensions import db
 from .redirects import same_site_path
+from .required import required
 
 bp = Blueprint("account", __name__)
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("E-mailadres"), validators=[DataRequired(), Length(max=254)])
-    password = PasswordField(_l("Wachtwoord"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("E-mailadres"), validators=[required(), Length(max=254)])
+    password = PasswordField(_l("Wachtwoord"), validators=[required(), Length(max=200)])
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])

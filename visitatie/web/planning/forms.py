@@ -3,14 +3,26 @@ visitatie/scheduling/validation.py and come back as Problems (see messages.py)."
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import (BooleanField, DateField, EmailField, FieldList, FormField, HiddenField,
-                     IntegerField, SelectField, SelectMultipleField, StringField, TimeField, URLField)
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    FieldList,
+    FormField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TimeField,
+    URLField,
+)
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Email, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ...scheduling.pairing import CONSTRAINTS
-
+from ..required import input_required, required
 
 
 def options(pairs) -> list[SelectChoice]:
@@ -39,11 +51,11 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class RoundForm(FlaskForm):
-    title = StringField(_l("Titel"), validators=[DataRequired(), Length(max=200)])
+    title = StringField(_l("Titel"), validators=[required(), Length(max=200)])
     kind = SelectField(_l("Soort ronde"), choices=options([("gespreksronde", _l("gespreksronde")),
                                                            ("visitatieronde", _l("visitatieronde"))]))
-    period_start = DateField(_l("Eerste dag"), validators=[InputRequired()])
-    period_end = DateField(_l("Laatste dag"), validators=[InputRequired()])
+    period_start = DateField(_l("Eerste dag"), validators=[input_required()])
+    period_end = DateField(_l("Laatste dag"), validators=[input_required()])
     themes = MultiCheckboxField(_l("Thema's in deze ronde"), coerce=int)
     guide_version = SelectField(_l("Versie van de gespreksleidraad"))
     status = SelectField(_l("Status"), choices=options([("concept", _l("concept")), ("lopend", _l("lopend")),
@@ -62,14 +74,14 @@ class ParticipantForm(FlaskForm):
 
 
 class ConversationForm(FlaskForm):
-    municipality_1 = SelectField(_l("Gemeente"), validators=[DataRequired()])
+    municipality_1 = SelectField(_l("Gemeente"), validators=[required()])
     municipality_2 = SelectField(_l("Tweede gemeente"), validators=[Optional()])
     municipality_3 = SelectField(_l("Derde gemeente (optioneel)"), validators=[Optional()])
     allow_repeat = BooleanField(_l("Toch toestaan: een gemeente mag in deze ronde vaker meedoen"))
     day = DateField(_l("Datum"), validators=[Optional()])
     time = TimeField(_l("Begintijd"), validators=[Optional()])
     duration_minutes = IntegerField(_l("Duur in minuten"), default=120,
-                                    validators=[InputRequired(), NumberRange(min=15, max=720)])
+                                    validators=[input_required(), NumberRange(min=15, max=720)])
     place = StringField(_l("Plaats"), validators=[Optional(), Length(max=200)])
     online_url = URLField(_l("Link voor online deelname"), validators=[Optional(), Length(max=500)])
     leader_name = StringField(_l("Naam gespreksleider"), validators=[Optional(), Length(max=120)])
@@ -99,13 +111,13 @@ class ConversationForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    status = HiddenField(validators=[DataRequired()])
+    status = HiddenField(validators=[required()])
     reason = StringField(_l("Toelichting (optioneel)"), validators=[Optional(), Length(max=500)])
     version = HiddenField()
 
 
 class EnrolForm(FlaskForm):
-    municipality = StringField(_l("Gemeente"), validators=[DataRequired(), Length(max=80)], render_kw=TOWN_INPUT)
+    municipality = StringField(_l("Gemeente"), validators=[required(), Length(max=80)], render_kw=TOWN_INPUT)
     score_1 = SelectField(_l("Thema 1"), choices=SCORE_CHOICES, default="")
     score_2 = SelectField(_l("Thema 2"), choices=SCORE_CHOICES, default="")
     score_3 = SelectField(_l("Thema 3"), choices=SCORE_CHOICES, default="")
@@ -118,8 +130,8 @@ class SelfScanForm(FlaskForm):
 
 
 class PairForm(FlaskForm):
-    first = HiddenField(validators=[DataRequired()])
-    second = HiddenField(validators=[DataRequired()])
+    first = HiddenField(validators=[required()])
+    second = HiddenField(validators=[required()])
 
 
 class SuggestForm(FlaskForm):
