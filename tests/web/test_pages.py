@@ -115,4 +115,5 @@ def test_login_with_wrong_password_keeps_the_email(client, auth):
 
 def test_an_empty_required_field_says_verplicht_like_its_label(client):
     page = client.post("/inloggen", data={"email": "", "password": ""}).get_data(as_text=True)
-    assert page.count("Dit veld is verplicht.") == 2 and "vereist" not in page
+    # Beside each of the two fields and again in the summary at the top of the form.
+    assert page.count("Dit veld is verplicht.") == 4 and "vereist" not in page
