@@ -302,14 +302,17 @@ def _fill(value, w: Ids):
     return value
 
 
+def _statuses(browser, world, role, requests, expectations, column) -> tuple[dict, dict]:
+    """What `role` gets for each (name, method, url, kwargs) request, and what the table expects."""
+    client = browser(role if role in ("anonymous", "projectleider") else getattr(world, role))
+    actual = {name: getattr(client, method)(_fill(url, world), **_fill(kwargs, world)).status_code
+              for name, method, url, kwargs in requests}
+    return actual, {name: expectations[name][column] for name, *_ in requests}
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_ids_of_another_conversation_are_not_found_in_this_one(role, app, world, browser):
-    client = browser(role if role in ("anonymous", "projectleider") else getattr(world, role))
-    column = ROLES.index(role)
-    actual, expected = {}, {}
-    for name, method, url, kwargs in CONVERSATION_IDOR:
-        actual[name] = getattr(client, method)(_fill(url, world), **_fill(kwargs, world)).status_code
-        expected[name] = CONVERSATION_IDOR_EXPECTED[name][column]
+    actual, expected = _statuses(browser, world, role, CONVERSATION_IDOR, CONVERSATION_IDOR_EXPECTED, ROLES.index(role))
     assert actual == expected
     with app.app_context():
         # Nothing of B changed, nothing of B's municipalities landed in A.
@@ -482,12 +485,7 @@ VISIT_IDOR_EXPECTED = {
 
 @pytest.mark.parametrize("role", VISIT_ROLES)
 def test_ids_of_another_visit_are_not_found_in_this_one(role, app, world, browser):
-    client = browser(role if role in ("anonymous", "projectleider") else getattr(world, role))
-    column = VISIT_ROLES.index(role)
-    actual, expected = {}, {}
-    for name, method, url, kwargs in VISIT_IDOR:
-        actual[name] = getattr(client, method)(_fill(url, world), **_fill(kwargs, world)).status_code
-        expected[name] = VISIT_IDOR_EXPECTED[name][column]
+    actual, expected = _statuses(browser, world, role, VISIT_IDOR, VISIT_IDOR_EXPECTED, VISIT_ROLES.index(role))
     assert actual == expected
     with app.app_context():
         oss = db.session.get(Recommendation, world.recommendation_oss)

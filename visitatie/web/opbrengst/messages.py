@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ...opbrengst import Problem
+from ..required import REQUIRED_MESSAGE
 
 CONSENT_NAMES = {"niet_publiceren": _l("niet publiceren"), "anoniem": _l("anoniem"), "met_naam": _l("met naam")}
 POPULATION_CLASS_NAMES = {
@@ -43,7 +44,7 @@ def problem_message(problem: Problem) -> str:
         case (_field, "too_long"):
             return _("Deze tekst is te lang; kort hem in.")
         case (_field, "required"):
-            return _("Dit veld is verplicht.")
+            return str(REQUIRED_MESSAGE)
         case ("", "theme_not_in_round"):
             return _("Dit thema hoort niet bij deze ronde.")
         case ("", "no_conversations"):
