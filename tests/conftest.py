@@ -18,7 +18,7 @@ from visitatie.extensions import db
 from visitatie.guide_registry import current_guides
 
 REPO = Path(__file__).resolve().parent.parent
-PASSWORD = "een-lang-test-wachtwoord"
+PASSWORD = "zeilboot-lantaarn-fluitketel"
 # A PostgreSQL server where the user may create databases (`.ci/run` starts one).
 POSTGRES_URL = os.environ.get("VISITATIE_TEST_POSTGRES_URL")
 
@@ -142,3 +142,12 @@ class Auth:
 @pytest.fixture
 def auth(client, app):
     return Auth(client, app)
+
+
+def redeem(client, token: str):
+    """Open a personal link as a browser does: the page, then its button (with the CSRF token)."""
+    import re
+
+    page = client.get(f"/uitnodiging/{token}").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    return client.post("/uitnodiging", data={"token": token, **({"csrf_token": csrf.group(1)} if csrf else {})})

@@ -32,10 +32,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def local_smtp(refused_domain: str | None = None, fail_after: int | None = None):
-    """Yields (port, handler) while the server runs."""
+def local_smtp(refused_domain: str | None = None, fail_after: int | None = None, starttls=None, implicit_tls=None):
+    """Yields (port, handler) while the server runs. `starttls`: an ssl.SSLContext offered with
+    STARTTLS (and required before mail); `implicit_tls`: one the connection starts with."""
     handler = Collect(refused_domain, fail_after)
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    tls = {"tls_context": starttls, "require_starttls": True} if starttls else {}
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), ssl_context=implicit_tls, **tls)
     controller.start()
     try:
         yield controller.port, handler

@@ -20,12 +20,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
 
-    from . import auth, cli, database, guide_registry, i18n, web
+    from . import auth, cli, database, guide_registry, i18n, throttling, web
 
     database.init_app(app)
     guide_registry.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
+    throttling.init_app(app)
     web.init_app(app)
     cli.init_app(app)
     return app

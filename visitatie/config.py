@@ -54,10 +54,37 @@ def load_config(instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
-        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "25")),
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "587")),
         "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),
         "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
-        "MAIL_USE_TLS": _bool("MAIL_USE_TLS", False),
+        # Verified TLS by default: STARTTLS (port 587) or, with MAIL_USE_SSL, implicit TLS (port 465).
+        # Plain SMTP only when MAIL_USE_TLS is switched off explicitly (a relay on this machine).
+        "MAIL_USE_TLS": _bool("MAIL_USE_TLS", True),
+        "MAIL_USE_SSL": _bool("MAIL_USE_SSL", False),
+        "MAIL_CA_FILE": os.environ.get("MAIL_CA_FILE", ""),
         "MAIL_SENDER": os.environ.get("MAIL_SENDER", "visitatie@localhost"),
         "INVITATION_DAYS_VALID": int(os.environ.get("INVITATION_DAYS_VALID", "60")),
+        # Project leaders' sessions (OWASP ASVS 3.3): ended after 30 idle minutes and after 12 hours
+        # whatever happens; participants' link sessions follow PERMANENT_SESSION_LIFETIME.
+        "LOGIN_IDLE_TIMEOUT": timedelta(minutes=int(os.environ.get("LOGIN_IDLE_MINUTES", "30"))),
+        "LOGIN_ABSOLUTE_TIMEOUT": timedelta(hours=int(os.environ.get("LOGIN_ABSOLUTE_HOURS", "12"))),
+        # Failed sign-ins per e-mail address: a doubling delay from the 3rd, a lock at the 10th.
+        "LOGIN_DELAY_AFTER": int(os.environ.get("LOGIN_DELAY_AFTER", "3")),
+        "LOGIN_DELAY_SECONDS": float(os.environ.get("LOGIN_DELAY_SECONDS", "1")),
+        "LOGIN_MAX_DELAY_SECONDS": float(os.environ.get("LOGIN_MAX_DELAY_SECONDS", "60")),
+        "LOGIN_LOCK_AFTER": int(os.environ.get("LOGIN_LOCK_AFTER", "10")),
+        "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
+        # Two-factor sign-in is required for project leaders once their account is this many days old.
+        "TWO_FACTOR_GRACE_DAYS": int(os.environ.get("TWO_FACTOR_GRACE_DAYS", "7")),
+        "ACCOUNT_LINK_HOURS_VALID": int(os.environ.get("ACCOUNT_LINK_HOURS_VALID", "72")),
+        # Per-IP (and per participant for autosave) request limits, Flask-Limiter notation. The
+        # counters live in RATELIMIT_STORAGE_URI: memory:// counts per worker process; give several
+        # workers a shared store (redis://...) to count them together. Account lockout does not
+        # depend on this: it is kept in the database.
+        "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "20 per minute; 200 per hour"),
+        "LINK_RATE_LIMIT": os.environ.get("LINK_RATE_LIMIT", "30 per minute"),
+        "AUTOSAVE_RATE_LIMIT": os.environ.get("AUTOSAVE_RATE_LIMIT", "120 per minute"),
     }

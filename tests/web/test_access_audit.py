@@ -131,7 +131,7 @@ def browser(app):
         if who == "projectleider":
             Auth(client, app).as_projectleider()
         elif who != "anonymous":
-            response = client.get(f"/uitnodiging/{_token(app, who)}")
+            response = client.post("/uitnodiging", data={"token": _token(app, who)})
             assert response.status_code == 302, response.status_code
         return client
 
@@ -149,7 +149,10 @@ def _count(app, model, **where) -> int:
 PUBLIC = {"main.show_home", "main.switch_language", "themes.list_themes", "themes.show_theme", "static",
           "account.login", "opbrengst.list_publications", "opbrengst.show_publication",
           "opbrengst.show_publication_version", "visits.show_national_picture"}
-SESSION = {"account.logout", "participant.accept_invitation"}  # tested on their own
+# Tested on their own (tests/web/accounts/): signing in and out, the own account, one-time links.
+SESSION = {"account.logout", "participant.accept_invitation", "participant.open_invitation", "account.second_factor",
+           "account.show_account", "account.logout_everywhere", "account.enrol_two_factor", "account.two_factor_qr",
+           "account.open_account_link", "account.redeem_account_link", "account.set_password"}
 CONVERSATION = {"participant.show_conversation", "participant.edit_theme", "participant.save_answer",
                 "participant.show_answer_history", "participant.download_verslag", "participant.create_mark",
                 "participant.update_mark", "participant.delete_mark", "participant.finalise_conversation",
@@ -163,7 +166,7 @@ VISIT = {"visits.show_visit", "visits.show_visit_theme", "visits.save_self_asses
 
 def _is_for_project_leaders(endpoint: str) -> bool:
     blueprint = endpoint.split(".")[0]
-    return (blueprint in ("planning", "rounds") or endpoint in ("visits.list_visits", "visits.show_internal_picture")
+    return (blueprint in ("planning", "rounds", "accounts") or endpoint in ("visits.list_visits", "visits.show_internal_picture")
             or (blueprint == "opbrengst" and endpoint not in PUBLIC))
 
 
@@ -172,7 +175,8 @@ def _routes(app, w: Ids, lesson_id: int):
     values = {"conversation_id": w.a, "answer_id": w.answer_a, "mark_id": w.mark_a, "number": 1,
               "visit_id": w.first, "finding_id": w.finding_first, "recommendation_id": w.recommendation_first,
               "round_id": w.round, "lesson_id": lesson_id, "version": 1, "participation_id": w.mayor,
-              "code": "GM0392", "slug": "leiderschap", "filename": "favicon.svg", "token": "x"}
+              "code": "GM0392", "slug": "leiderschap", "filename": "favicon.svg", "token": "x",
+              "user_id": 999999}  # no such account: a project leader must not disable or reset their own here
     routes = []
     for rule in app.url_map.iter_rules():
         with app.test_request_context():
@@ -406,12 +410,12 @@ def _remove_from_a(app, participation_id: int, world: Ids) -> None:
 def test_a_participant_removed_from_the_conversation_loses_link_and_session(app, world, browser):
     token = _token(app, world.ciso)
     client = app.test_client()
-    assert client.get(f"/uitnodiging/{token}").status_code == 302
+    assert client.post("/uitnodiging", data={"token": token}).status_code == 302
     _remove_from_a(app, world.ciso, world)
     assert client.get(f"/gesprekken/{world.a}").status_code == 401
     assert client.post(f"/gesprekken/{world.a}/antwoord", json={
         "municipality": world.maastricht, "question": OPEN, "value": "x", "version": 0}).status_code == 401
-    assert app.test_client().get(f"/uitnodiging/{token}").status_code == 404
+    assert app.test_client().post("/uitnodiging", data={"token": token}).status_code == 404
 
 
 def test_a_removed_participation_whose_id_comes_back_does_not_bring_its_session_along(app, world):
@@ -420,7 +424,7 @@ def test_a_removed_participation_whose_id_comes_back_does_not_bring_its_session_
     with app.app_context():
         last = db.session.scalar(select(func.max(Participation.id)))
     client = app.test_client()
-    assert client.get(f"/uitnodiging/{_token(app, last)}").status_code == 302
+    assert client.post("/uitnodiging", data={"token": _token(app, last)}).status_code == 302
     with app.app_context():
         removed = db.session.get(Participation, last)
         removed_from = removed.conversation_id
@@ -439,7 +443,7 @@ def test_a_removed_participation_whose_id_comes_back_does_not_bring_its_session_
     assert client.get(f"/gesprekken/{removed_from}").status_code == 401
     # The newcomer's own link does work.
     newcomer_client = app.test_client()
-    assert newcomer_client.get(f"/uitnodiging/{newcomers_link}").status_code == 302
+    assert newcomer_client.post("/uitnodiging", data={"token": newcomers_link}).status_code == 302
     assert newcomer_client.get(f"/gesprekken/{world.a}").status_code == 200
 
 

@@ -56,7 +56,7 @@ def demo_command():
 @click.argument("email")
 @click.option("--role", type=click.Choice(USER_ROLES), default="projectleider", show_default=True)
 @click.option("--name", default="", help="Naam zoals getoond in de geschiedenis.")
-@click.password_option(help="Wachtwoord (minstens 12 tekens); wordt gevraagd als het ontbreekt.")
+@click.password_option(help="Wachtwoord (minstens 12 tekens, geen veelgebruikt wachtwoord, niet uw e-mailadres of naam); wordt gevraagd als het ontbreekt.")
 @with_appcontext
 def create_user_command(email, role, name, password):
     """Create an account that logs in with e-mail and password."""
@@ -66,6 +66,10 @@ def create_user_command(email, role, name, password):
         click.echo(f"Fout: {error}", err=True)
         sys.exit(1)
     click.echo(f"Account {user.email} aangemaakt met rol {user.role}.")
+    grace = current_app.config["TWO_FACTOR_GRACE_DAYS"]
+    click.echo(f"Volgende stap: tweestapsverificatie. Log in op {current_app.config['PUBLIC_BASE_URL']}/inloggen "
+               f"en stel onder Account > Tweestapsverificatie een authenticator-app in (QR-code). Na {grace} "
+               "dagen is dat verplicht: dan vraagt het inloggen er zelf om.")
 
 
 COMMANDS = [init_command, import_municipalities_command, demo_command, create_user_command]

@@ -18,4 +18,4 @@ from .rounds import (
 from .invitations import Invitation
 
 # Registered for Alembic and create_all(); import their classes from the modules themselves.
-from . import opbrengst, scheduling, security, visits  # noqa: E402,F401  isort:skip
+from . import accounts, opbrengst, scheduling, security, visits  # noqa: E402,F401  isort:skip

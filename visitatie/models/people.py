@@ -43,6 +43,12 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Two-factor sign-in (TOTP). The secret is needed in the clear to check codes; the last used
+    # time step refuses a code seen once already (a code read over a shoulder cannot be replayed).
+    totp_secret: Mapped[str | None] = mapped_column(db.String(64))
+    totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    totp_last_step: Mapped[int | None] = mapped_column()
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
@@ -50,6 +56,10 @@ class User(UserMixin, db.Model):
 
     def get_id(self) -> str:
         return f"user:{self.id}"
+
+    @property
+    def has_two_factor(self) -> bool:
+        return self.totp_enabled_at is not None
 
     @property
     def is_projectleider(self) -> bool:

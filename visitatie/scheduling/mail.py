@@ -1,5 +1,12 @@
-"""Sending invitation letters over SMTP (smtplib), when a mail server is configured."""
+"""Sending invitation letters and account mails over SMTP (smtplib), when a mail server is configured.
+
+Always over verified TLS unless switched off on purpose: STARTTLS or implicit TLS (MAIL_USE_SSL)
+with ssl.create_default_context(), which checks the certificate chain and the host name. A server
+that cannot prove it is MAIL_SERVER gets no letter, no password and no personal link.
+"""
 import smtplib
+import ssl
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
@@ -22,16 +29,25 @@ class MailSettings:
     port: int = 25
     username: str = ""
     password: str = ""
-    use_tls: bool = False
+    use_tls: bool = True
     sender: str = "visitatie@localhost"
     timeout: float = 30
+    use_ssl: bool = False
+    ca_file: str = ""  # a private CA to trust besides the system's (MAIL_CA_FILE)
 
     @classmethod
     def from_config(cls, config) -> "MailSettings | None":
         if not config.get("MAIL_SERVER"):
             return None
         return cls(config["MAIL_SERVER"], config["MAIL_PORT"], config["MAIL_USERNAME"],
-                   config["MAIL_PASSWORD"], config["MAIL_USE_TLS"], config["MAIL_SENDER"])
+                   config["MAIL_PASSWORD"], config["MAIL_USE_TLS"], config["MAIL_SENDER"],
+                   use_ssl=config.get("MAIL_USE_SSL", False), ca_file=config.get("MAIL_CA_FILE", ""))
+
+    def tls_context(self) -> ssl.SSLContext:
+        # Certificate chain and host name checked (check_hostname, CERT_REQUIRED), TLS 1.2 or later.
+        context = ssl.create_default_context(cafile=self.ca_file or None)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        return context
 
 
 @dataclass
@@ -55,15 +71,45 @@ def message_for(letter: Letter, sender: str) -> EmailMessage:
     return message
 
 
+@contextmanager
+def connect(settings: MailSettings):
+    """An SMTP connection, over verified TLS as configured, logged in when a user name is set.
+
+    The TLS handshake comes before anything is sent: with a wrong certificate smtplib raises
+    (ssl.SSLCertVerificationError) and not one message leaves."""
+    if settings.use_ssl:
+        smtp = smtplib.SMTP_SSL(settings.server, settings.port, timeout=settings.timeout,
+                                context=settings.tls_context())
+    else:
+        smtp = smtplib.SMTP(settings.server, settings.port, timeout=settings.timeout)
+    with smtp:
+        if settings.use_tls and not settings.use_ssl:
+            smtp.starttls(context=settings.tls_context())
+        if settings.username:
+            smtp.login(settings.username, settings.password)
+        yield smtp
+
+
+def send_message(settings: MailSettings, to_name: str, to_email: str, subject: str, body: str) -> None:
+    """One plain-text mail (an account link); raises MailError when it did not get out."""
+    message = EmailMessage()
+    message["From"] = settings.sender
+    message["To"] = formataddr((to_name, to_email))
+    message["Subject"] = subject
+    message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or "visitatie")
+    message.set_content(body)
+    try:
+        with connect(settings) as smtp:
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as error:
+        raise MailError(str(error) or type(error).__name__, SendResult()) from error
+
+
 def send_letters(letters: list[Letter], settings: MailSettings) -> SendResult:
     """Send each letter as its own message over one connection; report refused addresses."""
     result = SendResult()
     try:
-        with smtplib.SMTP(settings.server, settings.port, timeout=settings.timeout) as smtp:
-            if settings.use_tls:
-                smtp.starttls()
-            if settings.username:
-                smtp.login(settings.username, settings.password)
+        with connect(settings) as smtp:
             for letter in letters:
                 try:
                     smtp.send_message(message_for(letter, settings.sender))

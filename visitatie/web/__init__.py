@@ -3,9 +3,9 @@ from flask import Flask
 from flask_login import current_user
 
 from ..extensions import csrf
-from . import account, errors, main, opbrengst, participant, planning, rounds, themes, visits
+from . import account, accounts, errors, main, opbrengst, participant, planning, rounds, themes, visits
 
-BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp, planning.bp, participant.bp, opbrengst.bp, visits.bp)
+BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp, accounts.bp, planning.bp, participant.bp, opbrengst.bp, visits.bp)
 
 
 def _security_headers(response):

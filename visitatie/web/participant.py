@@ -12,8 +12,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
 from .. import answers as answer_domain
+from .. import security_events
 from ..answers import AnswerError, ConversationLocked, VersionConflict
-from ..auth import PARTICIPANT_BINDING
+from ..auth import PARTICIPANT_BINDING, security_actor
 from ..extensions import db
 from ..guide_registry import current_guides
 from ..i18n import local_time
@@ -21,6 +22,7 @@ from ..invitations import verify
 from ..models import Answer, Conversation
 from ..models.types import utcnow
 from ..permissions import ParticipantPrincipal, actor_name, capabilities
+from ..throttling import autosave_limit, limiter, link_limit, per_participant
 from ..verslag_content import verslag_docx, verslag_filename
 from . import conversation_pages
 
@@ -73,8 +75,16 @@ def load_conversation(conversation_id: int, require: str | None = None):
 
 
 @bp.get("/uitnodiging/<token>")
-def accept_invitation(token: str):
-    invitation = verify(db.session, token)
+def open_invitation(token: str):
+    """A page with one button that posts the token: it never reaches an access log again, and the
+    address the browser keeps afterwards has no token (the POST answers with a redirect)."""
+    return render_template("participant/invitation_open.html", token=token)
+
+
+@bp.post("/uitnodiging")
+@limiter.limit(link_limit)
+def accept_invitation():
+    invitation = verify(db.session, request.form.get("token", ""))
     if invitation is None:  # unknown, expired and revoked links look the same
         return render_template("participant/invitation_invalid.html"), 404
     principal = ParticipantPrincipal(invitation.participation)
@@ -120,6 +130,7 @@ def edit_theme(conversation_id: int, number: int):
 
 
 @bp.post("/gesprekken/<int:conversation_id>/antwoord")
+@limiter.limit(autosave_limit, key_func=per_participant)
 @signed_in_required
 def save_answer(conversation_id: int):
     conversation, caps = load_conversation(conversation_id)
@@ -146,6 +157,9 @@ def show_answer_history(conversation_id: int, answer_id: int):
     answer = db.session.get(Answer, answer_id)
     if answer is None or answer.conversation_id != conversation.id:
         abort(404)
+    security_events.record(db.session, "history_view", actor=security_actor(current_user), ip=request.remote_addr,
+                           round_id=conversation.round_id, detail=f"gesprek {conversation.id}, antwoord {answer.id}")
+    db.session.commit()
     return render_template("conversations/history.html", conversation=conversation, answer=answer,
                            question=current_guides().question(answer.question_id),
                            versions=answer_domain.history(answer))

@@ -110,7 +110,7 @@ def smtp_server():
 def test_letters_are_sent_over_smtp(session, conversation, smtp_server):
     port, handler = smtp_server
     letters = issue(session, conversation.participations)
-    settings = MailSettings(server="127.0.0.1", port=port, sender="planning@vng.example")
+    settings = MailSettings(server="127.0.0.1", port=port, sender="planning@vng.example", use_tls=False)
     result = send_letters(letters, settings)
     assert sorted(result.sent) == ["burgemeester@haarlem.example", "p.depla@breda.example"]
     assert len(handler.envelopes) == 2
@@ -125,7 +125,7 @@ def test_a_refused_address_is_reported_and_the_rest_is_sent(session, conversatio
     port, _handler = smtp_server
     conversation.gespreksleider.person.email = "niemand@refused.example"
     letters = issue(session, conversation.participations)
-    result = send_letters(letters, MailSettings(server="127.0.0.1", port=port))
+    result = send_letters(letters, MailSettings(server="127.0.0.1", port=port, use_tls=False))
     assert result.refused == ["niemand@refused.example"]
     assert result.sent == ["burgemeester@haarlem.example"]
 

@@ -41,7 +41,7 @@ def test_a_signed_in_participant_is_refused_everywhere_but_the_public_pages(app,
         participation = db.session.scalar(select(Participation).where(Participation.role == "gespreksleider"))
         _invitation, token = invitations.issue(db.session, participation, 30)
         db.session.commit()
-    assert client.get(f"/uitnodiging/{token}").status_code == 302
+    assert client.post("/uitnodiging", data={"token": token}).status_code == 302
     for endpoint, method, url in management_routes(app):
         assert client.open(url, method=method).status_code == 403, (endpoint, method)
     assert client.get(f"/opbrengst/{published}").status_code == 200

@@ -55,7 +55,7 @@ def link(app):
 @pytest.fixture
 def sign_in(client, link):
     def do(participation_id: int, browser=None):
-        response = (browser or client).get(f"/uitnodiging/{link(participation_id)}")
+        response = (browser or client).post("/uitnodiging", data={"token": link(participation_id)})
         assert response.status_code == 302, response.status_code
         return response
 

@@ -78,7 +78,7 @@ def as_role(client, auth, sign_in, link, revoke, world):
         elif role in participations:
             sign_in(participations[role])
         elif role == "expired_link":
-            response = client.get(f"/uitnodiging/{link(world.mayor, expired=True)}")
+            response = client.post("/uitnodiging", data={"token": link(world.mayor, expired=True)})
             assert response.status_code == 404
         elif role == "revoked_link":
             sign_in(world.mayor)

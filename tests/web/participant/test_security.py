@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.conftest import make_app
+from tests.conftest import make_app, redeem
 from visitatie.extensions import db
 
 from .conftest import OPEN
@@ -19,7 +19,7 @@ def csrf_token(page: str) -> str:
 
 
 def test_autosave_needs_the_csrf_header(secure_client, world, link):
-    assert secure_client.get(f"/uitnodiging/{link(world.mayor)}").status_code == 302
+    assert redeem(secure_client, link(world.mayor)).status_code == 302
     page = secure_client.get(f"/gesprekken/{world.a}/thema/1").get_data(as_text=True)
     body = {"municipality": world.haarlem, "question": OPEN, "value": "Met token", "version": 0}
     refused = secure_client.post(f"/gesprekken/{world.a}/antwoord", json=body)
@@ -30,7 +30,7 @@ def test_autosave_needs_the_csrf_header(secure_client, world, link):
 
 
 def test_every_form_post_needs_the_csrf_token(secure_client, world, link):
-    secure_client.get(f"/uitnodiging/{link(world.leader)}")
+    redeem(secure_client, link(world.leader))
     page = secure_client.get(f"/gesprekken/{world.a}/thema/1").get_data(as_text=True)
     form = {f"answer-{world.haarlem}-{OPEN}": "Tekst", f"version-{world.haarlem}-{OPEN}": "0"}
     assert secure_client.post(f"/gesprekken/{world.a}/thema/1", data=form).status_code == 400
@@ -40,7 +40,7 @@ def test_every_form_post_needs_the_csrf_token(secure_client, world, link):
 
 
 def test_the_session_cookie_is_http_only_and_same_site(client, world, link):
-    response = client.get(f"/uitnodiging/{link(world.mayor)}")
+    response = client.post("/uitnodiging", data={"token": link(world.mayor)})
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Expires=" in cookie
 
@@ -48,7 +48,7 @@ def test_the_session_cookie_is_http_only_and_same_site(client, world, link):
 def test_behind_https_the_session_cookie_is_secure(tmp_path, database, world, link):
     app = make_app(tmp_path / "secure", database, SESSION_COOKIE_SECURE=True)
     try:
-        response = app.test_client().get(f"/uitnodiging/{link(world.mayor)}")
+        response = app.test_client().post("/uitnodiging", data={"token": link(world.mayor)})
         assert "Secure" in response.headers["Set-Cookie"]
     finally:
         with app.app_context():

@@ -44,7 +44,7 @@ def sign_in(app):
             _invitation, token = invitations.issue(db.session, db.session.get(Participation, participation_id), 30)
             db.session.commit()
         browser = app.test_client()
-        response = browser.get(f"/uitnodiging/{token}")
+        response = browser.post("/uitnodiging", data={"token": token})
         assert response.status_code == 302, response.status_code
         return browser
 

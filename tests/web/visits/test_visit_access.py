@@ -25,7 +25,7 @@ def test_the_personal_link_of_a_visit_opens_the_visit_page(app, world, sign_in):
         from visitatie.models import Participation
         _inv, token = invitations.issue(db.session, db.session.get(Participation, world.member), 30)
         db.session.commit()
-    assert app.test_client().get(f"/uitnodiging/{token}").headers["Location"] == f"/visitaties/{world.first}"
+    assert app.test_client().post("/uitnodiging", data={"token": token}).headers["Location"] == f"/visitaties/{world.first}"
 
 
 @pytest.mark.parametrize("who", ["member", "secretary", "mayor", "ciso"])
