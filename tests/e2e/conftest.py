@@ -66,3 +66,11 @@ def page(context):
     page.set_default_timeout(10_000)
     yield page
     page.close()
+
+
+def open_link(page, url: str) -> None:
+    """Open a personal link as a participant does: the page, then its one button (the token is
+    posted, so the address the browser keeps has none)."""
+    page.goto(url)
+    page.get_by_role("button", name="Open mijn gesprek").click()
+    page.wait_for_load_state()

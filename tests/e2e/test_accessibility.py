@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.e2e.conftest import open_link
 from visitatie import invitations
 from visitatie.demo import load_demo
 from visitatie.extensions import db
@@ -84,7 +85,7 @@ def test_project_leader_pages_have_no_accessibility_violations(axe_context, live
 
 def test_participant_pages_have_no_accessibility_violations(axe_context, live_server, demo_world):
     page = axe_context.new_page()
-    page.goto(f"{live_server}/uitnodiging/{demo_world['token']}")
+    open_link(page, f"{live_server}/uitnodiging/{demo_world['token']}")
     c = demo_world["conversation"]
     paths = [f"/gesprekken/{c}"] + [f"/gesprekken/{c}/thema/{n}" for n in range(1, 6)]
     assert [found for path in paths for found in violations(page, live_server + path)] == []

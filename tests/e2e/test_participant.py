@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
+from tests.e2e.conftest import open_link
 from tests.participant_world import build_world
 from visitatie import invitations
 from visitatie.answers import Change, save_answer
@@ -66,7 +67,7 @@ def field(world, question, suffix="input"):
 
 
 def open_theme(page, link, world, participation):
-    page.goto(link(participation))
+    open_link(page, link(participation))
     expect(page.locator("h1")).to_have_text("Haarlem – Maastricht")
     page.get_by_role("link", name="Leiderschap en professionalisering").first.click()
     expect(page.locator("h1")).to_have_text("Leiderschap en professionalisering")
@@ -175,7 +176,7 @@ def test_without_javascript_the_form_still_saves(browser, live_app, world, link)
     context = browser.new_context(locale="nl-NL", java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(link(world["mayor"]))
+        open_link(page, link(world["mayor"]))
         page.goto(page.url + "/thema/1")
         expect(page.locator("[data-save-status]")).to_contain_text("Klik op Opslaan")
         page.fill(field(world, OPEN), "Zonder JavaScript ingevuld.")
@@ -194,7 +195,7 @@ def test_the_note_taker_marks_a_quote_which_is_not_published_by_default(page, li
         save_answer(db.session, db.session.get(Conversation, world["a"]), world["haarlem"],
                     Change(guides.question(OPEN), "De burgemeester is eigenaar. Dat staat in de kadernota.", 0),
                     "Jos Wienen", guides)
-    page.goto(link(world["note_taker"]))
+    open_link(page, link(world["note_taker"]))
     page.goto(page.url + "/thema/1")
     block = page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')}")
     block.get_by_text("Markeren als les of citaat").click()

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import open_link
 from tests.visit_world import build_visits
 from visitatie import invitations
 from visitatie.extensions import db
@@ -37,7 +38,7 @@ def link(live_app, live_server, participation_id):
 
 def test_a_committee_member_scores_a_theme_and_sees_it_beside_the_self_assessment(page, live_app, live_server,
                                                                                    visit, tmp_path):
-    page.goto(link(live_app, live_server, visit["member"]))
+    open_link(page, link(live_app, live_server, visit["member"]))
     expect(page.locator("h1")).to_have_text("Visitatie Haarlem")
     page.get_by_role("link", name="1. Leiderschap en professionalisering").click()
     expect(page.locator("h1")).to_have_text("Leiderschap en professionalisering")
