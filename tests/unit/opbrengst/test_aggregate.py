@@ -165,7 +165,7 @@ def test_the_snapshot_is_plain_json_with_the_contract_keys(session, guides, worl
     snapshot = build_snapshot(session, guides, [world.round_a.id])
     assert json.loads(json.dumps(snapshot)) == snapshot
     assert set(snapshot) == {"schema", "title", "rounds", "version", "published_at", "main_lesson", "introduction",
-                             "methodology", "municipalities", "themes", "maturity"}
+                             "methodology", "municipalities", "themes", "maturity", "size_classes"}
     assert (snapshot["version"], snapshot["published_at"], snapshot["schema"]) == (0, None, 1)
     assert snapshot["title"] == "Opbrengst bestuurlijke gespreksronde 2024"
     assert set(snapshot["themes"][0]) == {"number", "slug", "title", "recommendation", "findings", "lessons", "quote",
