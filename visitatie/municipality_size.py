@@ -65,10 +65,12 @@ def dutch_number(value: int) -> str:
 
 
 def span(low: int, high: int | None, number=dutch_number) -> tuple[str, dict]:
-    """Which wording a range of inhabitants takes, and its numbers: ('below'|'between'|'from', values).
+    """Which wording a range of inhabitants takes, and its numbers: ('below'|'between'|'from'|'all', values).
 
     The web layer translates the three wordings; the Word report uses dutch_label below."""
-    if low == 0 and high is not None:
+    if low == 0 and high is None:
+        return "all", {}
+    if low == 0:
         return "below", {"high": number(high)}
     if high is None:
         return "from", {"low": number(low)}
@@ -76,7 +78,7 @@ def span(low: int, high: int | None, number=dutch_number) -> tuple[str, dict]:
 
 
 _DUTCH = {"below": "minder dan {high} inwoners", "between": "{low}–{high} inwoners",
-          "from": "{low} inwoners of meer"}
+          "from": "{low} inwoners of meer", "all": "alle gemeenten"}
 
 
 def dutch_label(key: str) -> str:

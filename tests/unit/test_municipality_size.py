@@ -77,3 +77,8 @@ def test_ties_and_empty_classes_are_deterministic():
     assert merge_small_classes({"20000-50000": 3}, 5) == [SizeGroup(SIZE_CLASS_KEYS, 3)]  # caller suppresses
     with pytest.raises(ValueError):
         merge_small_classes({"onbekend": 2}, 5)
+
+
+def test_a_group_of_every_class_is_all_municipalities():
+    (group,) = merge_small_classes({"20000-50000": 3}, 5)
+    assert group_label(group) == "alle gemeenten"

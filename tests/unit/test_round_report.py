@@ -253,7 +253,7 @@ def test_snapshot_is_not_changed_by_building():
 
 
 SIZE_CLASSES = {
-    "source": "Bron: CBS, inwoners op 1 januari 2024", "minimum_group": 5, "minimum_answered": 3,
+    "source": "Bron: CBS, inwoners op 1 januari 2024", "source_years": [2024], "minimum_group": 5, "minimum_answered": 3,
     "without_figure": 0,
     "groups": [{"key": "tot-10000..10000-20000", "classes": ["tot-10000", "10000-20000"], "low": 0,
                 "high": 20000, "label": "minder dan 20.000 inwoners", "municipalities": 6},

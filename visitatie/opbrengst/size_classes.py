@@ -4,7 +4,7 @@ For the snapshot (public page, round report). Size classes with fewer than MIN_G
 participating municipalities are merged with a neighbour (municipality_size.merge_small_classes),
 so no group points at a handful of municipalities (the ≥ 250 000 class holds only four in the
 whole country); a group still below MIN_GROUP after merging (too few municipalities overall) is
-left out, and a cell that fewer than MIN_ANSWERED municipalities answered is None.
+left out (so is a lone group: it would only repeat the overall figure), and a cell that fewer than MIN_ANSWERED municipalities answered is None.
 Municipalities without a population figure are in no class and counted apart.
 Pure pandas on frame.AnswerData; plain JSON-able dicts out.
 """
@@ -20,7 +20,7 @@ MIN_ANSWERED = 3  # municipalities that answered, for a share to be shown
 
 
 def headline_by_size(data: AnswerData) -> dict:
-    """{"source", "minimum_group", "minimum_answered", "without_figure", "groups", "questions"}.
+    """{"source", "source_years", "minimum_group", "minimum_answered", "without_figure", "groups", "questions"}.
 
     groups: [{"key", "classes", "low", "high", "label", "municipalities"}] in CBS order;
     questions: [{"question_id", "theme_number", "headline", "cells"}] in guide order, one cell per
@@ -29,8 +29,11 @@ def headline_by_size(data: AnswerData) -> dict:
     known = slots[slots["population_class"] != UNKNOWN]
     counts = {str(k): int(v) for k, v in known.groupby("population_class")["municipality_id"].nunique().items()}
     groups = [g for g in merge_small_classes(counts, MIN_GROUP) if g.count >= MIN_GROUP] if counts else []
+    if len(groups) < 2:
+        groups = []  # one group is the whole selection: nothing to compare by size
+    years = sorted({int(y) for y in known["source_year"].dropna()})
     result = {
-        "source": source_note(known["source_year"]) if len(known) else source_note([]),
+        "source": source_note(years), "source_years": years,
         "minimum_group": MIN_GROUP, "minimum_answered": MIN_ANSWERED,
         "without_figure": int(slots.loc[slots["population_class"] == UNKNOWN, "municipality_id"].nunique()),
         "groups": [{"key": g.key, "classes": list(g.classes), "low": g.low, "high": g.high,

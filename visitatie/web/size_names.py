@@ -15,6 +15,8 @@ def size_range_name(low: int, high: int | None) -> str:
     wording, values = span(low, high, number=format_decimal)
     if wording == "below":
         return _("minder dan %(high)s inwoners", **values)
+    if wording == "all":
+        return _("alle gemeenten")
     if wording == "from":
         return _("%(low)s inwoners of meer", **values)
     return _("%(low)s–%(high)s inwoners", **values)

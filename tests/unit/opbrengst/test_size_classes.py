@@ -52,7 +52,7 @@ def sized_round(session, world):
 def test_share_ja_per_merged_size_class_by_hand(session, guides, world):
     round_ = sized_round(session, world)
     result = headline_by_size(load(session, guides, [round_.id]))
-    assert result["source"] == "Bron: CBS, inwoners op 1 januari 2024"
+    assert (result["source"], result["source_years"]) == ("Bron: CBS, inwoners op 1 januari 2024", [2024])
     assert result["without_figure"] == 1  # Utrecht
     assert [(g["label"], g["municipalities"], g["classes"][0], g["classes"][-1]) for g in result["groups"]] == [
         ("minder dan 20.000 inwoners", 6, "tot-10000", "10000-20000"),
@@ -76,3 +76,14 @@ def test_too_few_municipalities_show_no_group(session, guides, world):
     result = headline_by_size(load(session, guides, [world.round_a.id]))
     assert result["groups"] == [] and result["questions"] == []
     assert result["without_figure"] == 1
+
+
+def test_a_lone_group_is_not_shown(session, guides, world):
+    # With only the first three conversations (6 municipalities) everything is one group: nothing to compare.
+    theme = session.scalar(select(Theme).where(Theme.number == 1))
+    round_ = world.round("Kleine ronde", date(2026, 1, 8), [theme])
+    for index, pair in enumerate(PAIRS[:3]):
+        world.conversation(round_, pair, datetime(2026, 2, 1 + index, 10, 0), "gehouden")
+    session.commit()
+    result = headline_by_size(load(session, guides, [round_.id]))
+    assert result["groups"] == [] and result["questions"] == []
