@@ -118,3 +118,14 @@ def test_create_user_hashes_the_password(app, runner):
 def test_create_user_refuses_a_short_password(runner):
     result = runner.invoke(args=["create-user", "kort@example.org"], input="kort\nkort\n")
     assert result.exit_code == 1 and "minstens 12 tekens" in result.output
+
+
+def test_the_demo_pairs_with_the_real_cbs_figures(app, runner):
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    with app.app_context():
+        round_id = db.session.scalar(select(Round.id).where(Round.title == DEMO_TITLE))
+    result = runner.invoke(args=["suggest-pairs", str(round_id)])
+    # Waiting in the demo: Zwolle 133 141, Venlo 103 789, Amersfoort 161 852 (CBS, 1 January 2024).
+    assert "Zwolle – Venlo" in result.output
+    assert "Vergelijkbaar van omvang: beide 100.000–150.000 inwoners (bron: CBS)." in result.output
+    assert "Zonder partner: Amersfoort" in result.output
