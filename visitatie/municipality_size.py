@@ -67,7 +67,7 @@ def dutch_number(value: int) -> str:
 def span(low: int, high: int | None, number=dutch_number) -> tuple[str, dict]:
     """Which wording a range of inhabitants takes, and its numbers: ('below'|'between'|'from'|'all', values).
 
-    The web layer translates the three wordings; the Word report uses dutch_label below."""
+    The web layer translates these wordings; the Word report uses dutch_label and group_label."""
     if low == 0 and high is None:
         return "all", {}
     if low == 0:
