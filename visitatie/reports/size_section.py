@@ -45,7 +45,9 @@ def add_size_section(document: Document, size_classes: dict | None, themes: list
         names = [xml_safe(q.get("headline")) for q in own]
         series = {label: [_share(q, index) for q in own] for index, label in enumerate(labels)}
         png = charts.bar_chart_png(names, series, xlabel="% ja (geen staaf: te weinig gemeenten)",
-                                   max_value=100.0, width_cm=16.0, legend_columns=min(len(labels), 3))
+                                   max_value=100.0, width_cm=16.0,
+                                   # matplotlib fills a legend column by column: two columns read in order
+                                   legend_columns=len(labels) if len(labels) <= 3 else 2)
         if png is None:
             continue
         document.add_heading(f"Prioriteit {number}. {titles.get(number, '')}".strip(), 2)
