@@ -28,8 +28,8 @@ def test_init_twice_is_idempotent_and_keeps_data(tmp_path):
     assert "Thema's: 5 nieuw" in first.output and "Gemeenten: 342 nieuw" in first.output
     with app.app_context():
         haarlem = db.session.scalar(select(Municipality).where(Municipality.name == "Haarlem"))
-        haarlem.population = 162_000  # entered by hand; the CSV has no figures
-        db.session.commit()
+        assert (haarlem.population, haarlem.source_year) == (167_636, 2024)  # CBS, 1 January 2024
+        db.engine.dispose()
     second = runner.invoke(args=["init"])
     assert second.exit_code == 0, second.output
     assert "Thema's: 0 nieuw, 0 gewijzigd" in second.output
@@ -37,6 +37,15 @@ def test_init_twice_is_idempotent_and_keeps_data(tmp_path):
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Municipality)) == 342
         assert db.session.scalar(select(func.count()).select_from(Theme)) == 5
+        # A database loaded with last year's figures: init brings them up to date.
         haarlem = db.session.scalar(select(Municipality).where(Municipality.name == "Haarlem"))
-        assert haarlem.population == 162_000
+        haarlem.population, haarlem.source_year = 162_000, 2023
+        db.session.commit()
+        db.engine.dispose()
+    third = runner.invoke(args=["init"])
+    assert third.exit_code == 0, third.output
+    assert "Gemeenten: 0 nieuw, 1 gewijzigd, 341 ongewijzigd" in third.output
+    with app.app_context():
+        haarlem = db.session.scalar(select(Municipality).where(Municipality.name == "Haarlem"))
+        assert (haarlem.population, haarlem.source_year) == (167_636, 2024)
         db.engine.dispose()

@@ -1,7 +1,8 @@
 """`make bench`: performance of the opbrengst on a synthetic national dataset.
 
 Builds a temporary SQLite database (the schema from the models, then the normal reference data
-path: the five themes and the 342 municipalities of data/gemeenten.csv), generates five yearly
+path: the five themes and the 342 municipalities of data/gemeenten.csv with their CBS population,
+so the snapshot's figures per size class cover the real classes), generates five yearly
 rounds in which every municipality takes part once (171 conversations a round, every theme
 answered), and prints a table of timings against the targets. The answers are inserted with one
 executemany per table, not through the ORM one by one.

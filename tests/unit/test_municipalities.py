@@ -20,7 +20,11 @@ def test_the_shipped_list_has_all_342_municipalities():
     assert by_name["Haarlem"].province == "Noord-Holland"
     assert by_name["Maastricht"].safety_region == "Zuid-Limburg"
     assert sum(r.province == "Noord-Brabant" for r in rows) == 56
-    assert all(r.population is None for r in rows)
+    # CBS 70072NED, 1 January 2024 (data/README.md): every row has a figure; they add up to the
+    # CBS population of the Netherlands on that date.
+    assert all(r.population is not None and r.source_year == 2024 for r in rows)
+    assert sum(r.population for r in rows) == 17_942_942
+    assert (by_name["Amsterdam"].population, by_name["Rotterdam"].population) == (931_298, 670_610)
 
 
 def test_population_and_year_are_parsed():

@@ -250,3 +250,47 @@ def test_snapshot_is_not_changed_by_building():
     before = copy.deepcopy(snapshot)
     build_round_report(snapshot)
     assert snapshot == before
+
+
+SIZE_CLASSES = {
+    "source": "Bron: CBS, inwoners op 1 januari 2024", "source_years": [2024], "minimum_group": 5, "minimum_answered": 3,
+    "without_figure": 0,
+    "groups": [{"key": "tot-10000..10000-20000", "classes": ["tot-10000", "10000-20000"], "low": 0,
+                "high": 20000, "label": "minder dan 20.000 inwoners", "municipalities": 6},
+               {"key": "20000-50000..vanaf-250000", "classes": ["20000-50000", "vanaf-250000"], "low": 20000,
+                "high": None, "label": "20.000 inwoners of meer", "municipalities": 7}],
+    "questions": [
+        {"question_id": "leiderschap.ivp", "theme_number": 1, "headline": "Digitale veiligheid staat in het IVP",
+         "cells": [{"n": 4, "share_ja": 0.5}, {"n": 5, "share_ja": 0.8}]},
+        {"question_id": "leiderschap.ciso_oov", "theme_number": 1, "headline": "De CISO en de adviseur OOV kennen elkaar",
+         "cells": [None, {"n": 3, "share_ja": 0.3333}]},
+    ],
+}
+
+
+def test_headline_figures_per_size_class_as_chart_and_table():
+    snapshot = make_snapshot()
+    snapshot["size_classes"] = SIZE_CLASSES
+    snapshot["methodology"]["filters"]["population_class"] = "20000-50000"
+    document = reopen(build_round_report(snapshot))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Kerncijfers naar gemeentegrootte" in headings
+    assert "Prioriteit 1. Leiderschap en professionalisering" in headings
+    descriptions = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert ("Aandeel ja per gemeentegrootte. Digitale veiligheid staat in het IVP: minder dan 20.000 inwoners "
+            "50% (n = 4), 20.000 inwoners of meer 80% (n = 5); De CISO en de adviseur OOV kennen elkaar: "
+            "minder dan 20.000 inwoners –, 20.000 inwoners of meer 33% (n = 3)") in descriptions
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Kernvraag")
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Kernvraag", "minder dan 20.000 inwoners", "20.000 inwoners of meer"],
+        ["digitale veiligheid staat in het IVP", "50% (n = 4)", "80% (n = 5)"],
+        ["de CISO en de adviseur OOV kennen elkaar", "–", "33% (n = 3)"]]
+    body = texts(document)
+    assert "Bron: CBS, inwoners op 1 januari 2024." in body
+    assert "minder dan 20.000 inwoners: 6 gemeenten, 20.000 inwoners of meer: 7 gemeenten." in body
+    assert any("inwonersklasse 20.000–50.000 inwoners (bron: CBS)" in text for text in body)
+
+
+def test_no_size_section_without_groups(report):
+    headings = [p.text for p in report.paragraphs if p.style.name.startswith("Heading")]
+    assert "Kerncijfers naar gemeentegrootte" not in headings  # make_snapshot has no size_classes

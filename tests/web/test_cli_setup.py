@@ -23,7 +23,7 @@ def test_import_updates_and_keeps_the_rest(app, runner, tmp_path):
     assert "0 nieuw, 1 gewijzigd, 0 ongewijzigd" in result.output
     with app.app_context():
         haarlem = db.session.scalar(select(Municipality).where(Municipality.code == "GM0392"))
-        assert haarlem.population == 162902 and haarlem.population_class == "zeer_groot"
+        assert haarlem.population == 162902 and haarlem.population_class == "150000-250000"
     assert count(app, Municipality) == 342
 
 
@@ -37,7 +37,7 @@ def test_a_bad_file_imports_nothing_and_names_file_and_line(app, runner, tmp_pat
     assert "regel 3: onbekende provincie 'Atlantis'" in result.output
     with app.app_context():
         haarlem = db.session.scalar(select(Municipality).where(Municipality.code == "GM0392"))
-        assert haarlem.population is None  # the good row before the bad one was not applied either
+        assert haarlem.population == 167_636  # CBS figure kept: the good row before the bad one was not applied either
     assert count(app, Municipality) == 342
 
 
@@ -118,3 +118,14 @@ def test_create_user_hashes_the_password(app, runner):
 def test_create_user_refuses_a_short_password(runner):
     result = runner.invoke(args=["create-user", "kort@example.org"], input="kort\nkort\n")
     assert result.exit_code == 1 and "minstens 12 tekens" in result.output
+
+
+def test_the_demo_pairs_with_the_real_cbs_figures(app, runner):
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    with app.app_context():
+        round_id = db.session.scalar(select(Round.id).where(Round.title == DEMO_TITLE))
+    result = runner.invoke(args=["suggest-pairs", str(round_id)])
+    # Waiting in the demo: Zwolle 133 141, Venlo 103 789, Amersfoort 161 852 (CBS, 1 January 2024).
+    assert "Zwolle – Venlo" in result.output
+    assert "Vergelijkbaar van omvang: beide 100.000–150.000 inwoners (bron: CBS)." in result.output
+    assert "Zonder partner: Amersfoort" in result.output

@@ -8,6 +8,7 @@ from flask.cli import with_appcontext
 from ..extensions import db
 from ..guide_registry import current_guides
 from ..opbrengst import Filters, export
+from ..opbrengst.frame import POPULATION_CLASS_NAMES
 from ..opbrengst.report import round_report
 from .scheduling import _round  # the round, or a Dutch error and exit status 1
 
@@ -21,7 +22,8 @@ from .scheduling import _round  # the round, or a Dutch error and exit status 1
 @click.option("--provincie", "province", default=None, help="Alleen gemeenten in deze provincie.")
 @click.option("--veiligheidsregio", "safety_region", default=None, help="Alleen gemeenten in deze veiligheidsregio.")
 @click.option("--inwonersklasse", "population_class", default=None,
-              type=click.Choice(["klein", "middelgroot", "groot", "zeer_groot", "onbekend"]))
+              type=click.Choice(POPULATION_CLASS_NAMES),
+              help="Alleen gemeenten in deze CBS-gemeentegrootteklasse, bijvoorbeeld 20000-50000.")
 @with_appcontext
 def export_command(round_id, out, also, province, safety_region, population_class):
     """Export the aggregated tables and the raw answers of a round (confidential sheets marked)."""

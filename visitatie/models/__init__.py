@@ -1,7 +1,7 @@
 """SQLAlchemy models, one module per area; imported here so that Alembic sees them all."""
 from .answers import CONSENTS, MARK_KINDS, Answer, AnswerRevision, Mark
 from .people import USER_ROLES, Person, User
-from .reference import Municipality, Theme, population_class
+from .reference import Municipality, Theme
 from .rounds import (
     CONVERSATION_STATUSES,
     MUNICIPAL_ROLES,

@@ -3,24 +3,7 @@ from sqlalchemy import CheckConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-
-# Population classes used for filtering and for pairing municipalities of comparable size.
-POPULATION_CLASSES = (
-    ("klein", 0, 20_000),
-    ("middelgroot", 20_000, 50_000),
-    ("groot", 50_000, 100_000),
-    ("zeer_groot", 100_000, None),
-)
-
-
-def population_class(population: int | None) -> str:
-    if population is None:
-        return "onbekend"
-    for name, low, high in POPULATION_CLASSES:
-        if population >= low and (high is None or population < high):
-            return name
-    return "onbekend"
-
+from ..municipality_size import size_class
 
 class Municipality(db.Model):
     __tablename__ = "municipality"
@@ -40,7 +23,8 @@ class Municipality(db.Model):
 
     @property
     def population_class(self) -> str:
-        return population_class(self.population)
+        """The key of its CBS size class (visitatie/municipality_size.py)."""
+        return size_class(self.population)
 
     def __repr__(self) -> str:
         return f"<Municipality {self.code} {self.name}>"

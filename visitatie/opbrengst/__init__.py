@@ -3,6 +3,7 @@
 - frame.py       the database -> tidy DataFrames (one query per table, filters in SQL)
 - aggregate.py   figures, scales, options, coverage, ranked lessons, year over year (pandas)
 - quotes.py      which quotes may be published, and how their speaker is shown
+- size_classes.py  headline figures per merged CBS size class (for the snapshot)
 - snapshot.py    the snapshot dict of SNAPSHOT.md: aggregation + curation
 - analysis.py    the project leaders' full view of a selection
 - curation.py    curation by project leaders, with version checks

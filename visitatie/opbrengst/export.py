@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from ..guides import GuideSet
+from ..municipality_size import dutch_label, source_note
 from . import aggregate
 from .analysis import MIN_PUBLIC_MUNICIPALITIES
 from .frame import AnswerData, Filters, load, local_dates
@@ -172,7 +173,9 @@ def _explanation(data: AnswerData, guides: GuideSet, tables: list[Table]) -> pd.
     filters = {k: v for k, v in method["filters"].items() if v}
     rows = [("titel", default_title(rounds) if rounds else ""),
             ("rondes", "; ".join(r["title"] for r in rounds)),
-            ("selectie", "; ".join(f"{FILTER_NAMES[k]}: {v}" for k, v in filters.items()) or "alle gevoerde gesprekken"),
+            ("selectie", "; ".join(f"{FILTER_NAMES[k]}: {dutch_label(v) if k == 'population_class' else v}"
+                                   for k, v in filters.items()) or "alle gevoerde gesprekken"),
+            ("inwoners", source_note(data.slots["source_year"]) + " (de inwonersklasse volgt de CBS-gemeentegrootteklassen)"),
             ("gesprekken", method["conversations"]), ("gemeenten", method["municipalities"]),
             ("antwoorden", method["answers"]),
             ("periode", f"{method['period_start'] or ''} – {method['period_end'] or ''}"),

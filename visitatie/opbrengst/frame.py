@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 
 from ..guides import GuideSet
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality, round_theme
-from ..models.reference import POPULATION_CLASSES
+from ..municipality_size import SIZE_CLASS_KEYS, SIZE_CLASSES, UNKNOWN, class_by_key
 
 HELD_STATUSES = ("gehouden", "vastgesteld")
 JA_NEE_DEELS = ("ja", "nee", "deels")
 SCALE_LEVELS = ("1", "2", "3", "4", "5")
-POPULATION_CLASS_NAMES = tuple(name for name, _low, _high in POPULATION_CLASSES) + ("onbekend",)
+POPULATION_CLASS_NAMES = SIZE_CLASS_KEYS + (UNKNOWN,)  # the CBS gemeentegrootteklassen, then "onbekend"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Slot keys combine conversation and municipality ids in one integer, for fast isin().
 _KEY = 1 << 32
@@ -90,20 +90,19 @@ def _municipality_filters(filters: Filters) -> list:
 
 
 def _population_condition(column, name: str):
-    if name == "onbekend":
+    if name == UNKNOWN:
         return column.is_(None)
-    for class_name, low, high in POPULATION_CLASSES:
-        if class_name == name:
-            return and_(column >= low, column < high) if high is not None else column >= low
-    return false()  # an unknown class selects nothing
+    cls = class_by_key(name)
+    if cls is None:
+        return false()  # an unknown class selects nothing
+    return and_(column >= cls.low, column < cls.high) if cls.high is not None else column >= cls.low
 
 
 def population_classes(population: pd.Series) -> pd.Series:
-    """The population class of each value, vectorised (None -> "onbekend")."""
-    edges = [low for _name, low, _high in POPULATION_CLASSES] + [float("inf")]
-    names = [name for name, _low, _high in POPULATION_CLASSES]
-    classes = pd.cut(population.astype("float64"), bins=edges, labels=names, right=False)
-    return classes.astype("object").where(classes.notna(), "onbekend").astype("str")
+    """The size class key of each value, vectorised (None -> "onbekend")."""
+    edges = [c.low for c in SIZE_CLASSES] + [float("inf")]
+    classes = pd.cut(population.astype("float64"), bins=edges, labels=list(SIZE_CLASS_KEYS), right=False)
+    return classes.astype("object").where(classes.notna(), UNKNOWN).astype("str")
 
 
 def _plain_rows(session: Session, statement) -> list[tuple]:
@@ -176,11 +175,11 @@ def load(session: Session, guides: GuideSet, round_ids, filters: Filters | dict 
                          .join(THEME, THEME.c.id == round_theme.c.theme_id)
                          .where(round_theme.c.round_id.in_(round_ids)), ["round_id", "theme_number"])
     slots = read_table(session, select(c.round_id, cm.conversation_id, cm.municipality_id, c.starts_at, m.name,
-                                  m.province, m.safety_region, m.population)
+                                  m.province, m.safety_region, m.population, m.source_year)
                   .select_from(SLOT).join(CONVERSATION, c.id == cm.conversation_id)
                   .join(MUNICIPALITY, m.id == cm.municipality_id).where(*held),
                   ["round_id", "conversation_id", "municipality_id", "starts_at", "municipality", "province",
-                   "safety_region", "population"])
+                   "safety_region", "population", "source_year"])
     slots["population_class"] = population_classes(slots["population"])
     slots["key"] = slots["conversation_id"].astype("int64") * _KEY + slots["municipality_id"]
 

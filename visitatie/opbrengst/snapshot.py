@@ -21,6 +21,7 @@ from ..visits.national import national_maturity
 from . import aggregate
 from .frame import AnswerData, Filters, load, read_table
 from .quotes import QuoteSource, conversation_context, problem, public_quote
+from .size_classes import headline_by_size
 
 SCHEMA = 1
 PLURAL_KINDS = {"gespreksronde": "gespreksrondes", "visitatieronde": "visitatierondes"}
@@ -178,6 +179,7 @@ def assemble(session: Session, guides: GuideSet, data: AnswerData) -> dict:
         "municipalities": sort_names(set(data.slots["municipality"])),
         "themes": themes,
         "maturity": national_maturity(session),  # every visitatieronde, public: finalised, small cells suppressed
+        "size_classes": headline_by_size(data),  # share "ja" per merged CBS size class (size_classes.py)
     }
 
 

@@ -131,7 +131,7 @@ def _scale_panel(axes, scale: dict, title: bool) -> None:
 
 def bar_chart_png(categories: list[str], series: dict[str, list[float]], *,
                   xlabel: str = "", max_value: float | None = None,
-                  width_cm: float = 16.0) -> bytes | None:
+                  width_cm: float = 16.0, legend_columns: int | None = None) -> bytes | None:
     """Grouped horizontal bars, e.g. the self-assessment beside the committee's score.
 
     ``series`` maps a legend label to one value per category (None for no value).
@@ -161,7 +161,8 @@ def bar_chart_png(categories: list[str], series: dict[str, list[float]], *,
         axes.set_xlim(0, (max_value or max(values_seen + [1])) * 1.08)
         axes.set_xlabel(xlabel, color=MUTED)
         _tidy(axes)
-        figure.legend(loc="outside upper center", ncols=len(series), frameon=False)  # see stacked_bar_png
+        figure.legend(loc="outside upper center", ncols=legend_columns or len(series),  # see stacked_bar_png
+                      frameon=False)
         return _png(figure)
 
 

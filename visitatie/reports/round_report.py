@@ -34,7 +34,9 @@ from visitatie.reports.document import (
     shade_cell,
     xml_safe,
 )
+from visitatie.municipality_size import dutch_label
 from visitatie.reports.maturity_section import add_maturity_section
+from visitatie.reports.size_section import add_size_section
 from visitatie.reports.qr import qr_png
 from visitatie.reports.wording import as_clause, count, dutch_date, dutch_period, percent
 
@@ -61,6 +63,7 @@ def build_round_report(snapshot: dict) -> Document:
     figure_numbers = iter(range(1, 1000))
     for theme in snapshot.get("themes") or []:
         _theme(document, theme, snapshot.get("methodology") or {}, figure_numbers)
+    add_size_section(document, snapshot.get("size_classes"), snapshot.get("themes") or [], figure_numbers)
     if snapshot.get("maturity"):
         add_maturity_section(document, snapshot["maturity"], figure_numbers)
     _methodology(document, snapshot.get("methodology") or {})
@@ -325,7 +328,9 @@ def _methodology(document: Document, method: dict) -> None:
     filters = {key: value for key, value in (method.get("filters") or {}).items() if value}
     if filters:
         document.add_paragraph("Voor deze opbrengst is een selectie gemaakt: " + "; ".join(
-            f"{FILTER_NAMES.get(key, key)} {xml_safe(value)}" for key, value in filters.items()) + ".")
+            f"{FILTER_NAMES.get(key, key)} "
+            + (dutch_label(value) + " (bron: CBS)" if key == "population_class" else xml_safe(value))
+            for key, value in filters.items()) + ".")
     else:
         document.add_paragraph("Er is geen selectie toegepast: alle gevoerde gesprekken tellen mee.")
     add_bullets(document, [

@@ -2,8 +2,10 @@
 
 A maximum-weight matching (networkx) over the municipalities of a round that are not yet in a
 conversation. The weight of a pair grows with how complementary their self-scans are (one strong
-where the other is weak, in both directions) and, as a lesser preference, with comparable size
-(population class; unknown sizes count as neither a match nor a mismatch).
+where the other is weak, in both directions) and, as a lesser preference, with comparable size:
+the same CBS size class (gemeentegrootteklasse) scores best, an adjacent class next; unknown
+sizes count as neither a match nor a mismatch. One point of complementarity outweighs any size
+preference, so size only decides between pairs that are equally complementary.
 Deterministic: nodes and edges are added in code order, so the same input gives the same answer.
 """
 from dataclasses import dataclass
@@ -14,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Conversation, Municipality, Round
-from ..models.reference import POPULATION_CLASSES, population_class
 from ..models.scheduling import PairRejection
+from ..municipality_size import SIZE_CLASS_KEYS, UNKNOWN, size_class
 from .conversations import save_conversation
 from .enrolment import enrolments
 from .inputs import ConversationInput
@@ -26,7 +28,6 @@ STRONG, WEAK = 4, 2  # a self-scan score from which a theme is called strong, re
 NOTABLE_GAP = 2  # a difference worth naming as a reason
 COMPLEMENTARITY_FACTOR = 3  # one point of complementarity outweighs any size preference
 SIZE_POINTS = {"zelfde": 2, "vergelijkbaar": 1, "onbekend": 1, "verschillend": 0}
-_CLASS_ORDER = [name for name, _low, _high in POPULATION_CLASSES]
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,11 @@ class ProposedPair:
     weight: int
     reasons: tuple[Reason, ...]
 
+    @property
+    def size_classes(self) -> tuple[str, str]:
+        """The CBS size class keys of first and second, for the reason shown with the pair."""
+        return size_class(self.first.population), size_class(self.second.population)
+
 
 @dataclass(frozen=True)
 class Proposal:
@@ -77,10 +83,10 @@ class Proposal:
 
 
 def size_match(a: Candidate, b: Candidate) -> str:
-    first, second = population_class(a.population), population_class(b.population)
-    if "onbekend" in (first, second):
-        return "onbekend"  # population is often unknown: neither rewarded nor punished much
-    gap = abs(_CLASS_ORDER.index(first) - _CLASS_ORDER.index(second))
+    first, second = size_class(a.population), size_class(b.population)
+    if UNKNOWN in (first, second):
+        return UNKNOWN  # a municipality without a figure: neither rewarded nor punished much
+    gap = abs(SIZE_CLASS_KEYS.index(first) - SIZE_CLASS_KEYS.index(second))
     return {0: "zelfde", 1: "vergelijkbaar"}.get(gap, "verschillend")
 
 

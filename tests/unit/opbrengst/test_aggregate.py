@@ -102,10 +102,11 @@ def test_curated_lessons_count_their_sources_and_are_ranked(session, guides, wor
 @pytest.mark.parametrize("filters, n, ja, nee, deels, missing, municipalities", [
     ({"province": "Noord-Holland"}, 1, 1, 0, 0, 0, ["Haarlem"]),
     ({"safety_region": "Haaglanden"}, 1, 0, 0, 1, 0, ["Delft"]),
-    ({"population_class": "groot"}, 1, 0, 1, 0, 0, ["Maastricht"]),          # 99,999 inhabitants
-    ({"population_class": "zeer_groot"}, 2, 1, 0, 1, 0, ["Delft", "Haarlem"]),  # 100,000 and more
+    ({"population_class": "50000-100000"}, 1, 0, 1, 0, 0, ["Maastricht"]),   # 99,999 inhabitants
+    ({"population_class": "100000-150000"}, 1, 0, 0, 1, 0, ["Delft"]),       # 100,000: the higher class
+    ({"population_class": "150000-250000"}, 1, 1, 0, 0, 0, ["Haarlem"]),     # 162,000
     ({"population_class": "onbekend"}, 0, 0, 0, 0, 1, ["Utrecht"]),
-    ({"province": "Limburg", "population_class": "zeer_groot"}, 0, 0, 0, 0, 0, []),
+    ({"province": "Limburg", "population_class": "100000-150000"}, 0, 0, 0, 0, 0, []),
 ])
 def test_filters_by_province_safety_region_and_population_class(session, guides, world, filters, n, ja, nee,
                                                                  deels, missing, municipalities):
@@ -164,7 +165,7 @@ def test_the_snapshot_is_plain_json_with_the_contract_keys(session, guides, worl
     snapshot = build_snapshot(session, guides, [world.round_a.id])
     assert json.loads(json.dumps(snapshot)) == snapshot
     assert set(snapshot) == {"schema", "title", "rounds", "version", "published_at", "main_lesson", "introduction",
-                             "methodology", "municipalities", "themes", "maturity"}
+                             "methodology", "municipalities", "themes", "maturity", "size_classes"}
     assert (snapshot["version"], snapshot["published_at"], snapshot["schema"]) == (0, None, 1)
     assert snapshot["title"] == "Opbrengst bestuurlijke gespreksronde 2024"
     assert set(snapshot["themes"][0]) == {"number", "slug", "title", "recommendation", "findings", "lessons", "quote",

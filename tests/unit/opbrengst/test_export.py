@@ -79,3 +79,14 @@ def test_csv_zip_has_one_file_per_table(session, guides, world):
     assert "vertrouwelijk-antwoorden.csv" in archive.namelist()
     figures = pd.read_csv(archive.open("openbaar-kerncijfers.csv"), encoding="utf-8-sig")
     assert list(figures.columns) == export.FIGURE_COLUMNS
+
+
+def test_the_explanation_names_the_size_class_and_its_source(session, guides, world):
+    sheets = workbook(session, guides, [world.round_a.id], {"population_class": "100000-150000"})
+    explanation = dict(zip(sheets["Toelichting"]["onderdeel"], sheets["Toelichting"]["waarde"]))
+    assert explanation["selectie"] == "inwonersklasse: 100.000–150.000 inwoners"  # Delft (100,000)
+    # The world fixture sets its own figures but keeps bron_jaar 2024 from data/gemeenten.csv.
+    assert explanation["inwoners"] == ("Bron: CBS, inwoners op 1 januari 2024 "
+                                       "(de inwonersklasse volgt de CBS-gemeentegrootteklassen)")
+    rows = sheets["Vertrouwelijk antwoorden"].set_index("gemeente")
+    assert rows.at["Delft", "inwonersklasse"] == "100000-150000"

@@ -146,11 +146,42 @@ def test_only_the_themes_of_the_round_count():
 def test_comparable_size_is_preferred_when_complementarity_is_equal():
     small_a = candidate("GM0001", "Klein A", (5, 1, 3, 3, 3), population=10_000)
     small_b = candidate("GM0002", "Klein B", (1, 5, 3, 3, 3), population=15_000)
-    big_a = candidate("GM0003", "Groot A", (5, 1, 3, 3, 3), population=200_000)
+    big_a = candidate("GM0003", "Groot A", (5, 1, 3, 3, 3), population=260_000)
     big_b = candidate("GM0004", "Groot B", (1, 5, 3, 3, 3), population=300_000)
     proposal = propose_pairs([small_a, small_b, big_a, big_b], THEMES)
     assert names(proposal) == [("Klein A", "Klein B"), ("Groot A", "Groot B")]
     assert {p.size for p in proposal.pairs} == {"zelfde"}
+
+
+def test_size_decides_between_equally_complementary_pairings_by_hand():
+    # A, C teach theme 1 (5 against 1), B, D theme 2: A-B, A-D, C-B and C-D all have
+    # complementarity 9 + 9 + 9 = 27, so weight 3 * 27 + size points + 1 = 82 + size points.
+    a = candidate("GM0001", "A", (5, 1, 3, 3, 3), population=30_000)   # 20.000-50.000
+    b = candidate("GM0002", "B", (1, 5, 3, 3, 3), population=45_000)   # 20.000-50.000
+    c = candidate("GM0003", "C", (5, 1, 3, 3, 3), population=60_000)   # 50.000-100.000
+    d = candidate("GM0004", "D", (1, 5, 3, 3, 3), population=400_000)  # 250.000 or more
+    # A-B same class (+2) = 84, C-D three classes apart (+0) = 82: 166.
+    # A-D apart (+0) = 82, C-B adjacent (+1) = 83: 165. A-C + B-D: (0+1+1) + (0+0+1) = 3.
+    proposal = propose_pairs([a, b, c, d], THEMES)
+    assert names(proposal) == [("A", "B"), ("C", "D")]
+    assert [(p.size, p.weight) for p in proposal.pairs] == [("zelfde", 84), ("verschillend", 82)]
+    assert proposal.pairs[0].size_classes == ("20000-50000", "20000-50000")
+    assert proposal.total_weight == 166
+
+
+def test_complementarity_still_comes_before_size_by_hand():
+    # Same size pairs A-C (20.000-50.000) and B-D (250.000+) hardly differ: gaps of one point are
+    # worth nothing, so each weighs 0 + 2 + 1 = 3: 6 together.
+    # A-B: 27 -> 81 + 0 + 1 = 82; C-D: gaps of 2 on themes 1 and 2: 1 + 1 + 1 = 3 -> 9 + 0 + 1 = 10: 92.
+    # A-D and C-B: gaps of 3: 4 + 4 + 4 = 12 -> 36 + 0 + 1 = 37 each: 74.
+    a = candidate("GM0001", "A", (5, 1, 3, 3, 3), population=30_000)
+    b = candidate("GM0002", "B", (1, 5, 3, 3, 3), population=400_000)
+    c = candidate("GM0003", "C", (4, 2, 3, 3, 3), population=35_000)
+    d = candidate("GM0004", "D", (2, 4, 3, 3, 3), population=300_000)
+    proposal = propose_pairs([a, b, c, d], THEMES)
+    assert names(proposal) == [("A", "B"), ("C", "D")]
+    assert [p.weight for p in proposal.pairs] == [82, 10]
+    assert {p.size for p in proposal.pairs} == {"verschillend"}
 
 
 def test_unknown_population_is_handled():

@@ -152,3 +152,17 @@ def test_figures_page_with_filters_and_rounds(client, auth, demo):
     filtered = client.get(f"/rondes/{demo}/opbrengst/cijfers?ronde={demo}&provincie=Limburg").get_data(as_text=True)
     assert "minder dan drie gemeenten" in filtered  # Maastricht only: identifiable
     assert f"export.xlsx?ronde={demo}&amp;provincie=Limburg" in filtered
+
+
+def test_figures_filter_by_cbs_size_class(client, auth, demo):
+    auth.as_projectleider()
+    page = client.get(f"/rondes/{demo}/opbrengst/cijfers").get_data(as_text=True)
+    assert "Inwonersklasse (bron: CBS)" in page
+    assert '<option value="20000-50000">20.000–50.000 inwoners</option>' in page
+    assert '<option value="vanaf-250000">250.000 inwoners of meer</option>' in page
+    # CBS 2024: Maastricht 125 285 and Delft 109 577 are the held demo municipalities of 100 000-150 000.
+    filtered = client.get(f"/rondes/{demo}/opbrengst/cijfers?ronde={demo}&inwonersklasse=100000-150000")
+    html = filtered.get_data(as_text=True)
+    assert '<option value="100000-150000" selected>100.000–150.000 inwoners</option>' in html
+    assert "minder dan drie gemeenten" in html
+    assert f"export.xlsx?ronde={demo}&amp;inwonersklasse=100000-150000" in html

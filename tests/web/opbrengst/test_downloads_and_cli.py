@@ -61,6 +61,14 @@ def test_export_command_writes_excel_or_csv(runner, demo, tmp_path):
     assert result.exit_code == 0, result.output
     assert "openbaar-schalen.csv" in zipfile.ZipFile(tmp_path / "opbrengst.zip").namelist()
 
+    result = runner.invoke(args=["export", str(demo), "--out", str(tmp_path / "groot.xlsx"),
+                                 "--inwonersklasse", "100000-150000"])
+    assert result.exit_code == 0, result.output
+    explanation = pd.read_excel(tmp_path / "groot.xlsx", sheet_name="Toelichting").set_index("onderdeel")
+    assert explanation.at["selectie", "waarde"] == "inwonersklasse: 100.000–150.000 inwoners"
+    refused = runner.invoke(args=["export", str(demo), "--out", str(tmp_path / "x.xlsx"), "--inwonersklasse", "groot"])
+    assert refused.exit_code == 2 and "20000-50000" in refused.output  # the choices are the CBS classes
+
 
 def test_export_command_refuses_an_unknown_round_or_format(runner, demo, tmp_path):
     result = runner.invoke(args=["export", "999", "--out", str(tmp_path / "x.xlsx")])

@@ -35,7 +35,11 @@ def test_upload_enrols_and_the_proposal_explains_each_pair(client, auth, round_i
     assert "Haarlem is sterk op thema 3 (Eigen huis op orde) waar Maastricht zwak is (5 tegen 1)." in page
     assert "Delft is sterk op thema 1 (Leiderschap en professionalisering) waar Oss zwak is (5 tegen 1)." in page
     assert "Zonder partner: Breda." in page
-    assert "Omvang onbekend: niet meegewogen." in page
+    # CBS, 1 January 2024: Haarlem 167 636, Maastricht 125 285, Delft 109 577, Oss 94 634.
+    assert ("Ongeveer even groot (naastgelegen grootteklassen): Haarlem 150.000–250.000 inwoners, "
+            "Maastricht 100.000–150.000 inwoners (bron: CBS).") in page
+    assert ("Ongeveer even groot (naastgelegen grootteklassen): Delft 100.000–150.000 inwoners, "
+            "Oss 50.000–100.000 inwoners (bron: CBS).") in page
 
 
 def test_a_malformed_upload_is_refused_with_file_line_and_reason(app, client, auth, round_id):
@@ -171,3 +175,14 @@ def test_cli_import_zelfscan_reads_an_excel_file(app, runner, round_id, tmp_path
     result = runner.invoke(args=["import-zelfscan", str(round_id), str(path)])
     assert result.exit_code == 0, result.output
     assert "2 gemeenten aangemeld" in result.output
+
+
+def test_a_pair_of_the_same_class_says_both_sizes(app):
+    from visitatie.scheduling.pairing import Candidate, propose_pairs
+    from visitatie.web.planning.messages import size_text
+
+    a = Candidate("GM0001", "A", {1: 5, 2: 1}, population=30_000)
+    b = Candidate("GM0002", "B", {1: 1, 2: 5}, population=45_000)
+    (pair,) = propose_pairs([a, b], [1, 2]).pairs
+    with app.test_request_context():
+        assert size_text(pair) == "Vergelijkbaar van omvang: beide 20.000–50.000 inwoners (bron: CBS)."

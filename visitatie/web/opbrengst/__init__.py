@@ -12,6 +12,7 @@ from flask import Blueprint
 from flask_babel import format_date, format_decimal
 
 from ...reports.wording import percent
+from ..size_names import size_range_name
 
 bp = Blueprint("opbrengst", __name__)
 
@@ -20,6 +21,12 @@ bp = Blueprint("opbrengst", __name__)
 def percent_of(part: int, whole: int) -> int:
     """Whole percent, rounded half up as in the Word report (7 of 8 is 88)."""
     return percent(part, whole)
+
+
+@bp.app_template_filter("size_range")
+def size_range(group: dict) -> str:
+    """A size group of snapshot["size_classes"] in the page's language: '20.000–50.000 inwoners'."""
+    return size_range_name(group["low"], group["high"])
 
 
 @bp.app_template_filter("decimal_nl")

@@ -4,13 +4,10 @@ from flask_babel import lazy_gettext as _l
 
 from ...opbrengst import Problem
 from ..required import REQUIRED_MESSAGE
+from ..size_names import SizeClassNames
 
 CONSENT_NAMES = {"niet_publiceren": _l("niet publiceren"), "anoniem": _l("anoniem"), "met_naam": _l("met naam")}
-POPULATION_CLASS_NAMES = {
-    "klein": _l("klein (minder dan 20.000 inwoners)"), "middelgroot": _l("middelgroot (20.000 tot 50.000)"),
-    "groot": _l("groot (50.000 tot 100.000)"), "zeer_groot": _l("zeer groot (100.000 of meer)"),
-    "onbekend": _l("inwonertal onbekend"),
-}
+POPULATION_CLASS_NAMES = SizeClassNames()  # the CBS gemeentegrootteklassen (web/size_names.py)
 QUOTE_PROBLEMS = {
     "not_consented": _l("geen toestemming om te publiceren"),
     "names_municipality": _l("anoniem, maar het citaat noemt een gemeente uit het gesprek"),

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from ...scheduling import Problem
 from ...scheduling.inputs import in_amsterdam
 from ...scheduling.pairing import ProposedPair, Reason
+from ..size_names import size_class_name
 
 ROLE_NAMES = {
     "burgemeester": _l("burgemeester"), "ciso": _l("CISO"), "adviseur_oov": _l("adviseur OOV"),
@@ -107,12 +108,18 @@ def reason_text(reason: Reason, theme_titles: dict[int, str]) -> str:
 
 
 def size_text(pair: ProposedPair) -> str:
-    return {
-        "zelfde": _("Vergelijkbaar van omvang (zelfde inwonersklasse)."),
-        "vergelijkbaar": _("Ongeveer even groot (naastgelegen inwonersklasse)."),
-        "verschillend": _("Verschillend van omvang."),
-        "onbekend": _("Omvang onbekend: niet meegewogen."),
-    }[pair.size]
+    """Why size counted, with the CBS size classes: 'Vergelijkbaar van omvang: beide …'."""
+    first, second = (size_class_name(key) for key in pair.size_classes)
+    match pair.size:
+        case "zelfde":
+            return _("Vergelijkbaar van omvang: beide %(size)s (bron: CBS).", size=first)
+        case "vergelijkbaar":
+            return _("Ongeveer even groot (naastgelegen grootteklassen): %(a)s %(first)s, %(b)s %(second)s "
+                     "(bron: CBS).", a=pair.first.name, first=first, b=pair.second.name, second=second)
+        case "verschillend":
+            return _("Verschillend van omvang: %(a)s %(first)s, %(b)s %(second)s (bron: CBS).",
+                     a=pair.first.name, first=first, b=pair.second.name, second=second)
+    return _("Omvang onbekend: niet meegewogen.")
 
 
 def pair_explanation(pair: ProposedPair, theme_titles: dict[int, str]) -> list[str]:

@@ -1,0 +1,68 @@
+"""Headline figures per municipality size: the share "ja" per CBS size class, safe to publish.
+
+For the snapshot (public page, round report). Size classes with fewer than MIN_GROUP
+participating municipalities are merged with a neighbour (municipality_size.merge_small_classes),
+so no group points at a handful of municipalities (the ≥ 250 000 class holds only four in the
+whole country); a group still below MIN_GROUP after merging (too few municipalities overall) is
+left out (so is a lone group: it would only repeat the overall figure), and a cell that fewer than MIN_ANSWERED municipalities answered is None.
+Municipalities without a population figure are in no class and counted apart.
+Pure pandas on frame.AnswerData; plain JSON-able dicts out.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..municipality_size import UNKNOWN, group_label, merge_small_classes, source_note
+from .frame import AnswerData
+
+MIN_GROUP = 5  # municipalities in a size group
+MIN_ANSWERED = 3  # municipalities that answered, for a share to be shown
+
+
+def headline_by_size(data: AnswerData) -> dict:
+    """{"source", "source_years", "minimum_group", "minimum_answered", "without_figure", "groups", "questions"}.
+
+    groups: [{"key", "classes", "low", "high", "label", "municipalities"}] in CBS order;
+    questions: [{"question_id", "theme_number", "headline", "cells"}] in guide order, one cell per
+    group: {"n": answers, "share_ja": ja / n} or None when suppressed."""
+    slots = data.slots
+    known = slots[slots["population_class"] != UNKNOWN]
+    counts = {str(k): int(v) for k, v in known.groupby("population_class")["municipality_id"].nunique().items()}
+    groups = [g for g in merge_small_classes(counts, MIN_GROUP) if g.count >= MIN_GROUP] if counts else []
+    if len(groups) < 2:
+        groups = []  # one group is the whole selection: nothing to compare by size
+    years = sorted({int(y) for y in known["source_year"].dropna()})
+    result = {
+        "source": source_note(years), "source_years": years,
+        "minimum_group": MIN_GROUP, "minimum_answered": MIN_ANSWERED,
+        "without_figure": int(slots.loc[slots["population_class"] == UNKNOWN, "municipality_id"].nunique()),
+        "groups": [{"key": g.key, "classes": list(g.classes), "low": g.low, "high": g.high,
+                    "label": group_label(g), "municipalities": g.count} for g in groups],
+        "questions": [],
+    }
+    if not groups:
+        return result
+    questions = data.questions[(data.questions["qtype"] == "ja_nee_deels") & data.questions["headline"].fillna("").astype(bool)]
+    questions = questions.sort_values(["theme_number", "position"])
+    questions = questions[questions["theme_number"].isin(set(data.round_themes["theme_number"]))]
+    group_of = {cls: index for index, g in enumerate(groups) for cls in g.classes}
+    slot_group = known.assign(group=known["population_class"].map(group_of))[["key", "group"]].dropna()
+    answers = data.answers[data.answers["question_id"].astype("str").isin(set(questions["question_id"]))]
+    answers = answers.merge(slot_group, on="key")
+    table = pd.DataFrame({
+        "question_id": answers["question_id"].astype("str"), "group": answers["group"].astype("int64"),
+        "ja": answers["value"] == "ja", "municipality_id": answers["municipality_id"]})
+    cells = table.groupby(["question_id", "group"]).agg(
+        n=("ja", "size"), ja=("ja", "sum"), answered=("municipality_id", "nunique"))
+    for question in questions.itertuples():
+        row = []
+        for index in range(len(groups)):
+            key = (question.question_id, index)
+            if key not in cells.index or cells.at[key, "answered"] < MIN_ANSWERED:
+                row.append(None)
+                continue
+            n, ja = int(cells.at[key, "n"]), int(cells.at[key, "ja"])
+            row.append({"n": n, "share_ja": round(ja / n, 4)})
+        result["questions"].append({"question_id": question.question_id, "theme_number": int(question.theme_number),
+                                    "headline": question.headline, "cells": row})
+    return result
