@@ -53,10 +53,15 @@ def find_person(session: Session, email: str) -> Person:
     return person
 
 
-# (model, authorship column, how to reach the conversation id)
+def _children(conversation_ids):
+    """The answers and recommendations of the conversations, for the tables that hang under them."""
+    return (select(Answer.id).where(Answer.conversation_id.in_(conversation_ids)),
+            select(Recommendation.id).where(Recommendation.conversation_id.in_(conversation_ids)))
+
+
+# (authorship column, which rows: those of the person's conversations)
 def _authored(conversation_ids):
-    answers = select(Answer.id).where(Answer.conversation_id.in_(conversation_ids))
-    recommendations = select(Recommendation.id).where(Recommendation.conversation_id.in_(conversation_ids))
+    answers, recommendations = _children(conversation_ids)
     return [
         (Answer.updated_by, Answer.conversation_id.in_(conversation_ids)),
         (AnswerRevision.changed_by, AnswerRevision.answer_id.in_(answers)),
@@ -74,8 +79,7 @@ def _authored(conversation_ids):
 
 
 def _texts(conversation_ids):
-    answers = select(Answer.id).where(Answer.conversation_id.in_(conversation_ids))
-    recommendations = select(Recommendation.id).where(Recommendation.conversation_id.in_(conversation_ids))
+    answers, recommendations = _children(conversation_ids)
     in_conversations = lambda model: model.conversation_id.in_(conversation_ids)  # noqa: E731
     return [
         (Answer, ("value",), in_conversations(Answer)),

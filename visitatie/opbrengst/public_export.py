@@ -61,8 +61,10 @@ class _Writer:
         rows = []
         for theme in self.snapshot.get("themes", []):
             for figure in theme.get("figures", []):
+                unanswered = figure.get("n") == 0  # shares of nothing: empty, not held back
                 rows.append({"Thema": theme.get("number"), "Vraag": self.question_text(figure.get("question_id")),
-                             **{label: self.value(figure.get(key)) for label, key in (
+                             **{label: "" if unanswered and key.startswith("share") else self.value(figure.get(key))
+                                for label, key in (
                                  ("Aantal antwoorden (n)", "n"), ("Ja", "ja"), ("Deels", "deels"), ("Nee", "nee"),
                                  ("Ontbrekend", "missing"), ("Aandeel ja", "share_ja"),
                                  ("Aandeel deels", "share_deels"), ("Aandeel nee", "share_nee"))}})
@@ -76,9 +78,11 @@ class _Writer:
         for theme in self.snapshot.get("themes", []):
             for scale in theme.get("scales", []):
                 distribution = scale.get("distribution") or {}
+                # No answers at all: no mean, and nothing was held back.
+                average = (lambda v: "") if scale.get("n") == 0 else self.value
                 rows.append(dict(zip(columns, [
                     theme.get("number"), scale.get("text") or self.question_text(scale.get("question_id")),
-                    self.value(scale.get("n")), self.value(scale.get("mean")), self.value(scale.get("median")),
+                    self.value(scale.get("n")), average(scale.get("mean")), average(scale.get("median")),
                     *[self.value(distribution.get(level)) for level in LEVELS], self.value(scale.get("missing"))])))
         return pd.DataFrame(rows, columns=columns)
 
