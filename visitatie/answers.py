@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from .guides import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from .models import Answer, AnswerRevision, Conversation
 from .models.types import utcnow
+from .text_input import clean_text
 
 # A finalised (vastgesteld) or cancelled conversation is read-only.
 LOCKED_STATUSES = ("vastgesteld", "geannuleerd")
@@ -120,8 +121,9 @@ def coerce_value(question: Question, value) -> list[str] | str:
         return ""
     if not isinstance(value, str):
         raise InvalidAnswer(question, "ongeldige waarde")
-    # Browsers send \r\n in form posts and \n from JavaScript: store one form.
-    return value.replace("\r\n", "\n")
+    # Browsers send \r\n in form posts and \n from JavaScript: store one form. Control characters
+    # go here too (text_input.py): an answer is written with a Core UPDATE, past the flush listener.
+    return clean_text(value.replace("\r\n", "\n"))
 
 
 def validate(question: Question, value) -> str:

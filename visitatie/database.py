@@ -18,6 +18,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Deleted rows are overwritten with zeros, not left readable in free pages (lifecycle/storage.py).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

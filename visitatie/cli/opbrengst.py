@@ -1,22 +1,39 @@
-"""Commands of the opbrengst capability: `export` (Excel or CSV) and `report` (Word)."""
+"""Commands of the opbrengst capability: `export` (public or confidential, Excel or CSV) and `report` (Word)."""
+import getpass
 import sys
 from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
 
+from .. import security_events
 from ..extensions import db
 from ..guide_registry import current_guides
-from ..opbrengst import Filters, export
+from ..models.types import utcnow
+from ..opbrengst import Filters, export, public_export
 from ..opbrengst.frame import POPULATION_CLASS_NAMES
+from ..opbrengst.publication import latest, version_of
 from ..opbrengst.report import round_report
+from ..spreadsheets import DIALECTS
 from .scheduling import _round  # the round, or a Dutch error and exit status 1
+
+
+def cli_actor() -> str:
+    """Who runs a command, for the cover sheet and the security log: the operating-system user."""
+    return f"commandoregel ({getpass.getuser()})"
+
+
+DIALECT = click.option("--dialect", type=click.Choice(DIALECTS), default="nl", show_default=True,
+                       help="CSV: nl (';' en decimale komma, voor Nederlandse Excel) of international (',' en '.').")
 
 
 @click.command("export")
 @click.argument("round_id", type=int)
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="FILE.xlsx (Excel, één werkblad per tabel) of FILE.zip (CSV-bestanden).")
+@click.option("--openbaar", "public", is_flag=True,
+              help="De openbare cijfers uit de laatste gepubliceerde versie in plaats van het vertrouwelijke bestand.")
+@click.option("--versie", "version", type=int, default=None, help="Met --openbaar: deze gepubliceerde versie.")
 @click.option("--also", "also", multiple=True, type=int,
               help="Nog een ronde voor de jaarvergelijking (herhaalbaar).")
 @click.option("--provincie", "province", default=None, help="Alleen gemeenten in deze provincie.")
@@ -24,20 +41,38 @@ from .scheduling import _round  # the round, or a Dutch error and exit status 1
 @click.option("--inwonersklasse", "population_class", default=None,
               type=click.Choice(POPULATION_CLASS_NAMES),
               help="Alleen gemeenten in deze CBS-gemeentegrootteklasse, bijvoorbeeld 20000-50000.")
+@DIALECT
 @with_appcontext
-def export_command(round_id, out, also, province, safety_region, population_class):
-    """Export the aggregated tables and the raw answers of a round (confidential sheets marked)."""
+def export_command(round_id, out, public, version, also, province, safety_region, population_class, dialect):
+    """Export a round: the confidential file (raw answers, marks, figures of the selection), or with
+    --openbaar the public figures of a published version. Every export is logged."""
     _round(round_id)
     for other in also:
         _round(other)
     if out.suffix.lower() not in (".xlsx", ".zip"):
         click.echo("Fout: --out moet eindigen op .xlsx (Excel) of .zip (CSV).", err=True)
         sys.exit(1)
-    tables = export.tables(db.session, current_guides(), [round_id, *also],
-                           Filters(province, safety_region, population_class))
-    out.write_bytes(export.to_excel(tables) if out.suffix.lower() == ".xlsx" else export.to_csv_zip(tables))
-    confidential = [t.name for t in tables if not t.public]
-    click.echo(f"{out} geschreven: {len(tables)} tabellen. Vertrouwelijk: {', '.join(confidential)}.")
+    excel = out.suffix.lower() == ".xlsx"
+    if public:
+        publication = version_of(db.session, round_id, version) if version else latest(db.session, round_id)
+        if publication is None:
+            missing = f"geen gepubliceerde versie {version}" if version else "nog geen gepubliceerde versie"
+            click.echo(f"Fout: ronde {round_id} heeft {missing}; de openbare cijfers komen alleen uit een "
+                       "publicatie.", err=True)
+            sys.exit(1)
+        sheets = public_export.public_sheets(publication.snapshot, current_guides())
+        content = public_export.to_excel(sheets) if excel else public_export.to_csv_zip(sheets, dialect)
+        summary = f"openbare cijfers van versie {publication.version}"
+    else:
+        tables = export.tables(db.session, current_guides(), [round_id, *also],
+                               Filters(province, safety_region, population_class),
+                               exported_by=cli_actor(), exported_at=utcnow())
+        content = export.to_excel(tables) if excel else export.to_csv_zip(tables, dialect)
+        summary = f"VERTROUWELIJK, {len(tables)} tabellen"
+    out.write_bytes(content)
+    security_events.record(db.session, "export", actor=cli_actor(), round_id=round_id, detail=out.name)
+    db.session.commit()
+    click.echo(f"{out} geschreven: {summary}.")
 
 
 @click.command("report")

@@ -18,6 +18,7 @@ PARTICIPANT_ROLES = (
 )
 # Roles that answer on behalf of their own municipality.
 MUNICIPAL_ROLES = ("burgemeester", "ciso", "adviseur_oov")
+RETENTION_MONTHS_DEFAULT = 12
 
 def _new_calendar_uid() -> str:
     return f"{uuid.uuid4()}@visitatie"
@@ -44,6 +45,7 @@ class Round(db.Model):
         CheckConstraint(one_of("kind", ROUND_KINDS), name="kind_known"),
         CheckConstraint(one_of("status", ROUND_STATUSES), name="status_known"),
         CheckConstraint("period_end >= period_start", name="period_order"),
+        CheckConstraint("retention_months >= 1", name="retention_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,6 +55,10 @@ class Round(db.Model):
     period_end: Mapped[date]
     status: Mapped[str] = mapped_column(db.String(20), default="concept")
     guide_version: Mapped[str] = mapped_column(db.String(20))
+    # Raw answers are kept this many months after the round's last publication (lifecycle/purge.py).
+    retention_months: Mapped[int] = mapped_column(default=RETENTION_MONTHS_DEFAULT,
+                                                  server_default=str(RETENTION_MONTHS_DEFAULT))
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # raw data deleted; snapshots kept
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -8,7 +8,8 @@
 - analysis.py    the project leaders' full view of a selection
 - curation.py    curation by project leaders, with version checks
 - publication.py immutable, numbered publications
-- export.py      Excel and CSV, public-safe and confidential sheets
+- export.py      the confidential export: raw answers, marks, figures of a selection
+- public_export.py  the public figures, only from a published snapshot
 
 No Flask here: every function takes a SQLAlchemy session and the GuideSet.
 """

@@ -1,28 +1,34 @@
-"""Exports for project leaders: the aggregated tables and the raw answers, as Excel and as CSV.
+"""The confidential export for project leaders: raw answers, marks and the figures of a selection
+computed from the answers (not disclosure-controlled), as Excel or as CSV.
+
+Everything in it is confidential: the workbook says "Vertrouwelijk" in every sheet's print header
+and footer and opens with a cover sheet naming who exported it, when, and which selection. The
+public figures are a separate file built only from a published snapshot (public_export.py).
 
 Columns are stable: every table has the same columns in the same order whatever was answered;
 the raw answers have one column per question, and per option for multiple choice, for every
-question of every guide. Every sheet says whether it is public-safe ("Openbaar") or confidential
-("Vertrouwelijk"); only consented quotes can reach a public sheet.
+question of every guide.
 """
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
+from datetime import datetime
+
+from babel.dates import format_datetime
 
 import pandas as pd
 from sqlalchemy.orm import Session
 
 from ..guides import GuideSet
+from ..models.types import utcnow
 from ..municipality_size import dutch_label, source_note
+from ..spreadsheets import Sheet, csv_zip_bytes, xlsx_bytes
 from . import aggregate
 from .analysis import MIN_PUBLIC_MUNICIPALITIES
-from .frame import AnswerData, Filters, load, local_dates
+from .frame import AMSTERDAM, AnswerData, Filters, load, local_dates
 from .quotes import conversation_context, problem, public_quote
 from .snapshot import curated_lessons, curation_round_id, default_title, quote_sources, round_dicts
 
-PUBLIC, CONFIDENTIAL = "Openbaar", "Vertrouwelijk"
 FILTER_NAMES = {"province": "provincie", "safety_region": "veiligheidsregio", "population_class": "inwonersklasse"}
 SLOT_COLUMNS = ["ronde_id", "ronde", "gesprek_id", "datum", "gemeente", "provincie", "veiligheidsregio",
                 "inwonersklasse"]
@@ -40,16 +46,29 @@ MARK_COLUMNS = ["markering_id", "soort", "toestemming", "thema", "vraag_id", "te
                 "ronde_id", "gesprek_id", "gemeente"]
 
 
+# Dutch column headers; raw-answer columns keep their question code (the codebook explains them).
+HEADERS = {
+    "ronde_id": "Ronde (nr.)", "ronde": "Ronde", "gesprek_id": "Gesprek (nr.)", "datum": "Datum",
+    "gemeente": "Gemeente", "provincie": "Provincie", "veiligheidsregio": "Veiligheidsregio",
+    "inwonersklasse": "Inwonersklasse", "thema": "Thema", "vraag_id": "Vraagcode", "vraag": "Vraag",
+    "kerncijfer": "Kerncijfer", "n": "Aantal antwoorden (n)", "ja": "Ja", "deels": "Deels", "nee": "Nee",
+    "ontbrekend": "Ontbrekend", "aandeel_ja": "Aandeel ja", "aandeel_deels": "Aandeel deels",
+    "aandeel_nee": "Aandeel nee", "gemiddelde": "Gemiddelde", "mediaan": "Mediaan",
+    **{f"niveau_{i}": f"Niveau {i}" for i in range(1, 6)}, "optie": "Optiecode", "optie_label": "Optie",
+    "aantal": "Aantal", "aandeel": "Aandeel", "titel": "Titel", "gesprekken": "Gesprekken", "van": "Van",
+    "les": "Les", "gemeenten": "Gemeenten", "citaat": "Citaat", "spreker": "Spreker", "functie": "Functie",
+    "toestemming": "Toestemming", "maat": "Maat", "jaar": "Jaar", "waarde": "Waarde", "kolom": "Kolom",
+    "type": "Soort vraag", "markering_id": "Markering (nr.)", "soort": "Soort", "tekst": "Tekst",
+}
+WRAPPED = ("vraag", "les", "citaat", "tekst", "Waarde")
+
+
 @dataclass(frozen=True)
 class Table:
-    name: str          # the sheet name, starting with Openbaar or Vertrouwelijk (max. 31 characters)
-    public: bool
+    name: str          # the sheet name (max. 31 characters)
     description: str
     frame: pd.DataFrame
-
-    @property
-    def file_name(self) -> str:
-        return self.name.lower().replace(" ", "-") + ".csv"
+    percent: tuple[str, ...] = ()  # share columns, written as percentages
 
 
 def answer_columns(guides: GuideSet) -> pd.DataFrame:
@@ -167,67 +186,71 @@ def _marks(data: AnswerData) -> pd.DataFrame:
                                  "conversation_id": "gesprek_id", "municipality": "gemeente"})[MARK_COLUMNS]
 
 
-def _explanation(data: AnswerData, guides: GuideSet, tables: list[Table]) -> pd.DataFrame:
+def _cover(data: AnswerData, tables: list[Table], exported_by: str, exported_at: datetime) -> pd.DataFrame:
+    """Who exported what, when: the first sheet, so a forwarded file says where it came from."""
     rounds = round_dicts(data)
     method = aggregate.methodology(data)
     filters = {k: v for k, v in method["filters"].items() if v}
-    rows = [("titel", default_title(rounds) if rounds else ""),
-            ("rondes", "; ".join(r["title"] for r in rounds)),
-            ("selectie", "; ".join(f"{FILTER_NAMES[k]}: {dutch_label(v) if k == 'population_class' else v}"
+    rows = [("Vertrouwelijk", "Dit bestand bevat de ruwe antwoorden en markeringen van gemeenten. Alleen voor "
+                              "de projectleiding; niet doorsturen, niet publiceren."),
+            ("Geëxporteerd door", exported_by),
+            ("Geëxporteerd op", format_datetime(exported_at.astimezone(AMSTERDAM), "d MMMM y 'om' HH:mm",
+                                                locale="nl")),
+            ("Titel", default_title(rounds) if rounds else ""),
+            ("Rondes", "; ".join(f"{r['title']} (nr. {r['id']})" for r in rounds)),
+            ("Selectie", "; ".join(f"{FILTER_NAMES[k]}: {dutch_label(v) if k == 'population_class' else v}"
                                    for k, v in filters.items()) or "alle gevoerde gesprekken"),
-            ("inwoners", source_note(data.slots["source_year"]) + " (de inwonersklasse volgt de CBS-gemeentegrootteklassen)"),
-            ("gesprekken", method["conversations"]), ("gemeenten", method["municipalities"]),
-            ("antwoorden", method["answers"]),
-            ("periode", f"{method['period_start'] or ''} – {method['period_end'] or ''}"),
-            ("ontbrekend", "Een ontbrekend antwoord telt als ontbrekend, niet als nee; aandelen zijn "
+            ("Inwoners", source_note(data.slots["source_year"])
+             + " (de inwonersklasse volgt de CBS-gemeentegrootteklassen)"),
+            ("Gesprekken", method["conversations"]), ("Gemeenten", method["municipalities"]),
+            ("Antwoorden", method["answers"]),
+            ("Periode", f"{method['period_start'] or ''} – {method['period_end'] or ''}"),
+            ("Ontbrekend", "Een ontbrekend antwoord telt als ontbrekend, niet als nee; aandelen zijn "
                            "aandelen van de gegeven antwoorden (n).")]
     if 0 < method["municipalities"] < MIN_PUBLIC_MUNICIPALITIES:
-        rows.append(("let op", f"Deze selectie telt minder dan {MIN_PUBLIC_MUNICIPALITIES} gemeenten: de cijfers "
-                               "zijn tot een gemeente te herleiden. Deel ze niet openbaar."))
-    rows += [(f"werkblad: {t.name}", f"{PUBLIC if t.public else CONFIDENTIAL} – {t.description}") for t in tables]
-    return pd.DataFrame(rows, columns=["onderdeel", "waarde"])
+        rows.append(("Let op", f"Deze selectie telt minder dan {MIN_PUBLIC_MUNICIPALITIES} gemeenten: de cijfers "
+                               "zijn tot een gemeente te herleiden."))
+    rows.append(("Openbaar", "De openbare cijfers staan in een eigen bestand, gemaakt uit de gepubliceerde versie."))
+    rows += [(f"Werkblad: {t.name}", t.description) for t in tables]
+    return pd.DataFrame(rows, columns=["Onderdeel", "Waarde"])
 
 
-def tables(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> list[Table]:
-    """Every table of the export, in sheet order; the first explains the others."""
+def tables(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None, *,
+           exported_by: str = "", exported_at: datetime | None = None) -> list[Table]:
+    """Every table of the confidential export, in sheet order; the first is the cover sheet."""
     data = load(session, guides, round_ids, filters)
     result = [
-        Table("Openbaar kerncijfers", True, "ja/nee/deels-vragen: n, aantallen en aandelen", _figures(data)),
-        Table("Openbaar schalen", True, "schaalvragen: n, gemiddelde, mediaan, verdeling", _scales(data)),
-        Table("Openbaar meerkeuze", True, "meerkeuzevragen: per optie aantal en aandeel", _choices(data, guides)),
-        Table("Openbaar dekking", True, "per thema: gesprekken met minstens één antwoord", _coverage(data, guides)),
-        Table("Openbaar lessen", True, "samengestelde lessen, gerangschikt", _lessons(session, data)),
-        Table("Openbaar citaten", True, "alleen citaten met toestemming, zoals ze gepubliceerd worden",
-              _quotes(session, data)),
-        Table("Openbaar jaarvergelijking", True, "per ronde: aandeel ja of gemiddelde score", _comparison(data)),
-        Table("Openbaar codeboek", True, "de kolommen van de antwoorden: vraag en optie", answer_columns(guides)),
-        Table("Vertrouwelijk antwoorden", False, "alle meegetelde antwoorden per gemeente per gesprek",
-              raw_answers(data, guides)),
-        Table("Vertrouwelijk markeringen", False, "alle gemarkeerde lessen en citaten, ook zonder toestemming",
-              _marks(data)),
+        Table("Antwoorden", "alle meegetelde antwoorden per gemeente per gesprek", raw_answers(data, guides)),
+        Table("Markeringen", "alle gemarkeerde lessen en citaten, ook zonder toestemming", _marks(data)),
+        Table("Kerncijfers", "ja/nee/deels-vragen: n, aantallen en aandelen (niet afgeschermd)", _figures(data),
+              percent=("aandeel_ja", "aandeel_deels", "aandeel_nee")),
+        Table("Schalen", "schaalvragen: n, gemiddelde, mediaan, verdeling", _scales(data)),
+        Table("Meerkeuze", "meerkeuzevragen: per optie aantal en aandeel", _choices(data, guides),
+              percent=("aandeel",)),
+        Table("Dekking", "per thema: gesprekken met minstens één antwoord", _coverage(data, guides)),
+        Table("Lessen", "samengestelde lessen, gerangschikt", _lessons(session, data)),
+        Table("Citaten", "citaten met toestemming, zoals ze gepubliceerd zouden worden", _quotes(session, data)),
+        Table("Jaarvergelijking", "per ronde: aandeel ja of gemiddelde score", _comparison(data)),
+        Table("Codeboek", "de kolommen van de antwoorden: vraag en optie", answer_columns(guides)),
     ]
-    return [Table("Toelichting", True, "deze toelichting", _explanation(data, guides, result))] + result
+    cover = _cover(data, result, exported_by or "onbekend", exported_at or utcnow())
+    return [Table("Voorblad", "wie dit bestand wanneer maakte, en van welke selectie", cover)] + result
+
+
+def sheets(tables: list[Table]) -> list[Sheet]:
+    """The tables with Dutch headers, as the shared spreadsheet writer takes them."""
+    return [Sheet(t.name, t.frame.rename(columns=lambda c: HEADERS.get(c, c)),
+                  percent=tuple(HEADERS.get(c, c) for c in t.percent),
+                  wrap=tuple(HEADERS.get(c, c) for c in WRAPPED)) for t in tables]
 
 
 def to_excel(tables: list[Table]) -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for table in tables:
-            table.frame.to_excel(writer, index=False, sheet_name=table.name)
-            sheet = writer.sheets[table.name]
-            sheet.freeze_panes = "A2"
-            sheet.sheet_properties.tabColor = "1D6F42" if table.public else "C00000"
-            for index, column in enumerate(table.frame.columns, start=1):
-                sample = [len(str(v)) for v in table.frame[column].head(200)]
-                width = min(max([len(str(column))] + sample) + 2, 60)
-                sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
-    return buffer.getvalue()
+    return xlsx_bytes(sheets(tables), confidential=True)
 
 
-def to_csv_zip(tables: list[Table]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for table in tables:
-            archive.writestr(table.file_name,
-                             table.frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig"))
-    return buffer.getvalue()
+def to_csv_zip(tables: list[Table], dialect: str = "nl") -> bytes:
+    return csv_zip_bytes(sheets(tables), dialect)
+
+
+def file_name(round_ids, extension: str) -> str:
+    return f"vertrouwelijk-opbrengst-ronde-{'-'.join(str(r) for r in round_ids)}.{extension}"

@@ -1,14 +1,18 @@
-"""The schedule of a round as CSV and Excel (pandas + openpyxl), with stable columns: the same
-columns in the same order whatever is filled in, so that a spreadsheet built on it keeps working."""
-import io
-
+"""The schedule of a round as CSV and Excel, with stable columns: the same columns in the same order
+whatever is filled in, so that a spreadsheet built on it keeps working. Written by the shared
+spreadsheet writer (spreadsheets.py): Dutch headers, text never a formula, Dutch CSV dialect."""
 import pandas as pd
 
+from ..spreadsheets import Sheet, csv_bytes, xlsx_bytes
 from .dashboard import ScheduleRow
 from .inputs import in_amsterdam
 
 COLUMNS = ("gesprek_id", "gemeenten", "gespreksleider", "gemeente_gespreksleider", "datum", "begintijd",
            "eindtijd", "plaats", "online_link", "status", "aantal_deelnemers")
+HEADERS = {"gesprek_id": "Gesprek (nr.)", "gemeenten": "Gemeenten", "gespreksleider": "Gespreksleider",
+           "gemeente_gespreksleider": "Gemeente gespreksleider", "datum": "Datum", "begintijd": "Begintijd",
+           "eindtijd": "Eindtijd", "plaats": "Plaats", "online_link": "Online link", "status": "Status",
+           "aantal_deelnemers": "Aantal deelnemers"}
 
 
 def schedule_frame(rows: list[ScheduleRow]) -> pd.DataFrame:
@@ -28,18 +32,13 @@ def schedule_frame(rows: list[ScheduleRow]) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=list(COLUMNS))
 
 
-def schedule_csv(rows: list[ScheduleRow]) -> bytes:
-    return schedule_frame(rows).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+def schedule_sheet(rows: list[ScheduleRow], name: str = "Planning") -> Sheet:
+    return Sheet(name, schedule_frame(rows).rename(columns=HEADERS), wrap=("Gemeenten",))
+
+
+def schedule_csv(rows: list[ScheduleRow], dialect: str = "nl") -> bytes:
+    return csv_bytes(schedule_sheet(rows), dialect)
 
 
 def schedule_xlsx(rows: list[ScheduleRow], sheet: str = "Planning") -> bytes:
-    buffer = io.BytesIO()
-    frame = schedule_frame(rows)
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet)
-        worksheet = writer.sheets[sheet]
-        worksheet.freeze_panes = "A2"
-        for index, column in enumerate(frame.columns, start=1):
-            width = max([len(column)] + [len(str(v)) for v in frame[column]]) + 2
-            worksheet.column_dimensions[worksheet.cell(row=1, column=index).column_letter].width = min(width, 60)
-    return buffer.getvalue()
+    return xlsx_bytes([schedule_sheet(rows, sheet)])

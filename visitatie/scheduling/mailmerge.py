@@ -3,7 +3,6 @@ tokens exist (they are stored only as a hash, so this is the one moment they can
 
 The letters are Dutch documents for mayors, like the guides: content, not interface text.
 """
-import csv
 import io
 import re
 import unicodedata
@@ -12,12 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import pandas as pd
 from babel.dates import format_date, format_time
 from sqlalchemy.orm import Session
 
 from .. import invitations
 from ..models import Conversation, Participation
 from ..models.types import utcnow
+from ..spreadsheets import Sheet, csv_bytes
 from .inputs import in_amsterdam
 
 ROLE_NAMES = {
@@ -135,14 +136,12 @@ def compose_letter(participation: Participation, link: str, expires_at: datetime
                   subject, "\n".join(lines), link, expires_at, fields)
 
 
-def mailmerge_csv(letters: Iterable[Letter]) -> bytes:
-    """One row per letter, stable columns, UTF-8 with BOM so that Word and Excel read the accents."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=MAILMERGE_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for letter in letters:
-        writer.writerow(letter.fields)
-    return out.getvalue().encode("utf-8-sig")
+def mailmerge_csv(letters: Iterable[Letter], dialect: str = "nl") -> bytes:
+    """One row per letter, stable columns, through the shared CSV writer: names and places that
+    participants or project leaders typed never become formulas; Dutch Excel dialect by default.
+    The column names stay the merge-field names (Word's mail merge refers to them)."""
+    frame = pd.DataFrame([letter.fields for letter in letters], columns=list(MAILMERGE_COLUMNS))
+    return csv_bytes(Sheet("samenvoegen", frame), dialect)
 
 
 def letters_zip(letters: list[Letter]) -> bytes:

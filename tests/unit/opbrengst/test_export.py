@@ -1,35 +1,58 @@
-"""The export read back with pandas: sheets, public and confidential marking, stable columns."""
+"""The confidential export read back: sheets, cover sheet, 'Vertrouwelijk' on every printed page,
+Dutch headers, stable columns, shares as percentages, and the Dutch CSV dialect."""
 import io
 import zipfile
+from datetime import datetime, timezone
 
+import openpyxl
 import pandas as pd
 import pytest
 
 from visitatie.opbrengst import export
 
-SHEETS = ["Toelichting", "Openbaar kerncijfers", "Openbaar schalen", "Openbaar meerkeuze", "Openbaar dekking",
-          "Openbaar lessen", "Openbaar citaten", "Openbaar jaarvergelijking", "Openbaar codeboek",
-          "Vertrouwelijk antwoorden", "Vertrouwelijk markeringen"]
+SHEETS = ["Voorblad", "Antwoorden", "Markeringen", "Kerncijfers", "Schalen", "Meerkeuze", "Dekking", "Lessen",
+          "Citaten", "Jaarvergelijking", "Codeboek"]
+H = export.HEADERS
+
+
+def content(session, guides, round_ids, filters=None) -> bytes:
+    return export.to_excel(export.tables(session, guides, round_ids, filters, exported_by="pl@example.org",
+                                         exported_at=datetime(2024, 6, 3, 8, 5, tzinfo=timezone.utc)))
 
 
 def workbook(session, guides, round_ids, filters=None) -> dict[str, pd.DataFrame]:
-    content = export.to_excel(export.tables(session, guides, round_ids, filters))
-    return pd.read_excel(io.BytesIO(content), sheet_name=None, dtype=object)
+    return pd.read_excel(io.BytesIO(content(session, guides, round_ids, filters)), sheet_name=None, dtype=object)
 
 
-def test_sheets_in_order_each_marked_public_or_confidential(session, guides, world):
-    sheets = workbook(session, guides, [world.round_a.id])
+def headers(columns) -> list[str]:
+    return [H.get(c, c) for c in columns]
+
+
+def test_cover_sheet_says_who_exported_when_and_which_selection(session, guides, world):
+    sheets = workbook(session, guides, [world.round_a.id], {"province": "Noord-Holland"})
     assert list(sheets) == SHEETS
-    explanation = dict(zip(sheets["Toelichting"]["onderdeel"], sheets["Toelichting"]["waarde"]))
-    assert explanation["werkblad: Vertrouwelijk antwoorden"].startswith("Vertrouwelijk")
-    assert explanation["werkblad: Openbaar citaten"].startswith("Openbaar")
-    assert explanation["gesprekken"] == 2 and explanation["antwoorden"] == 22
+    cover = dict(zip(sheets["Voorblad"]["Onderdeel"], sheets["Voorblad"]["Waarde"]))
+    assert cover["Geëxporteerd door"] == "pl@example.org"
+    assert cover["Geëxporteerd op"] == "3 juni 2024 om 10:05"  # Amsterdam summer time
+    assert cover["Selectie"] == "provincie: Noord-Holland"
+    assert cover["Rondes"] == f"Bestuurlijke gespreksronde 2024 (nr. {world.round_a.id})"
+    assert "Vertrouwelijk" in cover and "Let op" in cover  # one municipality: traceable
+
+
+def test_every_sheet_is_confidential_in_print_header_and_footer(session, guides, world):
+    book = openpyxl.load_workbook(io.BytesIO(content(session, guides, [world.round_a.id])))
+    assert book.sheetnames == SHEETS
+    for sheet in book.worksheets:
+        assert sheet.oddHeader.center.text == "Vertrouwelijk", sheet.title
+        assert sheet.oddFooter.left.text == "Vertrouwelijk", sheet.title
+        assert sheet.freeze_panes in ("A2", "B2") and sheet.auto_filter.ref.startswith("A1:")
+        assert sheet["A1"].font.bold
 
 
 def test_raw_answers_have_one_column_per_question_and_per_option_whatever_was_answered(session, guides, world):
-    full = workbook(session, guides, [world.round_a.id])["Vertrouwelijk antwoorden"]
-    filtered = workbook(session, guides, [world.round_a.id], {"province": "Friesland"})["Vertrouwelijk antwoorden"]
-    expected = export.SLOT_COLUMNS + list(export.answer_columns(guides)["kolom"])
+    full = workbook(session, guides, [world.round_a.id])["Antwoorden"]
+    filtered = workbook(session, guides, [world.round_a.id], {"province": "Friesland"})["Antwoorden"]
+    expected = headers(export.SLOT_COLUMNS) + list(export.answer_columns(guides)["kolom"])
     assert list(full.columns) == expected and list(filtered.columns) == expected
     assert len(filtered) == 0
     questions = sum(len(g.questions) for g in guides)
@@ -37,7 +60,7 @@ def test_raw_answers_have_one_column_per_question_and_per_option_whatever_was_an
     choice_questions = sum(1 for g in guides for q in g.questions if q.type == "multiple_choice")
     assert len(expected) == len(export.SLOT_COLUMNS) + questions - choice_questions + options
 
-    rows = full.set_index("gemeente")
+    rows = full.set_index("Gemeente")
     assert list(rows.index) == ["Haarlem", "Maastricht", "Delft", "Utrecht"]  # by date, then name
     assert rows.at["Haarlem", "leiderschap.ivp"] == "ja"
     assert pd.isna(rows.at["Utrecht", "leiderschap.ivp"])  # missing stays empty, never "nee"
@@ -47,46 +70,48 @@ def test_raw_answers_have_one_column_per_question_and_per_option_whatever_was_an
     assert rows.at["Haarlem", "leiderschap.portefeuilles[burgemeester]"] == 1
     assert rows.at["Haarlem", "leiderschap.portefeuilles[wijken]"] == 0
     assert pd.isna(rows.at["Delft", "leiderschap.portefeuilles[burgemeester]"])  # not answered
-    assert rows.at["Delft", "datum"] == "2024-03-15" and rows.at["Delft", "provincie"] == "Zuid-Holland"
-    assert rows.at["Utrecht", "inwonersklasse"] == "onbekend"
+    assert rows.at["Delft", "Datum"] == "2024-03-15" and rows.at["Delft", "Provincie"] == "Zuid-Holland"
+    assert rows.at["Utrecht", "Inwonersklasse"] == "onbekend"
 
 
-def test_aggregated_sheets_have_stable_columns(session, guides, world):
+def test_aggregated_sheets_have_stable_dutch_columns_and_shares_as_percentages(session, guides, world):
     sheets = workbook(session, guides, [world.round_a.id])
-    assert list(sheets["Openbaar kerncijfers"].columns) == export.FIGURE_COLUMNS
-    assert list(sheets["Openbaar schalen"].columns) == export.SCALE_COLUMNS
-    assert list(sheets["Openbaar meerkeuze"].columns) == export.CHOICE_COLUMNS
-    assert list(sheets["Openbaar jaarvergelijking"].columns) == export.COMPARISON_COLUMNS
-    assert list(sheets["Openbaar lessen"].columns) == export.LESSON_COLUMNS
-    figures = sheets["Openbaar kerncijfers"].set_index("vraag_id")
-    assert (figures.at["leiderschap.ivp", "n"], figures.at["leiderschap.ivp", "ontbrekend"]) == (3, 1)
-    assert figures.at["leiderschap.ivp", "aandeel_ja"] == pytest.approx(0.3333)
-    scales = sheets["Openbaar schalen"].set_index("vraag_id")
-    assert (scales.at["leiderschap.uitvoering", "gemiddelde"], scales.at["leiderschap.uitvoering", "mediaan"]) == (3.75, 4)
+    assert list(sheets["Kerncijfers"].columns) == headers(export.FIGURE_COLUMNS)
+    assert list(sheets["Schalen"].columns) == headers(export.SCALE_COLUMNS)
+    assert list(sheets["Meerkeuze"].columns) == headers(export.CHOICE_COLUMNS)
+    assert list(sheets["Jaarvergelijking"].columns) == headers(export.COMPARISON_COLUMNS)
+    assert list(sheets["Lessen"].columns) == headers(export.LESSON_COLUMNS)
+    figures = sheets["Kerncijfers"].set_index("Vraagcode")
+    assert (figures.at["leiderschap.ivp", "Aantal antwoorden (n)"], figures.at["leiderschap.ivp", "Ontbrekend"]) == (3, 1)
+    assert figures.at["leiderschap.ivp", "Aandeel ja"] == pytest.approx(0.3333)
+    scales = sheets["Schalen"].set_index("Vraagcode")
+    assert (scales.at["leiderschap.uitvoering", "Gemiddelde"], scales.at["leiderschap.uitvoering", "Mediaan"]) == (3.75, 4)
+    book = openpyxl.load_workbook(io.BytesIO(content(session, guides, [world.round_a.id])))
+    share = book["Kerncijfers"].cell(row=2, column=headers(export.FIGURE_COLUMNS).index("Aandeel ja") + 1)
+    assert share.number_format == "0.0%"
 
 
 def test_year_over_year_sheet_with_several_rounds(session, guides, world):
-    comparison = workbook(session, guides, [world.round_a.id, world.round_b.id])["Openbaar jaarvergelijking"]
-    ivp = comparison[comparison["vraag_id"] == "leiderschap.ivp"]
-    assert list(zip(ivp["jaar"], ivp["waarde"], ivp["n"])) == [(2024, pytest.approx(0.3333), 3), (2025, 1, 2)]
-    assert set(comparison["maat"]) == {"aandeel_ja", "gemiddelde"}
+    comparison = workbook(session, guides, [world.round_a.id, world.round_b.id])["Jaarvergelijking"]
+    ivp = comparison[comparison["Vraagcode"] == "leiderschap.ivp"]
+    assert list(zip(ivp["Jaar"], ivp["Waarde"], ivp["Aantal antwoorden (n)"])) == [
+        (2024, pytest.approx(0.3333), 3), (2025, 1, 2)]
+    assert set(comparison["Maat"]) == {"aandeel_ja", "gemiddelde"}
 
 
-def test_csv_zip_has_one_file_per_table(session, guides, world):
+def test_csv_zip_in_the_dutch_excel_dialect_or_international(session, guides, world):
     tables = export.tables(session, guides, [world.round_a.id])
     archive = zipfile.ZipFile(io.BytesIO(export.to_csv_zip(tables)))
-    assert archive.namelist() == [t.file_name for t in tables]
-    assert "vertrouwelijk-antwoorden.csv" in archive.namelist()
-    figures = pd.read_csv(archive.open("openbaar-kerncijfers.csv"), encoding="utf-8-sig")
-    assert list(figures.columns) == export.FIGURE_COLUMNS
+    assert archive.namelist() == [t.name.lower() + ".csv" for t in tables]
+    raw = archive.read("kerncijfers.csv")
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
+    figures = pd.read_csv(io.BytesIO(raw), sep=";", encoding="utf-8-sig", dtype=str)
+    assert list(figures.columns) == headers(export.FIGURE_COLUMNS)  # columns, not one
+    figures = figures.set_index("Vraagcode")
+    assert figures.at["leiderschap.ivp", "Aandeel ja"] == "33,3%"
+    scales = pd.read_csv(archive.open("schalen.csv"), sep=";", encoding="utf-8-sig", dtype=str).set_index("Vraagcode")
+    assert scales.at["leiderschap.uitvoering", "Gemiddelde"] == "3,75"
 
-
-def test_the_explanation_names_the_size_class_and_its_source(session, guides, world):
-    sheets = workbook(session, guides, [world.round_a.id], {"population_class": "100000-150000"})
-    explanation = dict(zip(sheets["Toelichting"]["onderdeel"], sheets["Toelichting"]["waarde"]))
-    assert explanation["selectie"] == "inwonersklasse: 100.000–150.000 inwoners"  # Delft (100,000)
-    # The world fixture sets its own figures but keeps bron_jaar 2024 from data/gemeenten.csv.
-    assert explanation["inwoners"] == ("Bron: CBS, inwoners op 1 januari 2024 "
-                                       "(de inwonersklasse volgt de CBS-gemeentegrootteklassen)")
-    rows = sheets["Vertrouwelijk antwoorden"].set_index("gemeente")
-    assert rows.at["Delft", "inwonersklasse"] == "100000-150000"
+    international = zipfile.ZipFile(io.BytesIO(export.to_csv_zip(tables, "international")))
+    figures = pd.read_csv(international.open("kerncijfers.csv"), sep=",", encoding="utf-8-sig", dtype=str)
+    assert figures.set_index("Vraagcode").at["leiderschap.ivp", "Aandeel ja"] == "33.3%"

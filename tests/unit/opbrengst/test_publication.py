@@ -7,7 +7,7 @@ import docx
 import pandas as pd
 import pytest
 
-from visitatie.opbrengst import PublicationIncomplete, export, publication
+from visitatie.opbrengst import PublicationIncomplete, export, public_export, publication
 from visitatie.opbrengst.curation import RoundCurationInput, ThemeCurationInput, save_round_curation, save_theme_curation
 from visitatie.opbrengst.report import report_file_name, round_report
 from visitatie.models.opbrengst import PublicationImmutable
@@ -101,12 +101,14 @@ def test_a_quote_without_consent_never_reaches_publication_report_or_public_shee
     assert "Wij betalen nooit losgeld." in _document_text(content)
     assert SECRET not in _document_text(content)
 
+    # The public export is the published snapshot only: the non-consented quote cannot be in it.
+    sheets = public_export.public_sheets(published.snapshot, guides)
+    public = pd.read_excel(io.BytesIO(public_export.to_excel(sheets)), sheet_name=None)
+    assert all(SECRET not in sheet.to_csv() and NAMED_ANONYMOUS not in sheet.to_csv() for sheet in public.values())
+    quotes = public["Thema's"].dropna(subset=["Citaat"])
+    assert list(quotes["Citaat"]) == ["Wij betalen nooit losgeld."]
+    # The confidential file keeps every mark, for the project leaders.
     workbook = pd.read_excel(io.BytesIO(export.to_excel(export.tables(session, guides, [curated.round_a.id]))),
                              sheet_name=None)
-    public = {name: sheet for name, sheet in workbook.items() if not name.startswith("Vertrouwelijk")}
-    assert all(SECRET not in sheet.to_csv() and NAMED_ANONYMOUS not in sheet.to_csv() for sheet in public.values())
-    quotes = workbook["Openbaar citaten"]
-    assert list(quotes["citaat"]) == ["Wij betalen nooit losgeld.", "Wat je niet opslaat, kan ook niet lekken."]
-    assert list(quotes["spreker"]) == ["Jos Wienen", "een CISO"]
-    # The confidential sheet keeps every mark, for the project leaders.
-    assert SECRET in workbook["Vertrouwelijk markeringen"].to_csv()
+    assert list(workbook["Citaten"]["Citaat"]) == ["Wij betalen nooit losgeld.", "Wat je niet opslaat, kan ook niet lekken."]
+    assert SECRET in workbook["Markeringen"].to_csv()

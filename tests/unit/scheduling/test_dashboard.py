@@ -7,7 +7,7 @@ import pandas as pd
 from visitatie.scheduling import ConversationInput, ParticipantInput, change_status, save_conversation
 from visitatie.scheduling.dashboard import overview, schedule
 from visitatie.scheduling.enrolment import enrol
-from visitatie.scheduling.export import COLUMNS, schedule_csv, schedule_xlsx
+from visitatie.scheduling.export import COLUMNS, HEADERS, schedule_csv, schedule_xlsx
 
 from .conftest import local
 
@@ -59,13 +59,17 @@ def test_schedule_sorts_and_filters(session, make_round, town):
 def test_csv_and_excel_have_the_same_stable_columns(session, make_round, town):
     round_, a, b, c = build(session, make_round, town)
     rows = schedule(round_)
-    from_csv = pd.read_csv(io.BytesIO(schedule_csv(rows)), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    from_csv = pd.read_csv(io.BytesIO(schedule_csv(rows)), sep=";", encoding="utf-8-sig", dtype=str,
+                           keep_default_na=False)
     from_xlsx = pd.read_excel(io.BytesIO(schedule_xlsx(rows)), dtype=str, keep_default_na=False)
+    headers = tuple(HEADERS[c] for c in COLUMNS)
     for frame in (from_csv, from_xlsx):
-        assert tuple(frame.columns) == COLUMNS
+        assert tuple(frame.columns) == headers
         first = frame.iloc[0]
-        assert (first["gemeenten"], first["datum"], first["begintijd"], first["eindtijd"]) == (
+        assert (first["Gemeenten"], first["Datum"], first["Begintijd"], first["Eindtijd"]) == (
             "Delft – Oss", "2025-04-01", "10:00", "12:00")
-        assert first["online_link"] == "https://meet.example/x"
-        assert frame.iloc[2]["datum"] == "" and frame.iloc[2]["gespreksleider"] == ""
-    assert tuple(pd.read_csv(io.BytesIO(schedule_csv([])), encoding="utf-8-sig").columns) == COLUMNS
+        assert first["Online link"] == "https://meet.example/x"
+        assert frame.iloc[2]["Datum"] == "" and frame.iloc[2]["Gespreksleider"] == ""
+    international = pd.read_csv(io.BytesIO(schedule_csv(rows, "international")), encoding="utf-8-sig", dtype=str)
+    assert tuple(international.columns) == headers
+    assert tuple(pd.read_csv(io.BytesIO(schedule_csv([])), sep=";", encoding="utf-8-sig").columns) == headers

@@ -95,7 +95,7 @@ def test_mail_merge_zip_has_a_text_per_participant_and_a_csv(session, conversati
     names = sorted(archive.namelist())
     assert names == sorted([letters[0].filename, letters[1].filename, "samenvoegen.csv"])
     assert archive.read(letters[1].filename).decode().startswith("Onderwerp: Uitnodiging")
-    rows = list(csv.DictReader(io.StringIO(archive.read("samenvoegen.csv").decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(archive.read("samenvoegen.csv").decode("utf-8-sig")), delimiter=";"))
     assert tuple(rows[0].keys()) == MAILMERGE_COLUMNS
     assert {r["email"] for r in rows} == {"p.depla@breda.example", "burgemeester@haarlem.example"}
     assert rows[0]["persoonlijke_link"] == letters[0].link

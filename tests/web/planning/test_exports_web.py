@@ -5,7 +5,7 @@ import io
 import pandas as pd
 from icalendar import Calendar
 
-from visitatie.scheduling.export import COLUMNS
+from visitatie.scheduling.export import COLUMNS, HEADERS
 
 from .conftest import conversation_form
 
@@ -42,11 +42,14 @@ def test_schedule_exports_follow_the_dashboard_filter(client, auth, round_id):
     plan(client, auth, round_id)
     csv = client.get(f"/planning/rondes/{round_id}/planning.csv")
     assert csv.headers["Content-Disposition"] == f'attachment; filename="planning-ronde-{round_id}.csv"'
-    frame = pd.read_csv(io.BytesIO(csv.data), encoding="utf-8-sig")
-    assert tuple(frame.columns) == COLUMNS and frame.iloc[0]["gemeenten"] == "Haarlem – Maastricht"
+    headers = tuple(HEADERS[c] for c in COLUMNS)
+    frame = pd.read_csv(io.BytesIO(csv.data), sep=";", encoding="utf-8-sig")
+    assert tuple(frame.columns) == headers and frame.iloc[0]["Gemeenten"] == "Haarlem – Maastricht"
+    csv = client.get(f"/planning/rondes/{round_id}/planning.csv?scheiding=internationaal")
+    assert tuple(pd.read_csv(io.BytesIO(csv.data), sep=",", encoding="utf-8-sig").columns) == headers
     xlsx = client.get(f"/planning/rondes/{round_id}/planning.xlsx?status=gehouden")
     frame = pd.read_excel(io.BytesIO(xlsx.data))
-    assert tuple(frame.columns) == COLUMNS and len(frame) == 0
+    assert tuple(frame.columns) == headers and len(frame) == 0
 
 
 def test_dashboard_sorts_and_filters_with_query_parameters(client, auth, round_id):

@@ -1,12 +1,21 @@
-"""Downloads for project leaders: the export (Excel, or CSV in a zip) of a selection, and the
-round's Word report (the latest published version, or a concept while nothing is published)."""
-from flask import Response, abort, request
+"""Downloads for project leaders: the public figures of the latest published version, the
+confidential export (Excel, or CSV in a zip) of a selection, and the round's Word report (the
+latest published version, or a concept while nothing is published).
 
+Every spreadsheet download is logged as a security event ("export"), with the file name only.
+CSV comes in the Dutch Excel dialect (';', decimal comma) unless ?scheiding=internationaal."""
+from flask import Response, abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ... import security_events
 from ...auth import projectleider_required
 from ...extensions import db
 from ...guide_registry import current_guides
 from ...models import Round
-from ...opbrengst import export
+from ...models.types import utcnow
+from ...opbrengst import export, public_export
+from ...opbrengst.publication import latest
 from ...opbrengst.report import report_file_name, round_report
 from . import bp
 from .selection import selection
@@ -16,27 +25,70 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _file(content: bytes, mimetype: str, filename: str) -> Response:
-    # Confidential sheets are in these files: no copy in shared caches.
+    # No copy in shared caches, also of the public file: it is a project leader's download.
     return Response(content, mimetype=mimetype, headers={
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
 
 
-def _tables(round_id: int):
+def _dialect() -> str:
+    return "international" if request.args.get("scheiding") == "internationaal" else "nl"
+
+
+def _logged(round_id: int, filename: str) -> None:
+    security_events.record(db.session, "export", actor=current_user.email, ip=request.remote_addr,
+                           round_id=round_id, detail=filename)
+    db.session.commit()
+
+
+def _confidential(round_id: int, extension: str) -> Response:
     round_ = db.session.get(Round, round_id) or abort(404)
     chosen = selection(round_, request.args)
-    return export.tables(db.session, current_guides(), chosen.round_ids, chosen.filters)
+    tables = export.tables(db.session, current_guides(), chosen.round_ids, chosen.filters,
+                           exported_by=current_user.email, exported_at=utcnow())
+    filename = export.file_name(chosen.round_ids, extension)
+    content = export.to_excel(tables) if extension == "xlsx" else export.to_csv_zip(tables, _dialect())
+    _logged(round_id, filename)
+    return _file(content, XLSX if extension == "xlsx" else "application/zip", filename)
+
+
+def _public(round_id: int, extension: str) -> Response:
+    db.session.get(Round, round_id) or abort(404)
+    publication = latest(db.session, round_id)
+    if publication is None:
+        flash(_("Er is voor deze ronde nog niets gepubliceerd. De openbare cijfers komen alleen uit een "
+                "gepubliceerde versie."), "error")
+        return redirect(url_for("opbrengst.edit_curation", round_id=round_id))
+    snapshot = publication.snapshot
+    sheets = public_export.public_sheets(snapshot, current_guides())
+    filename = public_export.file_name(round_id, snapshot, "xlsx" if extension == "xlsx" else "csv.zip")
+    content = (public_export.to_excel(sheets) if extension == "xlsx"
+               else public_export.to_csv_zip(sheets, _dialect()))
+    _logged(round_id, filename)
+    return _file(content, XLSX if extension == "xlsx" else "application/zip", filename)
 
 
 @bp.get("/rondes/<int:round_id>/opbrengst/export.xlsx")
 @projectleider_required
 def export_excel(round_id: int):
-    return _file(export.to_excel(_tables(round_id)), XLSX, f"opbrengst-ronde-{round_id}.xlsx")
+    return _confidential(round_id, "xlsx")
 
 
 @bp.get("/rondes/<int:round_id>/opbrengst/export.zip")
 @projectleider_required
 def export_csv(round_id: int):
-    return _file(export.to_csv_zip(_tables(round_id)), "application/zip", f"opbrengst-ronde-{round_id}-csv.zip")
+    return _confidential(round_id, "zip")
+
+
+@bp.get("/rondes/<int:round_id>/opbrengst/openbare-cijfers.xlsx")
+@projectleider_required
+def export_public_excel(round_id: int):
+    return _public(round_id, "xlsx")
+
+
+@bp.get("/rondes/<int:round_id>/opbrengst/openbare-cijfers.zip")
+@projectleider_required
+def export_public_csv(round_id: int):
+    return _public(round_id, "zip")
 
 
 @bp.get("/rondes/<int:round_id>/opbrengst/rapport.docx")

@@ -1,4 +1,5 @@
-"""Downloads: calendars (.ics) per conversation and per round, the schedule as CSV and Excel."""
+"""Downloads: calendars (.ics) per conversation and per round, the schedule as CSV (Dutch Excel
+dialect, or ?scheiding=internationaal) and Excel."""
 from flask import Response, request
 
 from ...scheduling import calendar_bytes
@@ -37,7 +38,8 @@ def _rows(round_):
 @bp.get("/rondes/<int:round_id>/planning.csv")
 def export_schedule_csv(round_id: int):
     round_ = get_round(round_id)
-    return _file(schedule_csv(_rows(round_)), "text/csv; charset=utf-8", f"planning-ronde-{round_id}.csv")
+    dialect = "international" if request.args.get("scheiding") == "internationaal" else "nl"
+    return _file(schedule_csv(_rows(round_), dialect), "text/csv; charset=utf-8", f"planning-ronde-{round_id}.csv")
 
 
 @bp.get("/rondes/<int:round_id>/planning.xlsx")

@@ -1,0 +1,46 @@
+"""Text that users type, cleaned once on its way into the database.
+
+Characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage return; lone
+surrogates; U+FFFE and U+FFFF) serve no purpose in an answer or a note, and they break every
+document built from it: openpyxl refuses them, Word and Excel refuse files holding them. They are
+removed from every text column of every model, whatever form, JSON autosave or command wrote it,
+by one listener on the session's flush; the rest of the text is kept as typed. Exports remove
+them again (spreadsheets.py), for data stored before this rule.
+"""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    return XML_ILLEGAL.sub("", text)
+
+
+def clean_value(value):
+    """A str, or a JSON value (list, dict) holding strs, with the forbidden characters removed."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_value(k): clean_value(v) for k, v in value.items()}
+    return value
+
+
+@event.listens_for(Session, "before_flush")
+def _clean_before_flush(session: Session, _context, _instances) -> None:
+    for instance in list(session.new) + list(session.dirty):
+        state = inspect(instance)
+        for key in state.mapper.column_attrs.keys():
+            if key not in state.dict:  # not loaded, so not changed: nothing to clean
+                continue
+            value = state.dict[key]
+            if isinstance(value, (str, list, dict)):
+                cleaned = clean_value(value)
+                if cleaned != value:
+                    setattr(instance, key, cleaned)
