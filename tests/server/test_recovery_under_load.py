@@ -5,13 +5,16 @@ an episode still failed ("attempt to write a readonly database") until the worke
 import threading
 import time
 
+from sqlalchemy import select
+
+from tests.conftest import make_app
 from tests.participant_world import build_world
 from tests.server.conftest import Client
 from tests.storage_fault import make_unwritable, make_writable
-from tests.conftest import make_app
 from visitatie import invitations
 from visitatie.extensions import db
 from visitatie.guide_registry import current_guides
+from visitatie.models import Answer
 
 CLIENTS = 4
 BEFORE, DURING, AFTER = 2.0, 3.0, 3.0  # seconds of each phase; the loops stop by themselves
@@ -33,6 +36,16 @@ def _world(tmp_path, database):
     return token, conversation, slots
 
 
+def _stored(tmp_path, database, conversation) -> dict:
+    app = make_app(tmp_path / "check", database)
+    with app.app_context():
+        rows = db.session.execute(select(Answer.municipality_id, Answer.question_id, Answer.value).where(
+            Answer.conversation_id == conversation)).all()
+        db.session.remove()
+        db.engine.dispose()
+    return {(m, q): value for m, q, value in rows}
+
+
 def test_saves_recover_by_themselves_after_a_read_only_episode(tmp_path, database, production_server):
     token, conversation, slots = _world(tmp_path, database)
     url, log = production_server
@@ -40,6 +53,7 @@ def test_saves_recover_by_themselves_after_a_read_only_episode(tmp_path, databas
     phases = {"fault": start + BEFORE, "restored": None}
     end = start + BEFORE + DURING + AFTER
     results = [[] for _ in slots]  # per client: (started at, status, Retry-After)
+    acknowledged = {}               # per slot: the last value the server said it saved
 
     def client_loop(index, municipality, question):
         client = Client(url)
@@ -54,6 +68,7 @@ def test_saves_recover_by_themselves_after_a_read_only_episode(tmp_path, databas
                 "municipality": municipality, "question": question, "value": f"Poging {n}", "version": version})
             if status == 200:
                 version = body["version"]
+                acknowledged[(municipality, question)] = f"Poging {n}"
             results[index].append((started, status, headers.get("Retry-After")))
             time.sleep(0.02)
 
@@ -74,11 +89,18 @@ def test_saves_recover_by_themselves_after_a_read_only_episode(tmp_path, databas
     statuses = {status for _t, status, _r in everything}
     assert statuses <= {200, 503}, statuses            # never a 500, never a conflict
     during = [r for r in everything if phases["fault"] + 0.5 < r[0] < phases["restored"]]
-    assert during and all(status == 503 and retry == "5" for _t, status, retry in during)
+    # Mostly 503: a connection that had the -wal file open before the fault may still append to
+    # it, so a save can succeed now and then; it is stored (checked below), so that is no harm.
+    assert sum(1 for r in during if r[1] == 503) > len(during) / 2
+    assert all(retry == "5" for _t, status, retry in everything if status == 503)
     for per_client in results:
         after = [status for started, status, _r in per_client if started > phases["restored"] + 0.05]
         assert after and after[0] == 200, after[:5]   # the next save after the fault already works
         assert set(after) == {200}
     counts = {s: sum(1 for r in everything if r[1] == s) for s in statuses}
     print(f"\nsaves: {counts}; after the fault: {sum(1 for r in everything if r[0] > phases['restored'])} all 200")
-    assert "Traceback" not in log.read_text()
+    assert _stored(tmp_path, database, conversation) == acknowledged  # no acknowledged save lost
+    written = log.read_text()
+    assert "Traceback" not in written
+    assert '"status": 503' in written and "/gesprekken/" in written   # the app's request lines are there
+    assert token not in written and "Poging" not in written          # but no token and no answer text
