@@ -26,7 +26,7 @@ def test_the_guide_form_comes_back_with_the_typed_text_and_saves_after_the_fault
         assert "Opslaan lukte niet door een storing; uw tekst staat hieronder, probeer het zo opnieuw." in page
         assert TYPED in page
         assert f'name="version-{world.haarlem}-{OPEN}" value="1"' in page  # sent again as it was
-        assert "Wie is binnen uw gemeente eigenaar" in page or "eigenaar" in page  # the question as label
+        assert 'id="guide-form"' in page  # the guide form itself, rebuilt (reading still works)
     assert _stored(app, world) == "Haarlem: geheim."
     response = client.post(f"/gesprekken/{world.a}/thema/1", data=form)  # "Opnieuw versturen"
     assert response.status_code == 302
@@ -45,6 +45,17 @@ def test_the_autosave_gets_json_503_and_the_next_save_works(app, world, browser,
     response = client.post(f"/gesprekken/{world.a}/antwoord", json=body)
     assert response.status_code == 200, response.text
     assert _stored(app, world) == TYPED
+
+
+def test_a_form_without_a_page_of_its_own_comes_back_as_the_generic_kept_form(app, world, browser, database):
+    client = browser(world.leader)
+    with unwritable(database):
+        response = client.post(f"/gesprekken/{world.a}/antwoorden/{world.answer_a}/markeringen",
+                               data={"kind": "les", "passage": "Haarlem"})
+    assert response.status_code == 503
+    assert "uw tekst staat hieronder" in response.text
+    assert 'name="passage" value="Haarlem"' in response.text and 'name="kind" value="les"' in response.text
+    assert f'action="/gesprekken/{world.a}/antwoorden/{world.answer_a}/markeringen"' in response.text
 
 
 def test_a_form_post_that_fails_with_500_keeps_the_typed_text(app, world, browser):

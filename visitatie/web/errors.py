@@ -18,6 +18,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from ..extensions import db
 from ..guide_registry import current_guides
 from ..storage_faults import RETRY_AFTER_SECONDS, is_transient
+from . import kept_forms
 from .negotiation import wants_json
 
 log = logging.getLogger(__name__)
@@ -86,15 +87,25 @@ def _render(template: str, status: int, **context) -> str:
         return render_template("errors/plain.html", status=status, **context)
 
 
+def _kept_form(status: int) -> str:
+    message = _kept_message(status)
+    try:
+        page = kept_forms.render_kept(message)
+        if page is not None:
+            return page
+    except Exception:  # the form's own page needs the database, which may be away: the generic page
+        _rollback()
+        log.warning("form page could not be rebuilt after a failure; generic kept-form page sent", exc_info=True)
+    return _render("errors/form_kept.html", status, message=message, fields=_kept_fields(), action=request.path)
+
+
 def respond(status: int, error: str, template: str, headers: dict | None = None, message: str | None = None):
     """The one answer for a failed request: JSON, the form kept, or the error page."""
     message = message or _messages()[status]
     if wants_json():
         return jsonify(error=error, message=message, status=status), status, headers or {}
     if _can_keep_form(status):
-        page = _render("errors/form_kept.html", status, message=_kept_message(status), fields=_kept_fields(),
-                       action=request.path)
-        return page, status, headers or {}
+        return _kept_form(status), status, headers or {}
     return _render(template, status, message=message), status, headers or {}
 
 
