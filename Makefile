@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app visitatie
 VENDOR := visitatie/static/vendor
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test bench install install-dev assets translations init demo browser clean
+.PHONY: run test bench install install-dev assets translations init demo browser server-tools clean
 
 run: install assets translations init demo
 	@echo ""
@@ -16,7 +16,7 @@ run: install assets translations init demo
 	@echo ""
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: install-dev assets translations browser
+test: install-dev assets translations browser server-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
@@ -67,6 +67,15 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core; \
 	  else echo "Chromium ontbreekt: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+
+# The production tests (tests/server/) start nginx with deploy/nginx/ in front of gunicorn and
+# check the site file with `nginx -t` on a throw-away certificate (openssl).
+server-tools:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light openssl; \
+	  else echo "nginx of openssl ontbreekt: sudo apt-get install nginx-light openssl"; exit 1; fi; \
 	fi
 
 clean:

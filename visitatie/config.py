@@ -52,6 +52,9 @@ def load_config(instance_path: str) -> dict:
         ),
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session: no lost forms
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+        # Text fields up to the same size are read (Werkzeug's default stops at 500 kB with a 413,
+        # which cannot show the text again); the answer's own length check then says what is too long.
+        "MAX_FORM_MEMORY_SIZE": 5 * 1024 * 1024,
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": int(os.environ.get("MAIL_PORT", "587")),
@@ -63,6 +66,7 @@ def load_config(instance_path: str) -> dict:
         "MAIL_USE_SSL": _bool("MAIL_USE_SSL", False),
         "MAIL_CA_FILE": os.environ.get("MAIL_CA_FILE", ""),
         "MAIL_SENDER": os.environ.get("MAIL_SENDER", "visitatie@localhost"),
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO"),
         "INVITATION_DAYS_VALID": int(os.environ.get("INVITATION_DAYS_VALID", "60")),
         # Project leaders' sessions (OWASP ASVS 3.3): ended after 30 idle minutes and after 12 hours
         # whatever happens; participants' link sessions follow PERMANENT_SESSION_LIFETIME.

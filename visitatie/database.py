@@ -7,6 +7,7 @@ from sqlalchemy.engine import Engine
 
 from .config import REPO_ROOT
 from .extensions import db, migrate
+from .storage_faults import recover_from_faults
 
 MIGRATIONS_DIR = REPO_ROOT / "migrations"
 
@@ -23,7 +24,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# pool_pre_ping finds a connection the server closed before it is used; hide_parameters keeps
+# the values of a statement (answers, e-mail addresses, token hashes) out of every error and log.
+ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
+
+
 def init_app(app: Flask) -> None:
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**ENGINE_OPTIONS, **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite:///"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -31,5 +38,6 @@ def init_app(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     with app.app_context():
         engine: Engine = db.engine
+        recover_from_faults(engine)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)

@@ -211,3 +211,25 @@ def test_the_note_taker_marks_a_quote_which_is_not_published_by_default(page, li
         mark = db.session.scalars(select(Mark)).one()
         assert (mark.kind, mark.passage, mark.consent, mark.speaker_name) == (
             "citaat", "Dat staat in de kadernota.", "niet_publiceren", "Jos Wienen")
+
+
+def test_a_server_error_is_not_called_no_connection_and_the_save_is_retried(page, live_app, live_server, world,
+                                                                             link, database):
+    """A real storage fault: the database unwritable while the browser saves. The browser says the
+    server failed (not "no connection"), keeps the text, and saves it by itself once the fault is gone."""
+    from tests.storage_fault import unwritable
+
+    open_theme(page, link, world, world["mayor"])
+    text = "Geschreven tijdens een storing van de opslag."
+    with unwritable(database):
+        page.fill(field(world, OPEN), text)
+        status = page.locator("[data-save-status]")
+        expect(status).to_contain_text("storing op de server", timeout=10_000)
+        expect(status).not_to_contain_text("Geen verbinding")
+        kept = page.evaluate("Object.keys(localStorage).filter(k => k.indexOf('visitatie:draft:') === 0)"
+                             ".map(k => JSON.parse(localStorage.getItem(k)).value)")
+        assert text in kept
+        assert stored(live_app, world, OPEN) is None
+    wait_for_stored(live_app, world, OPEN, text, seconds=30)  # the retry (Retry-After 5 s) saves it
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED)
+

@@ -1,11 +1,16 @@
 """Blueprints: thin views that parse input, check permission, call the domain, render."""
-from flask import Flask
+from flask import Flask, current_app
 from flask_login import current_user
 
 from ..extensions import csrf
-from . import account, accounts, errors, main, opbrengst, participant, planning, rounds, themes, visits
+from . import (account, accounts, errors, id_converter, json_input, main, opbrengst, participant, planning,
+               request_log, rounds, themes, visits)
 
 BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp, accounts.bp, planning.bp, participant.bp, opbrengst.bp, visits.bp)
+
+
+PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                      "microphone=(), payment=(), usb=()")
 
 
 def _security_headers(response):
@@ -18,6 +23,12 @@ def _security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    # No window opened from here can reach back into ours; no camera, microphone, location etc.
+    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    # Only once the site runs on HTTPS (SESSION_COOKIE_SECURE): browsers then never try plain http.
+    if current_app.config["SESSION_COOKIE_SECURE"]:
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     # What a signed-in project leader or participant sees (answers, figures per municipality,
     # e-mail addresses) stays out of browser and proxy caches; public pages may be cached.
     if current_user.is_authenticated:
@@ -26,7 +37,10 @@ def _security_headers(response):
 
 
 def init_app(app: Flask) -> None:
+    request_log.init_app(app)
     csrf.init_app(app)
+    id_converter.init_app(app)
+    json_input.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     errors.init_app(app)

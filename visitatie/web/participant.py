@@ -25,6 +25,7 @@ from ..permissions import ParticipantPrincipal, actor_name, capabilities
 from ..throttling import autosave_limit, limiter, link_limit, per_participant
 from ..verslag_content import verslag_docx, verslag_filename
 from . import conversation_pages
+from .negotiation import wants_json
 
 bp = Blueprint("participant", __name__)
 
@@ -36,17 +37,13 @@ def _no_store(response):
     return response
 
 
-def _wants_json() -> bool:
-    return request.is_json or request.accept_mimetypes.best == "application/json"
-
-
 def signed_in_required(view):
     """Anyone not signed in gets the same answer for every conversation URL, real or not."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
         if not current_user.is_authenticated:
-            if _wants_json():
+            if wants_json():
                 return jsonify(error="signed_out", message=_signed_out_message()), 401
             return render_template("participant/sign_in.html", next=request.path), 401
         return view(*args, **kwargs)

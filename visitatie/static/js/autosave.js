@@ -4,6 +4,9 @@
  *   at once for choices), one request at a time, with the CSRF token in X-CSRFToken.
  * - Offline or signed out: the text stays in localStorage; it is sent when the connection
  *   returns ("online" event and a retry timer), or offered for restoring after signing in again.
+ * - A server error (5xx, or 503 during a storage fault) is told apart from no connection: the
+ *   server was reached but could not save. The text stays in localStorage and the save is retried
+ *   with a growing pause (5 s, 10 s, 20 s … at most a minute, never sooner than Retry-After).
  * - Every answer carries the version it was based on; a 409 shows both versions side by side
  *   (keep mine / take theirs / save the merged text) and pauses that field: never a silent overwrite.
  * - Conditional questions appear and disappear as the answer they depend on changes.
@@ -18,6 +21,7 @@
 
   var TEXT_DELAY = 1200;
   var RETRY_DELAY = 5000;
+  var RETRY_MAX = 60000;
   var msg = messagesEl.dataset;
   var url = form.dataset.autosaveUrl;
   var scope = "visitatie:draft:" + form.dataset.draftScope + ":";
@@ -32,6 +36,7 @@
   var offline = false;
   var stopped = null;   // "signed_out" or "locked": nothing more can be saved on this page
   var retryTimer = null;
+  var failures = 0;     // failed attempts in a row: the pause before the next one doubles
 
   // --- small helpers ---------------------------------------------------------------------
 
@@ -208,18 +213,24 @@
       body: JSON.stringify({ municipality: field.municipality, question: field.question, value: sent, version: field.version })
     }).then(function (response) {
       var json = (response.headers.get("Content-Type") || "").indexOf("application/json") !== -1;
-      return (json ? response.json() : Promise.resolve(null)).then(function (data) {
-        handle(field, sent, response.status, data);
+      var retryAfter = parseInt(response.headers.get("Retry-After"), 10) || 0;
+      return (json ? response.json().catch(function () { return null; }) : Promise.resolve(null)).then(function (data) {
+        handle(field, sent, response.status, data, retryAfter);
       });
     }).catch(function () {
-      goOffline(field);
+      goOffline(field, msg.offline);
     }).then(function () {
       busy = false;
       pump();
     });
   }
 
-  function handle(field, sent, status, data) {
+  function handle(field, sent, status, data, retryAfter) {
+    if (status >= 500) {
+      goOffline(field, msg.serverError, retryAfter);  // reached, but could not save: try again later
+      return;
+    }
+    failures = 0;
     if (status === 200 && data) {
       setVersion(field, data.version);
       showError(field, null);
@@ -245,7 +256,13 @@
       return;
     }
     if (data && status === 422 && data.error === "hidden") { return; }  // the draft waits until shown again
-    if (data && (status === 422 || status === 403 || status === 400)) {
+    if (data && status === 400 && data.error === "csrf") {
+      stopped = "signed_out";  // the session that issued the token has ended
+      queue.unshift(field);
+      setStatus(msg.signedOut, "problem");
+      return;
+    }
+    if (data && (status === 422 || status === 403 || status === 400 || status === 413)) {
       showError(field, data.message);
       setStatus(fill(msg.error, { message: data.message }), "problem");
       return;
@@ -258,15 +275,19 @@
       setStatus(msg.signedOut, "problem");
       return;
     }
-    goOffline(field);  // 5xx, proxies, timeouts: try again later
+    goOffline(field, msg.serverError, retryAfter);  // an answer we cannot read (a proxy's page): try again later
   }
 
-  function goOffline(field) {
+  // Waits before the next attempt: doubling from RETRY_DELAY up to RETRY_MAX, at least Retry-After.
+  function goOffline(field, text, retryAfter) {
     offline = true;
     if (queue.indexOf(field) === -1) { queue.unshift(field); }
-    setStatus(msg.offline, "problem");
+    var delay = Math.min(RETRY_DELAY * Math.pow(2, failures), RETRY_MAX);
+    delay = Math.max(delay, (retryAfter || 0) * 1000);
+    failures += 1;
+    setStatus(fill(text, { seconds: Math.round(delay / 1000) }), "problem");
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(backOnline, RETRY_DELAY);
+    retryTimer = setTimeout(backOnline, delay);
   }
 
   function backOnline() {

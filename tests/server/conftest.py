@@ -1,0 +1,167 @@
+"""The production command (README "In productie") started for real: gunicorn with
+deploy/gunicorn.conf.py on a free loopback port, on the test's own SQLite database."""
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped with {process.returncode}")
+        try:
+            urllib.request.urlopen(url + "/", timeout=2).read()
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    raise TimeoutError("gunicorn did not answer in time")
+
+
+@pytest.fixture
+def production_server(tmp_path, database):
+    """Start the README's production command; yields (base url, log file)."""
+    port = free_port()
+    log = tmp_path / "gunicorn.log"
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{database}", SECRET_KEY="test-secret-for-gunicorn",
+               GUNICORN_BIND=f"127.0.0.1:{port}", PUBLIC_BASE_URL=f"http://127.0.0.1:{port}")
+    with log.open("w") as out:
+        process = subprocess.Popen([str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "visitatie:create_app()"],
+                                   cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url, process)
+        yield url, log
+    finally:
+        process.send_signal(signal.SIGTERM)  # only the process this fixture started
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class Client:
+    """A browser-like client without a browser: cookies, the CSRF token from the page, JSON posts."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.csrf = ""
+
+    def get(self, path: str, timeout: float = 10) -> tuple[int, str]:
+        try:
+            with self.opener.open(self.base + path, timeout=timeout) as response:
+                text = response.read().decode()
+                status = response.status
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+        found = re.search(r'name="csrf-token" content="([^"]+)"', text)
+        if found:
+            self.csrf = found.group(1)
+        return status, text
+
+    def post(self, path: str, data: bytes, headers: dict, timeout: float = 10) -> tuple[int, dict, bytes]:
+        request = urllib.request.Request(self.base + path, data=data, method="POST",
+                                         headers={"X-CSRFToken": self.csrf, **headers})
+        try:
+            with self.opener.open(request, timeout=timeout) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
+    def post_json(self, path: str, body: dict, timeout: float = 10) -> tuple[int, dict, dict | None]:
+        status, headers, raw = self.post(path, json.dumps(body).encode(), {
+            "Content-Type": "application/json", "Accept": "application/json"}, timeout)
+        is_json = (headers.get("Content-Type") or "").startswith("application/json")
+        return status, headers, json.loads(raw) if is_json else None
+
+    def sign_in(self, token: str) -> None:
+        """Open the personal link; where the link shows a confirmation form, send it."""
+        status, text = self.get(f"/uitnodiging/{token}")
+        if status == 200 and 'method="post"' in text and "/uitnodiging/" in text:
+            self.post(f"/uitnodiging/{token}", urllib.parse.urlencode({"csrf_token": self.csrf}).encode(),
+                      {"Content-Type": "application/x-www-form-urlencoded"})
+
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def nginx_config(folder: Path, listen_port: int, app_port: int) -> Path:
+    """An nginx.conf that serves plain http on a loopback port with the deploy/ proxy snippet
+    unchanged (buffering, timeouts, body size) in front of gunicorn. TLS is left out: the test is
+    about slow clients, and the site file's TLS part is checked by `nginx -t` elsewhere."""
+    for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (folder / name).mkdir(exist_ok=True)
+    user = "user root;" if os.geteuid() == 0 else ""  # root: workers may write the test's temp folders
+    config = folder / "nginx.conf"
+    config.write_text(f"""
+{user}
+worker_processes 1;
+daemon off;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    client_body_temp_path {folder}/client_body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    include {REPO}/deploy/nginx/visitatie-logging.conf;
+    upstream visitatie_app {{ server 127.0.0.1:{app_port}; keepalive 16; }}
+    server {{
+        listen 127.0.0.1:{listen_port};
+        access_log {folder}/access.log visitatie;
+        include {REPO}/deploy/nginx/visitatie-proxy.conf;
+    }}
+}}
+""")
+    return config
+
+
+@pytest.fixture
+def proxied_server(production_server, tmp_path):
+    """nginx with the deploy/ snippet in front of the production gunicorn; yields (url, folder)."""
+    if not Path(NGINX).exists():
+        pytest.fail("nginx not found: `make test` installs it (apt-get install nginx-light)")
+    app_url, _log = production_server
+    folder = tmp_path / "nginx"
+    folder.mkdir()
+    port = free_port()
+    config = nginx_config(folder, port, int(app_url.rsplit(":", 1)[1]))
+    process = subprocess.Popen([NGINX, "-c", str(config), "-p", str(folder)], stdout=subprocess.DEVNULL,
+                               stderr=(folder / "stderr.log").open("w"))
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url, process, seconds=20)
+        yield url, folder
+    finally:
+        process.send_signal(signal.SIGQUIT)  # graceful stop of the nginx this fixture started
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
