@@ -54,5 +54,14 @@ def too_many_requests(retry_after: int | None = None, locked: bool = False):
 
 def init_app(app: Flask) -> None:
     limiter.init_app(app)
-    # Flask-Limiter adds Retry-After to this response itself (RATELIMIT_HEADERS_ENABLED).
-    app.register_error_handler(429, lambda _error: too_many_requests())
+    # Retry-After from the limit's window; Flask-Limiter's own headers stay off, because they would
+    # also overwrite the Retry-After of other answers (a 503 during a storage fault).
+    app.register_error_handler(429, lambda error: too_many_requests(_window(error)))
+
+
+def _window(error) -> int:
+    limit = getattr(error, "limit", None)
+    try:
+        return int(limit.limit.get_expiry())
+    except (AttributeError, TypeError, ValueError):
+        return 60

@@ -182,5 +182,5 @@ def test_project_leader_pages_purge_and_erase_only_after_confirmation(app, clien
     with app.app_context():
         assert db.session.get(Round, victim["round"]).purged_at is not None
         kinds = [e.kind for e in db.session.scalars(select(SecurityEvent).order_by(SecurityEvent.id))]
-        assert kinds == ["erasure", "purge"]
+        assert [kind for kind in kinds if kind in ("erasure", "purge")] == ["erasure", "purge"]
     assert_no_trace(app, database, SECRET_ANSWER, NAME, EMAIL)
