@@ -52,6 +52,11 @@ class JsonLineFormatter(logging.Formatter):
 def configure(level: str = "INFO", stream=None) -> logging.Handler:
     """Send the app's loggers (and SQLAlchemy's warnings) to one stream as JSON lines. Idempotent."""
     root = logging.getLogger("visitatie")
+    # Alembic's env.py runs logging.config.fileConfig(), which disables every logger that exists
+    # already: after migrations in the same process (`flask init`, tests) ours would fall silent.
+    for name, logger in logging.root.manager.loggerDict.items():
+        if name.startswith("visitatie") and isinstance(logger, logging.Logger):
+            logger.disabled = False
     for handler in root.handlers:
         if isinstance(handler.formatter, JsonLineFormatter):
             return handler

@@ -93,3 +93,17 @@ def test_a_version_too_large_in_the_guide_form_keeps_the_typed_text(app, world, 
         f"version-{world.haarlem}-{OPEN}": str(HUGE)})
     assert response.status_code < 500
     assert "Mijn zorgvuldig getypte antwoord." in response.text
+
+
+@pytest.mark.parametrize("method, path, status", [
+    ("GET", "/gesprekken/{a}/antwoord", 405),          # the autosave only takes POST
+    ("POST", "/gesprekken/99999/antwoord", 404),        # no such conversation
+    ("POST", "/gesprekken/{a}/bestaat-niet", 404),      # no such route
+    ("DELETE", "/gesprekken/{a}/antwoord", 405),
+])
+def test_a_json_client_gets_json_for_every_status(method, path, status, app, world, browser):
+    client = browser(world.mayor)
+    response = client.open(path.format(a=world.a), method=method, json={"value": "x"},
+                           headers={"Accept": "application/json"})
+    assert response.status_code == status
+    assert response.is_json and response.json["status"] == status and response.json["message"]

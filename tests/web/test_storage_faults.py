@@ -85,3 +85,20 @@ def test_413_is_json_for_the_autosave_and_a_page_that_says_where_the_text_is(app
     response = client.post(f"/gesprekken/{world.a}/thema/1", data={"answer-1-x": big})
     assert response.status_code == 413
     assert "knop Vorige" in response.text
+
+
+def test_a_database_server_that_cannot_be_reached_gives_503_not_500(tmp_path):
+    """PostgreSQL down (nothing listens on the port): pages and the autosave say 503, try again."""
+    from tests.conftest import make_app
+    from tests.server.conftest import free_port
+
+    app = make_app(tmp_path, tmp_path / "unused.sqlite",
+                   SQLALCHEMY_DATABASE_URI=f"postgresql+psycopg://visitatie:x@127.0.0.1:{free_port()}/visitatie")
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    client = app.test_client()
+    response = client.get("/opbrengst")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+    assert "Tijdelijke storing" in response.text
+    response = client.post("/gesprekken/1/antwoord", json={"value": "x"})
+    assert response.status_code in (401, 503)  # the sign-in check needs no database here
+    assert response.is_json

@@ -132,9 +132,11 @@ def _database_error(error: DBAPIError):
     raise error
 
 
-def _invalid_value(_error):
+def _invalid_value(error):
     # SQLite refuses an integer beyond 64 bits (OverflowError) and a lone surrogate
-    # (UnicodeEncodeError) before anything is stored: the request's fault, not ours.
+    # (UnicodeEncodeError) before anything is stored: the request's fault, not ours. Logged with
+    # the traceback all the same, in case one is ours after all (the messages hold no user text).
+    log.warning("input refused with 400: %s", type(error).__name__, exc_info=error)
     _rollback()
     return respond(400, "invalid_input", "errors/400.html")
 
@@ -143,7 +145,8 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
         if wants_json():
-            return jsonify(error="csrf", message=error.description, status=400), 400
+            return jsonify(error="csrf", message=_("De beveiligingscode ontbrak of is verlopen; uw tekst is in deze "
+                                                   "browser bewaard."), status=400), 400
         return _render("errors/csrf.html", 400, reason=error.description), 400
 
     @app.errorhandler(HTTPException)
