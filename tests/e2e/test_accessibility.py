@@ -75,7 +75,7 @@ def test_project_leader_pages_have_no_accessibility_violations(axe_context, live
     page.wait_for_url(lambda url: "/inloggen" not in url)
     r, c, v = demo_world["round"], demo_world["conversation"], demo_world["visit"]
     paths = ["/rondes/", f"/rondes/{r}", f"/rondes/{r}/bewerken", f"/planning/rondes/{r}/gemeenten",
-             f"/planning/rondes/{r}/voorstel", f"/planning/rondes/{r}/uitnodigingen",
+             f"/planning/rondes/{r}/voorstel", f"/planning/rondes/{r}/uitnodigingen", f"/planning/rondes/{r}/gegevens",
              f"/planning/rondes/{r}/gesprekken/nieuw", f"/planning/gesprekken/{c}", f"/rondes/{r}/opbrengst",
              f"/rondes/{r}/opbrengst/thema/3", f"/rondes/{r}/opbrengst/cijfers", f"/rondes/{r}/opbrengst/voorbeeld",
              f"/gesprekken/{c}", "/visitaties/", f"/visitaties/{v}", f"/visitaties/{v}/thema/3",
