@@ -107,6 +107,6 @@ def test_a_quote_without_consent_never_reaches_publication_report_or_public_shee
     assert all(SECRET not in sheet.to_csv() and NAMED_ANONYMOUS not in sheet.to_csv() for sheet in public.values())
     quotes = workbook["Openbaar citaten"]
     assert list(quotes["citaat"]) == ["Wij betalen nooit losgeld.", "Wat je niet opslaat, kan ook niet lekken."]
-    assert list(quotes["spreker"]) == ["Jos Wienen", "een CISO"]
+    assert list(quotes["spreker"]) == ["Joost Wiersma", "een CISO"]
     # The confidential sheet keeps every mark, for the project leaders.
     assert SECRET in workbook["Vertrouwelijk markeringen"].to_csv()

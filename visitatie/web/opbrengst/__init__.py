@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint
 from flask_babel import format_date, format_decimal
 
+from ...opbrengst.disclosure import SUPPRESSED_MARK
 from ...reports.wording import percent
 
 bp = Blueprint("opbrengst", __name__)
@@ -20,6 +21,12 @@ bp = Blueprint("opbrengst", __name__)
 def percent_of(part: int, whole: int) -> int:
     """Whole percent, rounded half up as in the Word report (7 of 8 is 88)."""
     return percent(part, whole)
+
+
+@bp.app_template_filter("cell")
+def cell(value) -> str:
+    """A published number; a suppressed one (None) as the dash of the disclosure footnote."""
+    return SUPPRESSED_MARK if value is None else str(value)
 
 
 @bp.app_template_filter("decimal_nl")
