@@ -1,5 +1,9 @@
-"""The demo gespreksronde, built from the magazine: real pairs, fictional answers.
+"""The demo gespreksronde: real municipalities, fictional people, fictional answers.
 
+Nothing is attributed to a real person: every participant, gespreksleider and note-taker has a
+fictional name and an example.org address, and every demo quote is fictional and anonymous, its
+consent given by its (fictional) speaker through the real consent step. The one pairing the
+magazine reports (Haarlem and Maastricht, led from Breda) is kept; the others are demo pairings.
 Deterministic (fixed seed) and idempotent: loading it twice leaves one demo round.
 """
 import random
@@ -13,6 +17,7 @@ from .auth import hash_password
 from .demo_answers import DEMO_MARKS, OPEN_ANSWERS
 from .guides import GuideSet, Question
 from .models import Answer, Conversation, Mark, Municipality, Participation, Person, Round, Theme, User
+from .opbrengst.consent import give_consent
 from .opbrengst.demo import load_demo_opbrengst
 from .scheduling.enrolment import enrol, set_scores
 from .visits.demo import load_demo_visits
@@ -21,25 +26,20 @@ DEMO_TITLE = "Bestuurlijke gespreksronde digitale veiligheid 2024 (demo)"
 DEMO_LOGIN = ("projectleider@example.org", "demo-wachtwoord-2024")
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
-# Mayors named in the magazine; other participants get plainly fictional names.
-MAYORS = {
-    "Breda": "Paul Depla", "Wierden": "Doret Tigchelaar", "Steenwijkerland": "Rob Bats",
-    "Hollands Kroon": "Rian van Dam", "Delft": "Marja van Bijsterveldt",
-    "Wijk bij Duurstede": "Iris Meerts", "Utrecht": "Sharon Dijksma", "De Bilt": "Sjoerd Potters",
-    "Rozendaal": "Ester Weststeijn",
-}
+# Fictional gespreksleiders (mayors of a third municipality in the demo).
+LEADERS = {"Breda": "Anna Verhoef", "Zeist": "Tom Brinkman", "Apeldoorn": "Carla Wessels"}
 
 # (municipalities, gespreksleider's municipality, local start, place, status)
 CONVERSATIONS = (
     (("Haarlem", "Maastricht"), "Breda", datetime(2024, 1, 18, 14, 0), "Stadhuis Haarlem", "vastgesteld"),
-    (("Wierden", "Steenwijkerland"), "De Bilt", datetime(2024, 2, 6, 10, 0), "Gemeentehuis Wierden", "gehouden"),
-    (("Delft", "Hollands Kroon"), "Utrecht", datetime(2024, 2, 20, 13, 30), None, "gehouden"),
-    (("Wijk bij Duurstede", "Dalfsen"), "Rozendaal", datetime(2024, 3, 12, 15, 0), "Gemeentehuis Dalfsen", "gehouden"),
+    (("Wierden", "Steenwijkerland"), "Zeist", datetime(2024, 2, 6, 10, 0), "Gemeentehuis Wierden", "gehouden"),
+    (("Delft", "Hollands Kroon"), "Apeldoorn", datetime(2024, 2, 20, 13, 30), None, "gehouden"),
+    (("Wijk bij Duurstede", "Dalfsen"), "Zeist", datetime(2024, 3, 12, 15, 0), "Gemeentehuis Dalfsen", "gehouden"),
     (("Leeuwarden", "Oss"), "Breda", datetime(2024, 5, 28, 10, 0), "Stadhuis Leeuwarden", "gepland"),
 )
 # Enrolled with a self-scan but not yet in a conversation: the pairing proposal has work to do.
 WAITING = ("Zwolle", "Amersfoort", "Venlo")
-NOTE_TAKERS = ("Peter van Enk", "Robert van Rijssel")
+NOTE_TAKERS = ("Fenna Hofstra", "Bram Veldkamp")  # fictional projectleiders
 FICTIONAL_SURNAMES = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
                       "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer")
 
@@ -74,12 +74,12 @@ def load_demo(session: Session, guides: GuideSet, publish_opbrengst: bool = True
             municipalities=[municipalities[name] for name in pair],
         )
         leader_municipality = municipalities[leader_town]
-        leader = person(MAYORS[leader_town], f"burgemeester van {leader_town}", leader_municipality)
+        leader = person(LEADERS[leader_town], f"burgemeester van {leader_town}", leader_municipality)
         conversation.participations.append(Participation(person=leader, role="gespreksleider",
                                                          municipality=leader_municipality))
         for name in pair:
             town = municipalities[name]
-            mayor_name = MAYORS.get(name) or f"J. {next(surnames)}"
+            mayor_name = f"{rng.choice('ABCDEFGHJKLMNPRSTW')}. {next(surnames)}"
             conversation.participations.append(Participation(
                 person=person(mayor_name, f"burgemeester van {name}", town), role="burgemeester", municipality=town))
             for role, function in (("ciso", "CISO"), ("adviseur_oov", "adviseur openbare orde en veiligheid")):
@@ -126,7 +126,7 @@ def _answer_all(session, rng, guides: GuideSet, conversation: Conversation, note
                     updated_by=note_taker, updated_at=conversation.starts_at,
                 )
                 session.add(answer)
-                _mark(answer, question, conversation, municipality, note_taker)
+                _mark(session, answer, question, conversation, municipality, note_taker)
 
 
 def _demo_value(rng: random.Random, question: Question):
@@ -144,17 +144,19 @@ def _demo_value(rng: random.Random, question: Question):
     return rng.choice(values)
 
 
-def _mark(answer: Answer, question: Question, conversation, municipality, note_taker: str) -> None:
+def _mark(session: Session, answer: Answer, question: Question, conversation, municipality, note_taker: str) -> None:
     for question_id, kind, speaker_role, consent in DEMO_MARKS:
         if question_id != question.id or municipality != conversation.municipalities[0]:
             continue
         speaker = next((p for p in conversation.participations
                         if p.role == speaker_role and p.municipality == municipality), None)
-        answer.marks.append(Mark(
-            kind=kind, consent=consent, created_by=note_taker,
-            speaker_name=speaker.person.name if speaker else None,
-            speaker_function=speaker.person.function if speaker else None,
-        ))
+        mark = Mark(kind=kind, consent="niet_publiceren" if kind == "les" else "gevraagd", created_by=note_taker,
+                    speaker_participation_id=speaker.id if speaker else None,
+                    speaker_name=speaker.person.name if speaker else None,
+                    speaker_function=speaker.person.function if speaker else None)
+        answer.marks.append(mark)
+        if kind == "citaat" and speaker is not None:
+            give_consent(session, mark, speaker, consent)  # the (fictional) speaker answers, as on their page
 
 
 def _ensure_demo_login(session: Session) -> None:

@@ -98,7 +98,7 @@ OPEN_ANSWERS: dict[str, tuple[str, ...]] = {
 # Lessons and quotes the demo marks, keyed by question id: (kind, speaker role, consent).
 DEMO_MARKS = (
     ("leiderschap.eigenaarschap", "les", None, "niet_publiceren"),
-    ("eigen-huis.losgeld", "citaat", "burgemeester", "met_naam"),
+    ("eigen-huis.losgeld", "citaat", "burgemeester", "anoniem"),
     ("eigen-huis.dataminimalisatie", "les", None, "niet_publiceren"),
     ("crises.informatiepositie", "citaat", "adviseur_oov", "anoniem"),
     ("weerbaarheid.kwetsbare_inwoners", "les", None, "niet_publiceren"),

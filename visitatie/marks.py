@@ -1,19 +1,22 @@
-"""Marking answers as a lesson (les) for their theme or as a quote (citaat) with consent.
+"""Marking answers as a lesson (les) for their theme or as a quote (citaat).
 
-A quote is never published without the speaker's consent: the default is "niet_publiceren",
-"anoniem" publishes without a name, "met_naam" with name and function (and then needs both).
+A mark only *proposes* a quote: its consent starts as "gevraagd" and only the speaker changes it,
+through their own link (opbrengst/consent.py): "anoniem" publishes without a name, "met_naam"
+with name and function, "niet_publiceren" not at all. The consent is bound to the exact words.
 Who may mark is decided by permissions.can_mark; this module only keeps the data sound.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 from sqlalchemy.orm import Session
 
 from .guides import OPEN_ANSWER_MAX_LENGTH
-from .models import CONSENTS, MARK_KINDS, Answer, Mark, Participation
+from .models import MARK_KINDS, Answer, Mark, Participation
 
-DEFAULT_CONSENT = "niet_publiceren"
+DEFAULT_CONSENT = "gevraagd"
+LESSON_CONSENT = "niet_publiceren"  # a lesson is the theme's, nobody's words: nothing to consent to
 SPEAKER_MAX_LENGTH = 120
 
 
@@ -29,18 +32,32 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def add_mark(session: Session, answer: Answer, kind: str, actor: str, passage: str | None = None,
-             speaker: Participation | None = None, consent: str | None = None) -> Mark:
-    """Mark an answer (or a passage of it) and commit.
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    reasons: unknown_kind, unknown_consent, empty_answer, passage_too_long,
-    passage_not_in_answer, speaker_required, speaker_not_in_conversation.
+
+def current_text(passage: str | None, answer_value: str | None) -> str:
+    """The words a mark stands for now: its passage while the answer still holds it, else the answer."""
+    if passage:
+        return passage if _normalise(passage) in _normalise(answer_value or "") else ""
+    return answer_value or ""
+
+
+def consent_lapsed(consented_hash: str | None, text_now: str) -> bool:
+    """Consent was given to other words than the mark stands for now."""
+    return isinstance(consented_hash, str) and consented_hash != text_hash(text_now)
+
+
+def add_mark(session: Session, answer: Answer, kind: str, actor: str, passage: str | None = None,
+             speaker: Participation | None = None) -> Mark:
+    """Mark an answer (or a passage of it) and commit. A quote asks its speaker for consent.
+
+    reasons: unknown_kind, empty_answer, passage_too_long, passage_not_in_answer,
+    speaker_required, speaker_not_in_conversation.
     """
     if kind not in MARK_KINDS:
         raise MarkError("unknown_kind")
-    consent = consent or DEFAULT_CONSENT
-    if consent not in CONSENTS:
-        raise MarkError("unknown_consent")
+    consent = DEFAULT_CONSENT
     if not (answer.value or "").strip():
         raise MarkError("empty_answer")
     passage = (passage or "").replace("\r\n", "\n").strip() or None
@@ -53,10 +70,11 @@ def add_mark(session: Session, answer: Answer, kind: str, actor: str, passage: s
         raise MarkError("speaker_not_in_conversation")
     if kind == "les":
         # A lesson belongs to the theme, not to a person: no speaker, nothing to consent to.
-        speaker, consent = None, DEFAULT_CONSENT
-    elif consent == "met_naam" and speaker is None:
+        speaker, consent = None, LESSON_CONSENT
+    elif speaker is None:  # only the speaker can consent, so a quote needs one
         raise MarkError("speaker_required")
     mark = Mark(answer=answer, kind=kind, passage=passage, consent=consent, created_by=actor,
+                speaker_participation_id=speaker.id if speaker else None,
                 speaker_name=speaker.person.name[:SPEAKER_MAX_LENGTH] if speaker else None,
                 speaker_function=_function(speaker))
     session.add(mark)
@@ -71,19 +89,11 @@ def _function(speaker: Participation | None) -> str | None:
     return function[:SPEAKER_MAX_LENGTH]
 
 
-def set_consent(session: Session, mark: Mark, consent: str) -> Mark:
-    """Record a (changed) consent of a quote's speaker and commit."""
-    if consent not in CONSENTS:
-        raise MarkError("unknown_consent")
-    if mark.kind != "citaat":
-        raise MarkError("not_a_quote")
-    if consent == "met_naam" and not mark.speaker_name:
-        raise MarkError("speaker_required")
-    mark.consent = consent
-    session.commit()
-    return mark
-
-
 def remove_mark(session: Session, mark: Mark) -> None:
+    """Remove a mark and commit. A quote that was published leaves every published version too:
+    without its mark the speaker could no longer withdraw it."""
+    if mark.kind == "citaat":
+        from .opbrengst.withdrawal import redact_quote  # opbrengst builds on marks, not the reverse
+        redact_quote(session, mark.id)
     session.delete(mark)
     session.commit()

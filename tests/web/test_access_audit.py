@@ -28,7 +28,7 @@ from visitatie.answers import Change, save_answer
 from visitatie.extensions import db
 from visitatie.guide_registry import current_guides
 from visitatie.marks import add_mark
-from visitatie.models import Answer, Conversation, Mark, Participation, Round, Theme
+from visitatie.models import Answer, Conversation, Mark, Participation, Person, Round, Theme
 from visitatie.models.invitations import Invitation
 from visitatie.models.opbrengst import CuratedLesson, ThemeCuration
 from visitatie.models.types import utcnow
@@ -80,7 +80,8 @@ class Ids:
 
 
 def _quote(answer: Answer) -> int:
-    return add_mark(db.session, answer, "citaat", "Test", consent="anoniem").id
+    speaker = next(p for p in answer.conversation.participations if p.municipality_id == answer.municipality_id)
+    return add_mark(db.session, answer, "citaat", "Test", speaker=speaker).id
 
 
 @pytest.fixture
@@ -104,10 +105,10 @@ def world(app) -> Ids:
         return Ids(
             w.round.id, w.a.id, w.b.id, w.haarlem.id, w.maastricht.id, w.delft.id, w.leader.id, w.note_taker.id,
             w.mayor.id, w.ciso.id, w.other_mayor.id, answer_a.id, answer_b.id, _quote(answer_a), _quote(answer_b),
-            v.first.id, v.second.id, v.oss.id, v.participation(v.first, "commissielid", "Paul Depla").id,
+            v.first.id, v.second.id, v.oss.id, v.participation(v.first, "commissielid", "Anna Verhoef").id,
             v.participation(v.first, "secretaris").id, v.participation(v.first, "burgemeester").id,
             v.participation(v.first, "ciso").id, note_taker.id,
-            v.participation(v.second, "commissielid", "Paul Depla").id, v.participation(v.second, "burgemeester").id,
+            v.participation(v.second, "commissielid", "Anna Verhoef").id, v.participation(v.second, "burgemeester").id,
             v.participation(v.oss, "burgemeester").id,
             add_finding(db.session, guides, v.first, 1, "Bevinding Haarlem.", "Test").id,
             add_finding(db.session, guides, v.oss, 1, "Bevinding Oss.", "Test").id,
@@ -152,10 +153,11 @@ PUBLIC = {"main.show_home", "main.switch_language", "themes.list_themes", "theme
 # Tested on their own (tests/web/accounts/): signing in and out, the own account, one-time links.
 SESSION = {"account.logout", "participant.accept_invitation", "participant.open_invitation", "account.second_factor",
            "account.show_account", "account.logout_everywhere", "account.enrol_two_factor", "account.two_factor_qr",
-           "account.open_account_link", "account.redeem_account_link", "account.set_password"}
+           "account.open_account_link", "account.redeem_account_link", "account.set_password",
+           "participant.my_quotes", "participant.answer_quote"}  # consent: tests/web/participant/test_quote_consent.py
 CONVERSATION = {"participant.show_conversation", "participant.edit_theme", "participant.save_answer",
                 "participant.show_answer_history", "participant.download_verslag", "participant.create_mark",
-                "participant.update_mark", "participant.delete_mark", "participant.finalise_conversation",
+                "participant.delete_mark", "participant.finalise_conversation",
                 "participant.reopen_conversation"}
 VISIT = {"visits.show_visit", "visits.show_visit_theme", "visits.save_self_assessment",
          "visits.save_committee_score", "visits.create_finding", "visits.delete_finding",
@@ -166,7 +168,8 @@ VISIT = {"visits.show_visit", "visits.show_visit_theme", "visits.save_self_asses
 
 def _is_for_project_leaders(endpoint: str) -> bool:
     blueprint = endpoint.split(".")[0]
-    return (blueprint in ("planning", "rounds", "accounts") or endpoint in ("visits.list_visits", "visits.show_internal_picture")
+    return (blueprint in ("planning", "rounds", "accounts") or endpoint in ("visits.list_visits", "visits.show_internal_picture",
+                                                                               "visits.publish_national_release")
             or (blueprint == "opbrengst" and endpoint not in PUBLIC))
 
 
@@ -632,7 +635,11 @@ def two_rounds(app, world, lesson):
         answer = save_answer(db.session, c, delft.id, Change(guides.question(OPEN), "Les uit ronde twee.", 0),
                              "Test", guides)
         les = add_mark(db.session, answer, "les", "Test")
-        quote = add_mark(db.session, answer, "citaat", "Test", consent="anoniem")
+        speaker = Participation(person=Person(name="Test Spreker"), role="burgemeester", municipality=delft,
+                                conversation=c)
+        db.session.add(speaker)
+        db.session.flush()
+        quote = add_mark(db.session, answer, "citaat", "Test", speaker=speaker)
         lesson2 = curation.add_lesson(db.session, guides, r2, 1, "Les van ronde twee.", [les.id], "Test")
         return {"r1": world.round, "r2": r2.id, "lesson1": lesson, "lesson2": lesson2.id, "les2": les.id,
                 "quote2": quote.id}

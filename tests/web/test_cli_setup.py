@@ -71,7 +71,7 @@ def test_demo_loads_once_with_answers_and_marks(app, runner):
         round_ = db.session.scalar(select(Round).where(Round.title == DEMO_TITLE))
         first_conversation = round_.conversations[0]
         assert first_conversation.title == "Haarlem – Maastricht"
-        assert first_conversation.gespreksleider.person.name == "Paul Depla"
+        assert first_conversation.gespreksleider.person.name == "Anna Verhoef"
         assert {c.status for c in round_.conversations} == {"vastgesteld", "gehouden", "gepland"}
         held = [c for c in round_.conversations if c.status != "gepland"]
         assert db.session.scalar(select(func.count(func.distinct(Answer.conversation_id)))) == len(held)

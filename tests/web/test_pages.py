@@ -64,7 +64,7 @@ def test_rounds_and_conversation_pages_for_a_projectleider(client, auth, demo):
     page = client.get("/rondes/").get_data(as_text=True)
     assert "Bestuurlijke gespreksronde digitale veiligheid 2024 (demo)" in page
     page = client.get(f"/rondes/{demo}").get_data(as_text=True)
-    assert "Haarlem – Maastricht" in page and "Paul Depla" in page
+    assert "Haarlem – Maastricht" in page and "Anna Verhoef" in page
     conversation_link = page.split('href="/rondes/gesprekken/')[1].split('"')[0]
     page = client.get(f"/rondes/gesprekken/{conversation_link}", follow_redirects=True).get_data(as_text=True)
     assert "Staat digitale veiligheid in het Integraal Veiligheidsplan" in page

@@ -1,21 +1,21 @@
 """Withdrawing the quotes of a speaker (erasure, AVG art. 17): their marks no longer carry consent,
 a name or a function, so no later publication can show them.
 
-Mark stores the speaker as typed text (speaker_name), not as a person id. A person's quotes are
-therefore found as: marks on answers in the conversations the person took part in (Participation),
-whose speaker name is the person's name (case and spacing ignored). Limiting the match to their
-own conversations keeps a namesake elsewhere untouched; matching by name inside them finds every
-quote a note-taker attributed to the person.
+A quote names its speaker's participation (Mark.speaker_participation_id); marks made before that
+link existed carry only the name. A person's quotes are therefore: marks whose speaker
+participation is one of theirs, and marks on answers in the conversations they took part in whose
+speaker name is theirs (case and spacing ignored) — a namesake elsewhere stays untouched.
 
-Published versions are immutable snapshots; the publication module redacts those (hook in
-`withdraw_quotes_of_speaker` once it exists).
+Withdrawal reaches every published version: opbrengst/withdrawal.redact_quote removes the quote
+from each stored snapshot, with an "ingetrokken op" note.
 """
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Answer, Mark, Participation, Person
+from ..opbrengst.withdrawal import redact_quote
 
 
 def normalised(name: str | None) -> str:
@@ -23,11 +23,18 @@ def normalised(name: str | None) -> str:
 
 
 def marks_of_speaker(session: Session, person: Person) -> list[Mark]:
+    participations = select(Participation.id).where(Participation.person_id == person.id)
     conversation_ids = select(Participation.conversation_id).where(Participation.person_id == person.id)
     candidates = session.scalars(
         select(Mark).join(Answer, Answer.id == Mark.answer_id)
-        .where(Answer.conversation_id.in_(conversation_ids), func.length(Mark.speaker_name) > 0))
-    return [m for m in candidates if normalised(m.speaker_name) == normalised(person.name)]
+        .where(Answer.conversation_id.in_(conversation_ids),
+               or_(Mark.speaker_participation_id.in_(participations), func.length(Mark.speaker_name) > 0)))
+    return [m for m in candidates if m.speaker_participation_id in _ids(session, participations)
+            or normalised(m.speaker_name) == normalised(person.name)]
+
+
+def _ids(session: Session, query) -> set[int]:
+    return set(session.scalars(query))
 
 
 def withdraw_quotes_of_speaker(session: Session, person: Person, actor: str) -> list[int]:
@@ -36,8 +43,10 @@ def withdraw_quotes_of_speaker(session: Session, person: Person, actor: str) -> 
     withdrawn = []
     for mark in marks_of_speaker(session, person):
         mark.consent = "niet_publiceren"
-        mark.speaker_name = None
-        mark.speaker_function = None
+        mark.speaker_name = mark.speaker_function = None
+        mark.consented_text = mark.consented_hash = None  # the words consented to go as well
+        if mark.kind == "citaat":
+            redact_quote(session, mark.id)
         withdrawn.append(mark.id)
     session.flush()
     return withdrawn

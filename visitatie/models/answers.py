@@ -8,7 +8,8 @@ from ..extensions import db
 from .types import UTCDateTime, one_of, utcnow
 
 MARK_KINDS = ("les", "citaat")
-CONSENTS = ("niet_publiceren", "anoniem", "met_naam")
+# "gevraagd": proposed as a quote, the speaker has not answered yet. Only the speaker changes it.
+CONSENTS = ("gevraagd", "niet_publiceren", "anoniem", "met_naam")
 
 
 class Answer(db.Model):
@@ -61,7 +62,12 @@ class AnswerRevision(db.Model):
 
 
 class Mark(db.Model):
-    """An answer (or a passage of it) marked as lesson or quote. Quotes carry consent."""
+    """An answer (or a passage of it) marked as lesson or quote. Quotes carry consent.
+
+    Consent is the speaker's own (through their personal link) and bound to the words: the exact
+    text and its SHA-256 are stored when it is given. Publication uses the stored text; when the
+    answer changes so that the marked text differs, the consent has lapsed (quotes.problem).
+    """
 
     __tablename__ = "mark"
     __table_args__ = (
@@ -75,12 +81,24 @@ class Mark(db.Model):
     passage: Mapped[str | None] = mapped_column(db.Text)  # None: the whole answer
     speaker_name: Mapped[str | None] = mapped_column(db.String(120))
     speaker_function: Mapped[str | None] = mapped_column(db.String(120))
-    consent: Mapped[str] = mapped_column(db.String(20), default="niet_publiceren")
+    # The participation of the speaker: only that person can give or withdraw consent.
+    speaker_participation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participation.id", ondelete="SET NULL"), index=True)
+    consent: Mapped[str] = mapped_column(db.String(20), default="gevraagd")
+    consented_text: Mapped[str | None] = mapped_column(db.Text)
+    consented_hash: Mapped[str | None] = mapped_column(db.String(64))
+    consent_given_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_by: Mapped[str] = mapped_column(db.String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     answer = relationship("Answer", back_populates="marks")
+    speaker = relationship("Participation")
 
     @property
     def text(self) -> str:
         return self.passage or self.answer.value
+
+    @property
+    def current_text(self) -> str:
+        from ..marks import current_text  # the rule lives with the marks, not the model
+        return current_text(self.passage, self.answer.value)

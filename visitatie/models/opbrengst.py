@@ -90,6 +90,8 @@ class CuratedLesson(db.Model):
     updated_by: Mapped[str] = mapped_column(db.String(200))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    # A withdrawn lesson leaves every published version (redacted) and every later one.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     __mapper_args__ = {"version_id_col": version}
 
     sources = relationship("Mark", secondary=lesson_source, order_by="Mark.id")
@@ -110,14 +112,38 @@ class Publication(db.Model):
     snapshot: Mapped[dict] = mapped_column(db.JSON)
     published_by: Mapped[str] = mapped_column(db.String(200))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A whole version withdrawn by a project leader: who, when and why (the reason is not public).
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdrawn_by: Mapped[str | None] = mapped_column(db.String(200))
+    withdrawn_reason: Mapped[str | None] = mapped_column(db.String(1000))
 
     round = relationship("Round")
 
 
+class NationalRelease(db.Model):
+    """A published release of the national picture of the visits: numbered and frozen, like an
+    opbrengst version. The public page shows the latest release, never live data, so that two
+    moments cannot be compared to read off one visit (opbrengst/disclosure.py, differencing)."""
+
+    __tablename__ = "national_release"
+    __table_args__ = (CheckConstraint("version >= 1", name="version_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(unique=True)
+    maturity: Mapped[dict | None] = mapped_column(db.JSON)   # the snapshot's "maturity" shape, protected
+    visit_ids: Mapped[list] = mapped_column(db.JSON)         # the finalised visits it counts
+    named: Mapped[list] = mapped_column(db.JSON, default=list)  # visits whose host consented to be named
+    published_by: Mapped[str] = mapped_column(db.String(200))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class PublicationImmutable(Exception):
-    """A published version cannot be changed; publish a new version instead."""
+    """A published version cannot be changed; publish a new version instead. Redaction (a
+    withdrawn quote, lesson or version) goes through opbrengst/withdrawal.py, which rewrites the
+    stored snapshot with a Core UPDATE: the only change a published version ever takes."""
 
 
 @event.listens_for(Publication, "before_update")
-def _refuse_changes(_mapper, _connection, publication: Publication) -> None:
+@event.listens_for(NationalRelease, "before_update")
+def _refuse_changes(_mapper, _connection, publication) -> None:
     raise PublicationImmutable(f"versie {publication.version} is gepubliceerd en kan niet meer veranderen")

@@ -20,7 +20,7 @@ from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration
 from ..models.types import utcnow
 from .errors import CurationConflict, CurationInvalid, Problem
 from .frame import HELD_STATUSES
-from .quotes import QuoteSource, conversation_context, problem
+from .quotes import conversation_context, problem, source_of
 
 TITLE_MAX = 200
 MAIN_LESSON_MAX = 1000
@@ -125,12 +125,7 @@ def quote_candidates(session: Session, guides: GuideSet, round_id: int, number: 
     """Every quote of this theme with the reason it cannot be published (None: it can)."""
     marks = theme_marks(session, guides, round_id, number, "citaat")
     names, _roles = conversation_context(session, [m.answer.conversation_id for m in marks])
-    return [(mark, problem(_source(mark), names[mark.answer.conversation_id])) for mark in marks]
-
-
-def _source(mark: Mark) -> QuoteSource:
-    return QuoteSource(mark.id, mark.kind, mark.text, mark.consent, mark.speaker_name, mark.speaker_function,
-                       mark.answer.conversation_id)
+    return [(mark, problem(source_of(mark), names[mark.answer.conversation_id])) for mark in marks]
 
 
 def _theme_problems(session: Session, guides: GuideSet, round_id: int, number: int,
@@ -190,7 +185,8 @@ def save_theme_curation(session: Session, guides: GuideSet, round_: Round, numbe
 
 def lessons_of(session: Session, round_id: int, number: int) -> list[CuratedLesson]:
     return list(session.scalars(select(CuratedLesson).where(
-        CuratedLesson.round_id == round_id, CuratedLesson.theme_number == number).order_by(CuratedLesson.id)))
+        CuratedLesson.round_id == round_id, CuratedLesson.theme_number == number,
+        CuratedLesson.withdrawn_at.is_(None)).order_by(CuratedLesson.id)))
 
 
 def _lesson_sources(session: Session, guides: GuideSet, round_id: int, number: int, text: str,

@@ -19,6 +19,7 @@ from sqlalchemy import and_, false, select
 from sqlalchemy.orm import Session
 
 from ..guides import GuideSet
+from ..marks import consent_lapsed, current_text
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality, round_theme
 from ..municipality_size import SIZE_CLASS_KEYS, SIZE_CLASSES, UNKNOWN, class_by_key
 
@@ -279,17 +280,21 @@ def _marks(session: Session, answers: pd.DataFrame, held: list) -> pd.DataFrame:
     """Marks on counted answers, with the text they mark (the passage, else the whole answer)."""
     c, k, a = CONVERSATION.c, MARK.c, ANSWER.c
     statement = (select(k.id, k.kind, k.passage, a.value, k.consent, k.speaker_name, k.speaker_function,
-                        k.answer_id)
+                        k.answer_id, k.consented_text, k.consented_hash)
                  .select_from(MARK).join(ANSWER, a.id == k.answer_id).join(CONVERSATION, c.id == a.conversation_id)
                  .where(*held))
-    columns = ["mark_id", "kind", "passage", "value", "consent", "speaker_name", "speaker_function", "answer_id"]
+    columns = ["mark_id", "kind", "passage", "value", "consent", "speaker_name", "speaker_function", "answer_id",
+               "consented_text", "consented_hash"]
     marks = read_table(session, statement, columns, plain=True)
     context = answers[["answer_id", "round_id", "conversation_id", "municipality_id", "question_id",
                        "theme_number"]]
     marks = marks.merge(context, on="answer_id", how="inner")  # only marks on counted answers
     passage = marks["passage"].where(marks["passage"].notna() & (marks["passage"] != ""), None)
     marks["text"] = passage.fillna(marks["value"]).astype("str")
-    return marks.drop(columns=["passage", "value"]).sort_values("mark_id").reset_index(drop=True)
+    # Few marks per round: a plain loop is clearer than a vectorised substring test.
+    marks["lapsed"] = [consent_lapsed(h, current_text(p if isinstance(p, str) else None, v))
+                       for h, p, v in zip(marks["consented_hash"], passage, marks["value"])]
+    return marks.drop(columns=["passage", "value", "consented_hash"]).sort_values("mark_id").reset_index(drop=True)
 
 
 def local_dates(starts_at: pd.Series) -> pd.Series:

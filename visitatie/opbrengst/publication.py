@@ -13,6 +13,7 @@ from ..guides import GuideSet
 from ..models import Round
 from ..models.opbrengst import Publication
 from ..models.types import utcnow
+from .disclosure import differencing_problems, selection_problems
 from .errors import Problem, PublicationIncomplete
 from .snapshot import build_snapshot, published
 
@@ -24,19 +25,29 @@ def preview(session: Session, guides: GuideSet, round_id: int) -> dict:
     return build_snapshot(session, guides, [round_id])
 
 
-def publication_problems(snapshot: dict) -> list[Problem]:
+def publication_problems(snapshot: dict, earlier: list[tuple[int, dict]] = ()) -> list[Problem]:
+    """Why this snapshot cannot be published; `earlier` are the versions published before
+    (number, snapshot), against which a new version must not reveal one or two municipalities."""
     problems = []
     if not (snapshot.get("main_lesson") or "").strip():
         problems.append(Problem("main_lesson", "required"))
     if not snapshot["methodology"]["conversations"]:
         problems.append(Problem("", "no_conversations"))
+        return problems
+    problems += selection_problems(snapshot["methodology"]["municipalities"])
+    for version, key, difference in differencing_problems(snapshot, earlier)[:1]:
+        problems.append(Problem("", "differencing", {"version": version, "cell": key, "difference": difference}))
     return problems
+
+
+def earlier_snapshots(session: Session, round_id: int) -> list[tuple[int, dict]]:
+    return [(p.version, p.snapshot) for p in versions(session, round_id)]
 
 
 def publish(session: Session, guides: GuideSet, round_: Round, actor: str) -> Publication:
     """Publish the round's opbrengst as the next version and commit."""
     snapshot = preview(session, guides, round_.id)
-    problems = publication_problems(snapshot)
+    problems = publication_problems(snapshot, earlier_snapshots(session, round_.id))
     if problems:
         raise PublicationIncomplete(problems)
     for attempt in range(PUBLISH_ATTEMPTS):

@@ -1,9 +1,10 @@
 """Which quotes may be published, and how their speaker is shown.
 
-A quote is publishable only with the speaker's consent: "met_naam" shows name and function,
-"anoniem" shows only the kind of speaker ("een burgemeester"), never a name or a municipality.
-An anonymous quote that names a municipality of its conversation would give the speaker away,
-so it cannot be published either.
+A quote is publishable only with the speaker's own consent (opbrengst/consent.py), and only in
+the words consented to: "met_naam" shows name and function, "anoniem" shows only the kind of
+speaker ("een burgemeester"), never a name or a municipality. When the answer changed after the
+consent, the consent has lapsed until the speaker confirms again. An anonymous quote that names a
+municipality of its conversation would give the speaker away, so it cannot be published either.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Municipality, Participation, Person, conversation_municipality
+
+from ..marks import consent_lapsed
 
 PUBLISHABLE_CONSENTS = ("anoniem", "met_naam")
 ANONYMOUS_SPEAKERS = {
@@ -43,6 +46,8 @@ class QuoteSource:
     speaker_name: str | None
     speaker_function: str | None
     conversation_id: int
+    consented_text: str | None = None
+    lapsed: bool = False
 
 
 def anonymous_speaker(role: str | None, function: str | None) -> str:
@@ -60,21 +65,34 @@ def problem(source: QuoteSource, names_in_conversation) -> str | None:
     """Why this quote cannot be published (a code), or None when it can."""
     if source.kind != "citaat":
         return "not_a_quote"
-    if source.consent not in PUBLISHABLE_CONSENTS:
+    if source.consent == "gevraagd":
+        return "awaiting_consent"
+    if source.consent not in PUBLISHABLE_CONSENTS or not source.consented_text:
         return "not_consented"
+    if source.lapsed:
+        return "consent_lapsed"
     if source.consent == "met_naam" and not source.speaker_name:
         return "speaker_missing"
-    if source.consent == "anoniem" and names_one_of(source.text, names_in_conversation):
+    if source.consent == "anoniem" and names_one_of(source.consented_text, names_in_conversation):
         return "names_municipality"
     return None
 
 
 def public_quote(source: QuoteSource, role: str | None) -> dict:
-    """The quote as published: text, speaker, function (SNAPSHOT.md)."""
+    """The quote as published: the consented words, speaker, function, and the mark it came from
+    (so that a withdrawal can find it in every version; never shown)."""
     if source.consent == "met_naam":
-        return {"text": source.text, "speaker": source.speaker_name or "",
-                "function": source.speaker_function or ""}
-    return {"text": source.text, "speaker": anonymous_speaker(role, source.speaker_function), "function": ""}
+        return {"text": source.consented_text, "speaker": source.speaker_name or "",
+                "function": source.speaker_function or "", "mark_id": source.mark_id}
+    return {"text": source.consented_text, "speaker": anonymous_speaker(role, source.speaker_function),
+            "function": "", "mark_id": source.mark_id}
+
+
+def source_of(mark) -> QuoteSource:
+    """A Mark (model) as a QuoteSource."""
+    return QuoteSource(mark.id, mark.kind, mark.text, mark.consent, mark.speaker_name, mark.speaker_function,
+                       mark.answer.conversation_id, mark.consented_text,
+                       consent_lapsed(mark.consented_hash, mark.current_text))
 
 
 def conversation_context(session: Session, conversation_ids) -> tuple[dict, dict]:

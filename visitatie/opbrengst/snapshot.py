@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from ..guides import GuideSet
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration, lesson_source
 from ..reports.wording import as_clause
-from ..visits.national import national_maturity
+from ..visits.national_release import latest_release_maturity
 from . import aggregate
+from .disclosure import protect_snapshot
 from .frame import AnswerData, Filters, load, read_table
 from .quotes import QuoteSource, conversation_context, problem, public_quote
 from .size_classes import headline_by_size
@@ -94,7 +95,8 @@ def curation_round_id(data: AnswerData) -> int | None:
 
 
 def curated_lessons(session: Session, data: AnswerData, round_id: int) -> dict[int, list[dict]]:
-    lessons = session.scalars(select(CuratedLesson).where(CuratedLesson.round_id == round_id)).all()
+    lessons = session.scalars(select(CuratedLesson).where(CuratedLesson.round_id == round_id,
+                                                          CuratedLesson.withdrawn_at.is_(None))).all()
     if not lessons:
         return {}
     sources = read_table(session, select(lesson_source.c.lesson_id, lesson_source.c.mark_id)
@@ -106,7 +108,7 @@ def curated_lessons(session: Session, data: AnswerData, round_id: int) -> dict[i
         if lesson.id not in counts.index:  # none of its sources is in this selection
             continue
         by_theme.setdefault(lesson.theme_number, []).append({
-            "text": lesson.text, "conversations": int(counts.at[lesson.id, "conversations"]),
+            "lesson_id": lesson.id, "text": lesson.text, "conversations": int(counts.at[lesson.id, "conversations"]),
             "municipalities": int(counts.at[lesson.id, "municipalities"])})
     for number, items in by_theme.items():
         by_theme[number] = records(aggregate.rank(pd.DataFrame(items)))
@@ -116,7 +118,8 @@ def curated_lessons(session: Session, data: AnswerData, round_id: int) -> dict[i
 def quote_sources(data: AnswerData) -> list[QuoteSource]:
     quotes = data.marks[data.marks["kind"] == "citaat"]
     return [QuoteSource(int(q.mark_id), q.kind, q.text, q.consent, _native(q.speaker_name),
-                        _native(q.speaker_function), int(q.conversation_id)) for q in quotes.itertuples()]
+                        _native(q.speaker_function), int(q.conversation_id), _native(q.consented_text),
+                        bool(q.lapsed)) for q in quotes.itertuples()]
 
 
 def _quote(session: Session, sources: dict[int, QuoteSource], mark_id: int | None) -> dict | None:
@@ -178,14 +181,16 @@ def assemble(session: Session, guides: GuideSet, data: AnswerData) -> dict:
         "methodology": aggregate.methodology(data),
         "municipalities": sort_names(set(data.slots["municipality"])),
         "themes": themes,
-        "maturity": national_maturity(session),  # every visitatieronde, public: finalised, small cells suppressed
+        # The latest published release of the national picture, never live data (differencing).
+        "maturity": latest_release_maturity(session),
         "size_classes": headline_by_size(data),  # share "ja" per merged CBS size class (size_classes.py)
     }
 
 
 def build_snapshot(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
-    """The opbrengst of one or more rounds as the snapshot dict (version 0: not published)."""
-    return assemble(session, guides, load(session, guides, round_ids, filters))
+    """The opbrengst of one or more rounds as the snapshot dict (version 0: not published), with
+    every number through disclosure control: this is what a page, report or export may show."""
+    return protect_snapshot(assemble(session, guides, load(session, guides, round_ids, filters)))
 
 
 def published(snapshot: dict, version: int, at: datetime) -> dict:

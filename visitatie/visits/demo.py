@@ -2,8 +2,8 @@
 
 Planned through visitatie.scheduling (so the demo obeys the planning rules) and filled through
 this package's own functions. Idempotent: it does nothing when the 2025 round exists. The
-committees are cyberburgemeesters named in the magazine; the hosts' people and every score,
-finding and response are fictional.
+committee members, the hosts' people and every score, finding and response are fictional: no
+real person is named.
 """
 from __future__ import annotations
 
@@ -23,30 +23,30 @@ from .recommendations import save_response
 
 PILOT_TITLE = "Pilotvisitatie digitale veiligheid 2024 (demo)"
 ROUND_TITLE = "Visitatieronde digitale veiligheid 2025 (demo)"
-SECRETARY = ("Peter van Enk", None, "projectleider VNG")
-# Committee members: (name, municipality, function). The mayors are cyberburgemeesters from the magazine.
-DEPLA, TIGCHELAAR, POTTERS = (("Paul Depla", "Breda", "burgemeester van Breda"),
-                              ("Doret Tigchelaar", "Wierden", "burgemeester van Wierden"),
-                              ("Sjoerd Potters", "De Bilt", "burgemeester van De Bilt"))
+SECRETARY = ("Fenna Hofstra", None, "projectleider VNG")
+# Committee members: (name, municipality, function), all fictional people.
+CHAIR_BREDA, CHAIR_WIERDEN, CHAIR_DE_BILT = (("Anna Verhoef", "Breda", "burgemeester van Breda"),
+                              ("Gerrit Oosterhof", "Wierden", "burgemeester van Wierden"),
+                              ("Marleen Dijkstra", "De Bilt", "burgemeester van De Bilt"))
 CISO_UTRECHT = ("Ilse Hoekstra", "Utrecht", "CISO gemeente Utrecht")
 CISO_BREDA = ("Koen Verhoeven", "Breda", "CISO gemeente Breda")
 
 # (host, date, status, committee, self levels, committee levels, consent)
 VISITS_2025 = (
-    ("Leeuwarden", date(2025, 9, 16), "vastgesteld", (DEPLA, POTTERS, CISO_UTRECHT),
+    ("Leeuwarden", date(2025, 9, 16), "vastgesteld", (CHAIR_BREDA, CHAIR_DE_BILT, CISO_UTRECHT),
      (3, 3, 3, 4, 4), (3, 2, 3, 4, 3), False),
-    ("Oss", date(2025, 9, 30), "vastgesteld", (TIGCHELAAR, POTTERS, CISO_UTRECHT),
+    ("Oss", date(2025, 9, 30), "vastgesteld", (CHAIR_WIERDEN, CHAIR_DE_BILT, CISO_UTRECHT),
      (3, 3, 3, 3, 2), (2, 3, 2, 3, 2), False),
-    ("Dalfsen", date(2025, 10, 14), "vastgesteld", (DEPLA, POTTERS, CISO_UTRECHT),
+    ("Dalfsen", date(2025, 10, 14), "vastgesteld", (CHAIR_BREDA, CHAIR_DE_BILT, CISO_UTRECHT),
      (3, 2, 4, 3, 3), (3, 2, 4, 2, 3), True),
-    ("Wijk bij Duurstede", date(2025, 10, 28), "vastgesteld", (DEPLA, TIGCHELAAR, CISO_BREDA),
+    ("Wijk bij Duurstede", date(2025, 10, 28), "vastgesteld", (CHAIR_BREDA, CHAIR_WIERDEN, CISO_BREDA),
      (2, 3, 3, 2, 3), (2, 2, 3, 2, 2), False),
-    ("Haarlem", date(2025, 11, 11), "gehouden", (DEPLA, TIGCHELAAR, CISO_UTRECHT),
+    ("Haarlem", date(2025, 11, 11), "gehouden", (CHAIR_BREDA, CHAIR_WIERDEN, CISO_UTRECHT),
      (3, 3, 4, 3, 3), (3, 3, 3, None, None), False),
-    ("Delft", date(2025, 12, 9), "gepland", (TIGCHELAAR, POTTERS, CISO_BREDA),
+    ("Delft", date(2025, 12, 9), "gepland", (CHAIR_WIERDEN, CHAIR_DE_BILT, CISO_BREDA),
      (3, 4, None, None, None), (None,) * 5, False),
 )
-PILOT = ("Haarlem", date(2024, 11, 12), "vastgesteld", (DEPLA, POTTERS, CISO_UTRECHT),
+PILOT = ("Haarlem", date(2024, 11, 12), "vastgesteld", (CHAIR_BREDA, CHAIR_DE_BILT, CISO_UTRECHT),
          (3, 2, 3, 3, 3), (2, 2, 3, 2, 3), False)
 # Fictional people of each host: mayor, CISO, adviser OOV.
 HOSTS = {

@@ -41,6 +41,8 @@ class NationalPicture:
     visits: int = 0                            # visits counted (before suppression)
     public: bool = True
     min_visits: int = MIN_VISITS
+    release: int | None = None                 # the release number, for a published picture
+    released_at: object = None
 
 
 def score_frame(session: Session, round_ids=None, statuses=COUNTED) -> pd.DataFrame:

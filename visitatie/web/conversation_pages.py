@@ -3,6 +3,7 @@ those stay a dozen lines. Uses Flask-Babel for the Dutch messages; no SQL string
 from __future__ import annotations
 
 from flask import jsonify
+from flask_login import current_user
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from ..guides import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from ..i18n import local_time
 from ..models import Answer, Conversation
 from ..models.types import utcnow
+from ..opbrengst.consent import quotes_of_speaker
 from . import answer_form
 
 
@@ -45,7 +47,16 @@ def overview(session: Session, all_guides: GuideSet, conversation: Conversation,
         "shown": shown, "progress": per_theme, "total": total,
         "locked": answer_domain.is_locked(conversation), "finalised": last_finalised(conversation),
         "municipalities": _municipalities(conversation, caps),
+        "own_quotes": _own_quotes(session, conversation),
     }
+
+
+def _own_quotes(session: Session, conversation: Conversation) -> int:
+    """How many quotes of the signed-in participant wait on this page for their consent."""
+    participation = getattr(current_user, "participation", None)
+    if participation is None or participation.conversation_id != conversation.id:
+        return 0
+    return len(quotes_of_speaker(session, participation))
 
 
 def theme(session: Session, guides: list[Guide], guide: Guide, conversation: Conversation, caps,

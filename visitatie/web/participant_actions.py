@@ -6,7 +6,8 @@ from flask_login import current_user
 from ..extensions import db
 from ..finalising import FinaliseError, finalise, reopen
 from ..guide_registry import current_guides
-from ..marks import MarkError, add_mark, remove_mark, set_consent
+from ..marks import MarkError, add_mark, remove_mark
+from ..opbrengst.consent import give_consent, quotes_of_speaker, state
 from ..models import Answer, Mark, Participation
 from ..permissions import actor_name
 from . import answer_form, conversation_pages
@@ -15,10 +16,12 @@ from .participant import load_conversation, bp, signed_in_required
 MARK_MESSAGES = {
     "unknown_kind": lambda: _("Kies of dit een les of een citaat is."),
     "unknown_consent": lambda: _("Kies een van de mogelijkheden voor toestemming."),
+    "not_the_speaker": lambda: _("Alleen de spreker zelf kan toestemming geven voor een citaat."),
+    "text_gone": lambda: _("Deze woorden staan niet meer in het antwoord; er is niets om toestemming voor te geven."),
     "empty_answer": lambda: _("Er is nog geen antwoord om te markeren."),
     "passage_too_long": lambda: _("Het fragment is te lang."),
     "passage_not_in_answer": lambda: _("Het fragment komt niet letterlijk in het antwoord voor. Kopieer het uit het antwoord."),
-    "speaker_required": lambda: _("Een citaat met naam heeft een spreker nodig: kies wie het zei."),
+    "speaker_required": lambda: _("Een citaat heeft een spreker nodig: kies wie het zei. Alleen die persoon kan toestemming geven."),
     "speaker_not_in_conversation": lambda: _("Kies een deelnemer van dit gesprek als spreker."),
     "not_a_quote": lambda: _("Alleen bij een citaat hoort toestemming."),
 }
@@ -52,7 +55,7 @@ def create_mark(conversation_id: int, answer_id: int):
     speaker = db.session.get(Participation, request.form.get("speaker", type=int) or 0)
     try:
         add_mark(db.session, answer, request.form.get("kind", ""), actor_name(current_user),
-                 passage=request.form.get("passage"), speaker=speaker, consent=request.form.get("consent"))
+                 passage=request.form.get("passage"), speaker=speaker)
     except MarkError as error:
         context = conversation_pages.theme_of_answer(db.session, current_guides(), conversation, caps, answer)
         context["mark_form"] = dict(request.form, answer_id=answer.id, error=MARK_MESSAGES[error.reason]())
@@ -68,17 +71,42 @@ def _mark_of(conversation, mark_id: int) -> Mark:
     return mark
 
 
-@bp.post("/gesprekken/<int:conversation_id>/markeringen/<int:mark_id>")
+bp.add_app_template_global(state, "consent_state")
+
+
+def _own_participation(conversation_id: int) -> Participation:
+    """The signed-in participant's own place in this conversation; 404 for anyone else (also a
+    project leader: consent is the speaker's alone)."""
+    load_conversation(conversation_id)
+    participation = getattr(current_user, "participation", None)
+    if participation is None or participation.conversation_id != conversation_id:
+        abort(404)
+    return participation
+
+
+@bp.get("/gesprekken/<int:conversation_id>/citaten")
 @signed_in_required
-def update_mark(conversation_id: int, mark_id: int):
-    conversation, _caps = load_conversation(conversation_id, require="can_mark")
-    mark = _mark_of(conversation, mark_id)
+def my_quotes(conversation_id: int):
+    participation = _own_participation(conversation_id)
+    marks = quotes_of_speaker(db.session, participation)
+    return render_template("conversations/quotes.html", conversation=participation.conversation,
+                           quotes=[(mark, state(mark)) for mark in marks])
+
+
+@bp.post("/gesprekken/<int:conversation_id>/citaten/<int:mark_id>")
+@signed_in_required
+def answer_quote(conversation_id: int, mark_id: int):
+    participation = _own_participation(conversation_id)
+    mark = db.session.get(Mark, mark_id)
+    if mark is None or mark.speaker_participation_id != participation.id:
+        abort(404)
     try:
-        set_consent(db.session, mark, request.form.get("consent", ""))
-        flash(_("De toestemming is bijgewerkt."), "success")
+        give_consent(db.session, mark, participation, request.form.get("consent", ""), request.remote_addr)
+        db.session.commit()
+        flash(_("Uw keuze is opgeslagen."), "success")
     except MarkError as error:
         flash(MARK_MESSAGES[error.reason](), "error")
-    return redirect(_theme_url(conversation, mark.answer))
+    return redirect(url_for("participant.my_quotes", conversation_id=conversation_id, _anchor=f"citaat-{mark.id}"))
 
 
 @bp.post("/gesprekken/<int:conversation_id>/markeringen/<int:mark_id>/verwijderen")

@@ -15,7 +15,13 @@ from ..models import Conversation
 from ..models.visits import Finding, Recommendation
 from ..permissions import actor_name
 from .. import visits as domain
+from ..opbrengst.errors import PublicationIncomplete
+from ..security_events import record
+from ..visits import national_release
 from . import visit_pages as pages
+from .opbrengst.forms import ActionForm
+from .opbrengst.messages import problem_message
+from .planning.lookup import actor
 from .participant import signed_in_required
 from .visit_forms import ConfirmForm, FindingForm, RecommendationForm
 from .visit_messages import locked_message
@@ -61,13 +67,32 @@ def list_visits():
 
 @bp.get("/landelijk-beeld")
 def show_national_picture():
-    return render_template("visits/national.html", picture=domain.national_picture(db.session, public=True))
+    # Never live: the latest release, so that two visits to the page cannot be compared.
+    return render_template("visits/national.html", picture=national_release.public_picture(db.session))
 
 
 @bp.get("/landelijk-beeld/intern")
 @projectleider_required
 def show_internal_picture():
-    return render_template("visits/national.html", picture=domain.national_picture(db.session, public=False))
+    return render_template("visits/national.html", picture=domain.national_picture(db.session, public=False),
+                           releases=national_release.releases(db.session), release_form=ActionForm())
+
+
+@bp.post("/landelijk-beeld/publiceren")
+@projectleider_required
+def publish_national_release():
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        release = national_release.publish_release(db.session, actor())
+    except PublicationIncomplete as refused:
+        flash(" ".join(problem_message(p) for p in refused.problems), "error")
+        return redirect(url_for("visits.show_internal_picture"))
+    record(db.session, "publication", actor=actor(), ip=request.remote_addr,
+           detail=f"landelijk beeld release {release.version}")
+    db.session.commit()
+    flash(_("Release %(version)s van het landelijk beeld is gepubliceerd.", version=release.version), "success")
+    return redirect(url_for("visits.show_national_picture"))
 
 
 @bp.get("/<int:visit_id>")

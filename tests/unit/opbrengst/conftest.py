@@ -24,6 +24,8 @@ europa.impact answered in C5, but round B has no theme 2: ignored.
 from datetime import date, datetime, timezone
 
 import pytest
+
+from visitatie.marks import text_hash
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -53,9 +55,9 @@ class World:
         self.c2 = self.conversation(self.round_a, ("Delft", "Utrecht"), datetime(2024, 3, 14, 23, 30), "vastgesteld")
         self.c3 = self.conversation(self.round_a, ("Breda", "Oss"), datetime(2024, 5, 1, 9, 0), "gepland")
         self.c5 = self.conversation(self.round_b, ("Haarlem", "Delft"), datetime(2025, 2, 10, 9, 0), "gehouden")
-        self.speaker_haarlem = self.participant(self.c1, "Jos Wienen", "burgemeester van Haarlem", "burgemeester", "Haarlem")
+        self.speaker_haarlem = self.participant(self.c1, "Joost Wiersma", "burgemeester van Haarlem", "burgemeester", "Haarlem")
         self.speaker_maastricht = self.participant(self.c1, "K. Visser", "CISO Maastricht", "ciso", "Maastricht")
-        self.participant(self.c1, "Paul Depla", "burgemeester van Breda", "gespreksleider", "Breda")
+        self.participant(self.c1, "Anna Verhoef", "burgemeester van Breda", "gespreksleider", "Breda")
 
         a = self.answer
         a(self.c1, "Haarlem", "leiderschap.ivp", "ja")
@@ -135,8 +137,13 @@ class World:
 
     def mark(self, answer, kind, consent="niet_publiceren", speaker=None, passage=None) -> Mark:
         mark = Mark(answer=answer, kind=kind, consent=consent, passage=passage, created_by="test",
+                    speaker_participation_id=speaker.id if speaker else None,
                     speaker_name=speaker.person.name if speaker else None,
                     speaker_function=speaker.person.function if speaker else None)
+        if kind == "citaat" and consent in ("anoniem", "met_naam"):
+            # As the speaker's own consent stores it: the words and their hash (opbrengst/consent.py).
+            mark.consented_text = passage or answer.value
+            mark.consented_hash = text_hash(mark.consented_text)
         self.session.add(mark)
         self.session.flush()
         return mark

@@ -48,7 +48,7 @@ def test_theme_curation_goes_into_the_snapshot(session, guides, world):
     theme = build_snapshot(session, guides, [world.round_a.id])["themes"][2]
     assert theme["recommendation"] == "Borg de bedrijfscontinuïteit"
     assert theme["findings"] == ["Eén.", "Twee."]
-    assert theme["quote"] == {"text": "Wij betalen nooit losgeld.", "speaker": "Jos Wienen",
+    assert theme["quote"] == {"text": "Wij betalen nooit losgeld.", "speaker": "Joost Wiersma",
                               "function": "burgemeester van Haarlem"}
     assert theme["practice_example"] == {"municipality": "Dalfsen", "title": "BCP in Dalfsen",
                                          "url": "https://vng.nl/dalfsen"}

@@ -13,14 +13,14 @@ TEXT = "Wij betalen geen losgeld. Dat hebben we vooraf in het college besproken.
 @pytest.fixture
 def answer(session, world, guides):
     question = guides.question("eigen-huis.losgeld")
-    return save_answer(session, world.a, world.haarlem.id, Change(question, TEXT, 0), "Jos Wienen", guides)
+    return save_answer(session, world.a, world.haarlem.id, Change(question, TEXT, 0), "Joost Wiersma", guides)
 
 
 def test_a_quote_is_not_published_unless_the_speaker_consents(session, answer, world):
-    mark = add_mark(session, answer, "citaat", "Peter van Enk", speaker=world.mayor)
+    mark = add_mark(session, answer, "citaat", "Fenna Hofstra", speaker=world.mayor)
     assert mark.consent == "niet_publiceren"
-    assert (mark.speaker_name, mark.speaker_function) == ("Jos Wienen", "burgemeester van Haarlem")
-    assert mark.text == TEXT and mark.created_by == "Peter van Enk"
+    assert (mark.speaker_name, mark.speaker_function) == ("Joost Wiersma", "burgemeester van Haarlem")
+    assert mark.text == TEXT and mark.created_by == "Fenna Hofstra"
 
 
 def test_a_passage_must_come_from_the_answer(session, answer):
@@ -63,37 +63,37 @@ def test_consent_can_be_changed_and_a_mark_removed(session, answer, world):
 
 
 def test_finalising_locks_the_answers_and_is_logged(session, world, guides, answer):
-    event = finalise(session, world.a, "Paul Depla")
+    event = finalise(session, world.a, "Anna Verhoef")
     assert world.a.status == "vastgesteld"
-    assert (event.kind, event.actor, event.old_value, event.new_value) == ("finalise", "Paul Depla", "gehouden", "vastgesteld")
+    assert (event.kind, event.actor, event.old_value, event.new_value) == ("finalise", "Anna Verhoef", "gehouden", "vastgesteld")
     assert last_finalised(world.a) == event
     with pytest.raises(ConversationLocked):
         save_answer(session, world.a, world.haarlem.id, Change(guides.question("eigen-huis.losgeld"), "Anders", 1),
-                    "Jos Wienen", guides)
+                    "Joost Wiersma", guides)
     with pytest.raises(FinaliseError) as caught:
-        finalise(session, world.a, "Paul Depla")
+        finalise(session, world.a, "Anna Verhoef")
     assert caught.value.reason == "already_finalised"
 
 
 def test_reopening_needs_a_reason_and_logs_it(session, world):
-    finalise(session, world.a, "Paul Depla")
+    finalise(session, world.a, "Anna Verhoef")
     for reason, code in (("", "reason_required"), ("   ", "reason_required"), ("x" * 1001, "reason_too_long")):
         with pytest.raises(FinaliseError) as caught:
-            reopen(session, world.a, "Paul Depla", reason)
+            reopen(session, world.a, "Anna Verhoef", reason)
         assert caught.value.reason == code
     assert world.a.status == "vastgesteld"
-    event = reopen(session, world.a, "Paul Depla", "Maastricht wil een antwoord aanvullen.")
+    event = reopen(session, world.a, "Anna Verhoef", "Maastricht wil een antwoord aanvullen.")
     assert world.a.status == "gehouden" and last_finalised(world.a) is None
     assert (event.kind, event.reason) == ("reopen", "Maastricht wil een antwoord aanvullen.")
     kinds = session.scalars(select(ConversationEvent.kind).order_by(ConversationEvent.id)).all()
     assert kinds == ["finalise", "reopen"]
     with pytest.raises(FinaliseError):
-        reopen(session, world.a, "Paul Depla", "nog eens")
+        reopen(session, world.a, "Anna Verhoef", "nog eens")
 
 
 def test_a_cancelled_conversation_cannot_be_finalised(session, world):
     world.a.status = "geannuleerd"
     session.commit()
     with pytest.raises(FinaliseError) as caught:
-        finalise(session, world.a, "Paul Depla")
+        finalise(session, world.a, "Anna Verhoef")
     assert caught.value.reason == "cancelled"

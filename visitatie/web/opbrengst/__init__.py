@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint
 from flask_babel import format_date, format_decimal
 
+from ...opbrengst.disclosure import SUPPRESSED_MARK
 from ...reports.wording import percent
 from ..size_names import size_range_name
 
@@ -27,6 +28,12 @@ def percent_of(part: int, whole: int) -> int:
 def size_range(group: dict) -> str:
     """A size group of snapshot["size_classes"] in the page's language: '20.000–50.000 inwoners'."""
     return size_range_name(group["low"], group["high"])
+
+
+@bp.app_template_filter("cell")
+def cell(value) -> str:
+    """A published number; a suppressed one (None) as the dash of the disclosure footnote."""
+    return SUPPRESSED_MARK if value is None else str(value)
 
 
 @bp.app_template_filter("decimal_nl")

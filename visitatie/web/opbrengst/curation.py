@@ -15,7 +15,9 @@ from ...opbrengst.snapshot import round_default_title
 from ...opbrengst.workspace import round_overview, theme_workspace
 from ..planning.lookup import actor, all_municipalities
 from . import bp
-from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm
+from ...opbrengst import withdrawal
+from ...security_events import record
+from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm, WithdrawForm
 from .messages import CONSENT_NAMES, POPULATION_CLASS_NAMES, QUOTE_PROBLEMS, apply_problems, problem_message
 from .selection import selection
 
@@ -67,6 +69,7 @@ def edit_curation(round_id: int):
         status = 400
     return render_template("opbrengst/curation.html", round=round_, overview=overview, form=form, current=current,
                            versions=publication.versions(db.session, round_id), publish_form=ActionForm(),
+                           withdraw_form=WithdrawForm(formdata=None),
                            default_title=round_default_title(round_.title)), status
 
 
@@ -207,8 +210,44 @@ def publish_round(round_id: int):
     except PublicationIncomplete as incomplete:
         flash(" ".join(problem_message(p) for p in incomplete.problems), "error")
         return redirect(url_for("opbrengst.edit_curation", round_id=round_id))
+    record(db.session, "publication", actor=actor(), ip=request.remote_addr, round_id=round_id,
+           detail=f"opbrengst versie {published.version}")
+    db.session.commit()
     flash(_("Versie %(version)s is gepubliceerd.", version=published.version), "success")
     return redirect(url_for("opbrengst.show_publication", round_id=round_id))
+
+
+@bp.post("/rondes/<int:round_id>/opbrengst/versies/<int:version>/intrekken")
+@projectleider_required
+def withdraw_version(round_id: int, version: int):
+    chosen = publication.version_of(db.session, round_id, version) or abort(404)
+    form = WithdrawForm()
+    if not form.validate_on_submit():
+        flash(_("Geef een reden op om versie %(version)s in te trekken.", version=version), "error")
+        return redirect(url_for("opbrengst.edit_curation", round_id=round_id) + "#versies")
+    if chosen.withdrawn_at is None:
+        withdrawal.withdraw_version(db.session, chosen, actor(), form.reason.data.strip())
+        record(db.session, "withdrawal", actor=actor(), ip=request.remote_addr, round_id=round_id,
+               detail=f"opbrengst versie {version} ingetrokken")
+        db.session.commit()
+    flash(_("Versie %(version)s is ingetrokken: de openbare pagina, het rapport en de export tonen alleen nog "
+            "dat zij is ingetrokken.", version=version), "success")
+    return redirect(url_for("opbrengst.edit_curation", round_id=round_id) + "#versies")
+
+
+@bp.post("/rondes/<int:round_id>/opbrengst/lessen/<int:lesson_id>/intrekken")
+@projectleider_required
+def withdraw_lesson(round_id: int, lesson_id: int):
+    lesson = _lesson(round_id, lesson_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if lesson.withdrawn_at is None:
+        withdrawal.withdraw_lesson(db.session, lesson)
+        record(db.session, "withdrawal", actor=actor(), ip=request.remote_addr, round_id=round_id,
+               detail=f"les {lesson.id} ingetrokken")
+        db.session.commit()
+    flash(_("De les is ingetrokken uit elke gepubliceerde versie."), "success")
+    return redirect(url_for("opbrengst.edit_theme", round_id=round_id, number=lesson.theme_number) + "#lessen")
 
 
 @bp.get("/rondes/<int:round_id>/opbrengst/cijfers")

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ...opbrengst import curation
+from ..required import REQUIRED_MESSAGE
 
 # Municipality names are typed with suggestions from one shared <datalist id="gemeenten">.
 TOWN_INPUT = {"list": "gemeenten", "autocomplete": "off"}
@@ -54,3 +55,10 @@ class ActionForm(FlaskForm):
     """A button that changes something (publish, delete): only the CSRF token, and a version."""
 
     version = IntegerField(widget=HiddenField.widget, default=0)
+
+
+class WithdrawForm(FlaskForm):
+    """Withdrawing a published version: the reason is kept for project leaders, not shown publicly."""
+
+    reason = TextAreaField(_l("Reden van intrekken"), validators=[DataRequired(message=REQUIRED_MESSAGE),
+                                                                 Length(max=1000)])

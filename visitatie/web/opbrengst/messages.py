@@ -1,14 +1,18 @@
 """Dutch wording of the opbrengst domain's problems, filters and quote consents (Flask-Babel)."""
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
 
 from ...opbrengst import Problem
+from ...opbrengst.disclosure import MIN_CELL, MIN_MUNICIPALITIES
 from ..required import REQUIRED_MESSAGE
 from ..size_names import SizeClassNames
 
 CONSENT_NAMES = {"niet_publiceren": _l("niet publiceren"), "anoniem": _l("anoniem"), "met_naam": _l("met naam")}
 POPULATION_CLASS_NAMES = SizeClassNames()  # the CBS gemeentegrootteklassen (web/size_names.py)
 QUOTE_PROBLEMS = {
+    "awaiting_consent": _l("de spreker heeft nog niet geantwoord"),
+    "consent_lapsed": _l("de tekst is gewijzigd na de toestemming; de spreker moet opnieuw bevestigen"),
     "not_consented": _l("geen toestemming om te publiceren"),
     "names_municipality": _l("anoniem, maar het citaat noemt een gemeente uit het gesprek"),
     "speaker_missing": _l("met naam, maar de spreker is niet vastgelegd"),
@@ -46,7 +50,41 @@ def problem_message(problem: Problem) -> str:
             return _("Dit thema hoort niet bij deze ronde.")
         case ("", "no_conversations"):
             return _("Er is nog geen gehouden gesprek in deze ronde: er valt nog niets te publiceren.")
+        case ("", "too_few_municipalities"):
+            return _("Publiceren kan pas met minstens %(minimum)s gemeenten in gehouden gesprekken. Bij minder "
+                     "zijn de antwoorden tot een gemeente te herleiden.", minimum=MIN_MUNICIPALITIES)
+        case ("", "differencing"):
+            return ngettext(
+                "Deze versie verschilt van versie %(version)s met %(num)s gemeente in %(cell)s. Zo'n klein "
+                "verschil maakt het antwoord van die gemeente herleidbaar. Publiceer pas als er minstens "
+                "%(minimum)s gemeenten bij zijn gekomen of zijn gewijzigd.",
+                "Deze versie verschilt van versie %(version)s met %(num)s gemeenten in %(cell)s. Zo'n klein "
+                "verschil maakt de antwoorden van die gemeenten herleidbaar. Publiceer pas als er minstens "
+                "%(minimum)s gemeenten bij zijn gekomen of zijn gewijzigd.",
+                problem.params["difference"], version=problem.params["version"],
+                cell=cell_name(problem.params["cell"]), minimum=MIN_CELL)
+        case ("", "release_unchanged"):
+            return _("Er is niets veranderd sinds de vorige release van het landelijk beeld.")
+        case ("", "release_too_few_visits"):
+            return ngettext(
+                "Sinds de vorige release is %(num)s visitatie bijgekomen of gewijzigd. Publiceer pas bij "
+                "minstens %(minimum)s: anders zijn de scores van die gemeente af te lezen.",
+                "Sinds de vorige release zijn %(num)s visitaties bijgekomen of gewijzigd. Publiceer pas bij "
+                "minstens %(minimum)s: anders zijn de scores van die gemeenten af te lezen.",
+                problem.params["changed"], minimum=problem.params["minimum"])
     return _("Dit klopt nog niet (%(code)s).", code=problem.code)
+
+
+def cell_name(cell) -> str:
+    """A published cell as the project leader knows it: the question and the answer counted."""
+    kind, key, column = (list(cell) + ["", "", ""])[:3]
+    if kind == "method":
+        return _("het aantal deelnemende gemeenten")
+    if kind == "lesson":
+        return _("het aantal gemeenten bij een les")
+    answer = {"n": _("het aantal antwoorden"), "ja": _("ja"), "deels": _("deels"), "nee": _("nee")}.get(
+        column, _("niveau %(level)s", level=column))
+    return _("vraag %(question)s (%(answer)s)", question=key, answer=answer)
 
 
 def apply_problems(form, problems: list[Problem], fallback: str) -> list[str]:
