@@ -29,12 +29,9 @@ def marks_of_speaker(session: Session, person: Person) -> list[Mark]:
         select(Mark).join(Answer, Answer.id == Mark.answer_id)
         .where(Answer.conversation_id.in_(conversation_ids),
                or_(Mark.speaker_participation_id.in_(participations), func.length(Mark.speaker_name) > 0)))
-    return [m for m in candidates if m.speaker_participation_id in _ids(session, participations)
+    own = set(session.scalars(participations))
+    return [m for m in candidates if m.speaker_participation_id in own
             or normalised(m.speaker_name) == normalised(person.name)]
-
-
-def _ids(session: Session, query) -> set[int]:
-    return set(session.scalars(query))
 
 
 def withdraw_quotes_of_speaker(session: Session, person: Person, actor: str) -> list[int]:
