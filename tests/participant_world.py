@@ -66,10 +66,10 @@ def build_world(session, guides) -> World:
                      starts_at=datetime(2024, 1, 18, 13, 0, tzinfo=timezone.utc), status="gehouden")
     b = Conversation(round=round_, municipalities=[delft, oss], place="Stadhuis Delft",
                      starts_at=datetime(2024, 2, 20, 12, 30, tzinfo=timezone.utc), status="gehouden")
-    leader = Participation(person=person("Anna Verhoef", "burgemeester van Breda", breda), role="gespreksleider",
+    leader = Participation(person=person("Pieter Dekker", "burgemeester van Breda", breda), role="gespreksleider",
                            municipality=breda)
-    note_taker = Participation(person=person("Fenna Hofstra", "projectleider VNG", None), role="notulist")
-    mayor = Participation(person=person("Joost Wiersma", "burgemeester van Haarlem", haarlem), role="burgemeester",
+    note_taker = Participation(person=person("Peter van Elst", "projectleider VNG", None), role="notulist")
+    mayor = Participation(person=person("Jos Wiersma", "burgemeester van Haarlem", haarlem), role="burgemeester",
                           municipality=haarlem)
     ciso = Participation(person=person("Mara Smit", "CISO Maastricht", maastricht), role="ciso",
                          municipality=maastricht)

@@ -31,9 +31,9 @@ class VisitWorld:
 
 def _committee(breda, delft):
     return [
-        ParticipantInput("Anna Verhoef", "anna.verhoef@example.org", "commissielid", breda, "burgemeester van Breda"),
+        ParticipantInput("Pieter Dekker", "pieter.dekker@example.org", "commissielid", breda, "burgemeester van Breda"),
         ParticipantInput("Mara Smit", "mara.smit@example.org", "commissielid", delft, "CISO Delft"),
-        ParticipantInput("Fenna Hofstra", "fenna.hofstra@example.org", "secretaris", None, "secretaris VNG"),
+        ParticipantInput("Peter van Elst", "peter.vanelst@example.org", "secretaris", None, "secretaris VNG"),
     ]
 
 
@@ -49,7 +49,7 @@ def _round(session, guides, year: int) -> Round:
 def build_visits(session, guides) -> VisitWorld:
     haarlem, breda, delft, oss = (municipality(session, n) for n in ("Haarlem", "Breda", "Delft", "Oss"))
     round_2024, round_2025 = _round(session, guides, 2024), _round(session, guides, 2025)
-    host = [ParticipantInput("Joost Wiersma", "joost.wiersma@example.org", "burgemeester", haarlem),
+    host = [ParticipantInput("Jos Wiersma", "jos.wiersma@example.org", "burgemeester", haarlem),
             ParticipantInput("Eva Jansen", "eva.jansen@example.org", "ciso", haarlem)]
     first = save_conversation(session, round_2024, ConversationInput(
         [haarlem], datetime(2024, 10, 8, 10, 0, tzinfo=AMSTERDAM), 240, "Stadhuis Haarlem",

@@ -124,7 +124,7 @@ def test_two_people_editing_the_same_answer_see_both_versions_side_by_side(brows
         expect(conflict).to_be_visible()
         expect(conflict.locator("[data-mine]")).to_have_text("Tekst van de gespreksleider.")
         expect(conflict.locator("[data-theirs]")).to_have_text("Tekst van de burgemeester.")
-        expect(conflict).to_contain_text("Joost Wiersma")
+        expect(conflict).to_contain_text("Jos Wiersma")
         leader.screenshot(path=str(tmp_path / "conflict.png"), full_page=False)
         assert stored(live_app, world, OPEN) == "Tekst van de burgemeester."  # nothing overwritten
 
@@ -194,7 +194,7 @@ def test_the_note_taker_marks_a_quote_which_is_not_published_by_default(page, li
         guides = current_guides()
         save_answer(db.session, db.session.get(Conversation, world["a"]), world["haarlem"],
                     Change(guides.question(OPEN), "De burgemeester is eigenaar. Dat staat in de kadernota.", 0),
-                    "Joost Wiersma", guides)
+                    "Jos Wiersma", guides)
     open_link(page, link(world["note_taker"]))
     page.goto(page.url + "/thema/1")
     block = page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')}")
@@ -203,14 +203,14 @@ def test_the_note_taker_marks_a_quote_which_is_not_published_by_default(page, li
     expect(block.get_by_label("niet publiceren")).to_be_checked()
     block.get_by_label("Citaat", exact=True).check()
     block.get_by_label("Fragment").fill("Dat staat in de kadernota.")
-    block.get_by_label("Wie zei het? (bij een citaat)").select_option(label="Joost Wiersma, burgemeester van Haarlem")
+    block.get_by_label("Wie zei het? (bij een citaat)").select_option(label="Jos Wiersma, burgemeester van Haarlem")
     block.get_by_role("button", name="Markering opslaan").click()
     expect(page.locator(".utrecht-alert")).to_contain_text("De markering is opgeslagen.")
     expect(page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')} .mark")).to_contain_text("toestemming: niet publiceren")
     with live_app.app_context():
         mark = db.session.scalars(select(Mark)).one()
         assert (mark.kind, mark.passage, mark.consent, mark.speaker_name) == (
-            "citaat", "Dat staat in de kadernota.", "niet_publiceren", "Joost Wiersma")
+            "citaat", "Dat staat in de kadernota.", "niet_publiceren", "Jos Wiersma")
 
 
 def test_a_server_error_is_not_called_no_connection_and_the_save_is_retried(page, live_app, live_server, world,

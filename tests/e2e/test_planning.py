@@ -37,11 +37,11 @@ def test_plan_a_round_from_login_to_dashboard(page, live_server, projectleider, 
     page.get_by_label("Datum", exact=True).fill("2025-07-15")  # after the round's period
     page.get_by_label("Begintijd").fill("14:00")
     page.get_by_label("Plaats", exact=True).fill("Stadhuis Haarlem")
-    page.get_by_label("Naam gespreksleider").fill("Anna Verhoef")
-    page.get_by_label("E-mailadres gespreksleider").fill("a.verhoef@breda.example")
+    page.get_by_label("Naam gespreksleider").fill("Pieter Dekker")
+    page.get_by_label("E-mailadres gespreksleider").fill("p.dekker@breda.example")
     page.get_by_label("Gemeente van de gespreksleider").fill("Breda")
     first_row = page.locator(".participant-row").first
-    first_row.get_by_label("Naam").fill("Joost Wiersma")
+    first_row.get_by_label("Naam").fill("Jos Wiersma")
     first_row.get_by_label("E-mailadres").fill("burgemeester@haarlem.example")
     first_row.get_by_label("Rol").select_option("burgemeester")
     first_row.get_by_label("Gemeente").fill("Haarlem")
@@ -52,9 +52,9 @@ def test_plan_a_round_from_login_to_dashboard(page, live_server, projectleider, 
     page.screenshot(path=str(tmp_path / "conversation-error.png"))
     # Everything typed is still there.
     assert page.get_by_label("Plaats", exact=True).input_value() == "Stadhuis Haarlem"
-    assert page.get_by_label("Naam gespreksleider").input_value() == "Anna Verhoef"
+    assert page.get_by_label("Naam gespreksleider").input_value() == "Pieter Dekker"
     assert page.locator("#municipality_2").input_value() == "GM0935"
-    assert page.locator(".participant-row").first.get_by_label("Naam").input_value() == "Joost Wiersma"
+    assert page.locator(".participant-row").first.get_by_label("Naam").input_value() == "Jos Wiersma"
     assert page.get_by_label("Datum", exact=True).input_value() == "2025-07-15"
 
     page.get_by_label("Datum", exact=True).fill("2025-04-15")
@@ -64,6 +64,6 @@ def test_plan_a_round_from_login_to_dashboard(page, live_server, projectleider, 
     page.get_by_role("link", name="Gespreksronde digitale veiligheid 2025").first.click()
     table = page.locator("table.schedule-table")
     assert "Haarlem – Maastricht" in table.inner_text()
-    assert "Anna Verhoef (Breda)" in table.inner_text()
+    assert "Pieter Dekker (Breda)" in table.inner_text()
     assert "dinsdag 15 april 2025, 14:00" in table.inner_text()
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)

@@ -24,9 +24,9 @@ def visit(live_app):
     with live_app.app_context():
         w = build_visits(db.session, current_guides())
         save_assessment(db.session, current_guides(), w.first, 1, "self",
-                        ScoreInput(4, "Digitale veiligheid staat in het IVP en in de kadernota."), "Joost Wiersma",
+                        ScoreInput(4, "Digitale veiligheid staat in het IVP en in de kadernota."), "Jos Wiersma",
                         [ChecklistInput("ivp", True)])
-        return {"id": w.first.id, "member": w.participation(w.first, "commissielid", "Anna Verhoef").id}
+        return {"id": w.first.id, "member": w.participation(w.first, "commissielid", "Pieter Dekker").id}
 
 
 def link(live_app, live_server, participation_id):
@@ -65,4 +65,4 @@ def test_a_committee_member_scores_a_theme_and_sees_it_beside_the_self_assessmen
 
     with live_app.app_context():
         score = db.session.query(MaturityScore).filter_by(conversation_id=visit["id"], source="committee").one()
-        assert (score.level, score.updated_by) == (3, "Anna Verhoef")
+        assert (score.level, score.updated_by) == (3, "Pieter Dekker")

@@ -105,10 +105,10 @@ def world(app) -> Ids:
         return Ids(
             w.round.id, w.a.id, w.b.id, w.haarlem.id, w.maastricht.id, w.delft.id, w.leader.id, w.note_taker.id,
             w.mayor.id, w.ciso.id, w.other_mayor.id, answer_a.id, answer_b.id, _quote(answer_a), _quote(answer_b),
-            v.first.id, v.second.id, v.oss.id, v.participation(v.first, "commissielid", "Anna Verhoef").id,
+            v.first.id, v.second.id, v.oss.id, v.participation(v.first, "commissielid", "Pieter Dekker").id,
             v.participation(v.first, "secretaris").id, v.participation(v.first, "burgemeester").id,
             v.participation(v.first, "ciso").id, note_taker.id,
-            v.participation(v.second, "commissielid", "Anna Verhoef").id, v.participation(v.second, "burgemeester").id,
+            v.participation(v.second, "commissielid", "Pieter Dekker").id, v.participation(v.second, "burgemeester").id,
             v.participation(v.oss, "burgemeester").id,
             add_finding(db.session, guides, v.first, 1, "Bevinding Haarlem.", "Test").id,
             add_finding(db.session, guides, v.oss, 1, "Bevinding Oss.", "Test").id,

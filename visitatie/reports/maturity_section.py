@@ -19,8 +19,10 @@ def add_maturity_section(document: Document, maturity: dict, figure_numbers) -> 
     for theme in maturity.get("themes") or []:
         title = xml_safe(theme.get("title"))
         for year, distribution in sorted((theme.get("years") or {}).items()):
-            counts = [int((distribution or {}).get(level, 0)) for level in LEVELS]
-            rows.append((f"{theme.get('number', '')}. {title}", str(year), sum(counts), counts))
+            raw = [(distribution or {}).get(level, 0) for level in LEVELS]
+            counts = [None if value is None else int(value) for value in raw]
+            total = (theme.get("totals") or {}).get(year, sum(value or 0 for value in counts))
+            rows.append((f"{theme.get('number', '')}. {title}", str(year), total, counts))
     if not rows:
         return
     heading = document.add_heading("Volwassenheid", 1)
@@ -32,7 +34,7 @@ def add_maturity_section(document: Document, maturity: dict, figure_numbers) -> 
         "getoond.")
     png = charts.stacked_bar_png(
         [f"{label} ({year})" for label, year, _, _ in rows],
-        {f"Niveau {level}": [counts[index] for _, _, _, counts in rows]
+        {f"Niveau {level}": [counts[index] or 0 for _, _, _, counts in rows]  # suppressed: no bar, "–" in the table
          for index, level in enumerate(LEVELS)},
         xlabel="aantal gemeenten")
     if png:
@@ -40,10 +42,10 @@ def add_maturity_section(document: Document, maturity: dict, figure_numbers) -> 
             document, png, 16.0,
             alt_text="Aantal gemeenten per niveau, per prioriteit en jaar. " + "; ".join(
                 f"{label} ({year}): " + ", ".join(
-                    f"niveau {level} {value}" for level, value in zip(LEVELS, counts))
+                    f"niveau {level} {'–' if value is None else value}" for level, value in zip(LEVELS, counts))
                 for label, year, _, counts in rows),
             caption=f"Figuur {next(figure_numbers)}. Volwassenheid per prioriteit")
     add_table(document, ["Prioriteit", "Jaar", "n", *[f"Niv. {level}" for level in LEVELS]],
-              [[label, year, str(n), *[str(value) for value in counts]]
+              [[label, year, str(n), *["–" if value is None else str(value) for value in counts]]
                for label, year, n, counts in rows],
               widths=[6.2, 1.5, 1.0, *[1.5] * 5], caption="Tabel. Aantal gemeenten per niveau")

@@ -56,6 +56,10 @@ def build_round_report(snapshot: dict) -> Document:
     if draft:
         _mark_draft(document)
     _cover(document, snapshot, title, rounds, draft)
+    if snapshot.get("withdrawn"):  # a withdrawn version says only that (opbrengst/withdrawal.py)
+        document.add_paragraph(f"Versie {snapshot.get('version')} van deze opbrengst is ingetrokken op "
+                               f"{dutch_date(snapshot['withdrawn'].get('on'))}. De inhoud is niet meer beschikbaar.")
+        return document
     heading = document.add_paragraph("Inhoud", style="TOC Heading")
     heading.paragraph_format.page_break_before = True
     add_table_of_contents(document, levels="1-1", title="")
@@ -67,6 +71,9 @@ def build_round_report(snapshot: dict) -> Document:
     if snapshot.get("maturity"):
         add_maturity_section(document, snapshot["maturity"], figure_numbers)
     _methodology(document, snapshot.get("methodology") or {})
+    disclosure = snapshot.get("disclosure") or {}
+    if disclosure.get("any_suppressed"):
+        _muted(document.add_paragraph(), xml_safe(disclosure.get("footnote")))
     _municipalities(document, snapshot.get("municipalities") or [])
     fill_table_of_contents(document)
     return document
@@ -209,6 +216,9 @@ def _theme(document: Document, theme: dict, method: dict, figure_numbers) -> Non
     quote = theme.get("quote")
     if quote and quote.get("text"):
         add_quote(document, quote["text"], quote.get("speaker", ""), quote.get("function", ""))
+    elif quote and quote.get("withdrawn_on"):
+        _muted(document.add_paragraph(), f"Het citaat bij deze prioriteit is ingetrokken op "
+                                         f"{dutch_date(quote['withdrawn_on'])}.")
     _practice_example(document, theme.get("practice_example"))
     # What the magazine page shows ends here; what the conversations add follows.
     _lessons(document, theme.get("lessons") or [], coverage.get("of") or method.get("conversations", 0))
@@ -222,11 +232,23 @@ def _lessons(document: Document, lessons: list[dict], of: int) -> None:
         document.add_paragraph("Voor deze prioriteit zijn nog geen lessen vastgesteld.")
         return
     for lesson in lessons:
+        if lesson.get("withdrawn_on"):
+            _muted(document.add_paragraph(style="List Bullet"),
+                   f"Deze les is ingetrokken op {dutch_date(lesson['withdrawn_on'])}.")
+            continue
         paragraph = document.add_paragraph(xml_safe(lesson.get("text")), style="List Bullet")
+        if lesson.get("fewer_than"):
+            _muted(paragraph, f" (genoemd door minder dan {lesson['fewer_than']} gemeenten)")
+            continue
         raised = f"genoemd in {lesson.get('conversations', 0)} van de {count(of, 'gesprek', 'gesprekken')}"
         if lesson.get("municipalities"):
             raised += f", door {count(lesson['municipalities'], 'gemeente', 'gemeenten')}"
         _muted(paragraph, f" ({raised})")
+
+
+def cell(value) -> str:
+    """A published number, or the dash of the disclosure footnote for a suppressed one."""
+    return "–" if value is None else str(value)
 
 
 def _figures(document: Document, figures: list[dict]) -> None:
@@ -239,6 +261,12 @@ def _figures(document: Document, figures: list[dict]) -> None:
         big, text = row.cells
         n, yes = figure.get("n", 0), figure.get("ja", 0)
         headline = xml_safe(figure.get("headline"))
+        if n and figure.get("suppressed"):  # disclosure control: the distribution is not shown
+            big.paragraphs[0].add_run("–").bold = True
+            text.paragraphs[0].add_run(f"{headline}: {count(n, 'gemeente', 'gemeenten')} beantwoordden de vraag; "
+                                       f"ja {cell(yes)}, deels {cell(figure.get('deels'))}, "
+                                       f"nee {cell(figure.get('nee'))} (zie de voetnoot bij de verantwoording).")
+            continue
         number = big.paragraphs[0].add_run(f"{percent(yes, n)}%" if n else "–")
         number.bold, number.font.size, number.font.color.rgb = True, Pt(22), BLUE
         sentence = text.paragraphs[0]
@@ -259,7 +287,12 @@ def _figures(document: Document, figures: list[dict]) -> None:
 
 
 def _scales(document: Document, scales: list[dict], figure_numbers) -> None:
-    answered = [scale for scale in scales if scale.get("n") and scale.get("distribution")]
+    answered = [scale for scale in scales if scale.get("n") and scale.get("distribution")
+                and not scale.get("suppressed")]
+    for scale in scales:
+        if scale.get("n") and scale.get("suppressed"):
+            _muted(document.add_paragraph(), f"{xml_safe(scale.get('text'))}: verdeling, gemiddelde en mediaan "
+                                             f"niet getoond (–), zodat geen gemeente herkenbaar wordt (n = {scale['n']}).")
     # One question: the sentence above the chart names it, so the chart needs no title.
     png = charts.scale_chart_png(answered, titles=len(answered) > 1, width_cm=15.0)
     if png is None:

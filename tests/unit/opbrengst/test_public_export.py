@@ -13,6 +13,7 @@ from visitatie.opbrengst.curation import RoundCurationInput, ThemeCurationInput,
 
 @pytest.fixture
 def snapshot(session, guides, world):
+    world.grow()  # six municipalities: publishable
     save_round_curation(session, world.round_a, RoundCurationInput("", "Digitale veiligheid is chefsache.", ""),
                         "Anna", 0)
     save_theme_curation(session, guides, world.round_a, 3, ThemeCurationInput(
@@ -32,11 +33,13 @@ def test_the_public_file_holds_the_snapshot_and_nothing_from_the_answers(guides,
     ivp = figures[figures["Vraag"] == guides.question("leiderschap.ivp").text].iloc[0]
     theme = next(t for t in snapshot["themes"] if t["number"] == 1)
     figure = next(f for f in theme["figures"] if f["question_id"] == "leiderschap.ivp")
-    assert (ivp["Aantal antwoorden (n)"], ivp["Ja"]) == (figure["n"], figure["ja"])
+    # 1 ja, 1 deels, 1 nee of 3: all but fewer than 3 in one category, so the snapshot suppressed it.
+    assert figure["ja"] is None and figure["suppressed"] == "dominance"
+    assert (ivp["Aantal antwoorden (n)"], ivp["Ja"]) == (figure["n"], "–")
     quoted = next(t for t in snapshot["themes"] if t["number"] == 3)["quote"]
     themes = sheets["Thema's"].set_index("Thema")
     assert themes.at[3, "Citaat"] == quoted["text"] and themes.at[3, "Spreker"] == quoted["speaker"]
-    assert "Voetnoot" not in set(sheets["Toelichting"]["Onderdeel"])  # nothing suppressed here
+    assert "Voetnoot" in set(sheets["Toelichting"]["Onderdeel"])  # the dash is explained
 
 
 def test_suppressed_values_are_dashes_with_the_footnote_and_withdrawals_are_named(guides, snapshot):

@@ -18,6 +18,7 @@ NAMED_ANONYMOUS = "In Maastricht hebben we daar nog geen beleid voor."
 
 @pytest.fixture
 def curated(session, guides, world):
+    world.grow()  # six municipalities: publishable
     save_round_curation(session, world.round_a, RoundCurationInput("", "Digitale veiligheid is chefsache.", ""),
                         "Anna", 0)
     save_theme_curation(session, guides, world.round_a, 3, ThemeCurationInput(
@@ -25,10 +26,11 @@ def curated(session, guides, world):
     return world
 
 
-def test_publishing_needs_the_main_lesson(session, guides, world):
+def test_publishing_needs_the_main_lesson_and_five_municipalities(session, guides, world):
     with pytest.raises(PublicationIncomplete) as incomplete:
-        publication.publish(session, guides, world.round_a, "Anna")
-    assert [(p.field, p.code) for p in incomplete.value.problems] == [("main_lesson", "required")]
+        publication.publish(session, guides, world.round_a, "Anna")  # four municipalities held
+    assert [(p.field, p.code) for p in incomplete.value.problems] == [
+        ("main_lesson", "required"), ("", "too_few_municipalities")]
 
 
 def test_a_round_without_held_conversations_cannot_be_published(session, guides, world):
@@ -62,7 +64,7 @@ def test_a_published_snapshot_does_not_change_when_answers_change(session, guide
     stored = publication.latest(session, curated.round_a.id)
     assert json.dumps(stored.snapshot, sort_keys=True) == before
     ivp = next(f for f in stored.snapshot["themes"][0]["figures"] if f["question_id"] == "leiderschap.ivp")
-    assert (ivp["n"], ivp["missing"]) == (3, 1)
+    assert (ivp["n"], ivp["missing"]) == (3, 3)  # Utrecht, Zwolle and Venlo had not answered
     assert publication.preview(session, guides, curated.round_a.id)["themes"][0]["figures"][0]["n"] == 4
 
 

@@ -14,7 +14,7 @@ PAYLOAD = "<script>alert('x')</script> en {{ 7*7 }}"
 def answered(session, world, guides):
     def save(municipality, question_id, value):
         return save_answer(session, world.a, municipality.id, Change(guides.question(question_id), value, 0),
-                           "Fenna Hofstra", guides)
+                           "Peter van Elst", guides)
 
     owner = save(world.haarlem, "leiderschap.eigenaarschap", "De burgemeester, samen met de wethouder bedrijfsvoering.")
     save(world.maastricht, "leiderschap.eigenaarschap", PAYLOAD)
@@ -23,10 +23,10 @@ def answered(session, world, guides):
     save(world.maastricht, "leiderschap.ivp", "deels")
     save(world.maastricht, "leiderschap.ivp_waarom_niet", "Het IVP loopt nog tot 2025.")
     save(world.haarlem, "leiderschap.portefeuilles", ["burgemeester", "digitalisering"])
-    add_mark(session, owner, "les", "Fenna Hofstra", passage="samen met de wethouder bedrijfsvoering")
+    add_mark(session, owner, "les", "Peter van Elst", passage="samen met de wethouder bedrijfsvoering")
     quote = save(world.haarlem, "eigen-huis.losgeld", "Wij betalen geen losgeld.")
-    add_mark(session, quote, "citaat", "Fenna Hofstra", speaker=world.mayor)
-    finalise(session, world.a, "Anna Verhoef")
+    add_mark(session, quote, "citaat", "Peter van Elst", speaker=world.mayor)
+    finalise(session, world.a, "Pieter Dekker")
     return world
 
 
@@ -42,7 +42,7 @@ def test_the_content_lists_shown_questions_with_both_municipalities(session, gui
     content = verslag_content(session, guides, answered.a)
     assert content["conversation"] == "Haarlem – Maastricht"
     assert content["date"] == "18 januari 2024" and content["time"] == "14:00–16:00 uur"
-    assert content["status"].startswith("vastgesteld op ") and content["status"].endswith("door Anna Verhoef")
+    assert content["status"].startswith("vastgesteld op ") and content["status"].endswith("door Pieter Dekker")
     assert [t["number"] for t in content["themes"]] == [1, 2, 3, 4, 5]
     leiderschap = content["themes"][0]
     by_id = {q["id"]: q for q in leiderschap["questions"]}
@@ -57,7 +57,7 @@ def test_the_content_lists_shown_questions_with_both_municipalities(session, gui
     assert leiderschap["lessons"] == [{"text": "samen met de wethouder bedrijfsvoering", "municipality": "Haarlem"}]
     assert content["themes"][2]["quotes"][0]["consent"] == "anoniem publiceren"
     roles = {(p["name"], p["role"]) for p in content["participants"]}
-    assert ("Anna Verhoef", "gespreksleider") in roles and ("Fenna Hofstra", "notulist") in roles
+    assert ("Pieter Dekker", "gespreksleider") in roles and ("Peter van Elst", "notulist") in roles
 
 
 def test_a_question_hidden_for_every_municipality_is_left_out(session, guides, world):
@@ -75,7 +75,7 @@ def test_the_word_file_has_the_answers_lessons_and_confidential_marking(session,
     assert "Het IVP loopt nog tot 2025." in text and "niet van toepassing" in text
     assert "samen met de wethouder bedrijfsvoering (Haarlem)" in text  # the marked lesson
     assert "Wij betalen geen losgeld." in text and "Toestemming: anoniem publiceren" in text
-    assert "Joost Wiersma" in text and "gespreksleider" in text
+    assert "Jos Wiersma" in text and "gespreksleider" in text
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Leiderschap en professionalisering", "Europa en digitale veiligheid", "Eigen huis op orde",
                         "Versterken weerbaarheid inwoners en ondernemers",

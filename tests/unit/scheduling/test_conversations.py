@@ -10,7 +10,7 @@ from visitatie.scheduling import (ConversationInput, InvalidTransition, Particip
 from .conftest import local
 
 
-def leader(town, name="Anna Verhoef", email="a.verhoef@breda.example", where="Breda"):
+def leader(town, name="Pieter Dekker", email="p.dekker@breda.example", where="Breda"):
     return ParticipantInput(name, email, "gespreksleider", town(where))
 
 
@@ -36,7 +36,7 @@ def test_a_valid_conversation_is_saved_with_its_people_and_history(session, make
     conversation = save_conversation(session, round_, conversation_input(town, place="Stadhuis Haarlem"), "Petra")
     session.commit()
     assert conversation.title == "Haarlem – Maastricht"
-    assert conversation.gespreksleider.person.name == "Anna Verhoef"
+    assert conversation.gespreksleider.person.name == "Pieter Dekker"
     assert conversation.gespreksleider.municipality.name == "Breda"
     assert conversation.starts_at == local(2025, 4, 15, 14)
     assert conversation.status == "gepland" and conversation.version == 1
@@ -69,7 +69,7 @@ def test_the_gespreksleider_comes_from_elsewhere(session, make_round, town):
     problems = validate_conversation(session, make_round(), conversation_input(
         town, participants=[leader(town, where="Haarlem")]))
     assert codes(problems) == ["outsider_from_participant"]
-    assert problems[0].params == {"name": "Anna Verhoef", "role": "gespreksleider", "municipality": "Haarlem"}
+    assert problems[0].params == {"name": "Pieter Dekker", "role": "gespreksleider", "municipality": "Haarlem"}
     assert problems[0].field == "participants-0"
 
 
@@ -120,14 +120,14 @@ def test_nobody_is_booked_twice_at_overlapping_times_across_rounds(session, make
                                participants=[leader(town)])
     problems = validate_conversation(session, other_round, clash)
     assert codes(problems) == ["double_booked"]
-    assert problems[0].params["name"] == "Anna Verhoef"
+    assert problems[0].params["name"] == "Pieter Dekker"
     assert problems[0].params["conversation"] == "Haarlem – Maastricht"
     assert problems[0].params["round"] == "Ronde A"
     # Right after the first one ends (14:00 + 120 minutes) is fine; e-mail case does not matter.
     later = conversation_input(town, "Delft", "Oss", starts_at=local(2025, 4, 15, 16),
-                               participants=[leader(town, email="A.Verhoef@Breda.example")])
+                               participants=[leader(town, email="P.Dekker@Breda.example")])
     assert validate_conversation(session, other_round, later) == []
-    clash.participants = [leader(town, email="P.DEPLA@breda.example")]
+    clash.participants = [leader(town, email="P.DEKKER@breda.example")]
     assert codes(validate_conversation(session, other_round, clash)) == ["double_booked"]
 
 
@@ -136,7 +136,7 @@ def test_other_input_rules(session, make_round, town):
     data = conversation_input(town, duration_minutes=0, online_url="javascript:alert(1)", participants=[
         leader(town), leader(town, name="Tweede", email="tweede@x.example"),
         ParticipantInput("Zonder at", "geen-adres", "notulist"),
-        ParticipantInput("Dubbel", "a.verhoef@breda.example", "notulist")])
+        ParticipantInput("Dubbel", "p.dekker@breda.example", "notulist")])
     assert sorted(codes(validate_conversation(session, round_, data))) == sorted([
         "duration_range", "online_url_scheme", "email_invalid", "participant_twice", "two_leaders"])
 
@@ -207,10 +207,10 @@ def test_status_flow_with_who_and_when(session, make_round, town):
     round_ = make_round()
     conversation = save_conversation(session, round_, conversation_input(town), "Petra")
     change_status(session, conversation, "gehouden", "Petra", now=local(2025, 4, 15, 17))
-    change_status(session, conversation, "vastgesteld", "Anna Verhoef", reason="verslag akkoord")
+    change_status(session, conversation, "vastgesteld", "Pieter Dekker", reason="verslag akkoord")
     statuses = [(e.old_value, e.new_value, e.actor, e.reason) for e in conversation.events if e.kind == "status"]
     assert statuses == [("gepland", "gehouden", "Petra", None),
-                        ("gehouden", "vastgesteld", "Anna Verhoef", "verslag akkoord")]
+                        ("gehouden", "vastgesteld", "Pieter Dekker", "verslag akkoord")]
     assert conversation.events[1].at == local(2025, 4, 15, 17)
     with pytest.raises(InvalidTransition):
         change_status(session, conversation, "gepland", "Petra")
@@ -254,10 +254,10 @@ def test_people_are_known_by_email_and_keep_their_links_when_the_form_is_saved_a
     invitation, _token = invitations.issue(session, participation, 30)
     session.commit()
     save_conversation(session, round_, conversation_input(town, participants=[
-        leader(town, name="A. Verhoef", email="A.Verhoef@breda.example"), mayor(town, "Haarlem")]), "Petra", conversation)
+        leader(town, name="P. Dekker", email="P.Dekker@breda.example"), mayor(town, "Haarlem")]), "Petra", conversation)
     session.commit()
     assert conversation.gespreksleider is participation
-    assert participation.person.name == "A. Verhoef"
+    assert participation.person.name == "P. Dekker"
     assert invitations.current_invitation(session, participation) == invitation
     assert session.query(ConversationEvent).filter_by(kind="deelnemers").count() == 0
 

@@ -18,7 +18,7 @@ def page_url(conversation):
 def plan(session, round_, town, names=("Haarlem", "Maastricht"), starts_at=None, **extra):
     data = ConversationInput(
         [town(n) for n in names], starts_at or local(2025, 4, 15, 14), place="Stadhuis Haarlem, Grote Markt 2",
-        participants=[ParticipantInput("Anna Verhoef", "a.verhoef@breda.example", "gespreksleider", town("Breda"))],
+        participants=[ParticipantInput("Pieter Dekker", "p.dekker@breda.example", "gespreksleider", town("Breda"))],
         **extra)
     conversation = save_conversation(session, round_, data, "Petra")
     session.commit()
@@ -63,7 +63,7 @@ def test_reschedule_keeps_the_uid_and_raises_the_sequence(session, make_round, t
     uid = conversation.calendar_uid
     save_conversation(session, round_, ConversationInput(
         list(conversation.municipalities), local(2025, 5, 6, 9, 30), place=conversation.place,
-        participants=[ParticipantInput("Anna Verhoef", "a.verhoef@breda.example", "gespreksleider", town("Breda"))]),
+        participants=[ParticipantInput("Pieter Dekker", "p.dekker@breda.example", "gespreksleider", town("Breda"))]),
         "Petra", conversation, expected_version=conversation.version)
     session.commit()
     _, (event,) = events(calendar_bytes([conversation], page_url, "Ronde"))
@@ -102,5 +102,5 @@ def test_nothing_sensitive_in_the_calendar(session, make_round, town):
     session.commit()
     text = calendar_bytes([conversation], page_url, "Ronde").decode()
     assert "back-ups" not in text and "BCP" not in text
-    assert "@breda.example" not in text and "Anna Verhoef" not in text
+    assert "@breda.example" not in text and "Pieter Dekker" not in text
     assert "uitnodiging" not in text

@@ -30,8 +30,8 @@ def conversation(session, make_round, town):
     round_ = make_round("Bestuurlijke gespreksronde 2025")
     conversation = save_conversation(session, round_, ConversationInput(
         [town("Haarlem"), town("Maastricht")], local(2025, 4, 15, 14), place="Stadhuis Haarlem",
-        participants=[ParticipantInput("Anna Verhoef", "a.verhoef@breda.example", "gespreksleider", town("Breda")),
-                      ParticipantInput("Joost Wiersma", "burgemeester@haarlem.example", "burgemeester", town("Haarlem"),
+        participants=[ParticipantInput("Pieter Dekker", "p.dekker@breda.example", "gespreksleider", town("Breda")),
+                      ParticipantInput("Jos Wiersma", "burgemeester@haarlem.example", "burgemeester", town("Haarlem"),
                                        "burgemeester van Haarlem")]), "Petra")
     session.commit()
     return conversation
@@ -79,9 +79,9 @@ def test_the_letter_has_date_place_guide_and_personal_link(session, conversation
     mayor = letters["burgemeester"]
     assert mayor.subject == "Uitnodiging bestuurlijk gesprek Haarlem – Maastricht, dinsdag 15 april 2025"
     body = mayor.body
-    assert body.startswith("Beste Joost Wiersma,")
+    assert body.startswith("Beste Jos Wiersma,")
     assert "als burgemeester voor het bestuurlijk gesprek over digitale veiligheid met Haarlem – Maastricht" in body
-    assert "onder leiding van Anna Verhoef" in body
+    assert "onder leiding van Pieter Dekker" in body
     assert "Datum:  dinsdag 15 april 2025" in body and "Tijd:   14:00–16:00 uur" in body
     assert "Plaats: Stadhuis Haarlem" in body
     assert f"{BASE}/themas/" in body and mayor.link in body
@@ -97,7 +97,7 @@ def test_mail_merge_zip_has_a_text_per_participant_and_a_csv(session, conversati
     assert archive.read(letters[1].filename).decode().startswith("Onderwerp: Uitnodiging")
     rows = list(csv.DictReader(io.StringIO(archive.read("samenvoegen.csv").decode("utf-8-sig")), delimiter=";"))
     assert tuple(rows[0].keys()) == MAILMERGE_COLUMNS
-    assert {r["email"] for r in rows} == {"a.verhoef@breda.example", "burgemeester@haarlem.example"}
+    assert {r["email"] for r in rows} == {"p.dekker@breda.example", "burgemeester@haarlem.example"}
     assert rows[0]["persoonlijke_link"] == letters[0].link
 
 
@@ -112,7 +112,7 @@ def test_letters_are_sent_over_smtp(session, conversation, smtp_server):
     letters = issue(session, conversation.participations)
     settings = MailSettings(server="127.0.0.1", port=port, sender="planning@vng.example", use_tls=False)
     result = send_letters(letters, settings)
-    assert sorted(result.sent) == ["burgemeester@haarlem.example", "a.verhoef@breda.example"]
+    assert sorted(result.sent) == ["burgemeester@haarlem.example", "p.dekker@breda.example"]
     assert len(handler.envelopes) == 2
     message = message_from_bytes(handler.envelopes[1].content, policy=policy.default)
     assert message["Subject"] == letters[1].subject

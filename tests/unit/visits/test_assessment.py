@@ -31,8 +31,8 @@ def test_a_visit_has_one_host_a_committee_and_host_participants(world):
     assert is_visit(world.first)
     assert host_of(world.first).name == "Haarlem"
     assert [(p.role, p.person.name) for p in committee(world.first)] == [
-        ("commissielid", "Mara Smit"), ("commissielid", "Anna Verhoef"), ("secretaris", "Fenna Hofstra")]
-    assert [p.person.name for p in host_participants(world.first)] == ["Joost Wiersma", "Eva Jansen"]
+        ("commissielid", "Mara Smit"), ("commissielid", "Pieter Dekker"), ("secretaris", "Peter van Elst")]
+    assert [p.person.name for p in host_participants(world.first)] == ["Jos Wiersma", "Eva Jansen"]
 
 
 def test_a_conversation_of_a_gespreksronde_is_not_a_visit(session, guides, world):
@@ -51,15 +51,15 @@ def test_a_conversation_of_a_gespreksronde_is_not_a_visit(session, guides, world
 
 def test_self_assessment_and_committee_score_round_trip_side_by_side(session, guides, world):
     save_assessment(session, guides, world.first, 1, "self", ScoreInput(4, "Staat in het IVP en de kadernota."),
-                    "Joost Wiersma", [ChecklistInput("ivp", True, date(2023, 11, 2), "Vastgesteld door de raad"),
+                    "Jos Wiersma", [ChecklistInput("ivp", True, date(2023, 11, 2), "Vastgesteld door de raad"),
                                    ChecklistInput("kadernota", False, None, "")])
     save_assessment(session, guides, world.first, 1, "committee",
-                    ScoreInput(3, "Uitvoeringsplannen zijn er, de raad is nog niet betrokken."), "Anna Verhoef")
+                    ScoreInput(3, "Uitvoeringsplannen zijn er, de raad is nog niet betrokken."), "Pieter Dekker")
     session.expire_all()
     rows = {a.number: a for a in assessments(session, guides, world.first)}
     first = rows[1]
     assert (first.self_score.level, first.self_score.justification) == (4, "Staat in het IVP en de kadernota.")
-    assert (first.committee_score.level, first.committee_score.updated_by) == (3, "Anna Verhoef")
+    assert (first.committee_score.level, first.committee_score.updated_by) == (3, "Pieter Dekker")
     assert first.difference == -1
     assert first.level_name(3) == "Ingericht"
     checklist = {item.id: entry for item, entry in first.checklist}
@@ -94,18 +94,18 @@ def test_an_empty_score_saves_only_the_checklist(session, guides, world):
 
 
 def test_versions_refuse_a_silent_overwrite(session, guides, world):
-    first = save_assessment(session, guides, world.first, 2, "committee", ScoreInput(2, "Eerste indruk"), "Anna Verhoef")
+    first = save_assessment(session, guides, world.first, 2, "committee", ScoreInput(2, "Eerste indruk"), "Pieter Dekker")
     assert first.version == 1
     # A second member scored from the same empty form: a conflict, the first score stands.
     with pytest.raises(StaleEdit) as caught:
         save_assessment(session, guides, world.first, 2, "committee", ScoreInput(3, "Andere indruk"), "Mara Smit")
-    assert (caught.value.current.level, caught.value.current.updated_by) == (2, "Anna Verhoef")
+    assert (caught.value.current.level, caught.value.current.updated_by) == (2, "Pieter Dekker")
     updated = save_assessment(session, guides, world.first, 2, "committee", ScoreInput(3, "Na overleg", 1), "Mara Smit")
     assert (updated.version, updated.level) == (2, 3)
     with pytest.raises(StaleEdit):
-        save_assessment(session, guides, world.first, 2, "committee", ScoreInput(4, "Verouderd", 1), "Anna Verhoef")
+        save_assessment(session, guides, world.first, 2, "committee", ScoreInput(4, "Verouderd", 1), "Pieter Dekker")
     # Sending what is already stored is no conflict and no new version.
-    same = save_assessment(session, guides, world.first, 2, "committee", ScoreInput(3, "Na overleg", 1), "Anna Verhoef")
+    same = save_assessment(session, guides, world.first, 2, "committee", ScoreInput(3, "Na overleg", 1), "Pieter Dekker")
     assert same.version == 2
     session.expire_all()
     assert scores_of(session, world.first)[(2, "committee")].justification == "Na overleg"
@@ -132,7 +132,7 @@ def test_rights_committee_host_others_and_project_leaders(world):
     def rights(conversation, role, name=None):
         return visit_rights(ParticipantPrincipal(world.participation(conversation, role, name)), conversation)
 
-    member = rights(world.first, "commissielid", "Anna Verhoef")
+    member = rights(world.first, "commissielid", "Pieter Dekker")
     assert member.can_read and member.can_score and member.can_finalise
     assert not (member.can_self_assess or member.can_respond or member.can_follow_up or member.can_consent)
     secretary = rights(world.first, "secretaris")
@@ -155,7 +155,7 @@ def test_scheduling_refuses_a_committee_member_from_the_host(session, world):
 
     haarlem = host_of(world.second)
     data = ConversationInput([haarlem], world.second.starts_at, 240, participants=[
-        ParticipantInput("Joost Wiersma", "joost.wiersma@example.org", "commissielid", haarlem)])
+        ParticipantInput("Jos Wiersma", "jos.wiersma@example.org", "commissielid", haarlem)])
     with pytest.raises(ValidationFailed) as caught:
         save_conversation(session, world.round_2025, data, "test", world.second)
     assert "outsider_from_participant" in {p.code for p in caught.value.problems}

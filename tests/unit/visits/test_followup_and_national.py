@@ -41,10 +41,10 @@ def test_a_follow_up_visit_shows_the_earlier_scores_and_recommendations_with_the
     score(session, guides, world.first, {1: 2, 2: 3, 3: 1, 5: 4})
     score(session, guides, world.first, {1: 3, 3: 2}, source="self")
     recommendation = add_recommendation(session, guides, world.first, RecommendationInput(
-        3, "hoog", "gemeentesecretaris", date(2025, 6, 1), "Oefen het BCP."), "Anna Verhoef")
+        3, "hoog", "gemeentesecretaris", date(2025, 6, 1), "Oefen het BCP."), "Pieter Dekker")
     hold(session, world.first)
-    finalise(session, world.first, "Anna Verhoef")
-    change_status(session, world.first, recommendation, "afgerond", "Geoefend in maart", "Joost Wiersma", base_version=1)
+    finalise(session, world.first, "Pieter Dekker")
+    change_status(session, world.first, recommendation, "afgerond", "Geoefend in maart", "Jos Wiersma", base_version=1)
     score(session, guides, world.second, {1: 3, 2: 3, 3: 4, 4: 2})
 
     assert ensure_visit(session, world.second).previous_conversation_id == world.first.id

@@ -31,10 +31,10 @@ IVP = RecommendationInput(1, "hoog", "burgemeester", date(2025, 6, 1),
 
 
 def test_findings_are_kept_per_theme(session, guides, world):
-    add_finding(session, guides, world.first, 3, "Het BCP is nooit geoefend.", "Anna Verhoef")
+    add_finding(session, guides, world.first, 3, "Het BCP is nooit geoefend.", "Pieter Dekker")
     add_finding(session, guides, world.first, 1, "De CISO en de adviseur OOV kennen elkaar.", "Mara Smit")
     assert [(f.theme_number, f.created_by) for f in findings_of(session, world.first)] == [
-        (1, "Mara Smit"), (3, "Anna Verhoef")]
+        (1, "Mara Smit"), (3, "Pieter Dekker")]
     with pytest.raises(InvalidInput) as caught:
         add_finding(session, guides, world.first, None, " ", "Paul")
     assert caught.value.problems == {"theme_number": "unknown_theme", "text": "text_required"}
@@ -44,14 +44,14 @@ def test_findings_are_kept_per_theme(session, guides, world):
 
 def test_a_recommendation_round_trips_with_theme_priority_owner_and_deadline(session, guides, world):
     add_recommendation(session, guides, world.first, RecommendationInput(
-        3, "middel", "ciso", date(2025, 3, 1), "Oefen het BCP met de leveranciers."), "Anna Verhoef")
-    add_recommendation(session, guides, world.first, IVP, "Anna Verhoef")
+        3, "middel", "ciso", date(2025, 3, 1), "Oefen het BCP met de leveranciers."), "Pieter Dekker")
+    add_recommendation(session, guides, world.first, IVP, "Pieter Dekker")
     session.expire_all()
     rows = recommendations_of(session, world.first)
     assert [(r.theme_number, r.priority, r.owner_role, r.deadline, r.status) for r in rows] == [
         (1, "hoog", "burgemeester", date(2025, 6, 1), "open"),
         (3, "middel", "ciso", date(2025, 3, 1), "open")]
-    assert [(e.old_status, e.new_status, e.actor) for e in rows[0].events] == [(None, "open", "Anna Verhoef")]
+    assert [(e.old_status, e.new_status, e.actor) for e in rows[0].events] == [(None, "open", "Pieter Dekker")]
 
 
 def test_recommendation_problems_are_named_per_field(session, guides, world):
@@ -68,23 +68,23 @@ def test_recommendation_problems_are_named_per_field(session, guides, world):
 
 
 def test_the_committee_corrects_a_recommendation_with_version_check(session, guides, world):
-    recommendation = add_recommendation(session, guides, world.first, IVP, "Anna Verhoef")
+    recommendation = add_recommendation(session, guides, world.first, IVP, "Pieter Dekker")
     changed = RecommendationInput(1, "middel", "college", date(2025, 9, 1), IVP.text)
     update_recommendation(session, guides, world.first, recommendation, changed, "Mara Smit", base_version=1)
     assert (recommendation.priority, recommendation.owner_role, recommendation.version) == ("middel", "college", 2)
     with pytest.raises(StaleEdit):
-        update_recommendation(session, guides, world.first, recommendation, IVP, "Anna Verhoef", base_version=1)
+        update_recommendation(session, guides, world.first, recommendation, IVP, "Pieter Dekker", base_version=1)
 
 
 def test_follow_up_statuses_round_trip_with_history_after_the_report_is_final(session, guides, world):
-    recommendation = add_recommendation(session, guides, world.first, IVP, "Anna Verhoef")
+    recommendation = add_recommendation(session, guides, world.first, IVP, "Pieter Dekker")
     hold(session, world.first)
-    finalise(session, world.first, "Anna Verhoef")
+    finalise(session, world.first, "Pieter Dekker")
     moment = datetime(2025, 2, 1, 9, 0, tzinfo=timezone.utc)
     change_status(session, world.first, recommendation, "in_uitvoering", "Raadsinformatieavond gepland",
-                  "Joost Wiersma", base_version=1, now=moment)
+                  "Jos Wiersma", base_version=1, now=moment)
     change_status(session, world.first, recommendation, "niet_overgenomen", "De raad koos voor een andere aanpak.",
-                  "Joost Wiersma", base_version=2)
+                  "Jos Wiersma", base_version=2)
     session.expire_all()
     stored = session.get(Recommendation, recommendation.id)
     assert (stored.status, stored.status_reason, stored.version) == (
@@ -96,7 +96,7 @@ def test_follow_up_statuses_round_trip_with_history_after_the_report_is_final(se
 
 
 def test_not_adopted_needs_a_reason_and_stale_status_changes_are_refused(session, guides, world):
-    recommendation = add_recommendation(session, guides, world.first, IVP, "Anna Verhoef")
+    recommendation = add_recommendation(session, guides, world.first, IVP, "Pieter Dekker")
     with pytest.raises(InvalidInput) as caught:
         change_status(session, world.first, recommendation, "niet_overgenomen", "  ", "Jos", base_version=1)
     assert caught.value.problems == {"reason": "reason_required"}
@@ -132,7 +132,7 @@ def test_a_cancelled_visit_takes_no_follow_up(session, guides, world):
 
 
 def test_the_response_round_trips_and_closes_with_the_report(session, guides, world):
-    save_response(session, world.first, "Wij nemen de aanbevelingen over.", "Joost Wiersma", base_version=0)
+    save_response(session, world.first, "Wij nemen de aanbevelingen over.", "Jos Wiersma", base_version=0)
     with pytest.raises(StaleEdit):
         save_response(session, world.first, "Andere reactie", "Eva Jansen", base_version=0)
     save_response(session, world.first, "Wij nemen de aanbevelingen over, op één na.", "Eva Jansen", base_version=1)
@@ -148,6 +148,6 @@ def test_the_response_round_trips_and_closes_with_the_report(session, guides, wo
 
 def test_consent_can_be_given_and_withdrawn_with_who_and_when(session, world):
     assert ensure_visit(session, world.first).consent_named is False
-    visit = set_consent(session, world.first, True, "Joost Wiersma")
-    assert (visit.consent_named, visit.consent_changed_by) == (True, "Joost Wiersma")
+    visit = set_consent(session, world.first, True, "Jos Wiersma")
+    assert (visit.consent_named, visit.consent_changed_by) == (True, "Jos Wiersma")
     assert set_consent(session, world.first, False, "Eva Jansen").consent_changed_by == "Eva Jansen"

@@ -28,17 +28,17 @@ def find_table(document, first_header: str, *more: str):
 
 
 def fill_first_visit(session, guides, world):
-    save_assessment(session, guides, world.first, 1, "self", ScoreInput(3, "Staat in het IVP."), "Joost Wiersma",
+    save_assessment(session, guides, world.first, 1, "self", ScoreInput(3, "Staat in het IVP."), "Jos Wiersma",
                     [ChecklistInput("ivp", True, date(2023, 11, 2), "Vastgesteld door de raad")])
-    save_assessment(session, guides, world.first, 1, "committee", ScoreInput(2, "Nog geen uitvoeringsplan."), "Anna Verhoef")
-    save_assessment(session, guides, world.first, 3, "committee", ScoreInput(1, "Geen digitale component in het BCP."), "Anna Verhoef")
-    add_finding(session, guides, world.first, 1, "De raad is niet betrokken <script>alert(1)</script>.", "Anna Verhoef")
+    save_assessment(session, guides, world.first, 1, "committee", ScoreInput(2, "Nog geen uitvoeringsplan."), "Pieter Dekker")
+    save_assessment(session, guides, world.first, 3, "committee", ScoreInput(1, "Geen digitale component in het BCP."), "Pieter Dekker")
+    add_finding(session, guides, world.first, 1, "De raad is niet betrokken <script>alert(1)</script>.", "Pieter Dekker")
     add_recommendation(session, guides, world.first, RecommendationInput(
-        1, "hoog", "burgemeester", date(2025, 6, 1), "Voer het gesprek met de raad."), "Anna Verhoef")
+        1, "hoog", "burgemeester", date(2025, 6, 1), "Voer het gesprek met de raad."), "Pieter Dekker")
     add_recommendation(session, guides, world.first, RecommendationInput(
         3, "middel", "ciso", date(2025, 3, 1), "Oefen het BCP."), "Mara Smit")
     save_response(session, world.first, "Wij nemen de aanbevelingen over.\n\nDe raad wordt in juni betrokken.",
-                  "Joost Wiersma", 0)
+                  "Jos Wiersma", 0)
 
 
 def test_the_report_reads_back_with_scores_findings_recommendations_and_response(session, guides, world):
@@ -80,16 +80,16 @@ def test_the_report_reads_back_with_scores_findings_recommendations_and_response
 def test_a_follow_up_report_shows_the_previous_visit_and_the_change(session, guides, world):
     fill_first_visit(session, guides, world)
     hold(session, world.first)
-    finalise(session, world.first, "Anna Verhoef")
+    finalise(session, world.first, "Pieter Dekker")
     first_recommendation = visit_report_content(session, guides, world.first)["recommendations"]
     assert [r["status"] for r in first_recommendation] == ["open", "open"]
     from visitatie.visits import recommendations_of
     change_status(session, world.first, recommendations_of(session, world.first)[1], "niet_overgenomen",
-                  "Regionaal opgepakt.", "Joost Wiersma", 1)
-    save_assessment(session, guides, world.second, 1, "committee", ScoreInput(4, "Uitvoeringsplan en raad."), "Anna Verhoef")
-    save_assessment(session, guides, world.second, 3, "committee", ScoreInput(3, "BCP geoefend."), "Anna Verhoef")
+                  "Regionaal opgepakt.", "Jos Wiersma", 1)
+    save_assessment(session, guides, world.second, 1, "committee", ScoreInput(4, "Uitvoeringsplan en raad."), "Pieter Dekker")
+    save_assessment(session, guides, world.second, 3, "committee", ScoreInput(3, "BCP geoefend."), "Pieter Dekker")
     hold(session, world.second)
-    finalise(session, world.second, "Anna Verhoef")
+    finalise(session, world.second, "Pieter Dekker")
 
     document = Document(visit_report_docx(session, guides, world.second))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]

@@ -80,7 +80,7 @@ def test_the_public_page_has_no_raw_answer_no_unconsented_quote_and_no_unconsent
 
         assert db.session.get(Mark, secret).text not in page
     # The demo's mayors appear only as participating municipalities, never beside an answer.
-    assert "Anna Verhoef" not in page and "Rian van Dam" not in page
+    assert "Pieter Dekker" not in page and "Rian van Dam" not in page
 
 
 def test_the_public_page_is_a_publication_with_charts_and_their_tables(client, published):

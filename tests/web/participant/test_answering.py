@@ -34,7 +34,7 @@ def test_the_link_signs_in_and_opens_the_conversation(client, world, link):
     response = client.post("/uitnodiging", data={"token": link(world.mayor)})
     assert response.status_code == 302 and response.headers["Location"] == f"/gesprekken/{world.a}"
     page = client.get(f"/gesprekken/{world.a}").get_data(as_text=True)
-    assert "Welkom, Joost Wiersma." in page and "U vult de antwoorden van Haarlem in" in page
+    assert "Welkom, Jos Wiersma." in page and "U vult de antwoorden van Haarlem in" in page
     assert "Mijn gesprek" in page and "Uitloggen" in page
     with client.session_transaction() as session:
         assert session["_user_id"] == f"participation:{world.mayor}" and session.permanent
@@ -87,8 +87,8 @@ def test_a_conflicting_save_from_a_second_client_is_refused_with_both_versions(a
     assert refused.status_code == 409
     data = refused.get_json()
     assert data["error"] == "conflict"
-    assert data["current"]["value"] == "Versie van de gespreksleider" and data["current"]["by"] == "Anna Verhoef"
-    assert data["current"]["version"] == 2 and "Anna Verhoef heeft dit antwoord om" in data["message"]
+    assert data["current"]["value"] == "Versie van de gespreksleider" and data["current"]["by"] == "Pieter Dekker"
+    assert data["current"]["version"] == 2 and "Pieter Dekker heeft dit antwoord om" in data["message"]
     assert stored(app, world) == "Versie van de gespreksleider"  # never a silent overwrite
     merged = autosave(client, world, "Versie van de gespreksleider. Aanvulling van de burgemeester", version=2)
     assert merged.get_json()["version"] == 3
@@ -96,14 +96,14 @@ def test_a_conflicting_save_from_a_second_client_is_refused_with_both_versions(a
 
 def test_a_plain_form_post_shows_a_conflict_side_by_side_and_keeps_the_typed_text(app, client, world, sign_in, answer):
     sign_in(world.mayor)
-    answer(world.a, world.haarlem, value="Oorspronkelijk", by="Joost Wiersma")
-    answer(world.a, world.haarlem, value="Gewijzigd door de notulist", version=1, by="Fenna Hofstra")
+    answer(world.a, world.haarlem, value="Oorspronkelijk", by="Jos Wiersma")
+    answer(world.a, world.haarlem, value="Gewijzigd door de notulist", version=1, by="Peter van Elst")
     form = {f"answer-{world.haarlem}-{OPEN}": "Mijn eigen tekst", f"version-{world.haarlem}-{OPEN}": "1",
             f"answer-{world.haarlem}-{SCALE}": "2", f"version-{world.haarlem}-{SCALE}": "0"}
     response = client.post(f"/gesprekken/{world.a}/thema/1", data=form)
     assert response.status_code == 409
     page = response.get_data(as_text=True)
-    assert "Uw versie" in page and "Opgeslagen versie" in page and "Fenna Hofstra" in page
+    assert "Uw versie" in page and "Opgeslagen versie" in page and "Peter van Elst" in page
     assert "Mijn eigen tekst</textarea>" in page and "Gewijzigd door de notulist</div>" in page
     assert f'name="version-{world.haarlem}-{OPEN}" value="2"' in page  # a save now is a deliberate choice
     assert stored(app, world, SCALE) == "2"  # the other answer was saved meanwhile
@@ -194,7 +194,7 @@ def test_finalised_answers_refuse_edits_with_a_clear_message(app, client, world,
     with app.app_context():
         events = db.session.scalars(select(ConversationEvent).order_by(ConversationEvent.id)).all()
         assert [(e.kind, e.actor, e.reason) for e in events] == [
-            ("finalise", "Anna Verhoef", None), ("reopen", "Anna Verhoef", "Haarlem vult aan.")]
+            ("finalise", "Pieter Dekker", None), ("reopen", "Pieter Dekker", "Haarlem vult aan.")]
     assert autosave(client, world, "Na het heropenen", version=1).status_code == 200
 
 
@@ -209,7 +209,7 @@ def test_a_quote_defaults_to_no_publication(app, client, world, sign_in, answer)
     with app.app_context():
         mark = db.session.scalars(select(Mark)).one()
         assert (mark.kind, mark.consent, mark.speaker_name, mark.created_by) == (
-            "citaat", "niet_publiceren", "Joost Wiersma", "Fenna Hofstra")
+            "citaat", "niet_publiceren", "Jos Wiersma", "Peter van Elst")
 
 
 def test_a_mark_with_errors_keeps_what_was_typed(client, world, sign_in, answer):
@@ -254,14 +254,14 @@ def test_the_verslag_is_offered_to_readers_as_a_word_file(client, world, sign_in
 
 
 def test_history_shows_every_version_with_who_and_when(client, world, auth, answer):
-    answer_id = answer(world.a, world.haarlem, value="Eerste versie", by="Joost Wiersma")
-    answer(world.a, world.haarlem, value="Tweede versie", version=1, by="Fenna Hofstra")
+    answer_id = answer(world.a, world.haarlem, value="Eerste versie", by="Jos Wiersma")
+    answer(world.a, world.haarlem, value="Tweede versie", version=1, by="Peter van Elst")
     auth.as_projectleider()
     page = client.get(f"/gesprekken/{world.a}/thema/1").get_data(as_text=True)
     assert "Geschiedenis van dit antwoord (versie 2)" in page
     page = client.get(f"/gesprekken/{world.a}/antwoorden/{answer_id}/geschiedenis").get_data(as_text=True)
     assert page.index("Tweede versie") < page.index("Eerste versie")
-    assert "Fenna Hofstra" in page and "Joost Wiersma" in page and "huidig" in page
+    assert "Peter van Elst" in page and "Jos Wiersma" in page and "huidig" in page
 
 
 @pytest.mark.parametrize("body", [None, [], {"municipality": "1", "question": OPEN}, {"question": OPEN},

@@ -20,7 +20,7 @@ def text(response) -> str:
 
 @pytest.fixture
 def planned(client, auth, round_id):
-    """Haarlem – Maastricht on 15 April 2025 14:00, led by Anna Verhoef (Breda)."""
+    """Haarlem – Maastricht on 15 April 2025 14:00, led by Pieter Dekker (Breda)."""
     auth.as_projectleider()
     response = post_new(client, round_id)
     assert response.status_code == 302, text(response)[:2000]
@@ -30,25 +30,25 @@ def planned(client, auth, round_id):
 def test_a_conversation_is_planned_and_shown(app, client, planned, round_id):
     page = client.get(f"/planning/gesprekken/{planned}").get_data(as_text=True)
     assert "Het gesprek Haarlem – Maastricht is opgeslagen." in page
-    assert 'value="Anna Verhoef"' in page and 'value="2025-04-15"' in page and 'value="14:00"' in page
+    assert 'value="Pieter Dekker"' in page and 'value="2025-04-15"' in page and 'value="14:00"' in page
     dashboard = client.get(f"/rondes/{round_id}").get_data(as_text=True)
-    assert "Haarlem – Maastricht" in dashboard and "Anna Verhoef (Breda)" in dashboard
+    assert "Haarlem – Maastricht" in dashboard and "Pieter Dekker (Breda)" in dashboard
     with app.app_context():
         conversation = db.session.get(Conversation, planned)
         assert [(p.role, p.person.name) for p in conversation.participations] == [
-            ("gespreksleider", "Anna Verhoef"), ("burgemeester", "Joost Wiersma")]
+            ("gespreksleider", "Pieter Dekker"), ("burgemeester", "Jos Wiersma")]
 
 
 RULES = [
     ({"municipality_1": "GM0392", "municipality_2": "GM0828"}, "Haarlem doet in deze ronde al mee aan het gesprek "
      "Haarlem – Maastricht (15 april 2025 14:00). Vink ‘toch toestaan’ aan als dat de bedoeling is."),
-    ({"leader_municipality": "Oss"}, "De gespreksleider Anna Verhoef komt uit Oss, dat zelf aan dit gesprek "
+    ({"leader_municipality": "Oss"}, "De gespreksleider Pieter Dekker komt uit Oss, dat zelf aan dit gesprek "
      "deelneemt. Kies een burgemeester van een andere gemeente."),
     ({"day": "2025-07-01"}, "1 juli 2025 valt buiten de periode van de ronde (1 maart 2025 tot en met 30 juni 2025)."),
-    ({"day": "2025-04-15", "time": "15:00"}, "Anna Verhoef is dan al ingepland: Haarlem – Maastricht "
+    ({"day": "2025-04-15", "time": "15:00"}, "Pieter Dekker is dan al ingepland: Haarlem – Maastricht "
      "(Gespreksronde 2025), 15 april 2025 14:00–16:00."),
     ({"municipality_2": ""}, "Kies minstens twee verschillende gemeenten voor een gesprek."),
-    ({"participants-0-municipality": "Breda"}, "Joost Wiersma is burgemeester en moet bij een van de gemeenten van "
+    ({"participants-0-municipality": "Breda"}, "Jos Wiersma is burgemeester en moet bij een van de gemeenten van "
      "dit gesprek horen (Delft, Oss)."),
     ({"online_url": "ftp://meet.example/x"}, "De link voor online deelname moet met https:// beginnen."),
 ]
@@ -65,7 +65,7 @@ def test_each_rule_has_a_clear_dutch_message_and_the_input_is_kept(client, plann
     assert message in page
     assert "Het formulier is nog niet opgeslagen." in page
     assert 'value="Gemeentehuis Oss – zaal 2"' in page
-    assert 'value="Joost Wiersma"' in page and 'value="a.verhoef@breda.example"' in page
+    assert 'value="Jos Wiersma"' in page and 'value="p.dekker@breda.example"' in page
 
 
 def test_toch_toestaan_lets_a_municipality_take_part_twice(app, client, planned, round_id):
@@ -101,7 +101,7 @@ def test_add_row_shows_one_more_row_without_saving(app, client, auth, round_id):
     response = post_new(client, round_id, add_row="1")
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert 'id="participants-2-name"' in page and 'value="Joost Wiersma"' in page
+    assert 'id="participants-2-name"' in page and 'value="Jos Wiersma"' in page
     with app.app_context():
         assert db.session.query(Conversation).count() == 0
 
@@ -163,7 +163,7 @@ def test_a_municipality_with_recorded_answers_stays_in_the_conversation(app, cli
     with app.app_context():
         maastricht = db.session.query(Municipality).filter_by(name="Maastricht").one()
         db.session.add(Answer(conversation_id=planned, municipality_id=maastricht.id, question_id="leiderschap.ivp",
-                              value="nee", guide_version="2024.1", updated_by="Joost Wiersma"))
+                              value="nee", guide_version="2024.1", updated_by="Jos Wiersma"))
         db.session.commit()
     url = f"/planning/gesprekken/{planned}"
     version = client.get(url).get_data(as_text=True).split(

@@ -15,7 +15,7 @@ class Ids:
     first: int      # Haarlem 2024
     second: int     # Haarlem 2025
     oss: int        # Oss 2025
-    member: int     # commissielid Anna Verhoef, in the first visit
+    member: int     # commissielid Pieter Dekker, in the first visit
     secretary: int  # secretaris, in the first visit
     mayor: int      # burgemeester of Haarlem, in the first visit
     ciso: int       # CISO of Haarlem, in the first visit
@@ -28,10 +28,10 @@ class Ids:
 def world(app) -> Ids:
     with app.app_context():
         w = build_visits(db.session, current_guides())
-        return Ids(w.first.id, w.second.id, w.oss.id, w.participation(w.first, "commissielid", "Anna Verhoef").id,
+        return Ids(w.first.id, w.second.id, w.oss.id, w.participation(w.first, "commissielid", "Pieter Dekker").id,
                    w.participation(w.first, "secretaris").id, w.participation(w.first, "burgemeester").id,
                    w.participation(w.first, "ciso").id, w.participation(w.second, "burgemeester").id,
-                   w.participation(w.second, "commissielid", "Anna Verhoef").id,
+                   w.participation(w.second, "commissielid", "Pieter Dekker").id,
                    w.participation(w.oss, "burgemeester").id)
 
 

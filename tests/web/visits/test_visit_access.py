@@ -19,7 +19,7 @@ def test_the_personal_link_of_a_visit_opens_the_visit_page(app, world, sign_in):
     browser = sign_in(world.mayor)
     response = browser.get(f"/visitaties/{world.first}")
     assert response.status_code == 200
-    assert "Visitatie Haarlem" in response.text and "Welkom, Joost Wiersma." in response.text
+    assert "Visitatie Haarlem" in response.text and "Welkom, Jos Wiersma." in response.text
     with app.app_context():
         from visitatie import invitations
         from visitatie.models import Participation
@@ -95,7 +95,7 @@ def test_only_the_host_updates_the_follow_up(app, world, sign_in):
     with app.app_context():
         conversation = db.session.get(Conversation, world.first)
         rid = add_recommendation(db.session, current_guides(), conversation, RecommendationInput(
-            1, "hoog", "burgemeester", date(2025, 6, 1), "Voer het gesprek met de raad."), "Anna Verhoef").id
+            1, "hoog", "burgemeester", date(2025, 6, 1), "Voer het gesprek met de raad."), "Pieter Dekker").id
     data = {f"r{rid}-status": "afgerond", f"r{rid}-reason": "", f"r{rid}-version": "1"}
     assert sign_in(world.member).post(f"/visitaties/{world.first}/aanbevelingen/{rid}/status", data=data).status_code == 403
     assert sign_in(world.oss_mayor).post(f"/visitaties/{world.oss}/aanbevelingen/{rid}/status", data=data).status_code == 404

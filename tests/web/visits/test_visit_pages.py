@@ -36,7 +36,7 @@ def test_committee_scores_a_theme_and_sees_it_beside_the_self_assessment(app, wo
     row = re.search(r"1\. Leiderschap en professionalisering</a></th>(.*?)</tr>", overview, re.S).group(1)
     assert "<strong>4</strong> – Geborgd" in row and "<strong>3</strong> – Ingericht" in row and "−1" in row
     scores = {(s.source, s.level, s.updated_by) for s in stored(app, MaturityScore, conversation_id=world.first)}
-    assert scores == {("self", 4, "Joost Wiersma"), ("committee", 3, "Anna Verhoef")}
+    assert scores == {("self", 4, "Jos Wiersma"), ("committee", 3, "Pieter Dekker")}
     entries = {e.item_id: (e.present, e.document_date, e.remark) for e in stored(app, ChecklistEntry)}
     assert entries == {"ivp": (True, date(2023, 11, 2), "Vastgesteld"), "kadernota": (False, None, "")}
 
@@ -67,7 +67,7 @@ def test_two_committee_members_scoring_at_once_get_a_conflict_not_an_overwrite(a
     response = second.post(f"/visitaties/{world.first}/thema/1/commissie", data={
         "committee-level": "4", "committee-justification": "Daarna", "committee-version": "0"})
     assert response.status_code == 409
-    assert "Anna Verhoef heeft dit om" in response.text and "Daarna" in response.text
+    assert "Pieter Dekker heeft dit om" in response.text and "Daarna" in response.text
     assert 'name="committee-version" type="hidden" value="1"' in response.text
     assert second.post(f"/visitaties/{world.first}/thema/1/commissie", data={
         "committee-level": "4", "committee-justification": "Daarna", "committee-version": "1"}).status_code == 302
@@ -103,7 +103,7 @@ def test_follow_up_statuses_round_trip_with_the_reason_and_history(app, world, s
     with app.app_context():
         rid = add_recommendation(db.session, current_guides(), db.session.get(Conversation, world.first),
                                  RecommendationInput(1, "hoog", "burgemeester", date(2025, 6, 1), "Betrek de raad."),
-                                 "Anna Verhoef").id
+                                 "Pieter Dekker").id
     host = sign_in(world.ciso)
     url = f"/visitaties/{world.first}/aanbevelingen/{rid}/status"
     response = host.post(url, data={f"r{rid}-status": "niet_overgenomen", f"r{rid}-reason": "", f"r{rid}-version": "1"})
@@ -126,7 +126,7 @@ def test_the_follow_up_visit_shows_the_previous_scores_and_takes_status_updates_
     with app.app_context():
         rid = add_recommendation(db.session, current_guides(), db.session.get(Conversation, world.first),
                                  RecommendationInput(1, "hoog", "burgemeester", date(2025, 6, 1), "Betrek de raad."),
-                                 "Anna Verhoef").id
+                                 "Pieter Dekker").id
     sign_in(world.second_member).post(f"/visitaties/{world.second}/thema/1/commissie", data={
         "committee-level": "4", "committee-justification": "Nu", "committee-version": "0"})
     host = sign_in(world.second_mayor)
@@ -147,11 +147,11 @@ def test_response_consent_finalising_and_what_stays_open_afterwards(app, world, 
     with app.app_context():
         rid = add_recommendation(db.session, current_guides(), db.session.get(Conversation, world.first),
                                  RecommendationInput(1, "hoog", "burgemeester", date(2025, 6, 1), "Betrek de raad."),
-                                 "Anna Verhoef").id
+                                 "Pieter Dekker").id
     assert member.post(f"/visitaties/{world.first}/vaststellen").status_code == 302
     page = host.get(f"/visitaties/{world.first}").text
     assert "Het visitatierapport is vastgesteld op" in page and "Wij nemen de aanbevelingen over." in page
-    assert "Toestemming gegeven door Joost Wiersma" in page
+    assert "Toestemming gegeven door Jos Wiersma" in page
     response = member.post(f"/visitaties/{world.first}/thema/1/commissie", data={
         "committee-level": "3", "committee-justification": "Te laat", "committee-version": "0"})
     assert response.status_code == 409 and "Het visitatierapport is vastgesteld" in response.text
@@ -208,7 +208,7 @@ def test_the_round_page_of_a_visitatieronde_shows_committees_and_links_to_the_vi
     with app.app_context():
         round_id = db.session.get(Conversation, world.first).round_id
     page = client.get(f"/rondes/{round_id}").text
-    assert "Visitatiecommissie" in page and "Anna Verhoef, Mara Smit (Breda, Delft)" in page
+    assert "Visitatiecommissie" in page and "Pieter Dekker, Mara Smit (Breda, Delft)" in page
     assert "nog niet gekozen" not in page
     assert f'href="/visitaties/?ronde={round_id}"' in page
     listing = client.get(f"/visitaties/?ronde={round_id}").text
