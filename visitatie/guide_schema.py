@@ -32,7 +32,7 @@ GUIDE_SCHEMA = {
                     "type": "object",
                     "required": ["text", "speaker", "function"],
                     "additionalProperties": False,
-                    "properties": {"text": _TEXT, "speaker": _TEXT, "function": _TEXT},
+                    "properties": {"text": _TEXT, "speaker": _TEXT, "function": _TEXT, "source": _TEXT},
                 },
                 "practice_example": {
                     "type": "object",

@@ -108,6 +108,7 @@ class Quote:
     text: str
     speaker: str
     function: str
+    source: str = ""  # where a real person said it, e.g. "VNG-magazine Digitale veiligheid, 2024"
 
 
 @dataclass(frozen=True)
@@ -307,7 +308,8 @@ def load_guide(path: str | Path) -> Guide:
         recommendation=theme["recommendation"].strip(),
         introduction=(theme.get("introduction") or "").strip() or None,
         findings=tuple(f.strip() for f in theme["findings"]),
-        quote=Quote(quote["text"].strip(), quote["speaker"].strip(), quote["function"].strip()),
+        quote=Quote(quote["text"].strip(), quote["speaker"].strip(), quote["function"].strip(),
+                    (quote.get("source") or "").strip()),
         practice_example=PracticeExample(example["municipality"], example["title"], example.get("url")),
         questions=tuple(questions), source=str(path),
     )

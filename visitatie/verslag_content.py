@@ -17,6 +17,7 @@ from .answers import answer_text
 from .finalising import last_finalised
 from .guides import GuideSet
 from .models import Conversation
+from .opbrengst.consent import state as consent_state
 from .reports.verslag import build_verslag
 from .reports.wording import AMSTERDAM, dutch_date
 
@@ -25,7 +26,9 @@ ROLE_LABELS = {
     "gespreksleider": "gespreksleider", "notulist": "notulist", "projectleider": "projectleider",
     "commissielid": "commissielid", "secretaris": "secretaris",
 }
-CONSENT_LABELS = {"niet_publiceren": "niet publiceren", "anoniem": "anoniem publiceren",
+CONSENT_LABELS = {"gevraagd": "gevraagd, de spreker heeft nog niet geantwoord",
+                  "vervallen": "vervallen: de tekst is gewijzigd, de spreker moet opnieuw bevestigen",
+                  "niet_publiceren": "niet publiceren", "anoniem": "anoniem publiceren",
                   "met_naam": "met naam en functie publiceren"}
 STATUS_LABELS = {"gepland": "gepland", "gehouden": "gehouden, nog niet vastgesteld",
                  "vastgesteld": "vastgesteld", "geannuleerd": "geannuleerd"}
@@ -59,7 +62,7 @@ def verslag_content(session: Session, all_guides: GuideSet, conversation: Conver
                     else:
                         quotes.append({"text": mark.text, "speaker": mark.speaker_name or "",
                                        "function": mark.speaker_function or "",
-                                       "consent": CONSENT_LABELS.get(mark.consent, mark.consent)})
+                                       "consent": CONSENT_LABELS.get(consent_state(mark), mark.consent)})
             questions.append({"id": question.id, "text": question.text, "answers": rows})
         themes.append({"number": guide.number, "title": guide.title, "recommendation": guide.recommendation,
                        "questions": questions, "lessons": lessons, "quotes": quotes})

@@ -265,7 +265,7 @@ def test_public_pages_answer_everybody_alike(app, world, lesson, browser):
 CONVERSATION_IDOR = [
     ("history of B's answer under A", "get", "/gesprekken/{a}/antwoorden/{answer_b}/geschiedenis", {}),
     ("mark B's answer under A", "post", "/gesprekken/{a}/antwoorden/{answer_b}/markeringen", {"data": {"kind": "les"}}),
-    ("consent on B's mark under A", "post", "/gesprekken/{a}/markeringen/{mark_b}",
+    ("consent on B's mark under A", "post", "/gesprekken/{a}/citaten/{mark_b}",
      {"data": {"consent": "niet_publiceren"}}),
     ("delete B's mark under A", "post", "/gesprekken/{a}/markeringen/{mark_b}/verwijderen", {}),
     ("autosave Delft (of B) in A", "post", "/gesprekken/{a}/antwoord",
@@ -284,7 +284,7 @@ CONVERSATION_IDOR_EXPECTED = {
     #                                       anon  pl   leader notul mayor ciso  B
     "history of B's answer under A":        (401, 404, 403,   403,  403,  403,  404),
     "mark B's answer under A":              (401, 404, 404,   404,  403,  403,  404),
-    "consent on B's mark under A":          (401, 404, 404,   404,  403,  403,  404),
+    "consent on B's mark under A":          (401, 404, 404,   404,  404,  404,  404),  # only its speaker
     "delete B's mark under A":              (401, 404, 404,   404,  403,  403,  404),
     "autosave Delft (of B) in A":           (401, 403, 403,   403,  403,  403,  404),
     # A form only carries the fields of the conversation's own municipalities: the rest is ignored.
@@ -323,7 +323,7 @@ def test_ids_of_another_conversation_are_not_found_in_this_one(role, app, world,
     assert actual == expected
     with app.app_context():
         # Nothing of B changed, nothing of B's municipalities landed in A.
-        assert db.session.get(Mark, world.mark_b).consent == "anoniem"
+        assert db.session.get(Mark, world.mark_b).consent == "gevraagd"  # as proposed: nobody but its speaker changes it
         assert db.session.scalar(select(func.count()).select_from(Mark).join(Answer).where(
             Answer.conversation_id == world.b)) == 1
         assert db.session.scalar(select(func.count()).select_from(Answer).where(

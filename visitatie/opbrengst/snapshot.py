@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..guides import GuideSet
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration, lesson_source
 from ..reports.wording import as_clause
-from ..visits.national_release import latest_release_maturity
+from ..visits import national_release  # a module: visits.national_release builds on opbrengst too
 from . import aggregate
 from .disclosure import protect_snapshot
 from .frame import AnswerData, Filters, load, read_table
@@ -182,7 +182,7 @@ def assemble(session: Session, guides: GuideSet, data: AnswerData) -> dict:
         "municipalities": sort_names(set(data.slots["municipality"])),
         "themes": themes,
         # The latest published release of the national picture, never live data (differencing).
-        "maturity": latest_release_maturity(session),
+        "maturity": national_release.latest_release_maturity(session),
         "size_classes": headline_by_size(data),  # share "ja" per merged CBS size class (size_classes.py)
     }
 

@@ -18,6 +18,7 @@ from ..models import Municipality, Round, Theme
 from ..scheduling import ConversationInput, ParticipantInput, change_status, local_datetime, save_conversation
 from .assessment import ChecklistInput, ScoreInput, save_assessment
 from .core import ensure_visit, set_consent
+from .national_release import publish_release
 from .recommendations import RecommendationInput, add_finding, add_recommendation, change_status as follow
 from .recommendations import save_response
 
@@ -99,6 +100,10 @@ def load_demo_visits(session: Session, guides: GuideSet) -> bool:
     round_ = _round(session, guides, ROUND_TITLE, date(2025, 9, 1), date(2025, 12, 19), "lopend")
     for visit in VISITS_2025:
         _visit(session, guides, round_, towns, *visit)
+    session.flush()
+    # The public national picture shows releases only: the demo publishes the first one, through the
+    # same rules (with five finalised visits every cell is still too small to show a distribution).
+    publish_release(session, "Demo projectleider")
     session.commit()
     return True
 

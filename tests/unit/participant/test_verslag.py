@@ -4,6 +4,7 @@ import pytest
 
 from visitatie.answers import Change, save_answer
 from visitatie.finalising import finalise
+from visitatie.opbrengst.consent import give_consent
 from visitatie.marks import add_mark
 from visitatie.verslag_content import verslag_content, verslag_docx, verslag_filename
 
@@ -25,7 +26,9 @@ def answered(session, world, guides):
     save(world.haarlem, "leiderschap.portefeuilles", ["burgemeester", "digitalisering"])
     add_mark(session, owner, "les", "Peter van Elst", passage="samen met de wethouder bedrijfsvoering")
     quote = save(world.haarlem, "eigen-huis.losgeld", "Wij betalen geen losgeld.")
-    add_mark(session, quote, "citaat", "Peter van Elst", speaker=world.mayor)
+    proposed = add_mark(session, quote, "citaat", "Peter van Elst", speaker=world.mayor)
+    give_consent(session, proposed, world.mayor, "anoniem")  # the speaker's own choice
+    session.commit()
     finalise(session, world.a, "Pieter Dekker")
     return world
 

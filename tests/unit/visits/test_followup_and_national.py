@@ -143,3 +143,43 @@ def test_nothing_to_show_is_none_and_round_ids_limit_the_picture(session, nation
     assert national_maturity(session)["themes"][0]["n"] == 3
     assert national_maturity(session, round_ids=[first.round_id + 100]) is None
     assert national_maturity(session, min_visits=4) is None
+
+
+# --- National releases: numbered, frozen, never differing by 1 or 2 visits -----------------------
+
+def test_a_release_adding_one_or_two_visits_is_refused(session, nation):
+    from visitatie.opbrengst.errors import PublicationIncomplete
+    from visitatie.visits.national_release import publish_release, public_picture
+
+    for level in (2, 3, 3):
+        nation(2024, level)
+    first = publish_release(session, "Anna")
+    session.commit()
+    assert first.version == 1 and len(first.visit_ids) == 3
+    nation(2024, 4)                                          # one more finalised visit
+    with pytest.raises(PublicationIncomplete) as refused:
+        publish_release(session, "Anna")
+    assert refused.value.problems[0].code == "release_too_few_visits"
+    assert refused.value.problems[0].params["changed"] == 1
+    nation(2024, 4)                                          # two more
+    with pytest.raises(PublicationIncomplete):
+        publish_release(session, "Anna")
+    # The public page still shows release 1: the live count (5) cannot be compared with it.
+    picture = public_picture(session)
+    assert picture.release == 1 and sum(v or 0 for v in picture.maturity["themes"][0]["years"]["2024"].values()) <= 3
+    nation(2024, 2)                                          # three more: publishable
+    second = publish_release(session, "Anna")
+    assert second.version == 2 and len(second.visit_ids) == 6
+
+
+def test_a_release_with_nothing_new_is_refused(session, nation):
+    from visitatie.opbrengst.errors import PublicationIncomplete
+    from visitatie.visits.national_release import publish_release
+
+    for level in (2, 3, 4):
+        nation(2024, level)
+    publish_release(session, "Anna")
+    session.commit()
+    with pytest.raises(PublicationIncomplete) as refused:
+        publish_release(session, "Anna")
+    assert refused.value.problems[0].code == "release_unchanged"

@@ -27,7 +27,8 @@ def test_there_are_management_routes_to_check(app):
     assert {"opbrengst.edit_curation", "opbrengst.edit_theme", "opbrengst.create_lesson", "opbrengst.edit_lesson",
             "opbrengst.delete_lesson", "opbrengst.show_preview", "opbrengst.publish_round", "opbrengst.show_figures",
             "opbrengst.export_excel", "opbrengst.export_csv", "opbrengst.export_public_excel",
-            "opbrengst.export_public_csv", "opbrengst.download_report"} == endpoints
+            "opbrengst.export_public_csv", "opbrengst.download_report", "opbrengst.withdraw_version",
+            "opbrengst.withdraw_lesson"} == endpoints
 
 
 def test_anonymous_visitors_are_sent_to_the_login_on_every_management_route(app, client, demo):

@@ -8,6 +8,8 @@ from datetime import datetime, timezone
 
 import openpyxl
 import pytest
+
+from visitatie.marks import text_hash
 from sqlalchemy import select
 
 from visitatie.extensions import db
@@ -56,7 +58,9 @@ def fill_every_field(app, client, round_id: int, payload: str) -> dict:
         answer = session.scalar(select(Answer).where(Answer.conversation_id == conversation.id,
                                                      Answer.question_id == open_questions[0],
                                                      Answer.municipality_id == ids["municipality"]))
-        quote = Mark(answer_id=answer.id, kind="citaat", passage=f"{payload} citaat", consent="met_naam",
+        # The whole answer as quote, with the speaker's consent bound to its words (opbrengst/consent.py).
+        quote = Mark(answer_id=answer.id, kind="citaat", consent="met_naam", consented_text=answer.value,
+                     consented_hash=text_hash(answer.value),
                      speaker_name=f"{payload} spreker", speaker_function=f"{payload} functie", created_by="Anna")
         lesson = Mark(answer_id=answer.id, kind="les", passage=f"{payload} les", created_by="Anna")
         session.add_all([quote, lesson])
@@ -114,7 +118,7 @@ def test_every_payload_in_every_field_leaves_as_text(app, client, auth, demo, pa
                         texts.append(cell.value.strip())
     if visible:
         assert any(t.startswith(f"{visible} antwoord") for t in texts)
-        assert any(t.startswith(f"{visible} citaat") for t in texts)  # the public quote, as text
+        assert any(t.startswith(f"{visible} spreker") for t in texts)  # the public quote's speaker, as text
     cells = {}
     for name, (content, delimiter) in csvs.items():
         rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""), delimiter=delimiter))

@@ -198,30 +198,31 @@ def test_finalised_answers_refuse_edits_with_a_clear_message(app, client, world,
     assert autosave(client, world, "Na het heropenen", version=1).status_code == 200
 
 
-def test_a_quote_defaults_to_no_publication(app, client, world, sign_in, answer):
+def test_a_quote_asks_its_speaker_and_the_marker_chooses_no_consent(app, client, world, sign_in, answer):
     answer_id = answer(world.a, world.haarlem, value="Wij betalen geen losgeld.")
     sign_in(world.note_taker)
     page = client.get(f"/gesprekken/{world.a}/thema/1").get_data(as_text=True)
-    assert re.search(r'name="consent" value="niet_publiceren" form="mark-new-\d+" checked', page)
+    assert 'name="consent"' not in page  # consent is the speaker's own, on their page
     response = client.post(f"/gesprekken/{world.a}/antwoorden/{answer_id}/markeringen",
-                           data={"kind": "citaat", "speaker": str(world.mayor)})
+                           data={"kind": "citaat", "speaker": str(world.mayor), "consent": "met_naam"})
     assert response.status_code == 302
     with app.app_context():
         mark = db.session.scalars(select(Mark)).one()
         assert (mark.kind, mark.consent, mark.speaker_name, mark.created_by) == (
-            "citaat", "niet_publiceren", "Jos Wiersma", "Peter van Elst")
+            "citaat", "gevraagd", "Jos Wiersma", "Peter van Elst")
+        assert mark.speaker_participation_id == world.mayor and mark.consented_text is None
 
 
 def test_a_mark_with_errors_keeps_what_was_typed(client, world, sign_in, answer):
     answer_id = answer(world.a, world.haarlem, value="Wij betalen geen losgeld.")
     sign_in(world.leader)
     response = client.post(f"/gesprekken/{world.a}/antwoorden/{answer_id}/markeringen",
-                           data={"kind": "citaat", "passage": "Wij betalen altijd", "consent": "met_naam"})
+                           data={"kind": "citaat", "passage": "Wij betalen altijd", "speaker": str(world.mayor)})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "Het fragment komt niet letterlijk in het antwoord voor." in page
     assert "Wij betalen altijd</textarea>" in page
-    assert re.search(r'value="met_naam" form="mark-new-\d+" checked', page)
+    assert re.search(rf'<option value="{world.mayor}" selected>', page)
 
 
 @pytest.mark.parametrize("payload,escaped", [

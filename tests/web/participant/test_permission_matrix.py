@@ -8,7 +8,7 @@ import pytest
 
 from visitatie.extensions import db
 from visitatie.marks import add_mark
-from visitatie.models import Answer
+from visitatie.models import Answer, Participation
 
 from .conftest import OPEN
 
@@ -25,7 +25,9 @@ MATRIX = {
     "verslag A":               (401, 200, 200, 200, 200, 200, 404, 401, 401),
     "history A":               (401, 200, 403, 403, 403, 403, 404, 401, 401),
     "mark A":                  (401, 302, 302, 302, 403, 403, 404, 401, 401),
-    "consent A":               (401, 302, 302, 302, 403, 403, 404, 401, 401),
+    # Only the speaker (the mayor of Haarlem) gives consent; for everyone else the page is not there.
+    "quotes of me A":           (401, 404, 200, 200, 200, 200, 404, 401, 401),
+    "consent A":               (401, 404, 404, 404, 302, 404, 404, 401, 401),
     "unmark A":                (401, 302, 302, 302, 403, 403, 404, 401, 401),
     "finalise A":              (401, 302, 302, 403, 403, 403, 404, 401, 401),
     "reopen A":                (401, 302, 302, 403, 403, 403, 404, 401, 401),
@@ -54,7 +56,8 @@ def requests(w, answer_id, mark_id):
         ("verslag A", "get", f"/gesprekken/{w.a}/verslag.docx", {}),
         ("history A", "get", f"/gesprekken/{w.a}/antwoorden/{answer_id}/geschiedenis", {}),
         ("mark A", "post", f"/gesprekken/{w.a}/antwoorden/{answer_id}/markeringen", {"data": {"kind": "les"}}),
-        ("consent A", "post", f"/gesprekken/{w.a}/markeringen/{mark_id}", {"data": {"consent": "anoniem"}}),
+        ("quotes of me A", "get", f"/gesprekken/{w.a}/citaten", {}),
+        ("consent A", "post", f"/gesprekken/{w.a}/citaten/{mark_id}", {"data": {"consent": "anoniem"}}),
         ("unmark A", "post", f"/gesprekken/{w.a}/markeringen/{mark_id}/verwijderen", {}),
         ("finalise A", "post", f"/gesprekken/{w.a}/vaststellen", {}),
         ("reopen A", "post", f"/gesprekken/{w.a}/heropenen", {"data": {"reason": "Aanvulling van Maastricht."}}),
@@ -92,7 +95,8 @@ def as_role(client, auth, sign_in, link, revoke, world):
 def test_every_route_answers_each_role_as_the_matrix_says(role, client, as_role, world, answer, app):
     answer_id = answer(world.a, world.haarlem, value="Het eigenaarschap ligt bij de burgemeester.")
     with app.app_context():
-        mark_id = add_mark(db.session, db.session.get(Answer, answer_id), "citaat", "Test").id
+        speaker = db.session.get(Participation, world.mayor)
+        mark_id = add_mark(db.session, db.session.get(Answer, answer_id), "citaat", "Test", speaker=speaker).id
     as_role(role)
     column = ROLES.index(role)
     actual, expected = {}, {}

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.visit_world import hold
+from tests.conftest import Auth
 from visitatie.extensions import db
 from visitatie.finalising import finalise
 from visitatie.guide_registry import current_guides
@@ -119,10 +120,16 @@ def test_the_public_sees_only_the_anonymised_national_picture(app, client, auth,
     _finalised_scores(app, world.oss, {1: 4})
     public = client.get("/visitaties/landelijk-beeld")
     assert public.status_code == 200
-    # Three finalised visits in two years: every cell has fewer than three, so nothing is shown...
+    # Nothing is public before a project leader publishes a release.
     assert "Er zijn nog te weinig vastgestelde visitaties om een landelijk beeld te tonen." in public.text
-    assert "minder dan 3 visitaties" in public.text
-    # ...and only the host that consented is named.
+    assert "Haarlem" not in public.text
+    leader = app.test_client()
+    Auth(leader, app).as_projectleider("leider@example.org")
+    assert leader.post("/visitaties/landelijk-beeld/publiceren").status_code == 302
+    public = client.get("/visitaties/landelijk-beeld")
+    # Three finalised visits in two years: every cell has fewer than three, so no distribution is
+    # shown, and only the host that consented is named.
+    assert "Release 1" in public.text and "minder dan 3 visitaties" in public.text
     assert "Haarlem" in public.text and "Oss" not in public.text
     assert client.get("/visitaties/landelijk-beeld/intern").status_code == 302  # to the login
     assert client.get("/visitaties/").status_code == 302

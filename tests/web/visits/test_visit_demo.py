@@ -2,8 +2,9 @@
 opbrengst (snapshot, preview page)."""
 from visitatie.extensions import db
 from visitatie.guide_registry import current_guides
-from visitatie.visits import list_visits, national_maturity
+from visitatie.visits import list_visits
 from visitatie.visits.demo import load_demo_visits
+from visitatie.visits.national_release import latest_release
 
 
 def test_the_demo_has_a_round_with_a_follow_up_visit_and_loads_once(app, demo):
@@ -22,17 +23,19 @@ def test_the_public_picture_of_the_demo_names_only_the_consenting_host(client, d
     assert "Dalfsen" in page  # consented
     for host in ("Leeuwarden", "Oss", "Wijk bij Duurstede", "Haarlem", "Delft"):
         assert host not in page
-    assert "(2024)" in page  # the pilot year has one visit: not shown, and the page says so
+    assert "Release 1" in page  # the demo published the first release; the page shows nothing live
 
 
 def test_the_opbrengst_includes_the_national_picture(app, auth, client, demo):
     with app.app_context():
-        maturity = national_maturity(db.session)
+        maturity = latest_release(db.session).maturity
         from visitatie.opbrengst.snapshot import build_snapshot
 
         assert build_snapshot(db.session, current_guides(), [demo])["maturity"] == maturity
-    assert maturity["themes"][0] == {"number": 1, "title": "Leiderschap en professionalisering",
-                                     "years": {"2025": {"1": 0, "2": 2, "3": 2, "4": 0, "5": 0}}, "n": 4}
+    # Four finalised visits in 2025 at levels 2, 2, 3, 3: all but fewer than 3 at one level, so the
+    # distribution is suppressed (group disclosure); the total stays.
+    assert maturity["themes"][0]["years"] == {"2025": {"1": None, "2": None, "3": None, "4": None, "5": None}}
+    assert maturity["themes"][0]["totals"] == {"2025": 4} and maturity["themes"][0]["suppressed"] == ["2025"]
     auth.as_projectleider()
     page = client.get(f"/rondes/{demo}/opbrengst/voorbeeld").text
     assert "Volwassenheid: het landelijk beeld van de visitaties" in page
