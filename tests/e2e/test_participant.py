@@ -189,7 +189,7 @@ def test_without_javascript_the_form_still_saves(browser, live_app, world, link)
         context.close()
 
 
-def test_the_note_taker_marks_a_quote_which_is_not_published_by_default(page, live_app, world, link):
+def test_a_marked_quote_waits_for_its_speaker_who_consents_on_their_own_page(page, live_app, world, link):
     with live_app.app_context():
         guides = current_guides()
         save_answer(db.session, db.session.get(Conversation, world["a"]), world["haarlem"],
@@ -200,17 +200,28 @@ def test_the_note_taker_marks_a_quote_which_is_not_published_by_default(page, li
     block = page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')}")
     block.get_by_text("Markeren als les of citaat").click()
     expect(block.get_by_label("Les voor dit thema")).to_be_checked()
-    expect(block.get_by_label("niet publiceren")).to_be_checked()
+    expect(block.get_by_label("niet publiceren")).to_have_count(0)  # the marker gives no consent
     block.get_by_label("Citaat", exact=True).check()
     block.get_by_label("Fragment").fill("Dat staat in de kadernota.")
     block.get_by_label("Wie zei het? (bij een citaat)").select_option(label="Jos Wiersma, burgemeester van Haarlem")
     block.get_by_role("button", name="Markering opslaan").click()
     expect(page.locator(".utrecht-alert")).to_contain_text("De markering is opgeslagen.")
-    expect(page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')} .mark")).to_contain_text("toestemming: niet publiceren")
+    expect(page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')} .mark")).to_contain_text(
+        "toestemming van de spreker: gevraagd, nog geen antwoord")
+
+    # The speaker opens their own link, sees the exact words and chooses.
+    page.context.clear_cookies()
+    open_link(page, link(world["mayor"]))
+    page.get_by_role("link", name="Citaten van u: geef of wijzig uw toestemming").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Citaten van u")
+    expect(page.locator("blockquote").first).to_have_text("Dat staat in de kadernota.")
+    page.get_by_label("anoniem publiceren").check()
+    page.get_by_role("button", name="Keuze opslaan").click()
+    expect(page.locator(".utrecht-alert").first).to_contain_text("Uw keuze is opgeslagen.")
     with live_app.app_context():
         mark = db.session.scalars(select(Mark)).one()
-        assert (mark.kind, mark.passage, mark.consent, mark.speaker_name) == (
-            "citaat", "Dat staat in de kadernota.", "niet_publiceren", "Jos Wiersma")
+        assert (mark.kind, mark.passage, mark.consent, mark.speaker_name, mark.consented_text) == (
+            "citaat", "Dat staat in de kadernota.", "anoniem", "Jos Wiersma", "Dat staat in de kadernota.")
 
 
 def test_a_server_error_is_not_called_no_connection_and_the_save_is_retried(page, live_app, live_server, world,
