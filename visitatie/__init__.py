@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import REPO_ROOT, load_config
 
@@ -19,6 +20,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(load_config(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
+
+    if app.config["PROXY_FIX_X_FOR"] > 0:
+        # request.remote_addr (and so the per-IP limits) from the last PROXY_FIX_X_FOR entries of
+        # X-Forwarded-For; the scheme comes from gunicorn (forwarded_allow_ips), not from here.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"], x_proto=0, x_host=0,
+                                x_port=0, x_prefix=0)
 
     from . import auth, cli, database, guide_registry, i18n, throttling, web
 

@@ -91,4 +91,8 @@ def load_config(instance_path: str) -> dict:
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "20 per minute; 200 per hour"),
         "LINK_RATE_LIMIT": os.environ.get("LINK_RATE_LIMIT", "30 per minute"),
         "AUTOSAVE_RATE_LIMIT": os.environ.get("AUTOSAVE_RATE_LIMIT", "120 per minute"),
+        # How many proxies in front of the app append to X-Forwarded-For (nginx of deploy/: 1). The
+        # per-IP limits then count the address the nearest proxy saw, not the proxy's own. 0 (the
+        # default) ignores the header: without a proxy any client could write any address in it.
+        "PROXY_FIX_X_FOR": int(os.environ.get("PROXY_FIX_X_FOR", "0")),
     }

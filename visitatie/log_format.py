@@ -82,5 +82,6 @@ class RedactFilter(logging.Filter):
 
 def redact_logger(name: str) -> None:
     logger = logging.getLogger(name)
+    logger.disabled = False  # created here early, so Alembic's fileConfig() would have silenced it
     if not any(isinstance(f, RedactFilter) for f in logger.filters):
         logger.addFilter(RedactFilter())

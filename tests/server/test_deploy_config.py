@@ -41,3 +41,12 @@ def test_the_proxy_accepts_what_the_app_accepts(tmp_path):
                 if line.strip().startswith("client_max_body_size"))
     assert size.endswith("m")
     assert int(size[:-1]) * 1024 * 1024 == load_config(str(tmp_path))["MAX_CONTENT_LENGTH"]
+
+
+def test_the_env_file_counts_the_one_proxy_that_sets_forwarded_for():
+    """deploy/ puts exactly one proxy (nginx) in front, and that proxy sets X-Forwarded-For: the env
+    example trusts one entry of it, no more (more would let a visitor choose their own address)."""
+    snippet = (REPO / "deploy/nginx/visitatie-proxy.conf").read_text()
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in snippet
+    env = (REPO / "deploy/visitatie.env.example").read_text().splitlines()
+    assert "PROXY_FIX_X_FOR=1" in env
