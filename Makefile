@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app visitatie
 VENDOR := visitatie/static/vendor
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test bench install install-dev assets translations init demo browser server-tools clean
+.PHONY: run test bench install install-dev assets translations init demo browser server-tools pdf-tools clean
 
 run: install assets translations init demo
 	@echo ""
@@ -16,7 +16,7 @@ run: install assets translations init demo
 	@echo ""
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: install-dev assets translations browser server-tools
+test: install-dev assets translations browser server-tools pdf-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
@@ -46,6 +46,9 @@ assets: node_modules/.package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/@utrecht/design-tokens/dist/theme.css $(VENDOR)/utrecht-design-tokens.css
 	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht-components.css
+	mkdir -p $(VENDOR)/fonts  # Noto Sans (OFL), embedded in the PDFs (visitatie/pdf/)
+	cp node_modules/@fontsource/noto-sans/LICENSE $(VENDOR)/fonts/LICENSE-noto-sans.txt
+	cp node_modules/@fontsource/noto-sans/files/noto-sans-latin{,-ext}-{400,700}-{normal,italic}.woff $(VENDOR)/fonts/
 
 translations: install
 	$(BIN)/pybabel compile --use-fuzzy --statistics -d visitatie/translations
@@ -76,6 +79,15 @@ server-tools:
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light openssl; \
 	  else echo "nginx of openssl ontbreekt: sudo apt-get install nginx-light openssl"; exit 1; fi; \
+	fi
+
+# The PDFs (WeasyPrint) need Pango; the document tests convert Word files with LibreOffice
+# and look at the pages with poppler's pdftoppm/pdftotext.
+pdf-tools:
+	@if ! ldconfig -p | grep -q libpango-1.0 || ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 libreoffice-writer-nogui poppler-utils; \
+	  else echo "Pango, LibreOffice of poppler ontbreekt: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libreoffice-writer-nogui poppler-utils"; exit 1; fi; \
 	fi
 
 clean:

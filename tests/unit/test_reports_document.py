@@ -88,7 +88,7 @@ def test_add_field_writes_a_complex_field_with_its_cached_result():
     assert paragraph.text == "1 januari"
 
 
-def test_table_of_contents_lists_the_headings_and_asks_word_to_update():
+def test_table_of_contents_lists_the_headings_with_page_reference_fields():
     document = new_document("Opbrengst")
     add_table_of_contents(document, levels="1-2")
     document.add_heading("Inleiding", 1)
@@ -97,9 +97,10 @@ def test_table_of_contents_lists_the_headings_and_asks_word_to_update():
     fill_table_of_contents(document)
     document = reopen(document)
     body = document.element.body
-    assert any(text.startswith("TOC \\o \"1-2\"") for text in instructions(body))
-    update = document.settings.element.find(qn("w:updateFields"))
-    assert update is not None and update.get(qn("w:val")) == "true"
+    # No TOC field and no "update fields?" prompt: PAGEREF fields that Word and LibreOffice compute.
+    assert instructions(body) == [f"PAGEREF {name} \\h" for name in
+                                  [n.get(qn("w:name")) for n in body.iter(qn("w:bookmarkStart"))]]
+    assert document.settings.element.find(qn("w:updateFields")) is None
     entries = [p for p in document.paragraphs if p.style.name.startswith("toc ")]
     assert [p._p.xpath("string(.//w:hyperlink)") for p in entries] == ["Inleiding", "Aanpak"]
     assert [p.style.name for p in entries] == ["toc 1", "toc 2"]
@@ -107,7 +108,7 @@ def test_table_of_contents_lists_the_headings_and_asks_word_to_update():
     anchors = [node.get(qn("w:anchor")) for node in body.iter(qn("w:hyperlink"))]
     assert names == anchors and len(names) == 2
     kinds = [node.get(qn("w:fldCharType")) for node in body.iter(qn("w:fldChar"))]
-    assert kinds == ["begin", "separate", "end"]
+    assert kinds == ["begin", "separate", "end"] * 2
 
 
 def test_table_of_contents_keeps_its_placeholder_without_headings():

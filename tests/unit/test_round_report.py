@@ -103,8 +103,8 @@ def test_theme_sections_in_order_with_priority_labels(report):
     headings = [p.text for p in report.paragraphs if p.style.name == "Heading 1"]
     titles = [theme[2] for theme in THEMES]
     assert [h for h in headings if h in titles] == titles
-    assert headings[0] == "Inleiding"
-    assert headings[-2:] == ["Verantwoording", "Deelnemende gemeenten"]
+    assert headings[:2] == ["In het kort", "Inleiding"]
+    assert headings[-4:] == ["Verantwoording", "Deelnemende gemeenten", "Afkortingen", "Colofon"]
     overlines = [p.text for p in report.paragraphs if p.style.name == "Bovenkop"]
     assert [f"Prioriteit {n}" for n in range(1, 6)] == [o for o in overlines if o.startswith("Prioriteit")]
 
@@ -125,7 +125,7 @@ def test_quotes_with_named_and_anonymous_speakers(report):
     assert "‘Digitale veiligheid krijgt bestuurlijk plek door deze op te nemen in de kadernota.’" in quotes
     assert "Rian van Dam, burgemeester van Hollands Kroon" in quotes
     assert "een burgemeester" in quotes
-    assert len([q for q in quotes if q.startswith("‘")]) == 4  # theme 4 has no quote
+    assert len([q for q in quotes if q.startswith("‘")]) == 4  # theme 4 has no quote (no guides given)
 
 
 def test_headline_figures_state_n_and_missing_honestly(report):
@@ -152,15 +152,22 @@ def test_qr_codes_charts_and_links(report):
 def test_table_of_contents_page_numbers_and_properties(report):
     body = report.element.body
     instructions = [n.text.strip() for n in body.iter(qn("w:instrText"))]
-    assert any(i.startswith('TOC \\o "1-1"') for i in instructions)
+    # Page numbers as PAGEREF fields that Word and LibreOffice compute; no "update fields?" prompt.
+    pagerefs = [i for i in instructions if i.startswith("PAGEREF _Toc")]
+    assert not any(i.startswith("TOC ") for i in instructions)
+    assert report.settings.element.find(qn("w:updateFields")) is None
     toc = [p.text for p in report.paragraphs if p.style.name.startswith("toc ")]
-    assert "Eigen huis op orde" in toc and "Verantwoording" in toc and "Bevindingen" not in toc
+    assert len(pagerefs) == len(toc)
+    titles = [t.split("\t")[0] for t in toc]
+    assert "Eigen huis op orde" in titles and "Verantwoording" in titles and "Bevindingen" not in titles
+    assert all(t.split("\t")[1].isdigit() for t in toc)
     footer = report.sections[0].footer
     assert [n.text.strip() for n in footer._element.iter(qn("w:instrText"))] == ["PAGE", "NUMPAGES"]
     props = report.core_properties
     assert props.title == "Opbrengst bestuurlijke gespreksronde digitale veiligheid 2024"
     assert props.subject == "Bestuurlijke gespreksronde 2024"
     assert props.language == "nl-NL"
+    assert props.author == "VNG" and "python-docx" not in (props.comments or "")
 
 
 def test_cover_methodology_and_municipalities(report):
@@ -186,7 +193,8 @@ def test_version_0_is_marked_concept():
     document = reopen(build_round_report(make_snapshot(version=0)))
     body = texts(document)
     assert any(t.startswith("Concept\nDit is een voorvertoning.") for t in body)
-    assert not any(t.startswith("Versie") for t in body)
+    assert not any(t.startswith("Versie 1") for t in body)
+    assert "concept, niet gepubliceerd" in body  # the colophon
     header = document.sections[0].first_page_header.paragraphs[0].text
     assert header.startswith("Concept")
     assert document.core_properties.title.endswith("(concept)")
@@ -211,7 +219,10 @@ def test_maturity_section_and_sparse_snapshot():
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Prioriteit"
                  and t.rows[0].cells[1].text == "Jaar")
     assert [c.text for c in table.rows[2].cells] == ["1. Leiderschap", "2025", "8", "0", "2", "4", "2", "0"]
-    assert "Voor deze prioriteit zijn nog geen lessen vastgesteld." in texts(document)
+    # A published version leaves empty sections out; the concept says what is still missing.
+    assert "Voor deze prioriteit zijn nog geen lessen vastgesteld." not in texts(document)
+    concept = reopen(build_round_report(dict(snapshot, version=0)))
+    assert "Voor deze prioriteit zijn nog geen lessen vastgesteld." in texts(concept)
     # 3 QR codes (themes 1-3) + 4 scale charts (themes 1-4) + 1 maturity chart
     assert len(document.inline_shapes) == 3 + 4 + 1
 
@@ -242,7 +253,7 @@ def test_a_practice_example_without_a_web_address_gets_no_qr_code_or_link():
     document = reopen(build_round_report(snapshot))
     assert len(document.inline_shapes) == 0
     assert not [rel for rel in document.part.rels.values() if rel.is_external]
-    assert "javascript:alert(1)" in texts(document)
+    assert "javascript:alert(1)" not in "".join(texts(document))  # no address of the example, no line for it
 
 
 def test_snapshot_is_not_changed_by_building():

@@ -149,7 +149,7 @@ def _count(app, model, **where) -> int:
 # Who a route is for. A route missing here fails test_every_route_is_classified.
 PUBLIC = {"main.show_home", "main.switch_language", "themes.list_themes", "themes.show_theme", "static",
           "account.login", "opbrengst.list_publications", "opbrengst.show_publication",
-          "opbrengst.show_publication_version", "visits.show_national_picture"}
+          "opbrengst.show_publication_version", "opbrengst.download_publication_pdf", "visits.show_national_picture"}
 # Tested on their own (tests/web/accounts/): signing in and out, the own account, one-time links.
 SESSION = {"account.logout", "participant.accept_invitation", "participant.open_invitation", "account.second_factor",
            "account.show_account", "account.logout_everywhere", "account.enrol_two_factor", "account.two_factor_qr",

@@ -1,4 +1,4 @@
-"""Commands of the opbrengst capability: `export` (public or confidential, Excel or CSV) and `report` (Word)."""
+"""Commands of the opbrengst capability: `export` (public or confidential, Excel or CSV) and `report` (Word or PDF)."""
 import getpass
 import sys
 from pathlib import Path
@@ -13,7 +13,9 @@ from ..models.types import utcnow
 from ..opbrengst import Filters, export, public_export
 from ..opbrengst.frame import POPULATION_CLASS_NAMES
 from ..opbrengst.publication import latest, version_of
-from ..opbrengst.report import round_report
+from ..opbrengst.publication import report_snapshot
+from ..opbrengst.report import round_report, snapshot_pdf
+from ..pdf import PdfError
 from ..spreadsheets import DIALECTS
 from .scheduling import _round  # the round, or a Dutch error and exit status 1
 
@@ -77,12 +79,24 @@ def export_command(round_id, out, public, version, also, province, safety_region
 
 @click.command("report")
 @click.argument("round_id", type=int)
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="FILE.docx")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="FILE.docx (Word) of FILE.pdf (toegankelijke PDF).")
 @with_appcontext
 def report_command(round_id, out):
-    """Write the round's Word report: the latest published version, else a concept."""
+    """Write the round's report, Word or PDF by the file's extension: the latest published version, else a concept."""
     _round(round_id)
-    content, snapshot = round_report(db.session, current_guides(), round_id)
+    if out.suffix.lower() not in (".docx", ".pdf"):
+        click.echo("Fout: --out moet eindigen op .docx (Word) of .pdf (PDF).", err=True)
+        sys.exit(1)
+    if out.suffix.lower() == ".pdf":
+        snapshot = report_snapshot(db.session, current_guides(), round_id)
+        try:
+            content = snapshot_pdf(snapshot, current_guides())
+        except PdfError as error:
+            click.echo(f"Fout: {error}", err=True)
+            sys.exit(1)
+    else:
+        content, snapshot = round_report(db.session, current_guides(), round_id)
     out.write_bytes(content)
     if snapshot.get("version"):
         click.echo(f"{out} geschreven: versie {snapshot['version']}, gepubliceerd {snapshot['published_at'][:10]}.")

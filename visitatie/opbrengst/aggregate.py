@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..reports.wording import half_up
 from .frame import JA_NEE_DEELS, SCALE_LEVELS, AnswerData, local_dates
 
 
@@ -57,7 +58,8 @@ def scales(data: AnswerData, by_round: bool = False) -> pd.DataFrame:
     table = base.merge(stats, on=keys, how="left").merge(levels, on=keys, how="left")
     level_columns = [f"level_{level}" for level in SCALE_LEVELS]
     table[level_columns + ["n"]] = table[level_columns + ["n"]].fillna(0).astype("int64")
-    table["mean"] = table["mean"].round(2)
+    # Half up, as every report format rounds (pandas' round() would make 3.125 into 3.12).
+    table["mean"] = table["mean"].map(lambda mean: float(half_up(mean, 2)) if pd.notna(mean) else mean)
     table["missing"] = (table["expected"] - table["n"]).clip(lower=0).astype("int64")
     return table
 

@@ -16,6 +16,8 @@ matplotlib.use("Agg")
 from matplotlib import font_manager  # noqa: E402  (after choosing the backend)
 from matplotlib.figure import Figure  # noqa: E402
 
+from visitatie.reports.wording import decimal_nl  # noqa: E402
+
 CM = 1 / 2.54
 DPI = 200
 TEXT = "#1F2933"
@@ -54,10 +56,8 @@ STYLE = {
 
 
 def number(value: float, decimals: int = 1) -> str:
-    """A Dutch decimal: 3,25 rather than 3.25; whole numbers without decimals."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.{decimals}f}".rstrip("0").rstrip(".").replace(".", ",")
+    """A Dutch decimal: 3,25 rather than 3.25; whole numbers without decimals; half up."""
+    return decimal_nl(value, decimals)
 
 
 def _wrap(text: str, width: int) -> str:
@@ -88,7 +88,7 @@ def scale_chart_png(scales: list[dict], width_cm: float = 16.0,
     drawn = [scale for scale in scales if scale.get("n") and scale.get("distribution")]
     if not drawn:
         return None
-    heights = [0.45 + 0.24 * len(scale["distribution"])
+    heights = [0.4 + 0.2 * len(scale["distribution"])
                + (0.2 + 0.16 * _wrap(scale.get("text", ""), 60).count("\n") if titles else 0)
                for scale in drawn]
     with matplotlib.rc_context(STYLE):
@@ -126,7 +126,9 @@ def _scale_panel(axes, scale: dict, title: bool) -> None:
     if title:  # wrapped narrower than the figure: the title starts where the bars start
         axes.set_title(_wrap(scale.get("text", ""), 60), loc="left", fontsize=9,
                        fontweight="bold", color=TEXT)
-    axes.set_xlabel("aantal antwoorden  ·  " + "  ·  ".join(details), color=MUTED, fontsize=8)
+    # Without a title the sentence beside the chart gives n, mean and median already.
+    axes.set_xlabel("aantal antwoorden" + ("  ·  " + "  ·  ".join(details) if title else ""),
+                    color=MUTED, fontsize=8)
 
 
 def bar_chart_png(categories: list[str], series: dict[str, list[float]], *,

@@ -33,30 +33,25 @@ def add_field(paragraph, instruction: str, placeholder: str = ""):
 
 
 def add_table_of_contents(document: Document, levels: str = "1-2", title: str = "Inhoud"):
-    """A TOC field; Word offers to update it on opening (w:updateFields).
+    """A TOC field, filled by :func:`fill_table_of_contents` after the last heading.
 
-    Call :func:`fill_table_of_contents` after the last heading so that readers that
-    do not rebuild the TOC (LibreOffice, PDF conversion) show the real entries.
+    No w:updateFields: Word would ask "update fields?" on every opening, which a reader of a
+    published report should not see. The entries carry PAGEREF fields instead, which Word and
+    LibreOffice both compute when they lay out the pages.
     """
     if title:
         document.add_paragraph(title, style="TOC Heading")
-    paragraph = add_field(document.add_paragraph(), f'TOC \\o "{levels}" \\h \\z \\u',
-                          TOC_PLACEHOLDER)
-    settings = document.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.append(update)
-    return paragraph
+    return add_field(document.add_paragraph(), f'TOC \\o "{levels}" \\h \\z \\u',
+                     TOC_PLACEHOLDER)
 
 
 def fill_table_of_contents(document: Document) -> None:
     """Write the headings into the TOC field's cached result, as Word stores it.
 
-    One paragraph per heading with a hyperlink to a ``_Toc`` bookmark on the heading.
-    Page numbers are left out on purpose: LibreOffice shows a TOC's cached result as
-    it is (it does not compute PAGEREF fields inside it), so a guessed number would be
-    wrong there; Word rebuilds the whole TOC, with numbers, when it opens the file.
+    One paragraph per heading (the TOC field is replaced) with a hyperlink to a ``_Toc`` bookmark on the heading, then a
+    tab (dotted leader, see style.py) and a PAGEREF field to that bookmark. The cached page
+    number is an estimate (one page per forced page break); Word and LibreOffice replace it
+    with the real number when they lay out the document.
     """
     for instr in document.element.body.iter(qn("w:instrText")):
         match = re.match(r'\s*TOC\s.*\\o\s+"(\d)-(\d)"', instr.text or "")
@@ -73,11 +68,12 @@ def fill_table_of_contents(document: Document) -> None:
             headings.append((int(level.group(1)), paragraph))
     if not headings:
         return
-    runs = field_paragraph.findall(qn("w:r"))
-    placeholder, end = runs[-2], runs[-1]   # cached text and fldChar "end" (see add_field)
-    field_paragraph.remove(placeholder)
-    field_paragraph.remove(end)
+    # The TOC field itself goes: LibreOffice shows a TOC field's cached result as it is, with
+    # the PAGEREF fields inside it frozen, while plain PAGEREF fields it computes on layout.
+    for run in field_paragraph.findall(qn("w:r")):
+        field_paragraph.remove(run)
     anchor = field_paragraph
+    pages = _estimated_pages(document)
     for index, (level, heading) in enumerate(headings):
         name = f"_Toc{100000000 + index}"
         _bookmark(heading._p, name, 9000 + index)
@@ -89,7 +85,39 @@ def fill_table_of_contents(document: Document) -> None:
         link.set(qn("w:history"), "1")
         target.append(link)
         _append_run(link, text=heading.text)
-    anchor.append(end)
+        _append_run(target, text="\t")
+        _append_pageref(target, name, str(pages.get(id(heading._p), "")))
+
+
+def _estimated_pages(document: Document) -> dict[int, int]:
+    """Page of each paragraph counting forced page breaks only: a first guess for the cache."""
+    page, pages = 1, {}
+    for paragraph in document.paragraphs:
+        fmt = paragraph.paragraph_format
+        if fmt.page_break_before:
+            page += 1
+        pages[id(paragraph._p)] = page
+        if paragraph._p.xpath('.//w:br[@w:type="page"]'):
+            page += 1
+    return pages
+
+
+def _append_pageref(p, bookmark: str, cached: str) -> None:
+    for kind, text in (("begin", None), ("instr", f" PAGEREF {bookmark} \\h "), ("separate", None),
+                       ("result", cached), ("end", None)):
+        run = OxmlElement("w:r")
+        if kind == "instr":
+            child = OxmlElement("w:instrText")
+            child.set(qn("xml:space"), "preserve")
+            child.text = text
+        elif kind == "result":
+            child = OxmlElement("w:t")
+            child.text = text
+        else:
+            child = OxmlElement("w:fldChar")
+            child.set(qn("w:fldCharType"), kind)
+        run.append(child)
+        p.append(run)
 
 
 def _bookmark(p, name: str, bookmark_id: int) -> None:

@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
-from visitatie.reports import charts
+from visitatie.reports import charts, public_text
 from visitatie.reports.document import (
     BLUE,
     CALLOUT,
@@ -38,45 +38,61 @@ from visitatie.municipality_size import dutch_label
 from visitatie.reports.maturity_section import add_maturity_section
 from visitatie.reports.size_section import add_size_section
 from visitatie.reports.qr import qr_png
-from visitatie.reports.wording import as_clause, count, dutch_date, dutch_period, percent
+from visitatie.reports.wording import count, dutch_date, dutch_period
+
+from visitatie.reports.public_text import ABBREVIATIONS, PUBLISHER
 
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 FILTER_NAMES = {"province": "provincie", "safety_region": "veiligheidsregio",
                 "population_class": "inwonersklasse"}
 
 
-def build_round_report(snapshot: dict) -> Document:
-    """Build the report from a snapshot; the caller saves it (``document.save(stream)``)."""
+def build_round_report(snapshot: dict, guides=None) -> Document:
+    """Build the report from a snapshot; the caller saves it (``document.save(stream)``).
+
+    ``guides`` (a GuideSet) supplies the magazine's quote for a priority without a consented
+    quote of its own; without it such a priority has no quote.
+    """
     draft = not snapshot.get("version")
     title = xml_safe(snapshot.get("title")) or "Opbrengst gespreksronde"
     rounds = ", ".join(xml_safe(r.get("title")) for r in snapshot.get("rounds") or [])
     document = new_document(f"{title} (concept)" if draft else title, subject=rounds,
-                            keywords="digitale veiligheid, opbrengst, gespreksronde",
+                            author=PUBLISHER, keywords="digitale veiligheid, opbrengst, gespreksronde",
                             title_page=True)
+    if snapshot.get("withdrawn"):  # a withdrawn version says only that, nothing of its content
+        document.add_heading(title, 0)
+        document.add_paragraph(public_text.withdrawn_version(snapshot))
+        return document
     if draft:
         _mark_draft(document)
     _cover(document, snapshot, title, rounds, draft)
-    if snapshot.get("withdrawn"):  # a withdrawn version says only that (opbrengst/withdrawal.py)
-        document.add_paragraph(f"Versie {snapshot.get('version')} van deze opbrengst is ingetrokken op "
-                               f"{dutch_date(snapshot['withdrawn'].get('on'))}. De inhoud is niet meer beschikbaar.")
-        return document
+    _summary(document, snapshot)
     heading = document.add_paragraph("Inhoud", style="TOC Heading")
     heading.paragraph_format.page_break_before = True
     add_table_of_contents(document, levels="1-1", title="")
     _introduction(document, snapshot)
     figure_numbers = iter(range(1, 1000))
     for theme in snapshot.get("themes") or []:
-        _theme(document, theme, snapshot.get("methodology") or {}, figure_numbers)
+        guide = _guide(guides, theme.get("number"))
+        _theme(document, theme, snapshot.get("methodology") or {}, figure_numbers, guide, draft)
     add_size_section(document, snapshot.get("size_classes"), snapshot.get("themes") or [], figure_numbers)
     if snapshot.get("maturity"):
         add_maturity_section(document, snapshot["maturity"], figure_numbers)
-    _methodology(document, snapshot.get("methodology") or {})
-    disclosure = snapshot.get("disclosure") or {}
-    if disclosure.get("any_suppressed"):
-        _muted(document.add_paragraph(), xml_safe(disclosure.get("footnote")))
+    _methodology(document, snapshot.get("methodology") or {}, public_text.disclosure_footnote(snapshot))
     _municipalities(document, snapshot.get("municipalities") or [])
+    _abbreviations(document)
+    _colophon(document, snapshot, title, draft)
     fill_table_of_contents(document)
     return document
+
+
+def _guide(guides, number):
+    if guides is None or number is None:
+        return None
+    try:
+        return guides.by_number(number)
+    except (KeyError, LookupError):
+        return None
 
 
 # --- pieces ------------------------------------------------------------------------------
@@ -105,7 +121,9 @@ def _cover(document: Document, snapshot: dict, title: str, rounds: str, draft: b
     overline.paragraph_format.space_before = Pt(28)
     if not title.lower().startswith("opbrengst"):  # the magazine's label, unless the title says it
         overline.add_run("Opbrengst").font.color.rgb = WHITE
-    for text, style, after in ((title, "Title", 6), (rounds, "Subtitle", 4)):
+    # The round's name only when the title does not already say it (the cover repeated it).
+    subtitle = "" if rounds.casefold() in title.casefold() else rounds
+    for text, style, after in ((title, "Title", 6), (subtitle, "Subtitle", 4)):
         if text:
             paragraph = cell.add_paragraph(style=style)
             paragraph.paragraph_format.left_indent = Cm(0.2)
@@ -124,33 +142,11 @@ def _cover(document: Document, snapshot: dict, title: str, rounds: str, draft: b
     for paragraph in cell.paragraphs[:1]:
         paragraph.paragraph_format.left_indent = Cm(0.2)
 
-    if snapshot.get("main_lesson"):
-        label = document.add_paragraph(style=OVERLINE)
-        label.paragraph_format.space_before = Pt(36)
-        label.add_run("De belangrijkste les van de gespreksronde")
-        lesson = document.add_paragraph(style=CALLOUT)
-        lesson.add_run(xml_safe(snapshot["main_lesson"])).font.size = Pt(20)
-
-    themes = snapshot.get("themes") or []
-    if themes:
-        label = document.add_paragraph(style=OVERLINE)
-        label.paragraph_format.space_before = Pt(30)
-        label.paragraph_format.space_after = Pt(4)
-        label.add_run("De prioriteiten")
-        grid = add_layout_table(document, len(themes), [1.2, 15.0])
-        for row, theme in zip(grid.rows, themes):
-            number, name = row.cells
-            run = number.paragraphs[0].add_run(str(theme.get("number", "")))
-            run.bold, run.font.size, run.font.color.rgb = True, Pt(16), BLUE
-            name.paragraphs[0].paragraph_format.space_before = Pt(3)
-            name.paragraphs[0].add_run(xml_safe(theme.get("title"))).font.size = Pt(12)
-
     facts = document.add_paragraph()
-    facts.paragraph_format.space_before = Pt(30)
-    run = facts.add_run("   ·   ".join([
-        count(method.get("conversations", 0), "gesprek", "gesprekken"),
-        count(method.get("municipalities", 0), "gemeente", "gemeenten"),
-        count(method.get("answers", 0), "antwoord", "antwoorden")]))
+    facts.paragraph_format.space_before = Pt(140)
+    run = facts.add_run("   ·   ".join(_counted(method.get(key), one, many) for key, one, many in (
+        ("conversations", "gesprek", "gesprekken"), ("municipalities", "gemeente", "gemeenten"),
+        ("answers", "antwoord", "antwoorden"))))
     run.bold, run.font.size, run.font.color.rgb = True, Pt(12), BLUE
 
     status = document.add_paragraph()
@@ -166,6 +162,41 @@ def _cover(document: Document, snapshot: dict, title: str, rounds: str, draft: b
                + (f", gepubliceerd op {published}" if published else ""), 10)
 
 
+def _counted(number, singular: str, plural: str) -> str:
+    return count(number, singular, plural) if number is not None else f"{public_text.DASH} {plural}"
+
+
+def _summary(document: Document, snapshot: dict) -> None:
+    """One page after the cover, like the magazine's "Opbrengst" spread: the main lesson and
+    the recommendation of each priority."""
+    heading = document.add_heading("In het kort", 1)
+    heading.paragraph_format.page_break_before = True
+    if snapshot.get("main_lesson"):
+        label = document.add_paragraph(style=OVERLINE)
+        label.add_run("De belangrijkste les van de gespreksronde")
+        lesson = document.add_paragraph(style=CALLOUT)
+        lesson.add_run(xml_safe(snapshot["main_lesson"])).font.size = Pt(16)
+    themes = snapshot.get("themes") or []
+    if not themes:
+        return
+    label = document.add_paragraph(style=OVERLINE)
+    label.paragraph_format.space_before = Pt(18)
+    label.add_run("De aanbevelingen per prioriteit")
+    grid = add_layout_table(document, len(themes), [1.2, 15.0])
+    for row, theme in zip(grid.rows, themes):
+        keep_row_together(row)
+        number, text = row.cells
+        run = number.paragraphs[0].add_run(str(theme.get("number", "")))
+        run.bold, run.font.size, run.font.color.rgb = True, Pt(18), BLUE
+        name = text.paragraphs[0]
+        name.paragraph_format.space_before = Pt(3)
+        name.add_run(xml_safe(theme.get("title"))).bold = True
+        if theme.get("recommendation"):
+            advice = text.add_paragraph()
+            advice.paragraph_format.space_after = Pt(8)
+            advice.add_run(xml_safe(theme["recommendation"]))
+
+
 def _introduction(document: Document, snapshot: dict) -> None:
     heading = document.add_heading("Inleiding", 1)
     heading.paragraph_format.page_break_before = True
@@ -173,26 +204,17 @@ def _introduction(document: Document, snapshot: dict) -> None:
         if block.strip():
             document.add_paragraph(block.strip())
     method = snapshot.get("methodology") or {}
-    themes = snapshot.get("themes") or []
     document.add_paragraph(
-        f"Deze opbrengst bundelt wat {count(method.get('conversations', 0), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "
-        f"tussen {count(method.get('municipalities', 0), 'gemeente', 'gemeenten')} "
-        f"{'heeft' if method.get('conversations', 0) == 1 else 'hebben'} opgeleverd. "
+        f"Deze opbrengst bundelt wat {_counted(method.get('conversations'), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "
+        f"tussen {_counted(method.get('municipalities'), 'gemeente', 'gemeenten')} "
+        f"{'heeft' if method.get('conversations') == 1 else 'hebben'} opgeleverd. "
         f"Per prioriteit vindt u de aanbeveling, de belangrijkste bevindingen, een citaat en een "
         f"praktijkvoorbeeld, gevolgd door de lessen die in de gesprekken het vaakst naar voren "
         f"kwamen, de kerncijfers en de scores. Achterin staat hoe de cijfers tot stand kwamen.")
-    if snapshot.get("main_lesson"):
-        document.add_heading("De belangrijkste les", 2)
-        document.add_paragraph(xml_safe(snapshot["main_lesson"]), style=CALLOUT)
-    if themes:
-        document.add_heading("De prioriteiten in één oogopslag", 2)
-        add_table(document, ["Prioriteit", "Thema", "Aanbeveling"],
-                  [[str(t.get("number", "")), xml_safe(t.get("title")),
-                    xml_safe(t.get("recommendation"))] for t in themes],
-                  widths=[2.2, 6.0, 8.0])
 
 
-def _theme(document: Document, theme: dict, method: dict, figure_numbers) -> None:
+def _theme(document: Document, theme: dict, method: dict, figure_numbers, guide=None,
+           draft: bool = False) -> None:
     overline = document.add_paragraph(f"Prioriteit {theme.get('number', '')}", style=OVERLINE)
     overline.paragraph_format.page_break_before = True
     title = document.add_heading(xml_safe(theme.get("title")), 1)
@@ -205,50 +227,47 @@ def _theme(document: Document, theme: dict, method: dict, figure_numbers) -> Non
     coverage = theme.get("coverage") or {}
     if coverage.get("of"):
         _muted(document.add_paragraph(),
-               f"Deze prioriteit kwam aan bod in {coverage.get('conversations', 0)} van de "
+               f"Deze prioriteit kwam aan bod in {public_text.shown(coverage.get('conversations'))} van de "
                f"{count(coverage['of'], 'gesprek', 'gesprekken')}.")
 
-    document.add_heading("Bevindingen", 2)
+    # A published version leaves out what is empty; a concept says what is still missing.
+    if theme.get("findings") or draft:
+        document.add_heading("Bevindingen", 2)
     if theme.get("findings"):
         add_bullets(document, theme["findings"])
-    else:
+    elif draft:
         document.add_paragraph("Voor deze prioriteit zijn nog geen bevindingen vastgesteld.")
-    quote = theme.get("quote")
-    if quote and quote.get("text"):
-        add_quote(document, quote["text"], quote.get("speaker", ""), quote.get("function", ""))
-    elif quote and quote.get("withdrawn_on"):
-        _muted(document.add_paragraph(), f"Het citaat bij deze prioriteit is ingetrokken op "
-                                         f"{dutch_date(quote['withdrawn_on'])}.")
+    quote = public_text.theme_quote(theme, guide)
+    if quote and quote.get("withdrawn"):
+        _muted(document.add_paragraph(), quote["withdrawn"], 10)
+    elif quote:
+        add_quote(document, quote["text"], quote["speaker"], quote["function"])
+        if quote["source"]:
+            _muted(document.paragraphs[-1], f" (bron: {quote['source']})")
     _practice_example(document, theme.get("practice_example"))
     # What the magazine page shows ends here; what the conversations add follows.
-    _lessons(document, theme.get("lessons") or [], coverage.get("of") or method.get("conversations", 0))
+    _lessons(document, theme.get("lessons") or [], coverage.get("of") or method.get("conversations"), draft)
     _figures(document, theme.get("figures") or [])
-    _scales(document, theme.get("scales") or [], figure_numbers)
+    _scales(document, theme, figure_numbers)
 
 
-def _lessons(document: Document, lessons: list[dict], of: int) -> None:
+def _lessons(document: Document, lessons: list[dict], of, draft: bool = False) -> None:
+    lessons = public_text.published_lessons(lessons)
+    if not lessons and not draft:
+        return
     document.add_heading("Lessen uit de gesprekken", 2)
     if not lessons:
         document.add_paragraph("Voor deze prioriteit zijn nog geen lessen vastgesteld.")
         return
     for lesson in lessons:
-        if lesson.get("withdrawn_on"):
-            _muted(document.add_paragraph(style="List Bullet"),
-                   f"Deze les is ingetrokken op {dutch_date(lesson['withdrawn_on'])}.")
+        withdrawn = public_text.lesson_withdrawn(lesson)
+        if withdrawn:
+            _muted(document.add_paragraph(style="List Bullet"), withdrawn, 10)
             continue
         paragraph = document.add_paragraph(xml_safe(lesson.get("text")), style="List Bullet")
-        if lesson.get("fewer_than"):
-            _muted(paragraph, f" (genoemd door minder dan {lesson['fewer_than']} gemeenten)")
-            continue
-        raised = f"genoemd in {lesson.get('conversations', 0)} van de {count(of, 'gesprek', 'gesprekken')}"
-        if lesson.get("municipalities"):
-            raised += f", door {count(lesson['municipalities'], 'gemeente', 'gemeenten')}"
-        _muted(paragraph, f" ({raised})")
-
-
-def cell(value) -> str:
-    """A published number, or the dash of the disclosure footnote for a suppressed one."""
-    return "–" if value is None else str(value)
+        raised = public_text.lesson_raised(lesson, of)
+        if raised:
+            _muted(paragraph, f" ({raised})")
 
 
 def _figures(document: Document, figures: list[dict]) -> None:
@@ -259,67 +278,45 @@ def _figures(document: Document, figures: list[dict]) -> None:
     for row, figure in zip(table.rows, figures):
         keep_row_together(row)
         big, text = row.cells
-        n, yes = figure.get("n", 0), figure.get("ja", 0)
-        headline = xml_safe(figure.get("headline"))
-        if n and figure.get("suppressed"):  # disclosure control: the distribution is not shown
-            big.paragraphs[0].add_run("–").bold = True
-            text.paragraphs[0].add_run(f"{headline}: {count(n, 'gemeente', 'gemeenten')} beantwoordden de vraag; "
-                                       f"ja {cell(yes)}, deels {cell(figure.get('deels'))}, "
-                                       f"nee {cell(figure.get('nee'))} (zie de voetnoot bij de verantwoording).")
-            continue
-        number = big.paragraphs[0].add_run(f"{percent(yes, n)}%" if n else "–")
+        number = big.paragraphs[0].add_run(public_text.share(figure.get("ja"), figure.get("n")))
         number.bold, number.font.size, number.font.color.rgb = True, Pt(22), BLUE
         sentence = text.paragraphs[0]
         sentence.paragraph_format.space_before = Pt(4)
-        if n:
-            sentence.add_run(f"In {yes} van de {count(n, 'gemeente', 'gemeenten')} "
-                             f"({percent(yes, n)}%): {as_clause(headline)}.")
-            detail = (f"Deels: {figure.get('deels', 0)}, nee: {figure.get('nee', 0)}.")
-        else:
-            sentence.add_run(f"{headline}: nog geen antwoorden.")
-            detail = ""
-        missing = figure.get("missing", 0)
-        if missing:
-            detail += (f" Van {count(missing, 'gemeente', 'gemeenten')} ontbreekt het antwoord; "
-                       f"{'die telt' if missing == 1 else 'die tellen'} niet mee.")
+        sentence.add_run(xml_safe(public_text.figure_sentence(figure)))
+        detail = public_text.figure_detail(figure)
         if detail:
-            _muted(text.add_paragraph(), detail.strip())
+            _muted(text.add_paragraph(), detail)
 
 
-def _scales(document: Document, scales: list[dict], figure_numbers) -> None:
-    answered = [scale for scale in scales if scale.get("n") and scale.get("distribution")
-                and not scale.get("suppressed")]
-    for scale in scales:
-        if scale.get("n") and scale.get("suppressed"):
-            _muted(document.add_paragraph(), f"{xml_safe(scale.get('text'))}: verdeling, gemiddelde en mediaan "
-                                             f"niet getoond (–), zodat geen gemeente herkenbaar wordt (n = {scale['n']}).")
-    # One question: the sentence above the chart names it, so the chart needs no title.
-    png = charts.scale_chart_png(answered, titles=len(answered) > 1, width_cm=15.0)
-    if png is None:
+def _scales(document: Document, theme: dict, figure_numbers) -> None:
+    """Per scale question its sentence beside its chart, kept on the page of its priority.
+
+    A scale whose distribution disclosure control suppressed gets its sentence (with dashes)
+    and no chart: a chart of guessed bars would say more than the snapshot does.
+    """
+    answered = [scale for scale in theme.get("scales") or [] if scale.get("n")]
+    if not answered:
         return
-    document.add_heading("Scores", 2)
-    # Sentences, chart and caption share one unsplittable table row: LibreOffice does not
-    # always honour "keep with next" on a chain that ends in a picture.
-    block = add_layout_table(document, 1, [16.2])
-    keep_row_together(block.rows[0])
-    cell = block.cell(0, 0)
-    for index, scale in enumerate(answered):
-        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        paragraph.add_run(xml_safe(scale.get("text"))).bold = True
-        levels = sorted(int(level) for level in (scale.get("labels") or scale["distribution"]))
-        mean = charts.number(scale["mean"], 2) if scale.get("mean") is not None else "–"
-        missing = scale.get("missing", 0)
-        paragraph.add_run(
-            f" Gemiddeld {mean} op een schaal van {levels[0]} tot {levels[-1]} "
-            f"(n = {scale['n']}" + (f", {missing} ontbrekend" if missing else "") + ").")
-    summary = "; ".join(
-        f"{xml_safe(s.get('text'))}: " + ", ".join(
-            f"niveau {level}: {value}" for level, value in sorted(
-                s["distribution"].items(), key=lambda item: int(item[0])))
-        for s in answered)
-    add_picture_from_bytes(document, png, 15.0, alt_text=f"Verdeling van de antwoorden. {summary}",
-                           caption=f"Figuur {next(figure_numbers)}. Aantal antwoorden per niveau",
-                           paragraph=cell.add_paragraph())
+    heading = document.add_heading("Scores", 2)
+    heading.paragraph_format.keep_with_next = True
+    for scale in answered:
+        distribution = scale.get("distribution") or {}
+        drawable = not scale.get("suppressed") and all(v is not None for v in distribution.values())
+        png = charts.scale_chart_png([scale], titles=False, width_cm=10.2) if drawable else None
+        block = add_layout_table(document, 1, [5.8, 10.4] if png else [16.2])
+        keep_row_together(block.rows[0])
+        text = block.cell(0, 0).paragraphs[0]
+        text.add_run(xml_safe(scale.get("text"))).bold = True
+        _muted(block.cell(0, 0).add_paragraph(), public_text.scale_sentence(scale), 9.5)
+        if png is None:
+            continue
+        summary = ", ".join(f"niveau {level}: {value}" for level, value in sorted(
+            distribution.items(), key=lambda item: int(item[0])))
+        add_picture_from_bytes(
+            document, png, 10.2, alt_text=f"Verdeling van de antwoorden op: {xml_safe(scale.get('text'))} {summary}.",
+            caption=f"Figuur {next(figure_numbers)}. Scores bij prioriteit {theme.get('number', '')}, "
+                    f"{xml_safe(theme.get('title'))}: aantal antwoorden per niveau",
+            paragraph=block.cell(0, 1).paragraphs[0])
 
 
 def _practice_example(document: Document, example: dict | None) -> None:
@@ -327,13 +324,11 @@ def _practice_example(document: Document, example: dict | None) -> None:
         return
     place = xml_safe(example.get("municipality"))
     document.add_heading(f"Praktijkvoorbeeld uit {place}" if place else "Praktijkvoorbeeld", 2)
-    url = example.get("url") or ""
-    # Only a web address gets a QR code and a link; anything else is printed as it is.
-    if not url.lower().startswith(("https://", "http://")):
+    url = public_text.practice_url(example)
+    # Only a web address of this example gets a QR code and a link; no address, no QR code.
+    if not url:
         if example.get("title"):
             document.add_paragraph().add_run(xml_safe(example["title"])).bold = True
-        if url:
-            document.add_paragraph(xml_safe(url))
         return
     table = add_layout_table(document, 1, [3.0, 13.2])
     keep_row_together(table.rows[0])
@@ -347,17 +342,17 @@ def _practice_example(document: Document, example: dict | None) -> None:
     add_hyperlink(text.add_paragraph(), url)
 
 
-def _methodology(document: Document, method: dict) -> None:
+def _methodology(document: Document, method: dict, footnote: str = "") -> None:
     heading = document.add_heading("Verantwoording", 1)
     heading.paragraph_format.page_break_before = True
     period = dutch_period(method.get("period_start"), method.get("period_end"))
     document.add_paragraph(
         f"Deze opbrengst is gebaseerd op "
-        f"{count(method.get('conversations', 0), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "
-        f"met {count(method.get('municipalities', 0), 'deelnemende gemeente', 'deelnemende gemeenten')}"
+        f"{_counted(method.get('conversations'), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "
+        f"met {_counted(method.get('municipalities'), 'deelnemende gemeente', 'deelnemende gemeenten')}"
         + (f", gevoerd van {period}" if period and ' tot en met ' in period else
            (f", gevoerd op {period}" if period else ""))
-        + f". In totaal zijn {count(method.get('answers', 0), 'antwoord', 'antwoorden')} meegeteld.")
+        + f". In totaal zijn {_counted(method.get('answers'), 'antwoord', 'antwoorden')} meegeteld.")
     filters = {key: value for key, value in (method.get("filters") or {}).items() if value}
     if filters:
         document.add_paragraph("Voor deze opbrengst is een selectie gemaakt: " + "; ".join(
@@ -377,11 +372,13 @@ def _methodology(document: Document, method: dict) -> None:
         "genoemd wil worden, staat vermeld met de functie, bijvoorbeeld ‘een burgemeester’.",
         "Antwoorden worden nooit aan een afzonderlijke gemeente toegeschreven.",
     ])
-    rows = [["Gesprekken", str(method.get("conversations", 0))],
-            ["Deelnemende gemeenten", str(method.get("municipalities", 0))],
-            ["Meegetelde antwoorden", str(method.get("answers", 0))]]
+    if footnote:
+        document.add_paragraph(xml_safe(footnote))
+    rows = [["Gesprekken", public_text.shown(method.get("conversations"))],
+            ["Deelnemende gemeenten", public_text.shown(method.get("municipalities"))],
+            ["Meegetelde antwoorden", public_text.shown(method.get("answers"))]]
     add_table(document, ["Onderdeel", "Aantal"], rows, widths=[8.0, 8.2],
-              caption="Tabel. De opbrengst in getallen")
+              caption="Tabel 1. De opbrengst in getallen")
 
 
 def _municipalities(document: Document, names: list[str]) -> None:
@@ -397,3 +394,19 @@ def _municipalities(document: Document, names: list[str]) -> None:
         cell = table.cell(index % per_column, index // per_column)
         cell.paragraphs[0].add_run(xml_safe(name))
         cell.paragraphs[0].paragraph_format.space_after = Pt(2)
+
+
+def _abbreviations(document: Document) -> None:
+    heading = document.add_heading("Afkortingen", 1)
+    heading.paragraph_format.page_break_before = True
+    add_table(document, ["Afkorting", "Betekenis"], [list(item) for item in ABBREVIATIONS],
+              widths=[3.2, 13.0])
+
+
+def _colophon(document: Document, snapshot: dict, title: str, draft: bool) -> None:
+    document.add_heading("Colofon", 1)
+    lines = public_text.colophon(snapshot, title, draft)
+    table = add_layout_table(document, len(lines), [4.2, 12.0])
+    for row, (label, value) in zip(table.rows, lines):
+        row.cells[0].paragraphs[0].add_run(label).bold = True
+        row.cells[1].paragraphs[0].add_run(xml_safe(value))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -38,6 +39,25 @@ def count(number: int, singular: str, plural: str) -> str:
 def percent(part: int, whole: int) -> int:
     """Rounded half up (7 of 8 is 88%), unlike round(), which rounds 12.5 to 12."""
     return int(100 * part / whole + 0.5) if whole else 0
+
+
+def half_up(value: float, decimals: int = 0) -> Decimal:
+    """The one rounding rule of every report format: half up (25/8 = 3.125 gives 3.13).
+
+    round() and "%.2f" round half to even on the binary value, so 3.125 became 3.12 in Word
+    while the web page said 3,13. Going through str() keeps the decimal the reader sees.
+    """
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def decimal_nl(value, decimals: int = 1) -> str:
+    """A Dutch decimal rounded half up: 3,13; whole numbers without decimals; None is a dash."""
+    if value is None:
+        return "–"
+    rounded = half_up(value, decimals)
+    if rounded == rounded.to_integral_value():
+        return str(int(rounded))
+    return f"{rounded:f}".rstrip("0").replace(".", ",")
 
 
 def as_clause(headline: str) -> str:

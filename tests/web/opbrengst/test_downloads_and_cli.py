@@ -141,3 +141,19 @@ def test_report_command_concept_then_published(runner, client, auth, demo, tmp_p
     result = runner.invoke(args=["report", str(demo), "--out", str(out)])
     assert result.exit_code == 0 and "versie 1" in result.output
     assert "Digitale veiligheid is chefsache." in document_text(out.read_bytes())
+
+
+def test_public_pdf_only_of_a_published_version_and_by_command(client, runner, demo, tmp_path):
+    assert client.get(f"/opbrengst/{demo}/pdf").status_code == 404  # nothing published yet
+    result = runner.invoke(args=["report", str(demo), "--out", str(tmp_path / "o.txt")])
+    assert result.exit_code == 1 and ".docx (Word) of .pdf" in result.output
+    result = runner.invoke(args=["report", str(demo), "--out", str(tmp_path / "o.pdf")])
+    assert result.exit_code == 0 and "CONCEPT" in result.output
+    assert (tmp_path / "o.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_public_pdf_of_the_latest_version(client, published, demo):
+    response = client.get(f"/opbrengst/{demo}/pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.data.startswith(b"%PDF-")  # its tagging: tests/unit/test_pdf.py
+    assert f'filename="opbrengst-ronde-{demo}-versie-1.pdf"' in response.headers["Content-Disposition"]

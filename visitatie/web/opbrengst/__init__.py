@@ -12,7 +12,7 @@ from flask import Blueprint
 from flask_babel import format_date, format_decimal
 
 from ...opbrengst.disclosure import SUPPRESSED_MARK
-from ...reports.wording import percent
+from ...reports.wording import half_up, percent
 from ..size_names import size_range_name
 
 bp = Blueprint("opbrengst", __name__)
@@ -41,7 +41,7 @@ def decimal_nl(value, digits: int = 1) -> str:
     """3.25 as '3,3' (Dutch) or '3.3' (English); None as a dash."""
     if value is None:
         return "–"
-    return format_decimal(round(value, digits), format="#,##0." + "0" * digits)
+    return format_decimal(half_up(value, digits), format="#,##0." + "0" * digits)
 
 
 @bp.app_template_filter("iso_date_nl")
