@@ -7,7 +7,8 @@ from visitatie.guide_registry import current_guides
 from visitatie.models import Answer, Mark
 from visitatie.opbrengst import curation, publication
 
-PUBLIC_ENDPOINTS = ("opbrengst.list_publications", "opbrengst.show_publication", "opbrengst.show_publication_version")
+PUBLIC_ENDPOINTS = ("opbrengst.list_publications", "opbrengst.show_publication", "opbrengst.show_publication_version",
+                    "opbrengst.download_publication_pdf")
 
 
 def demo_mark(app, question_id: str, kind: str) -> int:
