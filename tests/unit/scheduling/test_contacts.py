@@ -78,3 +78,33 @@ def test_erasing_entries_removes_the_register_lines_of_that_address(session):
     import_contacts(session, CSV, TODAY)
     assert erase_entries(session, "CISO@haarlem.example.org") == 1
     assert session.scalar(select(func.count()).select_from(Contact)) == 2
+
+
+def test_erase_person_removes_their_register_and_pool_entries(session, make_round, town):
+    from visitatie.lifecycle.erasure import erase_person, find_person
+    from visitatie.models.contacts import LeaderVolunteer
+    from visitatie.scheduling.leader_pool import VolunteerInput, save_volunteer
+
+    import_contacts(session, CSV, TODAY)
+    round_ = make_round()
+    accept_pair(session, round_, town("Haarlem"), town("Maastricht"), "Test")
+    save_volunteer(session, round_, VolunteerInput("Anna Haarlem", "anna@haarlem.example.org", town("Haarlem")))
+    counts = erase_person(session, find_person(session, "anna@haarlem.example.org"), "Test")
+    assert counts.register == 2 and "register=2" in counts.detail()
+    assert session.scalar(select(func.count()).select_from(LeaderVolunteer)) == 0
+    assert session.scalars(select(Contact.name).order_by(Contact.name)).all() == ["Chris Haarlem", "Olga Maastricht"]
+
+
+def test_purging_a_round_removes_its_gespreksleiders_pool(session, make_round, town):
+    from datetime import date as day
+
+    from visitatie.lifecycle.purge import purge
+    from visitatie.models.contacts import LeaderUnavailableDay, LeaderVolunteer
+    from visitatie.scheduling.leader_pool import VolunteerInput, save_volunteer
+
+    round_ = make_round()
+    save_volunteer(session, round_, VolunteerInput("Bas Breda", "bas@breda.example.org", town("Breda"), 2,
+                                                   (day(2025, 4, 1),)))
+    purge(session, round_, "Test")
+    assert session.scalar(select(func.count()).select_from(LeaderVolunteer)) == 0
+    assert session.scalar(select(func.count()).select_from(LeaderUnavailableDay)) == 0
