@@ -36,7 +36,8 @@ ROLE_LABELS = {"burgemeester": "burgemeester", "ciso": "CISO", "adviseur_oov": "
                "projectleider": "projectleider", "commissielid": "commissielid", "secretaris": "secretaris"}
 STATUS_LABELS = {"gepland": "gepland", "gehouden": "gehouden", "vastgesteld": "verslag vastgesteld",
                  "geannuleerd": "geannuleerd"}
-TOWN_SEPARATORS = re.compile(r"\s+[–—-]\s+|\s*[;,]\s*")
+# Not the comma: "Nuenen, Gerwen en Nederwetten" is one municipality.
+TOWN_SEPARATORS = re.compile(r"\s+[–—-]\s+|\s*[;\n]\s*")
 TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::00)?")
 INSTRUCTIONS = (
     "Wijzig per gesprek de gemeenten, datum (bijvoorbeeld 2025-04-15), begintijd (14:00), duur, plaats, online link "
