@@ -8,12 +8,18 @@ from flask_babel import ngettext
 from sqlalchemy import select
 
 from ...extensions import db
-from ...models import Municipality
+from ...models import Municipality, Round
 from ...models.contacts import CONTACT_ROLES, Contact
 from ...scheduling import contacts as domain
 from . import bp
 from .forms import ContactsForm, UploadForm
 from .lookup import municipality_by_code
+
+
+def _came_from():
+    """The round the project leader came from (?ronde=), for the way back; None when none."""
+    number = request.args.get("ronde", "")
+    return db.session.get(Round, int(number)) if number.isdigit() else None
 
 
 def _render(form=None, problems=None, status=200):
@@ -24,7 +30,8 @@ def _render(form=None, problems=None, status=200):
     register = domain.contacts_of(db.session, [m.id for m in municipalities])
     return render_template("planning/contacts.html", municipalities=municipalities, register=register,
                            roles=CONTACT_ROLES, form=form or UploadForm(formdata=None), problems=problems,
-                           query=query, filled=sum(len(v) for v in register.values())), status
+                           query=query, filled=sum(len(v) for v in register.values()),
+                           came_from=_came_from()), status
 
 
 @bp.get("/contacten")
@@ -47,7 +54,7 @@ def import_contacts():
     flash(ngettext("Contactenregister ingelezen: %(num)s vermelding toegevoegd, %(replaced)s vervangen.",
                    "Contactenregister ingelezen: %(num)s vermeldingen toegevoegd, %(replaced)s vervangen.",
                    result.added, replaced=result.replaced), "success")
-    return redirect(url_for("planning.list_contacts"))
+    return redirect(url_for("planning.list_contacts", ronde=request.args.get("ronde")))
 
 
 @bp.route("/contacten/<code>", methods=["GET", "POST"])
