@@ -66,15 +66,21 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-def parse_contacts(data: bytes | str, municipalities: list[Municipality], file: str = "<bestand>") -> list[ContactInput]:
-    table = read_table(data, file, ["rol", "naam", "email"], ContactImportError)
+def municipality_finder(municipalities: list[Municipality]):
+    """A lookup by CBS code or by name (any case), as the import files name municipalities."""
     by_code = {m.code: m for m in municipalities}
     by_name = {m.name.lower(): m for m in municipalities}
+    return lambda text: by_code.get(text.strip().upper()) or by_name.get(text.strip().lower())
+
+
+def parse_contacts(data: bytes | str, municipalities: list[Municipality], file: str = "<bestand>") -> list[ContactInput]:
+    table = read_table(data, file, ["rol", "naam", "email"], ContactImportError)
+    find = municipality_finder(municipalities)
     rows, problems, seen = [], [], {}
     for row in table.rows:
         reasons = list(row.problems)
         town_text = row.get("gemeente") or row.get("code")
-        municipality = by_code.get(town_text.upper()) or by_name.get(town_text.lower())
+        municipality = find(town_text)
         if municipality is None:
             reasons.append(f"onbekende gemeente {town_text!r}" if town_text else "gemeente ontbreekt")
         role = role_key(row.get("rol"))

@@ -16,7 +16,7 @@ from ..csv_files import CsvImportError
 from ..models import Municipality, Round
 from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
 from ..table_files import read_table
-from .contacts import EMAIL, parse_day
+from .contacts import EMAIL, municipality_finder, parse_day
 
 DEFAULT_MAXIMUM = 3
 
@@ -74,13 +74,12 @@ def remove_volunteer(session: Session, round_: Round, volunteer_id: int) -> Lead
 
 def parse_pool(data: bytes | str, municipalities: list[Municipality], file: str = "<bestand>") -> list[VolunteerInput]:
     table = read_table(data, file, ["naam", "email", "gemeente"], PoolImportError)
-    by_code = {m.code: m for m in municipalities}
-    by_name = {m.name.lower(): m for m in municipalities}
+    find = municipality_finder(municipalities)
     items, problems, seen = [], [], {}
     for row in table.rows:
         reasons = list(row.problems)
         town = row.get("gemeente")
-        municipality = by_code.get(town.upper()) or by_name.get(town.lower())
+        municipality = find(town)
         if municipality is None:
             reasons.append(f"onbekende gemeente {town!r}" if town else "gemeente ontbreekt")
         name, email = row.get("naam"), row.get("email")
