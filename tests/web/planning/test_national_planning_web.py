@@ -108,3 +108,11 @@ def test_cli_imports_contacts_and_planning(runner, app, round_id, tmp_path):
     result = runner.invoke(args=["import-planning", str(round_id), str(bad)])
     assert result.exit_code == 1
     assert "Regel 2, kolom Gesprek: ‘999’ is geen gesprek van deze ronde." in result.output
+
+
+def test_the_new_conversation_form_fills_participants_from_the_register(client, auth, round_id):
+    auth.as_projectleider()
+    upload(client, "/planning/contacten", CONTACTS)
+    form = client.get(f"/planning/rondes/{round_id}/gesprekken/nieuw?gemeente=GM0392&gemeente=GM0935")
+    page = form.get_data(as_text=True)
+    assert 'value="Anna Haarlem"' in page and 'value="mark@maastricht.example.org"' in page
