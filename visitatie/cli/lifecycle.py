@@ -6,9 +6,11 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from .. import security_events
 from ..extensions import db
 from ..lifecycle import backup, erasure, purge, storage
 from ..models.types import utcnow
+from ..scheduling.contacts import erase_entries
 from .opbrengst import cli_actor
 from .scheduling import _round  # the round, or a Dutch error and exit status 1
 
@@ -66,6 +68,15 @@ def erase_person_command(email: str, yes: bool) -> None:
     try:
         person = erasure.find_person(db.session, email)
     except erasure.PersonNotFound:
+        # Someone in the contacts register or a pool who never took part: only those entries.
+        removed = erase_entries(db.session, email)
+        if removed:
+            security_events.record(db.session, "erasure", actor=cli_actor(), detail=f"register={removed}")
+            db.session.commit()
+            storage.scrub(db.engine)
+            click.echo(f"Geen deelnemer, wel {removed} vermelding(en) in het contactenregister of een "
+                       "gespreksleiderspool: verwijderd.")
+            return
         click.echo(f"Fout: er is geen deelnemer met het e-mailadres {email}.", err=True)
         sys.exit(1)
     if not yes:

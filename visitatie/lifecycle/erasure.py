@@ -1,6 +1,6 @@
 """Erasure of a person (AVG art. 17): name, e-mail and function removed everywhere, authorship in
 answers, revisions, marks and histories replaced by "verwijderde deelnemer", links revoked,
-quotes withdrawn.
+quotes withdrawn, entries in the contacts register and the gespreksleiders pools removed.
 
 Authorship columns hold the name as shown when the person saved (permissions.actor_name): they
 are matched on the person's name or e-mail inside the conversations the person took part in, so
@@ -21,6 +21,7 @@ from ..models.invitations import Invitation
 from ..models.types import utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
+from ..scheduling.contacts import erase_entries
 from .quote_withdrawal import withdraw_quotes_of_speaker
 from .storage import secure_delete
 
@@ -39,11 +40,12 @@ class ErasureCounts:
     texts: int
     quotes: int
     links: int
+    register: int = 0  # entries in the contacts register and the gespreksleiders pools
 
     def detail(self) -> str:
         """For the security log: counts only, never the name or the e-mail."""
         return (f"persoon {self.person_id}: gesprekken={self.conversations}; auteurschap={self.authorship}; "
-                f"teksten={self.texts}; citaten={self.quotes}; links={self.links}")
+                f"teksten={self.texts}; citaten={self.quotes}; links={self.links}; register={self.register}")
 
 
 def find_person(session: Session, email: str) -> Person:
@@ -126,8 +128,9 @@ def erase_person(session: Session, person: Person, actor: str, ip: str | None = 
     links = session.execute(update(Invitation).where(Invitation.participation_id.in_(participations),
                                                      Invitation.revoked_at.is_(None))
                             .values(revoked_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+    register = erase_entries(session, person.email or "")
     person.name, person.email, person.function = ERASED, None, None
-    counts = ErasureCounts(person.id, len(conversation_ids), authorship, texts, len(quotes), links)
+    counts = ErasureCounts(person.id, len(conversation_ids), authorship, texts, len(quotes), links, register)
     security_events.record(session, "erasure", actor=actor, ip=ip, detail=counts.detail())
     session.flush()
     session.expire_all()

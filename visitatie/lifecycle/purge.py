@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from .. import security_events
 from ..models import Answer, AnswerRevision, Conversation, ConversationEvent, Mark, Participation, Person, Round
+from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
 from ..models.invitations import Invitation
 from ..models.opbrengst import Publication, ThemeCuration, lesson_source
 from ..models.types import utcnow
@@ -122,6 +123,10 @@ def purge(session: Session, round_: Round, actor: str, ip: str | None = None) ->
     run(delete(Invitation).where(Invitation.participation_id.in_(participations)))
     run(delete(Participation).where(Participation.id.in_(participations)))
     run(delete(Person).where(Person.id.in_(people)))
+    # The round's gespreksleiders pool (names, addresses, days they cannot) goes with it.
+    run(delete(LeaderUnavailableDay).where(LeaderUnavailableDay.volunteer_id.in_(
+        select(LeaderVolunteer.id).where(LeaderVolunteer.round_id == round_.id))))
+    run(delete(LeaderVolunteer).where(LeaderVolunteer.round_id == round_.id))
     round_.purged_at = utcnow()
     security_events.record(session, "purge", actor=actor, ip=ip, round_id=round_.id, detail=counts.detail())
     session.flush()

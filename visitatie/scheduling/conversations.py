@@ -109,6 +109,19 @@ def _sync_participants(session, conversation, wanted: list[ParticipantInput], ac
                ", ".join(added) or None, now)
 
 
+def conversation_input(conversation: Conversation, **changes) -> ConversationInput:
+    """The conversation as saved, as input for save_conversation, with `changes` applied: the
+    bulk actions (gespreksleiders, the planning spreadsheet) change a few things and keep the rest."""
+    data = ConversationInput(
+        municipalities=list(conversation.municipalities), starts_at=conversation.starts_at,
+        duration_minutes=conversation.duration_minutes, place=conversation.place, online_url=conversation.online_url,
+        participants=[ParticipantInput(p.person.name, p.person.email or "", p.role, p.municipality, p.person.function)
+                      for p in conversation.participations], allow_repeat=False)
+    for key, value in changes.items():
+        setattr(data, key, value)
+    return data
+
+
 def find_or_create_person(session: Session, item: ParticipantInput) -> Person:
     """People are known by e-mail address; a corrected name or function is taken over."""
     person = session.scalar(select(Person).where(func.lower(Person.email) == item.key))

@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session
 from ..models import Conversation, Municipality, Round
 from ..models.scheduling import PairRejection
 from ..municipality_size import SIZE_CLASS_KEYS, UNKNOWN, size_class
+from .contacts import contacts_of, register_participants
 from .conversations import save_conversation
 from .enrolment import enrolments
+from .errors import Problem, ValidationFailed
 from .inputs import ConversationInput
 from .validation import ACTIVE
 
@@ -213,5 +215,24 @@ def clear_rejections(session: Session, round_: Round) -> int:
 
 def accept_pair(session: Session, round_: Round, first: Municipality, second: Municipality,
                 actor: str):
-    """A proposed pair becomes a conversation without a date yet (validated like any other)."""
-    return save_conversation(session, round_, ConversationInput(municipalities=[first, second]), actor)
+    """A proposed pair becomes a conversation without a date yet (validated like any other), with
+    the burgemeester, CISO and adviseur OOV of both from the contacts register."""
+    return accept_pairs(session, round_, [(first, second)], actor)[0]
+
+
+def accept_pairs(session: Session, round_: Round, pairs: list[tuple[Municipality, Municipality]],
+                 actor: str) -> list[Conversation]:
+    """Accept several proposed pairs at once. One that fails raises ValidationFailed naming the
+    pair (the caller rolls back, so nothing is half-accepted)."""
+    contacts = contacts_of(session, {m.id for pair in pairs for m in pair})
+    saved = []
+    for first, second in pairs:
+        data = ConversationInput(municipalities=[first, second],
+                                 participants=register_participants([first, second], contacts))
+        try:
+            saved.append(save_conversation(session, round_, data, actor))
+        except ValidationFailed as failed:
+            title = f"{first.name} – {second.name}"
+            raise ValidationFailed([Problem(p.code, p.field, {**p.params, "title": title})
+                                    for p in failed.problems]) from None
+    return saved

@@ -3,8 +3,10 @@ turn a posted form into a ConversationInput, and put the domain's Problems next 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ...extensions import db
 from ...models import Conversation, Round
 from ...scheduling import ConversationInput, ParticipantInput, Problem, in_amsterdam, local_datetime
+from ...scheduling.contacts import contacts_of, register_participants
 from .forms import EMPTY_ROWS, ROLE_CHOICES, ConversationForm, options
 from .lookup import all_municipalities, municipality_by_code, municipality_by_name
 from .messages import problem_message
@@ -27,7 +29,7 @@ def initial_data(conversation: Conversation | None, codes: list[str] | None = No
     if conversation is None:
         codes = (codes or [])[:3]
         data = {f"municipality_{i}": code for i, code in enumerate(codes, start=1)}
-        return {**data, "participants": [{}] * EMPTY_ROWS}
+        return {**data, "participants": _from_register(codes) + [{}] * EMPTY_ROWS}
     data = {f"municipality_{i}": m.code for i, m in enumerate(conversation.municipalities[:3], start=1)}
     if conversation.starts_at:
         local = in_amsterdam(conversation.starts_at)
@@ -44,6 +46,14 @@ def initial_data(conversation: Conversation | None, codes: list[str] | None = No
                          "municipality": p.municipality.name if p.municipality else ""})
     data["participants"] = rows + [{}] * EMPTY_ROWS
     return data
+
+
+def _from_register(codes: list[str]) -> list[dict]:
+    """Participant rows of the chosen municipalities from the contacts register (to change freely)."""
+    towns = [m for m in (municipality_by_code(c) for c in codes) if m is not None]
+    register = contacts_of(db.session, [m.id for m in towns])
+    return [{"name": p.name, "email": p.email, "role": p.role, "municipality": p.municipality.name}
+            for p in register_participants(towns, register)]
 
 
 def to_input(form: ConversationForm) -> tuple[ConversationInput | None, list]:

@@ -153,3 +153,58 @@ class IssueForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A bare POST with CSRF token: revoke, re-issue, remove."""
+
+
+class UploadForm(FlaskForm):
+    """One file: the contacts register, a gespreksleiders pool or the planning spreadsheet."""
+    file = FileField(_l("Bestand (Excel of CSV)"), validators=[FileRequired()])
+
+
+class ContactRoleForm(FlaskForm):
+    class Meta:
+        csrf = False  # one role of the contacts form, which carries the token
+
+    name = StringField(_l("Naam"), validators=[Optional(), Length(max=120)])
+    function = StringField(_l("Functie"), validators=[Optional(), Length(max=120)])
+    email = EmailField(_l("E-mailadres"), validators=[Optional(), Email(), Length(max=254)])
+
+
+class ContactsForm(FlaskForm):
+    burgemeester = FormField(ContactRoleForm, label=_l("Burgemeester"))
+    ciso = FormField(ContactRoleForm, label=_l("CISO"))
+    adviseur_oov = FormField(ContactRoleForm, label=_l("Adviseur OOV"))
+    confirmed = BooleanField(_l("Vandaag bevestigd: deze gegevens kloppen"), default=True)
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        for role in (self.burgemeester, self.ciso, self.adviseur_oov):
+            if bool(role.form.name.data) != bool(role.form.email.data):
+                target = role.form.email if role.form.name.data else role.form.name
+                target.errors = list(target.errors) + [_l("Vul naam én e-mailadres in, of laat beide leeg.")]
+                valid = False
+        return valid
+
+
+class VolunteerForm(FlaskForm):
+    name = StringField(_l("Naam"), validators=[required(), Length(max=120)])
+    email = EmailField(_l("E-mailadres"), validators=[required(), Email(), Length(max=254)])
+    municipality = StringField(_l("Gemeente"), validators=[required(), Length(max=80)], render_kw=TOWN_INPUT)
+    max_conversations = IntegerField(_l("Ten hoogste aantal gesprekken"), default=3,
+                                     validators=[input_required(), NumberRange(min=1, max=50)])
+    unavailable = StringField(_l("Niet beschikbaar op (datums, gescheiden door komma's)"),
+                              validators=[Optional(), Length(max=2000)])
+
+
+class LeaderPreferenceForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET form: only chooses what to show
+
+    voorkeur = SelectField(_l("Voorkeur"), default="geen", choices=options((
+        ("geen", _l("geen")), ("zelfde_veiligheidsregio", _l("zelfde veiligheidsregio als een van de gemeenten")),
+        ("zelfde_provincie", _l("zelfde provincie als een van de gemeenten")))))
+
+
+class PlanningConfirmForm(FlaskForm):
+    """The checked upload, carried from the preview to the save (checked again on saving)."""
+    content = HiddenField(validators=[required()])
+    filename = HiddenField()

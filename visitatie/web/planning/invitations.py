@@ -31,8 +31,12 @@ def list_invitations(round_id: int):
     round_ = get_round(round_id)
     participations = _participations(round_, None)
     current = {p.id: invitations.current_invitation(db.session, p) for p in participations}
+    now = utcnow()
+    # The preview of the batch: who gets a link with "without a valid link" (the table lists them).
+    without = [p for p in participations if not (current[p.id] and current[p.id].is_valid(now))]
     return render_template("planning/invitations.html", round=round_, participations=participations,
-                           current=current, now=utcnow(), form=IssueForm(formdata=None), confirm_form=ConfirmForm(),
+                           current=current, now=now, without=len(without),
+                           without_conversations=len({p.conversation_id for p in without}), form=IssueForm(formdata=None), confirm_form=ConfirmForm(),
                            mail_configured=bool(current_app.config.get("MAIL_SERVER")))
 
 

@@ -94,7 +94,81 @@ def problem_message(problem: Problem) -> str:
         case "conversations_outside_period":
             return _("Deze gesprekken vallen dan buiten de periode: %(titles)s. Verzet ze eerst.",
                      titles=p["titles"])
+    return sheet_problem_message(problem)
+
+
+def sheet_problem_message(problem: Problem) -> str:
+    """The problems only the planning spreadsheet can have (a cell that cannot be read)."""
+    p = problem.params
+    match problem.code:
+        case "sheet_shape":
+            return p["text"]
+        case "sheet_unknown_conversation":
+            return _("‘%(value)s’ is geen gesprek van deze ronde. Laat de kolom Gesprek staan zoals gedownload.",
+                     value=p["value"])
+        case "sheet_conversation_twice":
+            return _("Gesprek %(value)s staat ook op regel %(line)s.", value=p["value"], line=p["line"])
+        case "sheet_unknown_municipality":
+            return _("Onbekende gemeente ‘%(name)s’.", name=p["name"])
+        case "sheet_date_and_time":
+            return _("Vul datum én begintijd in, of laat beide leeg zolang de datum nog niet vaststaat.")
+        case "sheet_bad_date":
+            return _("‘%(value)s’ is geen datum; schrijf bijvoorbeeld 2025-04-15 of 15-04-2025.", value=p["value"])
+        case "sheet_bad_time":
+            return _("‘%(value)s’ is geen tijd; schrijf bijvoorbeeld 14:00.", value=p["value"])
+        case "sheet_bad_duration":
+            return _("‘%(value)s’ is geen aantal minuten.", value=p["value"])
+        case "sheet_leader_incomplete":
+            return _("Vul naam, e-mailadres en gemeente van de gespreksleider in, of laat alle drie leeg.")
+        case "sheet_bad_email":
+            return _("‘%(value)s’ is geen geldig e-mailadres.", value=p["value"])
+        case "sheet_read_only":
+            return _("Deze kolom is ter informatie en wordt niet ingelezen; wijzig dit in de app en zet de cel "
+                     "terug zoals gedownload.")
+        case "sheet_stale":
+            return _("Dit gesprek is na het downloaden in de app gewijzigd. Download de planning opnieuw en "
+                     "breng uw wijziging daarin aan.")
     return problem.code
+
+
+def row_problem_message(row_problem) -> str:
+    """'Regel 3, kolom Datum: …' for a problem of the planning spreadsheet."""
+    return _("Regel %(line)s, kolom %(column)s: %(message)s", line=row_problem.line, column=row_problem.column,
+             message=problem_message(row_problem.problem))
+
+
+def titled_message(problem: Problem) -> str:
+    """A problem of a bulk action, with the conversation it is about."""
+    text = problem_message(problem)
+    return f"{problem.params['title']}: {text}" if problem.params.get("title") else text
+
+
+def leader_reason_text(reason) -> str:
+    p = reason.params
+    match reason.code:
+        case "outside":
+            return _("%(leader)s komt uit %(municipality)s, niet uit %(municipalities)s.", **p)
+        case "region":
+            return _("Zelfde veiligheidsregio (%(region)s) als een van de gemeenten, zoals gevraagd.", **p)
+        case "province":
+            return _("Zelfde provincie (%(province)s) als een van de gemeenten, zoals gevraagd.", **p)
+        case "elsewhere":
+            return _("Niemand uit dezelfde regio of provincie kon dit gesprek leiden; daarom iemand van elders.")
+        case "day":
+            return _("Beschikbaar op %(day)s en die dag geen ander gesprek.", day=_day(p["day"]))
+        case "undated":
+            return _("Het gesprek heeft nog geen datum; bij het inplannen telt de beschikbaarheid opnieuw.")
+        case "load":
+            return _("Het %(number)se gesprek van ten hoogste %(maximum)s.", **p)
+    return reason.code
+
+
+UNASSIGNED_REASONS = {
+    "nobody_outside": _l("Iedereen in de pool komt uit een van de gemeenten van dit gesprek."),
+    "nobody_free": _l("Niemand in de pool kan op die dag (niet beschikbaar of al een gesprek)."),
+    "pool_full": _l("Wie kan, zit al aan het maximum of leidt die dag al een ander gesprek. Voeg iemand aan de pool "
+                    "toe of verhoog een maximum."),
+}
 
 
 def reason_text(reason: Reason, theme_titles: dict[int, str]) -> str:

@@ -10,7 +10,7 @@ from ...scheduling import pairing as domain
 from . import bp
 from .forms import ConfirmForm, PairForm, SuggestForm
 from .lookup import actor, get_round, municipality_by_code
-from .messages import pair_explanation, problem_message
+from .messages import pair_explanation, problem_message, titled_message
 
 
 @bp.get("/rondes/<int:round_id>/voorstel")
@@ -48,6 +48,30 @@ def accept_pair(round_id: int):
             db.session.rollback()
             flash(" ".join(problem_message(p) for p in getattr(failed, "problems", [])), "error")
     return redirect(url_for("planning.show_suggestions", round_id=round_id, beperking=request.args.get("beperking")))
+
+
+@bp.post("/rondes/<int:round_id>/voorstel/alle-aannemen")
+def accept_pairs(round_id: int):
+    """Accept the ticked pairs, or every pair of the proposal when none is ticked: all or nothing."""
+    round_ = get_round(round_id)
+    constraint = request.args.get("beperking") or "geen"
+    if not ConfirmForm().validate_on_submit() or constraint not in domain.CONSTRAINTS:
+        return redirect(url_for("planning.show_suggestions", round_id=round_id))
+    ticked = [value.split("+") for value in request.form.getlist("paar") if value.count("+") == 1]
+    pairs = [(municipality_by_code(a), municipality_by_code(b)) for a, b in ticked] or [
+        (municipality_by_code(p.first.code), municipality_by_code(p.second.code))
+        for p in domain.suggest_pairs(db.session, round_, constraint).pairs]
+    pairs = [pair for pair in pairs if None not in pair and pair[0] != pair[1]]
+    try:
+        saved = domain.accept_pairs(db.session, round_, pairs, actor())
+    except ValidationFailed as failed:
+        db.session.rollback()
+        flash(_("Er is niets aangenomen.") + " " + " ".join(titled_message(p) for p in failed.problems), "error")
+        return redirect(url_for("planning.show_suggestions", round_id=round_id, beperking=constraint))
+    db.session.commit()
+    flash(ngettext("%(num)s gesprek aangemaakt, met de deelnemers uit het contactenregister.",
+                   "%(num)s gesprekken aangemaakt, met de deelnemers uit het contactenregister.", len(saved)), "success")
+    return redirect(url_for("planning.show_suggestions", round_id=round_id, beperking=constraint))
 
 
 @bp.post("/rondes/<int:round_id>/voorstel/afwijzen")
