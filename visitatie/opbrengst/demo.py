@@ -23,6 +23,7 @@ from .curation import (
 from .publication import latest, publish
 
 ACTOR = "Demo projectleider"
+MAGAZINE = "Beschreven in het VNG-magazine Digitale veiligheid (2024)"
 ROUND = RoundCurationInput(
     title="Opbrengst bestuurlijke gespreksronde digitale veiligheid 2024 (demo)",
     main_lesson="Digitale veiligheid is chefsache: de burgemeester maakt er een bestuurlijk onderwerp van, "
@@ -45,12 +46,6 @@ LESSONS = {
 }
 
 
-def _without_heading(title: str) -> str:
-    """The page heads the example with "Praktijkvoorbeeld uit <gemeente>" already."""
-    rest = title.split(": ", 1)[-1]
-    return rest[:1].upper() + rest[1:]
-
-
 def load_demo_opbrengst(session: Session, guides: GuideSet, round_: Round) -> bool:
     """Curate and publish the demo round's opbrengst once; False when it was already published."""
     if latest(session, round_.id) is not None:
@@ -65,8 +60,9 @@ def load_demo_opbrengst(session: Session, guides: GuideSet, round_: Round) -> bo
             findings=guide.findings,
             quote_mark_id=publishable[0] if publishable else None,
             practice_municipality=guide.practice_example.municipality,
-            practice_title=_without_heading(guide.practice_example.title),
-            practice_url=guide.practice_example.url or "",
+            # The magazine names the example and shows a QR code, nothing more: no invented title or address.
+            practice_title=MAGAZINE,
+            practice_url="",
             practice_consent=True,  # the magazine published these examples with the municipalities
         ), ACTOR, base_version=0)
         sources = [mark.id for mark in theme_marks(session, guides, round_.id, theme.number, "les")]
