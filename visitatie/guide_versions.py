@@ -95,6 +95,28 @@ def rounds_using(session: Session, version: GuideVersion) -> list[Round]:
                                                     Round.guide_version == version.number)))
 
 
+def unknown_themes(guides: GuideSet, numbers) -> list[int]:
+    """The chosen theme numbers that the round's guide set does not have."""
+    have = {g.number for g in guides}
+    return sorted(n for n in numbers if n not in have)
+
+
+def theme_choices(session: Session, shipped: list[tuple[int, str]], choices: list[Choice]) -> list[tuple[int, str]]:
+    """The round form's theme options: each number with its title in every frozen set that has it,
+    so a project leader of another topic sees that topic's titles too."""
+    titles = {number: [title] for number, title in shipped}
+    for choice in choices:
+        if choice.guide_set == DEFAULT_GUIDE_SET:
+            continue
+        guides = stored_guide_set(session, choice.guide_set, choice.number)
+        for guide in guides or ():
+            label = f"{guide.title} ({choice.label})"
+            if number_titles := titles.get(guide.number):
+                if label not in number_titles:
+                    number_titles.append(label)
+    return [(number, f"{number}. " + " / ".join(names)) for number, names in sorted(titles.items())]
+
+
 # --- Creating versions ----------------------------------------------------------------------
 
 
