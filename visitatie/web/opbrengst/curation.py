@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from ...auth import projectleider_required
 from ...extensions import db
+from ...guide_diff import changed_questions
 from ...guide_registry import round_guides
 from ...models import Round
 from ...models.opbrengst import CuratedLesson
@@ -217,6 +218,11 @@ def show_figures(round_id: int):
     round_ = _round(round_id)
     chosen = selection(round_, request.args)
     result = analyse(db.session, round_guides(round_), chosen.round_ids, chosen.filters)
+    # Questions are matched across versions by id; where the wording differs the page says so.
+    changed = changed_questions([row["question_id"] for row in result["comparison"]],
+                                [round_guides(r) for r in chosen.available if r.id in chosen.round_ids])
+    for row in result["comparison"]:
+        row["changed"] = row["question_id"] in changed
     return render_template("opbrengst/figures.html", round=round_, result=result, chosen=chosen,
                            options=filter_options(db.session), rounds=chosen.available,
                            population_names=POPULATION_CLASS_NAMES)
