@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from .guide_documents import build_set, guide_source, plain, renumbered, set_content
 from .guide_files import GuideError
@@ -88,6 +88,15 @@ def frozen_choices(session: Session) -> list[Choice]:
                            .where(GuideVersion.status == "vastgesteld")
                            .order_by(GuideSetRecord.title, GuideVersion.number.desc())).all()
     return [Choice(version_key(s.slug, v.number), f"{s.title} {v.number}", s.slug, v.number) for s, v in rows]
+
+
+def guide_topic(round_: Round) -> str:
+    """What a round's conversations are about, for letters: the title of its guide set."""
+    if (round_.guide_set or DEFAULT_GUIDE_SET) == DEFAULT_GUIDE_SET:
+        return DEFAULT_GUIDE_SET_TITLE.lower()
+    session = object_session(round_)
+    record = session.scalar(select(GuideSetRecord).where(GuideSetRecord.slug == round_.guide_set)) if session else None
+    return record.title if record else round_.guide_set
 
 
 def rounds_using(session: Session, version: GuideVersion) -> list[Round]:
