@@ -79,8 +79,9 @@ def find_version(session: Session, guide_set: str, number: str) -> GuideVersion 
 
 
 def stored_guide_set(session: Session, guide_set: str, number: str) -> GuideSet | None:
+    """The GuideSet of a vastgesteld version: only those may be used by rounds (and cached)."""
     version = find_version(session, guide_set, number)
-    return build_set(version.content) if version else None
+    return build_set(version.content) if version is not None and version.frozen else None
 
 
 def frozen_choices(session: Session) -> list[Choice]:

@@ -169,7 +169,7 @@ def read_workbook(data: bytes, number: str) -> dict:
                                          "geen Excel-werkmap (.xlsx); sla het bestand op als Excel-werkmap")]) from None
     problems: list[CellProblem] = []
     readers = {name: _Reader(workbook, name, problems) for name in COLUMNS}
-    if problems:
+    if any(p.row in (None, 1) for p in problems):  # a sheet or a column missing: nothing more to read
         raise WorkbookError(problems)
     where: dict[tuple[str, str], tuple[_Reader, int, str]] = {}
     guides, by_slug, by_question = [], {}, {}
