@@ -234,41 +234,39 @@ def edit_question(version_id: int, index: int, position: int | None = None):
     return redirect(url_for("guide_editor.show_version", version_id=version.id, _anchor=f"thema-{index}-vraag-{saved}"))
 
 
-@bp.post("/versies/<int:version_id>/themas/<int:index>/vragen/<int:position>/verplaatsen")
-def move_question(version_id: int, index: int, position: int):
+def _question_action(version_id: int, index: int, position: int, act, refused: str, done: str | None):
+    """Move or remove one question: the same checks, the same answers to a frozen version or a refusal."""
     version = _version(version_id)
     if not 0 <= position < len(_theme_doc(version, index)["questions"]):
         abort(404)
     ActionForm().validate_on_submit() or abort(400)
     try:
-        domain.move_question(db.session, version, index, position, -1 if request.form.get("richting") == "omhoog" else 1)
+        act(version)
     except FrozenGuideVersion:
         return _refused_frozen(version)
     except domain.GuideVersionError as failed:
         db.session.rollback()
-        flash(_("De vraag kan daar niet staan: %(error)s", error=failed.error.reason), "error")
+        flash(refused % {"error": failed.error.reason}, "error")
         return _version_page(version, 400)
     db.session.commit()
+    if done:
+        flash(done, "success")
     return redirect(url_for("guide_editor.show_version", version_id=version.id, _anchor=f"thema-{index}"))
+
+
+@bp.post("/versies/<int:version_id>/themas/<int:index>/vragen/<int:position>/verplaatsen")
+def move_question(version_id: int, index: int, position: int):
+    step = -1 if request.form.get("richting") == "omhoog" else 1
+    return _question_action(version_id, index, position,
+                            lambda version: domain.move_question(db.session, version, index, position, step),
+                            _("De vraag kan daar niet staan: %(error)s"), None)
 
 
 @bp.post("/versies/<int:version_id>/themas/<int:index>/vragen/<int:position>/verwijderen")
 def delete_question(version_id: int, index: int, position: int):
-    version = _version(version_id)
-    if not 0 <= position < len(_theme_doc(version, index)["questions"]):
-        abort(404)
-    ActionForm().validate_on_submit() or abort(400)
-    try:
-        domain.remove_question(db.session, version, index, position)
-    except FrozenGuideVersion:
-        return _refused_frozen(version)
-    except domain.GuideVersionError as failed:
-        db.session.rollback()
-        flash(_("De vraag is niet verwijderd: %(error)s", error=failed.error.reason), "error")
-        return _version_page(version, 400)
-    db.session.commit()
-    flash(_("De vraag is verwijderd."), "success")
-    return redirect(url_for("guide_editor.show_version", version_id=version.id, _anchor=f"thema-{index}"))
+    return _question_action(version_id, index, position,
+                            lambda version: domain.remove_question(db.session, version, index, position),
+                            _("De vraag is niet verwijderd: %(error)s"), _("De vraag is verwijderd."))
 
 
 @bp.get("/versies/<int:version_id>/themas/<int:index>/voorbeeld")
