@@ -52,7 +52,7 @@ class MeaningChanged(Exception):
 
 
 @dataclass(frozen=True)
-class Choice:
+class VersionChoice:
     """A frozen version a round may use, as the round form offers it."""
 
     key: str  # "2024.1" for the default set, "ondermijning/2026.1" for another
@@ -84,11 +84,11 @@ def stored_guide_set(session: Session, guide_set: str, number: str) -> GuideSet 
     return build_set(version.content) if version is not None and version.frozen else None
 
 
-def frozen_choices(session: Session) -> list[Choice]:
+def frozen_choices(session: Session) -> list[VersionChoice]:
     rows = session.execute(select(GuideSetRecord, GuideVersion).join(GuideVersion)
                            .where(GuideVersion.status == "vastgesteld")
                            .order_by(GuideSetRecord.title, GuideVersion.number.desc())).all()
-    return [Choice(version_key(s.slug, v.number), f"{s.title} {v.number}", s.slug, v.number) for s, v in rows]
+    return [VersionChoice(version_key(s.slug, v.number), f"{s.title} {v.number}", s.slug, v.number) for s, v in rows]
 
 
 def guide_topic(round_: Round) -> str:
@@ -111,7 +111,7 @@ def unknown_themes(guides: GuideSet, numbers) -> list[int]:
     return sorted(n for n in numbers if n not in have)
 
 
-def theme_choices(session: Session, shipped: list[tuple[int, str]], choices: list[Choice]) -> list[tuple[int, str]]:
+def theme_choices(session: Session, shipped: list[tuple[int, str]], choices: list[VersionChoice]) -> list[tuple[int, str]]:
     """The round form's theme options: each number with its title in every frozen set that has it,
     so a project leader of another topic sees that topic's titles too."""
     titles = {number: [title] for number, title in shipped}

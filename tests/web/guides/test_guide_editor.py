@@ -1,7 +1,6 @@
 """The guide editor: versions, editing with the YAML loader's messages, frozen versions that refuse
 every change (also a crafted POST), continuity of question ids, the diff and the preview."""
 import re
-from pathlib import Path
 
 import lxml.html
 import pytest
