@@ -5,11 +5,10 @@ Idempotent: running it twice changes nothing the second time and never removes d
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .guides import GuideSet
-from .models import Theme
+from .guide_versions import ensure_shipped_version, sync_theme_rows
 from .municipalities import ImportResult, import_file
 
 
@@ -21,20 +20,10 @@ class InitResult:
 
 
 def sync_themes(session: Session, guides: GuideSet) -> tuple[int, int]:
-    """Create or update one Theme row per guide, matched on theme number."""
-    existing = {t.number: t for t in session.scalars(select(Theme))}
-    created = updated = 0
-    for guide in guides:
-        values = {"slug": guide.slug, "title": guide.title, "recommendation": guide.recommendation,
-                  "guide_version": guide.version}
-        theme = existing.get(guide.number)
-        if theme is None:
-            session.add(Theme(number=guide.number, **values))
-            created += 1
-        elif any(getattr(theme, k) != v for k, v in values.items()):
-            for key, value in values.items():
-                setattr(theme, key, value)
-            updated += 1
+    """Create or update one Theme row per guide of the shipped set, matched on theme number; and
+    store the shipped YAML as the vastgesteld first version of that set."""
+    ensure_shipped_version(session, guides)
+    created, updated = sync_theme_rows(session, guides)
     session.commit()
     return created, updated
 

@@ -285,7 +285,12 @@ def _check_conditions(path: Path, data, questions: list[Question]) -> None:
 
 def load_guide(path: str | Path) -> Guide:
     path = Path(path)
-    data = read_yaml(path)
+    return guide_from_data(path, read_yaml(path))
+
+
+def guide_from_data(path, data) -> Guide:
+    """A guide from its parsed document (a YAML file, or a version stored in the database);
+    `path` only names the source in error messages."""
     validate_schema(path, data, GUIDE_SCHEMA)
     theme = data["theme"]
     number = theme["number"]
@@ -317,7 +322,10 @@ def load_guide(path: str | Path) -> Guide:
 
 def load_maturity_scale(path: str | Path) -> MaturityScale:
     path = Path(path)
-    data = read_yaml(path)
+    return maturity_from_data(path, read_yaml(path))
+
+
+def maturity_from_data(path, data) -> MaturityScale:
     validate_schema(path, data, MATURITY_SCHEMA)
     numbers = [level["level"] for level in data["levels"]]
     if numbers != list(range(1, MATURITY_LEVEL_COUNT + 1)):
@@ -344,7 +352,12 @@ def load_guides(directory: str | Path) -> GuideSet:
     files = sorted(directory.glob("*.yaml"))
     if not files:
         raise GuideError(directory, None, "", "geen gespreksleidraden (*.yaml) gevonden")
-    guides = [load_guide(path) for path in files]
+    return combine([load_guide(path) for path in files],
+                   [load_maturity_scale(path) for path in sorted((directory / "volwassenheid").glob("*.yaml"))])
+
+
+def combine(guides: list[Guide], maturity: list[MaturityScale]) -> GuideSet:
+    """One set from its guides and maturity scales, with the checks that span files."""
     _check_across(guides, lambda g: g.number, "theme.number", "themanummer")
     _check_across(guides, lambda g: g.slug, "theme.slug", "slug")
     ids: dict[str, str] = {}
@@ -354,7 +367,6 @@ def load_guides(directory: str | Path) -> GuideSet:
                 raise GuideError(guide.source, None, "questions",
                                  f"vraag-id '{question.id}' staat ook in {ids[question.id]}")
             ids[question.id] = guide.source
-    maturity = [load_maturity_scale(path) for path in sorted((directory / "volwassenheid").glob("*.yaml"))]
     slugs = {g.slug for g in guides}
     checklist_ids: dict[str, str] = {}  # id -> file: an entry is stored by id, so ids are unique across themes
     for scale in maturity:

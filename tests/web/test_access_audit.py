@@ -168,8 +168,8 @@ VISIT = {"visits.show_visit", "visits.show_visit_theme", "visits.save_self_asses
 
 def _is_for_project_leaders(endpoint: str) -> bool:
     blueprint = endpoint.split(".")[0]
-    return (blueprint in ("planning", "rounds", "accounts") or endpoint in ("visits.list_visits", "visits.show_internal_picture",
-                                                                               "visits.publish_national_release")
+    return (blueprint in ("planning", "rounds", "accounts", "guide_editor")
+            or endpoint in ("visits.list_visits", "visits.show_internal_picture", "visits.publish_national_release")
             or (blueprint == "opbrengst" and endpoint not in PUBLIC))
 
 
@@ -179,7 +179,9 @@ def _routes(app, w: Ids, lesson_id: int):
               "visit_id": w.first, "finding_id": w.finding_first, "recommendation_id": w.recommendation_first,
               "round_id": w.round, "lesson_id": lesson_id, "version": 1, "participation_id": w.mayor,
               "code": "GM0392", "slug": "leiderschap", "filename": "favicon.svg", "token": "x",
-              "user_id": 999999}  # no such account: a project leader must not disable or reset their own here
+              "user_id": 999999,
+              # the guide editor: the shipped version (stored by init), its first theme and question
+              "version_id": 1, "index": 0, "position": 0, "set_id": 1}  # no such account: a project leader must not disable or reset their own here
     routes = []
     for rule in app.url_map.iter_rules():
         with app.test_request_context():

@@ -6,7 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from ..extensions import db
-from ..guide_registry import current_guides
+from ..guide_registry import round_guides
 from ..models import Conversation
 from ..verslag_content import verslag_docx
 
@@ -22,7 +22,7 @@ def verslag_command(conversation_id: int, out: Path) -> None:
     if conversation is None:
         click.echo(f"Fout: gesprek {conversation_id} bestaat niet.", err=True)
         sys.exit(1)
-    out.write_bytes(verslag_docx(db.session, current_guides(), conversation).getvalue())
+    out.write_bytes(verslag_docx(db.session, round_guides(conversation.round), conversation).getvalue())
     click.echo(f"Verslag van {conversation.title} geschreven naar {out}.")
 
 

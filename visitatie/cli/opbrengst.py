@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 
 from .. import security_events
 from ..extensions import db
-from ..guide_registry import current_guides
+from ..guide_registry import round_guides
 from ..models.types import utcnow
 from ..opbrengst import Filters, export, public_export
 from ..opbrengst.frame import POPULATION_CLASS_NAMES
@@ -62,11 +62,11 @@ def export_command(round_id, out, public, version, also, province, safety_region
             click.echo(f"Fout: ronde {round_id} heeft {missing}; de openbare cijfers komen alleen uit een "
                        "publicatie.", err=True)
             sys.exit(1)
-        sheets = public_export.public_sheets(publication.snapshot, current_guides())
+        sheets = public_export.public_sheets(publication.snapshot, round_guides(_round(round_id)))
         content = public_export.to_excel(sheets) if excel else public_export.to_csv_zip(sheets, dialect)
         summary = f"openbare cijfers van versie {publication.version}"
     else:
-        tables = export.tables(db.session, current_guides(), [round_id, *also],
+        tables = export.tables(db.session, round_guides(_round(round_id)), [round_id, *also],
                                Filters(province, safety_region, population_class),
                                exported_by=cli_actor(), exported_at=utcnow())
         content = export.to_excel(tables) if excel else export.to_csv_zip(tables, dialect)
@@ -88,15 +88,16 @@ def report_command(round_id, out):
     if out.suffix.lower() not in (".docx", ".pdf"):
         click.echo("Fout: --out moet eindigen op .docx (Word) of .pdf (PDF).", err=True)
         sys.exit(1)
+    guides = round_guides(_round(round_id))
     if out.suffix.lower() == ".pdf":
-        snapshot = report_snapshot(db.session, current_guides(), round_id)
+        snapshot = report_snapshot(db.session, guides, round_id)
         try:
-            content = snapshot_pdf(snapshot, current_guides())
+            content = snapshot_pdf(snapshot, guides)
         except PdfError as error:
             click.echo(f"Fout: {error}", err=True)
             sys.exit(1)
     else:
-        content, snapshot = round_report(db.session, current_guides(), round_id)
+        content, snapshot = round_report(db.session, guides, round_id)
     out.write_bytes(content)
     if snapshot.get("version"):
         click.echo(f"{out} geschreven: versie {snapshot['version']}, gepubliceerd {snapshot['published_at'][:10]}.")

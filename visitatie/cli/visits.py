@@ -6,7 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from ..extensions import db
-from ..guide_registry import current_guides
+from ..guide_registry import round_guides
 from ..models import Conversation
 from ..visits import is_visit
 from ..visits.report_content import visit_report_docx
@@ -23,7 +23,7 @@ def visitatierapport_command(visit_id: int, out: Path) -> None:
     if not is_visit(conversation):
         click.echo(f"Fout: visitatie {visit_id} bestaat niet (geen gesprek in een visitatieronde).", err=True)
         sys.exit(1)
-    out.write_bytes(visit_report_docx(db.session, current_guides(), conversation).getvalue())
+    out.write_bytes(visit_report_docx(db.session, round_guides(conversation.round), conversation).getvalue())
     click.echo(f"Visitatierapport van {conversation.title} geschreven naar {out}.")
 
 

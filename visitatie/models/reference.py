@@ -31,7 +31,11 @@ class Municipality(db.Model):
 
 
 class Theme(db.Model):
-    """A priority theme; its questions live in the guide file, this row anchors rounds to it."""
+    """A priority theme; its questions live in the guide file, this row anchors rounds to it.
+
+    The rows are the themes of the shipped set (Digitale veiligheid). A round of another guide set
+    uses the rows as numbered slots: its titles and questions come from its own guide version
+    (guide_registry.round_guides), never from these rows."""
 
     __tablename__ = "theme"
     __table_args__ = (CheckConstraint("number BETWEEN 1 AND 5", name="number_range"),)

@@ -54,6 +54,9 @@ class Round(db.Model):
     period_start: Mapped[date]
     period_end: Mapped[date]
     status: Mapped[str] = mapped_column(db.String(20), default="concept")
+    # The guide set (its slug) and the vastgesteld version of it that this round uses.
+    guide_set: Mapped[str] = mapped_column(db.String(40), default="digitale-veiligheid",
+                                           server_default="digitale-veiligheid")
     guide_version: Mapped[str] = mapped_column(db.String(20))
     # Raw answers are kept this many months after the round's last publication (lifecycle/purge.py).
     retention_months: Mapped[int] = mapped_column(default=RETENTION_MONTHS_DEFAULT,

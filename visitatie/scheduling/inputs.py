@@ -46,6 +46,7 @@ class RoundInput:
     theme_numbers: list[int]
     guide_version: str
     status: str = "concept"
+    guide_set: str = "digitale-veiligheid"  # the slug of the set that guide_version belongs to
 
 
 def local_datetime(day: date, time) -> datetime:

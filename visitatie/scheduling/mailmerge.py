@@ -16,7 +16,9 @@ from babel.dates import format_date, format_time
 from sqlalchemy.orm import Session
 
 from .. import invitations
+from ..guide_versions import guide_topic
 from ..models import Conversation, Participation
+from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.types import utcnow
 from ..spreadsheets import Sheet, csv_bytes
 from .inputs import in_amsterdam
@@ -105,7 +107,7 @@ def compose_letter(participation: Participation, link: str, expires_at: datetime
     lines = [
         f"Beste {person.name},",
         "",
-        f"U bent uitgenodigd als {role} voor het {kind} over digitale veiligheid "
+        f"U bent uitgenodigd als {role} voor het {kind} over {guide_topic(conversation.round)} "
         f"met {conversation.title}{led_by}. Het gesprek hoort bij de {conversation.round.title}.",
         "",
         f"Datum:  {day}",
@@ -113,9 +115,9 @@ def compose_letter(participation: Participation, link: str, expires_at: datetime
         *([f"Plaats: {conversation.place}"] if conversation.place else []),
         *([f"Online: {conversation.online_url}"] if conversation.online_url else []),
         "",
-        "Ter voorbereiding kunt u de gespreksleidraad lezen:",
-        guide_url,
-        "",
+        # The public theme pages show the shipped guide; another topic's guide opens with the link.
+        *(["Ter voorbereiding kunt u de gespreksleidraad lezen:", guide_url, ""]
+          if conversation.round.guide_set == DEFAULT_GUIDE_SET else []),
         "Met uw persoonlijke link opent u het gesprek en de vragen; inloggen is niet nodig:",
         link,
         "",

@@ -25,7 +25,7 @@ def save_round(session: Session, data: RoundInput, round_: Round | None = None,
     round_.kind = data.kind
     round_.title = data.title.strip()
     round_.period_start, round_.period_end = data.period_start, data.period_end
-    round_.guide_version = data.guide_version
+    round_.guide_set, round_.guide_version = data.guide_set, data.guide_version
     round_.status = data.status
     round_.themes = list(session.scalars(
         select(Theme).where(Theme.number.in_(data.theme_numbers)).order_by(Theme.number)))
@@ -38,4 +38,4 @@ def round_input(round_: Round) -> RoundInput:
     """The current values of a round, as the edit form starts from them."""
     return RoundInput(kind=round_.kind, title=round_.title, period_start=round_.period_start,
                       period_end=round_.period_end, theme_numbers=[t.number for t in round_.themes],
-                      guide_version=round_.guide_version, status=round_.status)
+                      guide_version=round_.guide_version, status=round_.status, guide_set=round_.guide_set)

@@ -17,7 +17,7 @@ from ..answers import (
     VersionConflict,
 )
 from ..finalising import last_finalised
-from ..guide_registry import current_guides
+from ..guide_registry import round_guides
 from ..guides import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from ..i18n import local_time
 from ..models import Answer, Conversation
@@ -150,7 +150,7 @@ def autosave_error(error: AnswerError):
 
 
 def _question_of(answer: Answer) -> Question | None:
-    return current_guides().question(answer.question_id)
+    return round_guides(answer.conversation.round).question(answer.question_id)
 
 
 def autosave_result(session: Session, all_guides: GuideSet, conversation: Conversation, question: Question,

@@ -8,7 +8,7 @@ from flask import render_template, request
 from .. import answers as answer_domain
 from ..answers import AnswerError
 from ..extensions import db
-from ..guide_registry import current_guides
+from ..guide_registry import round_guides
 from . import answer_form, conversation_pages
 from .participant import load_conversation
 
@@ -16,7 +16,7 @@ from .participant import load_conversation
 def _theme_form(message: str) -> str:
     """The guide form of one theme with every typed answer in place; the changed ones marked unsaved."""
     conversation, caps = load_conversation(request.view_args["conversation_id"])
-    guides = answer_domain.conversation_guides(current_guides(), conversation)
+    guides = answer_domain.conversation_guides(round_guides(conversation.round), conversation)
     guide = next(g for g in guides if g.number == request.view_args["number"])
     stored = answer_domain.answers_by_question(db.session, conversation)
     typed, errors = {}, {}

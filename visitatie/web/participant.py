@@ -16,7 +16,7 @@ from .. import security_events
 from ..answers import AnswerError, ConversationLocked, VersionConflict
 from ..auth import PARTICIPANT_BINDING, security_actor
 from ..extensions import db
-from ..guide_registry import current_guides
+from ..guide_registry import round_guides
 from ..i18n import local_time
 from ..invitations import verify
 from ..models import Answer, Conversation
@@ -100,14 +100,14 @@ def accept_invitation():
 def show_conversation(conversation_id: int):
     conversation, caps = load_conversation(conversation_id)
     return render_template("conversations/show.html",
-                           **conversation_pages.overview(db.session, current_guides(), conversation, caps))
+                           **conversation_pages.overview(db.session, round_guides(conversation.round), conversation, caps))
 
 
 @bp.route("/gesprekken/<int:conversation_id>/thema/<int:number>", methods=["GET", "POST"])
 @signed_in_required
 def edit_theme(conversation_id: int, number: int):
     conversation, caps = load_conversation(conversation_id)
-    guides = answer_domain.conversation_guides(current_guides(), conversation)
+    guides = answer_domain.conversation_guides(round_guides(conversation.round), conversation)
     guide = next((g for g in guides if g.number == number), None) or abort(404)
     if request.method == "GET":
         return render_template("conversations/theme.html",
@@ -115,7 +115,7 @@ def edit_theme(conversation_id: int, number: int):
     if conversation_pages.posts_foreign_fields(request.form, conversation, caps):
         abort(403)
     typed, errors = conversation_pages.save_theme_form(
-        db.session, current_guides(), guide, conversation, caps, request.form, actor_name(current_user))
+        db.session, round_guides(conversation.round), guide, conversation, caps, request.form, actor_name(current_user))
     if not errors:
         flash(_("Uw antwoorden zijn opgeslagen om %(time)s.", time=local_time(utcnow(), "HH:mm")), "success")
         target = request.form.get("next_theme", type=int)
@@ -132,7 +132,7 @@ def edit_theme(conversation_id: int, number: int):
 def save_answer(conversation_id: int):
     conversation, caps = load_conversation(conversation_id)
     data = request.get_json(silent=True)
-    parsed = conversation_pages.parse_autosave(current_guides(), conversation, data)
+    parsed = conversation_pages.parse_autosave(round_guides(conversation.round), conversation, data)
     if parsed is None:
         return jsonify(error="bad_request", message=_("Dit antwoord kon niet worden gelezen.")), 400
     municipality_id, change = parsed
@@ -140,10 +140,10 @@ def save_answer(conversation_id: int):
         return jsonify(error="forbidden", message=_("U kunt alleen de antwoorden van uw eigen gemeente wijzigen.")), 403
     try:
         answer = answer_domain.save_answer(db.session, conversation, municipality_id, change,
-                                           actor_name(current_user), current_guides())
+                                           actor_name(current_user), round_guides(conversation.round))
     except AnswerError as error:
         return conversation_pages.autosave_error(error)
-    return jsonify(conversation_pages.autosave_result(db.session, current_guides(), conversation,
+    return jsonify(conversation_pages.autosave_result(db.session, round_guides(conversation.round), conversation,
                                                       change.question, answer))
 
 
@@ -158,7 +158,7 @@ def show_answer_history(conversation_id: int, answer_id: int):
                            round_id=conversation.round_id, detail=f"gesprek {conversation.id}, antwoord {answer.id}")
     db.session.commit()
     return render_template("conversations/history.html", conversation=conversation, answer=answer,
-                           question=current_guides().question(answer.question_id),
+                           question=round_guides(conversation.round).question(answer.question_id),
                            versions=answer_domain.history(answer))
 
 
@@ -166,7 +166,7 @@ def show_answer_history(conversation_id: int, answer_id: int):
 @signed_in_required
 def download_verslag(conversation_id: int):
     conversation, _caps = load_conversation(conversation_id)
-    stream = verslag_docx(db.session, current_guides(), conversation)
+    stream = verslag_docx(db.session, round_guides(conversation.round), conversation)
     return send_file(stream, as_attachment=True, download_name=verslag_filename(conversation),
                      mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 

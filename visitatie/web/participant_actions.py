@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..finalising import FinaliseError, finalise, reopen
-from ..guide_registry import current_guides
+from ..guide_registry import round_guides
 from ..marks import MarkError, add_mark, remove_mark
 from ..opbrengst.consent import give_consent, quotes_of_speaker, state
 from ..models import Answer, Mark, Participation
@@ -42,7 +42,7 @@ def _answer_of(conversation, answer_id: int) -> Answer:
 
 
 def _theme_url(conversation, answer: Answer) -> str:
-    question = current_guides().question(answer.question_id)
+    question = round_guides(conversation.round).question(answer.question_id)
     return url_for("participant.edit_theme", conversation_id=conversation.id, number=question.theme_number,
                    _anchor=answer_form.dom_id(answer.municipality_id, answer.question_id))
 
@@ -57,7 +57,7 @@ def create_mark(conversation_id: int, answer_id: int):
         add_mark(db.session, answer, request.form.get("kind", ""), actor_name(current_user),
                  passage=request.form.get("passage"), speaker=speaker)
     except MarkError as error:
-        context = conversation_pages.theme_of_answer(db.session, current_guides(), conversation, caps, answer)
+        context = conversation_pages.theme_of_answer(db.session, round_guides(conversation.round), conversation, caps, answer)
         context["mark_form"] = dict(request.form, answer_id=answer.id, error=MARK_MESSAGES[error.reason]())
         return render_template("conversations/theme.html", **context), 400
     flash(_("De markering is opgeslagen."), "success")
@@ -139,7 +139,7 @@ def reopen_conversation(conversation_id: int):
     try:
         reopen(db.session, conversation, actor_name(current_user), request.form.get("reason", ""))
     except FinaliseError as error:
-        context = conversation_pages.overview(db.session, current_guides(), conversation, caps)
+        context = conversation_pages.overview(db.session, round_guides(conversation.round), conversation, caps)
         context.update(reopen_reason=request.form.get("reason", ""), reopen_error=FINALISE_MESSAGES[error.reason]())
         return render_template("conversations/show.html", **context), 400
     flash(_("Het verslag is heropend; de antwoorden kunnen weer worden gewijzigd."), "success")

@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from ..auth import projectleider_required
 from ..extensions import db
-from ..guide_registry import current_guides
+from .. import guide_versions
+from ..guide_registry import current_guides, guides_for
+from ..models.guide_versions import DEFAULT_GUIDE_SET_TITLE
 from ..models import Round, Theme
 from ..scheduling import RoundInput, StaleEdit, ValidationFailed, round_input, save_round
 from ..scheduling.dashboard import DIRECTIONS, SORT_KEYS, overview, schedule
@@ -39,17 +41,30 @@ def show_round(round_id: int):
 
 
 def _prepare(form: RoundForm, round_: Round | None = None) -> None:
-    form.themes.choices = options((t.number, f"{t.number}. {t.title}")
-                                  for t in db.session.scalars(select(Theme).order_by(Theme.number)))
-    versions = {current_guides().version} | ({round_.guide_version} if round_ else set())
-    form.guide_version.choices = sorted(versions, reverse=True)
+    choices = guide_versions.frozen_choices(db.session)
+    form.themes.choices = options(guide_versions.theme_choices(
+        db.session, [(t.number, t.title) for t in db.session.scalars(select(Theme).order_by(Theme.number))],
+        choices))
+    # Only vastgesteld versions: a crafted POST with a concept is refused by the choice check.
+    versions = {c.key: c.label for c in choices}
+    versions.setdefault(current_guides().version, f"{DEFAULT_GUIDE_SET_TITLE} {current_guides().version}")
+    if round_:
+        key = guide_versions.version_key(round_.guide_set, round_.guide_version)
+        versions.setdefault(key, key)
+    form.guide_version.choices = sorted(versions.items(), key=lambda item: item[1])
 
 
 def _save_form(form: RoundForm, round_: Round | None):
     """Save a valid form; the page to show again (with a status code) when it cannot be saved."""
+    guide_set, number = guide_versions.parse_version_key(form.guide_version.data)
+    unknown = guide_versions.unknown_themes(guides_for(guide_set, number), form.themes.data or [])
+    if unknown:
+        form.themes.errors.append(_("Thema %(numbers)s hoort niet bij de gekozen gespreksleidraad.",
+                                    numbers=", ".join(map(str, unknown))))
+        return None, 400
     data = RoundInput(kind=form.kind.data, title=form.title.data, period_start=form.period_start.data,
                       period_end=form.period_end.data, theme_numbers=form.themes.data or [],
-                      guide_version=form.guide_version.data, status=form.status.data)
+                      guide_version=number, status=form.status.data, guide_set=guide_set)
     expected = datetime.fromisoformat(form.updated_at.data) if round_ and form.updated_at.data else None
     try:
         saved = save_round(db.session, data, round_, expected)
@@ -96,6 +111,8 @@ def new_round():
 def edit_round(round_id: int):
     round_ = db.session.get(Round, round_id) or abort(404)
     data = vars(round_input(round_)) | {"themes": [t.number for t in round_.themes],
+                                        "guide_version": guide_versions.version_key(round_.guide_set,
+                                                                                    round_.guide_version),
                                         "updated_at": round_.updated_at.isoformat()}
     form = RoundForm(data=None if request.method == "POST" else data)
     _prepare(form, round_)

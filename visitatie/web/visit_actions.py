@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from ..extensions import db
 from ..finalising import FinaliseError, finalise
-from ..guide_registry import current_guides
+from ..guide_registry import round_guides
 from ..permissions import actor_name
 from .. import visits as domain
 from ..visits.report_content import visit_report_docx, visit_report_filename
@@ -31,11 +31,11 @@ def edit_recommendation(visit_id: int, recommendation_id: int):
         "theme_number": str(recommendation.theme_number), "priority": recommendation.priority,
         "owner_role": recommendation.owner_role, "deadline": recommendation.deadline, "text": recommendation.text,
         "version": str(recommendation.version)})
-    form.prepare(domain.visit_guides(current_guides(), conversation))
+    form.prepare(domain.visit_guides(round_guides(conversation.round), conversation))
     notice, status = None, 200
     if request.method == "POST":
         try:
-            domain.update_recommendation(db.session, current_guides(), conversation, recommendation, form.to_input(),
+            domain.update_recommendation(db.session, round_guides(conversation.round), conversation, recommendation, form.to_input(),
                                          actor_name(current_user), int(form.version.data or 0))
             flash(_("De aanbeveling is opgeslagen."), "success")
             return redirect(url_for(".show_visit_theme", visit_id=visit_id, number=recommendation.theme_number,
@@ -64,7 +64,7 @@ def delete_recommendation(visit_id: int, recommendation_id: int):
 
 def _follow_up_page(conversation, rights, failed=None, status=200):
     """The follow-up page; `failed` is (recommendation id, its posted form, the notice) after a refused save."""
-    context = pages.follow_up_page(db.session, current_guides(), conversation, rights, failed)
+    context = pages.follow_up_page(db.session, round_guides(conversation.round), conversation, rights, failed)
     return render_template("visits/follow_up.html", **context), status
 
 
@@ -105,7 +105,7 @@ def save_response(visit_id: int):
     else:
         flash(_("De bestuurlijke reactie is opgeslagen."), "success")
         return redirect(url_for(".show_visit", visit_id=visit_id, _anchor="response"))
-    context = pages.overview(db.session, current_guides(), conversation, rights, response_form=form, notice=notice)
+    context = pages.overview(db.session, round_guides(conversation.round), conversation, rights, response_form=form, notice=notice)
     return render_template("visits/show.html", **context), status
 
 
@@ -144,5 +144,5 @@ def finalise_visit(visit_id: int):
 @signed_in_required
 def download_report(visit_id: int):
     conversation, _rights = load_visit(visit_id)
-    return send_file(visit_report_docx(db.session, current_guides(), conversation), as_attachment=True,
+    return send_file(visit_report_docx(db.session, round_guides(conversation.round), conversation), as_attachment=True,
                      download_name=visit_report_filename(conversation), mimetype=DOCX)

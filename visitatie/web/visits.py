@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from ..auth import projectleider_required
 from ..extensions import db
-from ..guide_registry import current_guides
+from ..guide_registry import round_guides
 from ..models import Conversation
 from ..models.visits import Finding, Recommendation
 from ..permissions import actor_name
@@ -50,7 +50,7 @@ def load_visit(visit_id: int, require: str | None = None):
 
 
 def _theme_number(conversation, number: int) -> int:
-    return number if domain.theme_guide(current_guides(), conversation, number) else abort(404)
+    return number if domain.theme_guide(round_guides(conversation.round), conversation, number) else abort(404)
 
 
 def _back_to_theme(conversation, number: int, anchor: str | None = None):
@@ -99,20 +99,20 @@ def publish_national_release():
 @signed_in_required
 def show_visit(visit_id: int):
     conversation, rights = load_visit(visit_id)
-    return render_template("visits/show.html", **pages.overview(db.session, current_guides(), conversation, rights))
+    return render_template("visits/show.html", **pages.overview(db.session, round_guides(conversation.round), conversation, rights))
 
 
 @bp.get("/<int:visit_id>/thema/<int:number>")
 @signed_in_required
 def show_visit_theme(visit_id: int, number: int):
     conversation, rights = load_visit(visit_id)
-    context = pages.theme(db.session, current_guides(), conversation, rights, _theme_number(conversation, number))
+    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights, _theme_number(conversation, number))
     return render_template("visits/theme.html", **context)
 
 
 def _save_score(visit_id: int, number: int, source: str, require: str):
     conversation, rights = load_visit(visit_id, require=require)
-    context, status = pages.save_score(db.session, current_guides(), conversation, rights,
+    context, status = pages.save_score(db.session, round_guides(conversation.round), conversation, rights,
                                        _theme_number(conversation, number), source, request.form, actor_name(current_user))
     if context is None:
         flash(_("De zelfevaluatie is opgeslagen.") if source == "self" else _("Het oordeel van de commissie is opgeslagen."),
@@ -139,7 +139,7 @@ def create_finding(visit_id: int, number: int):
     conversation, rights = load_visit(visit_id, require="can_score")
     form = FindingForm(prefix="finding")
     try:
-        domain.add_finding(db.session, current_guides(), conversation, _theme_number(conversation, number),
+        domain.add_finding(db.session, round_guides(conversation.round), conversation, _theme_number(conversation, number),
                            form.text.data or "", actor_name(current_user))
     except domain.VisitError as error:
         return _theme_again(conversation, rights, number, error, finding=form)
@@ -152,7 +152,7 @@ def _theme_again(conversation, rights, number, error, **forms):
     [form] = forms.values()
     notice, status = pages.refusal(form, error)
     unsaved = form.text.data if isinstance(error, domain.VisitLocked) else None
-    context = pages.theme(db.session, current_guides(), conversation, rights, number, forms=forms, notice=notice,
+    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights, number, forms=forms, notice=notice,
                           unsaved=unsaved)
     return render_template("visits/theme.html", **context), status
 
@@ -178,7 +178,7 @@ def create_recommendation(visit_id: int, number: int):
     conversation, rights = load_visit(visit_id, require="can_score")
     form = RecommendationForm(prefix="recommendation")
     try:
-        saved = domain.add_recommendation(db.session, current_guides(), conversation, form.to_input(),
+        saved = domain.add_recommendation(db.session, round_guides(conversation.round), conversation, form.to_input(),
                                           actor_name(current_user))
     except domain.VisitError as error:
         return _theme_again(conversation, rights, number, error, recommendation=form)

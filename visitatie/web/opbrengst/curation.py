@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 
 from ...auth import projectleider_required
 from ...extensions import db
-from ...guide_registry import current_guides
+from ...guide_diff import changed_questions
+from ...guide_registry import round_guides
 from ...models import Round
 from ...models.opbrengst import CuratedLesson
 from ...opbrengst import CurationConflict, CurationInvalid, PublicationIncomplete, analyse, publication
@@ -75,14 +76,14 @@ def edit_curation(round_id: int):
 
 def _theme_page(round_: Round, number: int, form: ThemeCurationForm | None = None,
                 lesson_form: LessonForm | None = None, status: int = 200, current=None):
-    work = theme_workspace(db.session, current_guides(), round_, number)
+    work = theme_workspace(db.session, round_guides(round_), round_, number)
     if form is None:
         form = ThemeCurationForm(data=_theme_data(work))
     form.quote.choices = [("", _("Geen citaat"))] + [(str(mark.id), mark.text) for mark, _reason in work.quotes]
     lesson_form = lesson_form or LessonForm(formdata=None)
     lesson_form.sources.choices = [(mark.id, mark.text) for mark in work.passages]
     return render_template("opbrengst/theme.html", round=round_, work=work, form=form, lesson_form=lesson_form,
-                           current=current, guides=current_guides(), municipalities=all_municipalities(),
+                           current=current, guides=round_guides(round_), municipalities=all_municipalities(),
                            consent_names=CONSENT_NAMES, quote_problems=QUOTE_PROBLEMS), status
 
 
@@ -111,7 +112,7 @@ def edit_theme(round_id: int, number: int):
         int(form.quote.data) if (form.quote.data or "").isdigit() else None, form.practice_municipality.data or "",
         form.practice_title.data or "", form.practice_url.data or "", form.practice_consent.data)
     try:
-        domain.save_theme_curation(db.session, current_guides(), round_, number, data, actor(), form.version.data or 0)
+        domain.save_theme_curation(db.session, round_guides(round_), round_, number, data, actor(), form.version.data or 0)
     except CurationInvalid as invalid:
         general = apply_problems(form, invalid.problems, "recommendation")
         if general:
@@ -133,7 +134,7 @@ def create_lesson(round_id: int, number: int):
     form = LessonForm()
     if form.validate_on_submit():
         try:
-            domain.add_lesson(db.session, current_guides(), round_, number, form.text.data, form.sources.data or [],
+            domain.add_lesson(db.session, round_guides(round_), round_, number, form.text.data, form.sources.data or [],
                               actor())
             flash(_("De les is toegevoegd."), "success")
             return redirect(url_for("opbrengst.edit_theme", round_id=round_id, number=number) + "#lessen")
@@ -155,12 +156,12 @@ def edit_lesson(round_id: int, lesson_id: int):
     round_, lesson = _round(round_id), _lesson(round_id, lesson_id)
     form = LessonForm(data={"text": lesson.text, "sources": [m.id for m in lesson.sources], "version": lesson.version}
                       if request.method == "GET" else None)
-    work = theme_workspace(db.session, current_guides(), round_, lesson.theme_number)
+    work = theme_workspace(db.session, round_guides(round_), round_, lesson.theme_number)
     form.sources.choices = [(mark.id, mark.text) for mark in work.passages]
     status, current = (400 if request.method == "POST" else 200), None
     if form.validate_on_submit():
         try:
-            domain.update_lesson(db.session, current_guides(), lesson, form.text.data, form.sources.data or [],
+            domain.update_lesson(db.session, round_guides(round_), lesson, form.text.data, form.sources.data or [],
                                  actor(), form.version.data or 0)
             flash(_("De les is opgeslagen."), "success")
             return redirect(url_for("opbrengst.edit_theme", round_id=round_id, number=lesson.theme_number) + "#lessen")
@@ -171,7 +172,7 @@ def edit_lesson(round_id: int, lesson_id: int):
             _rebase(form, current)
             _conflict()
     return render_template("opbrengst/lesson.html", round=round_, lesson=lesson, work=work, form=form,
-                           current=current, guides=current_guides()), status
+                           current=current, guides=round_guides(round_)), status
 
 
 @bp.post("/rondes/<int:round_id>/opbrengst/lessen/<int:lesson_id>/verwijderen")
@@ -194,7 +195,7 @@ def delete_lesson(round_id: int, lesson_id: int):
 @projectleider_required
 def show_preview(round_id: int):
     round_ = _round(round_id)
-    snapshot = publication.preview(db.session, current_guides(), round_.id)
+    snapshot = publication.preview(db.session, round_guides(round_), round_.id)
     return render_template("opbrengst/publication.html", snapshot=snapshot, publication=None, versions=[],
                            latest=None, concept=True, round=round_)
 
@@ -206,7 +207,7 @@ def publish_round(round_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        published = publication.publish(db.session, current_guides(), round_, actor())
+        published = publication.publish(db.session, round_guides(round_), round_, actor())
     except PublicationIncomplete as incomplete:
         flash(" ".join(problem_message(p) for p in incomplete.problems), "error")
         return redirect(url_for("opbrengst.edit_curation", round_id=round_id))
@@ -255,7 +256,12 @@ def withdraw_lesson(round_id: int, lesson_id: int):
 def show_figures(round_id: int):
     round_ = _round(round_id)
     chosen = selection(round_, request.args)
-    result = analyse(db.session, current_guides(), chosen.round_ids, chosen.filters)
+    result = analyse(db.session, round_guides(round_), chosen.round_ids, chosen.filters)
+    # Questions are matched across versions by id; where the wording differs the page says so.
+    changed = changed_questions([row["question_id"] for row in result["comparison"]],
+                                [round_guides(r) for r in chosen.available if r.id in chosen.round_ids])
+    for row in result["comparison"]:
+        row["changed"] = row["question_id"] in changed
     return render_template("opbrengst/figures.html", round=round_, result=result, chosen=chosen,
                            options=filter_options(db.session), rounds=chosen.available,
                            population_names=POPULATION_CLASS_NAMES)

@@ -11,7 +11,7 @@ from flask_login import current_user
 from ... import security_events
 from ...auth import projectleider_required
 from ...extensions import db
-from ...guide_registry import current_guides
+from ...guide_registry import round_guides
 from ...models import Round
 from ...models.types import utcnow
 from ...opbrengst import export, public_export
@@ -43,7 +43,7 @@ def _logged(round_id: int, filename: str) -> None:
 def _confidential(round_id: int, extension: str) -> Response:
     round_ = db.session.get(Round, round_id) or abort(404)
     chosen = selection(round_, request.args)
-    tables = export.tables(db.session, current_guides(), chosen.round_ids, chosen.filters,
+    tables = export.tables(db.session, round_guides(round_), chosen.round_ids, chosen.filters,
                            exported_by=current_user.email, exported_at=utcnow())
     filename = export.file_name(chosen.round_ids, extension)
     content = export.to_excel(tables) if extension == "xlsx" else export.to_csv_zip(tables, _dialect())
@@ -52,14 +52,14 @@ def _confidential(round_id: int, extension: str) -> Response:
 
 
 def _public(round_id: int, extension: str) -> Response:
-    db.session.get(Round, round_id) or abort(404)
+    round_ = db.session.get(Round, round_id) or abort(404)
     publication = latest(db.session, round_id)
     if publication is None:
         flash(_("Er is voor deze ronde nog niets gepubliceerd. De openbare cijfers komen alleen uit een "
                 "gepubliceerde versie."), "error")
         return redirect(url_for("opbrengst.edit_curation", round_id=round_id))
     snapshot = publication.snapshot
-    sheets = public_export.public_sheets(snapshot, current_guides())
+    sheets = public_export.public_sheets(snapshot, round_guides(round_))
     filename = public_export.file_name(round_id, snapshot, "xlsx" if extension == "xlsx" else "csv.zip")
     content = (public_export.to_excel(sheets) if extension == "xlsx"
                else public_export.to_csv_zip(sheets, _dialect()))
@@ -94,6 +94,6 @@ def export_public_csv(round_id: int):
 @bp.get("/rondes/<int:round_id>/opbrengst/rapport.docx")
 @projectleider_required
 def download_report(round_id: int):
-    db.session.get(Round, round_id) or abort(404)
-    content, snapshot = round_report(db.session, current_guides(), round_id)
+    round_ = db.session.get(Round, round_id) or abort(404)
+    content, snapshot = round_report(db.session, round_guides(round_), round_id)
     return _file(content, DOCX, report_file_name(round_id, snapshot))
