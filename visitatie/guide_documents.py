@@ -69,6 +69,8 @@ def guide_data(guide: Guide, version: str | None = None) -> dict:
         theme["introduction"] = guide.introduction
     theme["findings"] = list(guide.findings)
     theme["quote"] = {"text": guide.quote.text, "speaker": guide.quote.speaker, "function": guide.quote.function}
+    if guide.quote.source:
+        theme["quote"]["source"] = guide.quote.source
     example = {"municipality": guide.practice_example.municipality, "title": guide.practice_example.title}
     if guide.practice_example.url:
         example["url"] = guide.practice_example.url

@@ -24,7 +24,7 @@ THEMES, QUESTIONS, CHOICES, MATURITY, CHECKLIST = "thema's", "vragen", "keuzes",
 SCALE = tuple(f"schaal_{level}" for level in range(1, 6))
 COLUMNS = {
     THEMES: ("versie", "nummer", "slug", "titel", "aanbeveling", "introductie", "bevindingen", "citaat",
-             "citaat_spreker", "citaat_functie", "praktijkvoorbeeld_gemeente", "praktijkvoorbeeld_titel",
+             "citaat_spreker", "citaat_functie", "citaat_bron", "praktijkvoorbeeld_gemeente", "praktijkvoorbeeld_titel",
              "praktijkvoorbeeld_url"),
     QUESTIONS: ("thema", "id", "type", "tekst", "toelichting", "rollen", "doorvragen", "meerdere", "kerncijfer",
                 "voorwaarde_vraag", "voorwaarde_waarden", *SCALE),
@@ -76,7 +76,8 @@ def workbook_bytes(content: dict) -> bytes:
         quote, example = theme.get("quote") or {}, theme.get("practice_example") or {}
         themes.append([doc.get("version"), theme.get("number"), theme.get("slug"), theme.get("title"),
                        theme.get("recommendation"), theme.get("introduction"), _lines(theme.get("findings")),
-                       quote.get("text"), quote.get("speaker"), quote.get("function"), example.get("municipality"),
+                       quote.get("text"), quote.get("speaker"), quote.get("function"), quote.get("source"),
+                       example.get("municipality"),
                        example.get("title"), example.get("url")])
         for question in doc.get("questions") or []:
             condition, scale = question.get("condition") or {}, question.get("scale") or {}
@@ -183,7 +184,8 @@ def read_workbook(data: bytes, number: str) -> dict:
             _put(theme, key, values.get(THEME_FIELDS[key]))
         _put(theme, "findings", _split(values.get("bevindingen"), "\n"))
         quote, example = {}, {}
-        for key, column in (("text", "citaat"), ("speaker", "citaat_spreker"), ("function", "citaat_functie")):
+        for key, column in (("text", "citaat"), ("speaker", "citaat_spreker"), ("function", "citaat_functie"),
+                            ("source", "citaat_bron")):
             _put(quote, key, values.get(column))
         for key, column in (("municipality", "praktijkvoorbeeld_gemeente"), ("title", "praktijkvoorbeeld_titel"),
                             ("url", "praktijkvoorbeeld_url")):
@@ -199,7 +201,7 @@ def read_workbook(data: bytes, number: str) -> dict:
         for key, column in THEME_FIELDS.items():
             where[(source, f"theme.{key}")] = (themes, row, column)
         for prefix, columns in (("theme.quote", {"text": "citaat", "speaker": "citaat_spreker",
-                                                 "function": "citaat_functie"}),
+                                                 "function": "citaat_functie", "source": "citaat_bron"}),
                                 ("theme.practice_example", {"municipality": "praktijkvoorbeeld_gemeente",
                                                             "title": "praktijkvoorbeeld_titel",
                                                             "url": "praktijkvoorbeeld_url"})):

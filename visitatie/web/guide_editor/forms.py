@@ -34,6 +34,7 @@ class ThemeForm(FlaskForm):
     quote_text = TextAreaField(_l("Citaat"))
     quote_speaker = StringField(_l("Spreker van het citaat"))
     quote_function = StringField(_l("Functie van de spreker"))
+    quote_source = StringField(_l("Bron van het citaat"))
     example_municipality = StringField(_l("Praktijkvoorbeeld: gemeente"))
     example_title = StringField(_l("Praktijkvoorbeeld: titel"))
     example_url = StringField(_l("Praktijkvoorbeeld: webadres"))
@@ -42,7 +43,8 @@ class ThemeForm(FlaskForm):
     FIELDS = {"theme.number": "number", "theme.slug": "slug", "theme.title": "title",
               "theme.recommendation": "recommendation", "theme.introduction": "introduction",
               "theme.findings": "findings", "theme.quote.text": "quote_text", "theme.quote.speaker": "quote_speaker",
-              "theme.quote.function": "quote_function", "theme.quote": "quote_text",
+              "theme.quote.function": "quote_function", "theme.quote.source": "quote_source",
+              "theme.quote": "quote_text",
               "theme.practice_example.municipality": "example_municipality",
               "theme.practice_example.title": "example_title", "theme.practice_example.url": "example_url",
               "theme.practice_example": "example_municipality", "theme": "title"}
@@ -53,7 +55,7 @@ class ThemeForm(FlaskForm):
         self.recommendation.data, self.introduction.data = theme.get("recommendation"), theme.get("introduction")
         self.findings.data = "\n".join(theme.get("findings") or [])
         self.quote_text.data, self.quote_speaker.data = quote.get("text"), quote.get("speaker")
-        self.quote_function.data = quote.get("function")
+        self.quote_function.data, self.quote_source.data = quote.get("function"), quote.get("source")
         self.example_municipality.data, self.example_title.data = example.get("municipality"), example.get("title")
         self.example_url.data = example.get("url")
 
@@ -62,7 +64,8 @@ class ThemeForm(FlaskForm):
             return (field.data or "").strip() or None
 
         quote = {k: v for k, v in (("text", text(self.quote_text)), ("speaker", text(self.quote_speaker)),
-                                   ("function", text(self.quote_function))) if v}
+                                   ("function", text(self.quote_function)),
+                                   ("source", text(self.quote_source))) if v}
         example = {k: v for k, v in (("municipality", text(self.example_municipality)),
                                      ("title", text(self.example_title)), ("url", text(self.example_url))) if v}
         return {"number": self.number.data, "slug": text(self.slug), "title": text(self.title),
