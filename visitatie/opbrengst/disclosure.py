@@ -18,7 +18,8 @@ differencing between releases):
    recomputable as n minus the others: the smallest other non-zero cell is suppressed as well.
    A mean or median is published only beside a distribution that is shown in full, since with
    the known levels it would pin down the suppressed cells.
-5. **Differencing.** A new version whose published cells differ from an earlier version by 1 or 2
+5. **Differencing.** A new version whose published cells (figures, scales, lesson counts, the
+   shares per size class, the number of municipalities) differ from an earlier version by 1 or 2
    municipalities in any cell shown in both is refused: the difference would be one or two
    municipalities' answers. The national picture is published as numbered releases under the same
    rule, counted in visits (see visits/national_release.py).
@@ -171,6 +172,13 @@ def published_cells(snapshot: dict) -> dict[tuple, int]:
         for lesson in theme.get("lessons") or []:
             if lesson.get("municipalities") is not None and lesson.get("lesson_id") is not None:
                 cells[("lesson", lesson["lesson_id"], "municipalities")] = int(lesson["municipalities"])
+    sizes = snapshot.get("size_classes") or {}
+    groups = [group.get("key") for group in sizes.get("groups") or []]
+    for question in sizes.get("questions") or []:
+        for key, cell in zip(groups, question.get("cells") or []):
+            if cell and cell.get("share_ja") is not None:
+                cells[("size", question["question_id"], f"{key}:n")] = int(cell["n"])
+                cells[("size", question["question_id"], f"{key}:ja")] = round(cell["share_ja"] * cell["n"])
     method = snapshot.get("methodology") or {}
     if method.get("municipalities") is not None:
         cells[("method", "", "municipalities")] = int(method["municipalities"])

@@ -4,7 +4,10 @@ For the snapshot (public page, round report). Size classes with fewer than MIN_G
 participating municipalities are merged with a neighbour (municipality_size.merge_small_classes),
 so no group points at a handful of municipalities (the ≥ 250 000 class holds only four in the
 whole country); a group still below MIN_GROUP after merging (too few municipalities overall) is
-left out (so is a lone group: it would only repeat the overall figure), and a cell that fewer than MIN_ANSWERED municipalities answered is None.
+left out (so is a lone group: it would only repeat the overall figure). Each cell goes through the
+one disclosure-control step (disclosure.protect_distribution on its ja/deels/nee counts): a share
+whose count is suppressed — fewer than 3 answering, a small cell, or all but fewer than 3 giving
+the same answer — is None.
 Municipalities without a population figure are in no class and counted apart.
 Pure pandas on frame.AnswerData; plain JSON-able dicts out.
 """
@@ -13,10 +16,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..municipality_size import UNKNOWN, group_label, merge_small_classes, source_note
+from .disclosure import MIN_CELL, MIN_MUNICIPALITIES, protect_distribution
 from .frame import AnswerData
 
-MIN_GROUP = 5  # municipalities in a size group
-MIN_ANSWERED = 3  # municipalities that answered, for a share to be shown
+MIN_GROUP = MIN_MUNICIPALITIES  # municipalities in a size group, as for a published selection
+MIN_ANSWERED = MIN_CELL  # municipalities that answered, for a share to be shown
 
 
 def headline_by_size(data: AnswerData) -> dict:
@@ -51,9 +55,11 @@ def headline_by_size(data: AnswerData) -> dict:
     answers = answers.merge(slot_group, on="key")
     table = pd.DataFrame({
         "question_id": answers["question_id"].astype("str"), "group": answers["group"].astype("int64"),
-        "ja": answers["value"] == "ja", "municipality_id": answers["municipality_id"]})
+        "ja": answers["value"] == "ja", "deels": answers["value"] == "deels", "nee": answers["value"] == "nee",
+        "municipality_id": answers["municipality_id"]})
     cells = table.groupby(["question_id", "group"]).agg(
-        n=("ja", "size"), ja=("ja", "sum"), answered=("municipality_id", "nunique"))
+        n=("ja", "size"), ja=("ja", "sum"), deels=("deels", "sum"), nee=("nee", "sum"),
+        answered=("municipality_id", "nunique"))
     for question in questions.itertuples():
         row = []
         for index in range(len(groups)):
@@ -61,8 +67,9 @@ def headline_by_size(data: AnswerData) -> dict:
             if key not in cells.index or cells.at[key, "answered"] < MIN_ANSWERED:
                 row.append(None)
                 continue
-            n, ja = int(cells.at[key, "n"]), int(cells.at[key, "ja"])
-            row.append({"n": n, "share_ja": round(ja / n, 4)})
+            n = int(cells.at[key, "n"])
+            shown, _reason = protect_distribution({value: int(cells.at[key, value]) for value in ("ja", "deels", "nee")}, n)
+            row.append({"n": n, "share_ja": round(shown["ja"] / n, 4)} if shown["ja"] is not None else None)
         result["questions"].append({"question_id": question.question_id, "theme_number": int(question.theme_number),
                                     "headline": question.headline, "cells": row})
     return result

@@ -88,3 +88,12 @@ def test_differencing_is_checked_when_publishing(session, guides, world):
     problem = refused.value.problems[0]
     assert problem.code == "differencing" and problem.params["version"] == 1
     assert problem.params["difference"] in (1, 2)
+
+
+def test_size_class_cells_count_in_the_differencing_too():
+    def snapshot(n, share):
+        return {"themes": [], "size_classes": {"groups": [{"key": "tot-20000"}], "questions": [
+            {"question_id": "q", "cells": [{"n": n, "share_ja": share}]}]}}
+    assert differencing_problems(snapshot(6, 0.5), [(1, snapshot(6, 0.5))]) == []
+    problems = differencing_problems(snapshot(7, 4 / 7), [(1, snapshot(6, 0.5))])  # one more answered ja
+    assert (1, ("size", "q", "tot-20000:n"), 1) in problems and (1, ("size", "q", "tot-20000:ja"), 1) in problems

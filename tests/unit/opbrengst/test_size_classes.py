@@ -10,11 +10,13 @@ Merging to at least 5 (merge_small_classes): the three empty classes above 100 0
 other and then Zeist's class (1), which joins 20 000–50 000 (6) -> 7; then < 10 000 (2) joins
 10 000–20 000 (4) -> 6. Groups: "minder dan 20.000 inwoners" (6) and "20.000 inwoners of meer" (7).
 
-leiderschap.ivp: small group Renswoude ja, Eemnes nee, Bunnik ja, Lopik deels -> n 4, ja 2: 0.5;
-  large group Baarn, Bunschoten, De Bilt, Zeist ja, Leusden nee -> n 5, ja 4: 0.8;
+Every cell goes through disclosure.protect_distribution (ja/deels/nee counts):
+leiderschap.ivp: small group Renswoude ja, Eemnes nee, Bunnik ja, Lopik deels -> n 4, ja 2, deels 1,
+  nee 1: all but 2 give the largest answer (group disclosure) -> None;
+  large group Baarn, Bunschoten, De Bilt, Zeist ja, Leusden nee -> n 5, ja 4: all but 1 -> None;
   Utrecht ja counts in no class.
 leiderschap.ciso_oov: small group Renswoude ja, Eemnes ja: 2 municipalities answered -> None;
-  large group Baarn nee, Zeist nee, Soest ja -> n 3, ja 1: 0.3333.
+  large group Baarn, Bunschoten, De Bilt ja; Leusden, Soest, Zeist nee -> n 6, ja 3, nee 3: 0.5.
 """
 import json
 from datetime import date, datetime
@@ -31,7 +33,8 @@ PAIRS = [("Renswoude", "Baarn"), ("Eemnes", "Bunschoten"), ("Bunnik", "De Bilt")
 ANSWERS = {
     "leiderschap.ivp": {"Renswoude": "ja", "Eemnes": "nee", "Bunnik": "ja", "Lopik": "deels", "Baarn": "ja",
                         "Bunschoten": "ja", "De Bilt": "ja", "Zeist": "ja", "Leusden": "nee", "Utrecht": "ja"},
-    "leiderschap.ciso_oov": {"Renswoude": "ja", "Eemnes": "ja", "Baarn": "nee", "Zeist": "nee", "Soest": "ja"},
+    "leiderschap.ciso_oov": {"Renswoude": "ja", "Eemnes": "ja", "Baarn": "ja", "Bunschoten": "ja", "De Bilt": "ja",
+                             "Leusden": "nee", "Soest": "nee", "Zeist": "nee"},
 }
 
 
@@ -58,8 +61,8 @@ def test_share_ja_per_merged_size_class_by_hand(session, guides, world):
         ("minder dan 20.000 inwoners", 6, "tot-10000", "10000-20000"),
         ("20.000 inwoners of meer", 7, "20000-50000", "vanaf-250000")]
     assert [(q["question_id"], q["cells"]) for q in result["questions"]] == [
-        ("leiderschap.ivp", [{"n": 4, "share_ja": 0.5}, {"n": 5, "share_ja": 0.8}]),
-        ("leiderschap.ciso_oov", [None, {"n": 3, "share_ja": 0.3333}]),
+        ("leiderschap.ivp", [None, None]),
+        ("leiderschap.ciso_oov", [None, {"n": 6, "share_ja": 0.5}]),
     ]
     assert result["questions"][0]["headline"]  # the guide's headline wording, for the chart
 
