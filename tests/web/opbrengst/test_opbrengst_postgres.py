@@ -24,7 +24,7 @@ def test_aggregate_export_publish_and_page_on_postgresql(pg_app):
         assert full["methodology"]["conversations"] == 4 and full["methodology"]["answers"] > 200
         sheets = pd.read_excel(io.BytesIO(export.to_excel(export.tables(db.session, guides, [round_.id]))),
                                sheet_name=None)
-        assert len(sheets["Vertrouwelijk antwoorden"]) == 8
+        assert len(sheets["Antwoorden"]) == 8  # the confidential file: one row per municipality per conversation
         curation.save_round_curation(db.session, round_, curation.RoundCurationInput("", "Chefsache.", ""), "pl", 0)
         publication.publish(db.session, guides, round_, "pl")
         round_id = round_.id
