@@ -7,6 +7,7 @@ magazine reports (Haarlem and Maastricht, led from Breda) is kept; the others ar
 Deterministic (fixed seed) and idempotent: loading it twice leaves one demo round.
 """
 import random
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -62,7 +63,7 @@ def load_demo(session: Session, guides: GuideSet, publish_opbrengst: bool = True
 
     def person(name: str, function: str, municipality: Municipality | None) -> Person:
         if name not in people:
-            email = name.lower().replace(" ", ".") + "@example.org"
+            email = re.sub(r"[^a-z]+", ".", name.lower()).strip(".") + "@example.org"  # "A. de Groot" -> a.de.groot
             people[name] = Person(name=name, function=function, email=email, municipality=municipality)
         return people[name]
 

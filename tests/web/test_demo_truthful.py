@@ -69,3 +69,25 @@ def test_practice_examples_carry_no_invented_address(app):
         if example is not None:
             assert not getattr(example, "url", None)
             assert example.municipality in magazine()
+
+
+def test_demo_addresses_pass_the_apps_own_email_check(app, demo):
+    from wtforms.validators import Email, ValidationError
+
+    from visitatie.web.planning.forms import ParticipantForm
+
+    check = next(v for v in ParticipantForm.email.kwargs["validators"] if isinstance(v, Email))
+    with app.app_context():
+        addresses = [e for e in db.session.scalars(select(Person.email)) if e]
+    assert addresses and all(address.endswith("@example.org") for address in addresses)
+
+    class Field:
+        def __init__(self, data):
+            self.data = data
+            self.gettext = lambda text: text
+
+    for address in addresses:
+        try:
+            check(None, Field(address))
+        except ValidationError as refused:
+            raise AssertionError(f"{address}: {refused}") from None
