@@ -70,3 +70,35 @@ def test_a_project_leader_cannot_give_consent_for_a_speaker(app, client, world, 
     auth.as_projectleider()
     assert client.get(f"/gesprekken/{world.a}/citaten").status_code == 404
     assert client.post(f"/gesprekken/{world.a}/citaten/{mark_id}", data={"consent": "anoniem"}).status_code == 404
+
+
+def test_a_withdrawn_quote_leaves_every_published_page(app, client, auth):
+    """The demo publishes an anonymous quote; its speaker withdraws: versions 1 and 2 lose it."""
+    from tests.conftest import redeem
+    from visitatie import invitations
+    from visitatie.demo import load_demo
+    from visitatie.guide_registry import current_guides
+    from visitatie.models.opbrengst import Publication, RoundCuration
+    from visitatie.opbrengst import publication
+
+    with app.app_context():
+        round_, _ = load_demo(db.session, current_guides())
+        first = db.session.scalar(select(Publication).where(Publication.round_id == round_.id))
+        quote = next(t["quote"] for t in first.snapshot["themes"] if t.get("quote"))
+        mark = db.session.get(Mark, quote["mark_id"])
+        curation = db.session.scalar(select(RoundCuration).where(RoundCuration.round_id == round_.id))
+        curation.main_lesson = "Oefen de crisis elk jaar."
+        db.session.commit()
+        publication.publish(db.session, current_guides(), round_, "pl")  # version 2, same quote
+        _invitation, token = invitations.issue(db.session, mark.speaker, days_valid=30)
+        db.session.commit()
+        round_id, mark_id, conversation_id, words = round_.id, mark.id, mark.speaker.conversation_id, quote["text"]
+    for version in (1, 2):
+        assert words in client.get(f"/opbrengst/{round_id}/v{version}").get_data(as_text=True)
+    speaker = app.test_client()
+    assert redeem(speaker, token).status_code == 302
+    assert speaker.post(f"/gesprekken/{conversation_id}/citaten/{mark_id}",
+                        data={"consent": "niet_publiceren"}).status_code == 302
+    for version in (1, 2):
+        page = client.get(f"/opbrengst/{round_id}/v{version}").get_data(as_text=True)
+        assert words not in page and "is ingetrokken op" in page
