@@ -115,3 +115,16 @@ def test_a_withdrawn_lesson_and_a_withdrawn_version(session, guides, published):
     assert (first.withdrawn_by, first.withdrawn_reason) == ("Anna", "Verkeerde ronde.")
     assert "Verkeerde ronde." not in json.dumps(first.snapshot)  # the reason is not public
     assert "is ingetrokken op" in _report_text(first.snapshot)
+
+
+def test_erasing_the_speaker_withdraws_their_named_quote_from_every_version(session, guides, published):
+    from visitatie.lifecycle.erasure import erase_person
+
+    person = published.speaker_haarlem.person
+    erase_person(session, person, "Anna")
+    session.commit()
+    session.expire_all()
+    for version in publication.versions(session, published.round_a.id):
+        everything = json.dumps(version.snapshot, ensure_ascii=False)
+        assert QUOTE not in everything and "Jos Wiersma" not in everything
+        assert version.snapshot["themes"][2]["quote"]["withdrawn_on"]
