@@ -133,6 +133,7 @@ class NationalRelease(db.Model):
     maturity: Mapped[dict | None] = mapped_column(db.JSON)   # the snapshot's "maturity" shape, protected
     visit_ids: Mapped[list] = mapped_column(db.JSON)         # the finalised visits it counts
     named: Mapped[list] = mapped_column(db.JSON, default=list)  # visits whose host consented to be named
+    by_size: Mapped[dict | None] = mapped_column(db.JSON)    # per CBS size group, protected (national_by_size)
     published_by: Mapped[str] = mapped_column(db.String(200))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

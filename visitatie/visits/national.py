@@ -43,6 +43,7 @@ class NationalPicture:
     min_visits: int = MIN_VISITS
     release: int | None = None                 # the release number, for a published picture
     released_at: object = None
+    by_size: dict | None = None                # per CBS size group (national_by_size), in a release
 
 
 def score_frame(session: Session, round_ids=None, statuses=COUNTED) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from ..models.opbrengst import NationalRelease
 from ..opbrengst.disclosure import MIN_CELL, protect_maturity
 from ..opbrengst.errors import Problem, PublicationIncomplete
 from .national import MIN_VISITS, PUBLIC_STATUSES, NamedVisit, NationalPicture, national_picture, score_frame
+from .national_by_size import maturity_by_size
 
 
 def visit_fingerprints(session: Session) -> list[str]:
@@ -57,6 +58,7 @@ def publish_release(session: Session, actor: str) -> NationalRelease:
     version = (session.scalar(select(func.max(NationalRelease.version))) or 0) + 1
     release = NationalRelease(
         version=version, maturity=protect_maturity(picture.maturity), visit_ids=current,
+        by_size=maturity_by_size(session),
         named=[{"municipality": v.municipality, "year": v.year, "levels": {str(k): l for k, l in v.levels.items()}}
                for v in picture.named],
         published_by=actor)
@@ -82,7 +84,7 @@ def public_picture(session: Session) -> NationalPicture:
     named = [NamedVisit(v["municipality"], v["year"], {int(k): int(l) for k, l in v["levels"].items()})
              for v in release.named or []]
     return NationalPicture(release.maturity, [], named, len(release.visit_ids), True, MIN_VISITS,
-                           release.version, release.published_at)
+                           release.version, release.published_at, release.by_size)
 
 
 def releases(session: Session) -> list[NationalRelease]:

@@ -183,3 +183,24 @@ def test_a_release_with_nothing_new_is_refused(session, nation):
     with pytest.raises(PublicationIncomplete) as refused:
         publish_release(session, "Anna")
     assert refused.value.problems[0].code == "release_unchanged"
+
+
+def test_a_release_carries_the_picture_by_size_class_protected(session, nation):
+    """Twelve visits in 2025, theme 1: six small municipalities (< 10 000) at levels 2,2,2,3,3,3 and
+    six of 50 000–100 000 at 3,3,3,3,3,4. Small: 3 and 3, shown. Large: all but one at level 3,
+    so the whole distribution is suppressed (group disclosure)."""
+    from visitatie.visits.national_release import publish_release, public_picture
+
+    visits = [(level, 8_000) for level in (2, 2, 2, 3, 3, 3)] + [(level, 60_000) for level in (3, 3, 3, 3, 3, 4)]
+    for level, population in visits:
+        conversation = nation(2025, level)
+        conversation.municipalities[0].population = population
+    session.commit()
+    publish_release(session, "Anna")
+    session.commit()
+    by_size = public_picture(session).by_size
+    assert [(g["label"], g["visits"]) for g in by_size["groups"]] == [
+        ("minder dan 50.000 inwoners", 6), ("50.000 inwoners of meer", 6)]  # empty classes join a neighbour
+    small, large = by_size["themes"][0]["cells"]
+    assert small == {"1": 0, "2": 3, "3": 3, "4": 0, "5": 0}
+    assert large == {"1": None, "2": None, "3": None, "4": None, "5": None}
