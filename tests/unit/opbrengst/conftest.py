@@ -159,3 +159,18 @@ class World:
 @pytest.fixture
 def world(session) -> World:
     return World(session)
+
+
+@pytest.fixture
+def curated(session, guides, world) -> World:
+    """Round A made publishable (six municipalities), with a main lesson and theme 3 curated
+    around the named, consented quote."""
+    from visitatie.opbrengst.curation import (RoundCurationInput, ThemeCurationInput, save_round_curation,
+                                              save_theme_curation)
+
+    world.grow()
+    save_round_curation(session, world.round_a, RoundCurationInput("", "Digitale veiligheid is chefsache.", ""),
+                        "Anna", 0)
+    save_theme_curation(session, guides, world.round_a, 3, ThemeCurationInput(
+        "Borg de bedrijfscontinuïteit", ("Alles is digitaal.",), world.quote_named.id), "Anna", 0)
+    return world

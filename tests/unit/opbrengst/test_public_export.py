@@ -8,17 +8,11 @@ import pandas as pd
 import pytest
 
 from visitatie.opbrengst import public_export, publication
-from visitatie.opbrengst.curation import RoundCurationInput, ThemeCurationInput, save_round_curation, save_theme_curation
 
 
 @pytest.fixture
-def snapshot(session, guides, world):
-    world.grow()  # six municipalities: publishable
-    save_round_curation(session, world.round_a, RoundCurationInput("", "Digitale veiligheid is chefsache.", ""),
-                        "Anna", 0)
-    save_theme_curation(session, guides, world.round_a, 3, ThemeCurationInput(
-        "Borg de bedrijfscontinuïteit", ("Alles is digitaal.",), world.quote_named.id), "Anna", 0)
-    return publication.publish(session, guides, world.round_a, "Anna").snapshot
+def snapshot(session, guides, curated):
+    return publication.publish(session, guides, curated.round_a, "Anna").snapshot
 
 
 def read(sheets) -> dict[str, pd.DataFrame]:

@@ -8,22 +8,13 @@ import pandas as pd
 import pytest
 
 from visitatie.opbrengst import PublicationIncomplete, export, public_export, publication
-from visitatie.opbrengst.curation import RoundCurationInput, ThemeCurationInput, save_round_curation, save_theme_curation
+from visitatie.opbrengst.curation import RoundCurationInput, save_round_curation
 from visitatie.opbrengst.report import report_file_name, round_report
 from visitatie.models.opbrengst import PublicationImmutable
 
 SECRET = "GEHEIM: onze back-ups staan op één schijf."
 NAMED_ANONYMOUS = "In Maastricht hebben we daar nog geen beleid voor."
 
-
-@pytest.fixture
-def curated(session, guides, world):
-    world.grow()  # six municipalities: publishable
-    save_round_curation(session, world.round_a, RoundCurationInput("", "Digitale veiligheid is chefsache.", ""),
-                        "Anna", 0)
-    save_theme_curation(session, guides, world.round_a, 3, ThemeCurationInput(
-        "Borg de bedrijfscontinuïteit", ("Alles is digitaal.",), world.quote_named.id), "Anna", 0)
-    return world
 
 
 def test_publishing_needs_the_main_lesson_and_five_municipalities(session, guides, world):
