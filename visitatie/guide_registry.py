@@ -40,3 +40,9 @@ def guides_for(guide_set: str, number: str) -> GuideSet:
 
 def round_guides(round_) -> GuideSet:
     return guides_for(round_.guide_set or DEFAULT_GUIDE_SET, round_.guide_version)
+
+
+def theme_titles(round_) -> dict[int, str]:
+    """Theme number -> title in the round's own guide version: another topic has its own titles,
+    while the Theme rows (numbered slots) carry the shipped digital-security ones."""
+    return {guide.number: guide.title for guide in round_guides(round_)}

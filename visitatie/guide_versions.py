@@ -199,12 +199,12 @@ def import_content(session: Session, record: GuideSetRecord, content: dict, acto
 # --- Editing a concept ----------------------------------------------------------------------
 
 
-def _editable(version: GuideVersion) -> None:
+def ensure_editable(version: GuideVersion) -> None:
     if version.frozen:
         raise FrozenGuideVersion(f"versie {version.number} is vastgesteld en kan niet meer veranderen")
 
 
-def _store(version: GuideVersion, content: dict) -> None:
+def store_content(version: GuideVersion, content: dict) -> None:
     version.content = plain(content)  # a new object, so SQLAlchemy sees the JSON change
 
 
@@ -218,7 +218,7 @@ def _check(source: str, doc: dict, prefix: str | None = None) -> None:
 
 def save_theme(session: Session, version: GuideVersion, index: int | None, fields: dict) -> int:
     """Save the texts of theme `index` (None: a new theme); the theme's index."""
-    _editable(version)
+    ensure_editable(version)
     content = plain(version.content)
     guides = content["guides"]
     if index is None:
@@ -239,7 +239,11 @@ def save_theme(session: Session, version: GuideVersion, index: int | None, field
         raise GuideVersionError(GuideError(guide_source(index), None, "theme.slug",
                                            "de slug van een thema met vragen kan niet veranderen: "
                                            "de vraag-ids beginnen ermee"))
-    _store(version, content)
+    if old_slug and old_slug != theme["slug"]:
+        for scale in content.get("maturity") or []:  # the theme's maturity framework moves along
+            if scale.get("theme") == old_slug:
+                scale["theme"] = theme["slug"]
+    store_content(version, content)
     session.flush()
     return index
 
@@ -247,7 +251,7 @@ def save_theme(session: Session, version: GuideVersion, index: int | None, field
 def save_question(session: Session, version: GuideVersion, theme_index: int, position: int | None,
                   question: dict, *, allow_new_meaning: bool = False) -> int:
     """Save one question (position None: append); checked in its place among the earlier questions."""
-    _editable(version)
+    ensure_editable(version)
     content = plain(version.content)
     doc = content["guides"][theme_index]
     questions = doc["questions"]
@@ -264,14 +268,14 @@ def save_question(session: Session, version: GuideVersion, theme_index: int, pos
                                            f"vraag-id '{question['id']}' komt twee keer voor"))
     if not allow_new_meaning:
         check_meaning(session, version, question)
-    _store(version, content)
+    store_content(version, content)
     session.flush()
     return position
 
 
 def move_question(session: Session, version: GuideVersion, theme_index: int, position: int, step: int) -> None:
     """Move a question up (-1) or down (+1); a condition must still point at an earlier question."""
-    _editable(version)
+    ensure_editable(version)
     content = plain(version.content)
     doc = content["guides"][theme_index]
     target = position + step
@@ -280,12 +284,12 @@ def move_question(session: Session, version: GuideVersion, theme_index: int, pos
     questions = doc["questions"]
     questions[position], questions[target] = questions[target], questions[position]
     _check(guide_source(theme_index), doc, "questions")
-    _store(version, content)
+    store_content(version, content)
     session.flush()
 
 
 def remove_question(session: Session, version: GuideVersion, theme_index: int, position: int) -> None:
-    _editable(version)
+    ensure_editable(version)
     content = plain(version.content)
     doc = content["guides"][theme_index]
     removed = doc["questions"].pop(position)
@@ -293,22 +297,22 @@ def remove_question(session: Session, version: GuideVersion, theme_index: int, p
         if (other.get("condition") or {}).get("question") == removed.get("id"):
             raise GuideVersionError(GuideError(guide_source(theme_index), None, f"questions[{index}].condition",
                                                f"deze vraag hangt af van '{removed['id']}'; pas eerst de voorwaarde aan"))
-    _store(version, content)
+    store_content(version, content)
     session.flush()
 
 
 def remove_theme(session: Session, version: GuideVersion, theme_index: int) -> None:
-    _editable(version)
+    ensure_editable(version)
     content = plain(version.content)
     slug = content["guides"].pop(theme_index)["theme"].get("slug")
     content["maturity"] = [m for m in content.get("maturity") or [] if m.get("theme") != slug]
-    _store(version, content)
+    store_content(version, content)
     session.flush()
 
 
 def freeze(session: Session, version: GuideVersion, actor: str) -> GuideSet:
     """Vaststellen: the whole set must pass every check of the loader; then it never changes."""
-    _editable(version)
+    ensure_editable(version)
     try:
         guides = build_set(version.content)
     except GuideError as error:

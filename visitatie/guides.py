@@ -367,8 +367,15 @@ def combine(guides: list[Guide], maturity: list[MaturityScale]) -> GuideSet:
                 raise GuideError(guide.source, None, "questions",
                                  f"vraag-id '{question.id}' staat ook in {ids[question.id]}")
             ids[question.id] = guide.source
-    slugs = {g.slug for g in guides}
-    checklist_ids: dict[str, str] = {}  # id -> file: an entry is stored by id, so ids are unique across themes
+    check_maturity({g.slug for g in guides}, maturity)
+    return GuideSet(tuple(sorted(guides, key=lambda g: g.number)),
+                    tuple(sorted(maturity, key=lambda m: next(g.number for g in guides if g.slug == m.theme_slug))))
+
+
+def check_maturity(slugs: set[str], maturity: list[MaturityScale]) -> None:
+    """The checks across maturity scales: each belongs to a known theme, once, and a checklist id
+    is used once in the whole set (an entry is stored by id). The browser editor uses it too."""
+    checklist_ids: dict[str, str] = {}  # id -> file
     for scale in maturity:
         if scale.theme_slug not in slugs:
             raise GuideError(scale.source, scale.lines.get("theme"), "theme",
@@ -379,8 +386,6 @@ def combine(guides: list[Guide], maturity: list[MaturityScale]) -> GuideSet:
                                  f"checklist-id '{item.id}' staat ook in {checklist_ids[item.id]}")
             checklist_ids[item.id] = scale.source
     _check_across(maturity, lambda m: m.theme_slug, "theme", "thema")
-    return GuideSet(tuple(sorted(guides, key=lambda g: g.number)),
-                    tuple(sorted(maturity, key=lambda m: next(g.number for g in guides if g.slug == m.theme_slug))))
 
 
 def _check_across(items, key, field_path: str, what: str) -> None:

@@ -68,7 +68,8 @@ def export_command(round_id, out, public, version, also, province, safety_region
     else:
         tables = export.tables(db.session, round_guides(_round(round_id)), [round_id, *also],
                                Filters(province, safety_region, population_class),
-                               exported_by=cli_actor(), exported_at=utcnow())
+                               exported_by=cli_actor(), exported_at=utcnow(),
+                               compared=[round_guides(_round(r)) for r in (round_id, *also)])
         content = export.to_excel(tables) if excel else export.to_csv_zip(tables, dialect)
         summary = f"VERTROUWELIJK, {len(tables)} tabellen"
     out.write_bytes(content)

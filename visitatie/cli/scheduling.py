@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale
 
 from ..extensions import db
+from ..guide_registry import theme_titles
 from ..models import Round
 from ..reports.wording import count
 from ..scheduling import calendar_bytes
@@ -38,7 +39,7 @@ def suggest_pairs_command(round_id, beperking):
 
     round_ = _round(round_id)
     proposal = suggest_pairs(db.session, round_, beperking)
-    titles = {t.number: t.title for t in round_.themes}
+    titles = theme_titles(round_)  # the round's own guide version: another topic has its own titles
     with current_app.test_request_context(), force_locale("nl"):
         click.echo(f"Koppelvoorstel voor {round_.title} (voorwaarde: {beperking})")
         for number, pair in enumerate(proposal.pairs, start=1):

@@ -11,6 +11,7 @@ question of every guide.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +20,7 @@ from babel.dates import format_datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from ..guide_diff import changed_questions
 from ..guides import GuideSet
 from ..models.types import utcnow
 from ..municipality_size import dutch_label, source_note
@@ -40,7 +42,10 @@ CHOICE_COLUMNS = ["thema", "vraag_id", "vraag", "optie", "optie_label", "aantal"
 COVERAGE_COLUMNS = ["thema", "titel", "gesprekken", "van"]
 LESSON_COLUMNS = ["thema", "les", "gesprekken", "gemeenten"]
 QUOTE_COLUMNS = ["thema", "vraag_id", "citaat", "spreker", "functie", "toestemming"]
-COMPARISON_COLUMNS = ["thema", "vraag_id", "vraag", "maat", "ronde_id", "ronde", "jaar", "n", "waarde"]
+COMPARISON_COLUMNS = ["thema", "vraag_id", "vraag", "maat", "ronde_id", "ronde", "jaar", "n", "waarde", "opmerking"]
+# Questions are matched across rounds by id; where the rounds' versions word one differently, the
+# sheet says so with the words of the figures page.
+QUESTION_CHANGED = "vraag gewijzigd"
 CODEBOOK_COLUMNS = ["kolom", "thema", "vraag_id", "vraag", "type", "optie", "optie_label"]
 MARK_COLUMNS = ["markering_id", "soort", "toestemming", "thema", "vraag_id", "tekst", "spreker", "functie",
                 "ronde_id", "gesprek_id", "gemeente"]
@@ -59,6 +64,7 @@ HEADERS = {
     "les": "Les", "gemeenten": "Gemeenten", "citaat": "Citaat", "spreker": "Spreker", "functie": "Functie",
     "toestemming": "Toestemming", "maat": "Maat", "jaar": "Jaar", "waarde": "Waarde", "kolom": "Kolom",
     "type": "Soort vraag", "markering_id": "Markering (nr.)", "soort": "Soort", "tekst": "Tekst",
+    "opmerking": "Opmerking",
 }
 WRAPPED = ("vraag", "les", "citaat", "tekst", "Waarde")
 
@@ -167,13 +173,18 @@ def _quotes(session: Session, data: AnswerData) -> pd.DataFrame:
     return pd.DataFrame([row for _order, row in sorted(rows, key=lambda item: item[0])], columns=QUOTE_COLUMNS)
 
 
-def _comparison(data: AnswerData) -> pd.DataFrame:
+def _comparison(data: AnswerData, compared: Sequence[GuideSet]) -> pd.DataFrame:
+    """Per question and round the share 'ja' or the mean; `compared` holds the guide sets of the
+    rounds, so a question whose text differs between them is marked "vraag gewijzigd"."""
     table = aggregate.comparison(data) if len(data.rounds) > 1 else pd.DataFrame(columns=COMPARISON_COLUMNS)
     table = table.rename(columns={"theme_number": "thema", "question_id": "vraag_id", "text": "vraag",
                                   "measure": "maat", "round_id": "ronde_id", "round_title": "ronde",
                                   "year": "jaar", "value": "waarde"})
     if len(table):
         table["maat"] = table["maat"].map({"share_ja": "aandeel_ja", "mean": "gemiddelde"})
+        changed = changed_questions(table["vraag_id"].unique(), compared)
+        table["opmerking"] = table["vraag_id"].map(lambda question_id: QUESTION_CHANGED if question_id in changed
+                                                   else "")
     return table.reindex(columns=COMPARISON_COLUMNS)
 
 
@@ -216,8 +227,11 @@ def _cover(data: AnswerData, tables: list[Table], exported_by: str, exported_at:
 
 
 def tables(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None, *,
-           exported_by: str = "", exported_at: datetime | None = None) -> list[Table]:
-    """Every table of the confidential export, in sheet order; the first is the cover sheet."""
+           exported_by: str = "", exported_at: datetime | None = None,
+           compared: Sequence[GuideSet] = ()) -> list[Table]:
+    """Every table of the confidential export, in sheet order; the first is the cover sheet.
+    `compared`: the guide sets of the rounds in round_ids (each its own version), for the
+    year-over-year sheet."""
     data = load(session, guides, round_ids, filters)
     result = [
         Table("Antwoorden", "alle meegetelde antwoorden per gemeente per gesprek", raw_answers(data, guides)),
@@ -230,7 +244,7 @@ def tables(session: Session, guides: GuideSet, round_ids, filters: Filters | dic
         Table("Dekking", "per thema: gesprekken met minstens één antwoord", _coverage(data, guides)),
         Table("Lessen", "samengestelde lessen, gerangschikt", _lessons(session, data)),
         Table("Citaten", "citaten met toestemming, zoals ze gepubliceerd zouden worden", _quotes(session, data)),
-        Table("Jaarvergelijking", "per ronde: aandeel ja of gemiddelde score", _comparison(data)),
+        Table("Jaarvergelijking", "per ronde: aandeel ja of gemiddelde score", _comparison(data, compared)),
         Table("Codeboek", "de kolommen van de antwoorden: vraag en optie", answer_columns(guides)),
     ]
     cover = _cover(data, result, exported_by or "onbekend", exported_at or utcnow())

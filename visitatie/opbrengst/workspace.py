@@ -71,7 +71,8 @@ class RoundOverview:
     held: int  # conversations held (gehouden or vastgesteld)
 
 
-def round_overview(session: Session, round_: Round) -> RoundOverview:
+def round_overview(session: Session, round_: Round, titles: dict[int, str] | None = None) -> RoundOverview:
+    """`titles`: theme number -> title in the round's own guide version (another topic's titles)."""
     curations = {c.theme_number: c for c in session.scalars(
         select(ThemeCuration).where(ThemeCuration.round_id == round_.id))}
     lesson_counts = dict(session.execute(
@@ -79,6 +80,7 @@ def round_overview(session: Session, round_: Round) -> RoundOverview:
         .group_by(CuratedLesson.theme_number)).all())
     held = session.scalar(select(func.count()).select_from(Conversation).where(
         Conversation.round_id == round_.id, Conversation.status.in_(HELD_STATUSES)))
-    themes = [ThemeStatus(t.number, t.title, curations.get(t.number), lesson_counts.get(t.number, 0))
+    themes = [ThemeStatus(t.number, (titles or {}).get(t.number, t.title), curations.get(t.number),
+                          lesson_counts.get(t.number, 0))
               for t in round_.themes]
     return RoundOverview(round_curation(session, round_.id), themes, held)

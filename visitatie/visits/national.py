@@ -17,13 +17,15 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..guide_versions import stored_guide_set
 from ..models import Conversation, Round, Theme
+from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.visits import MATURITY_LEVELS, MaturityScore, Visit
 from .core import COUNTED, VISIT_KIND, is_visit, visit_year
 
 MIN_VISITS = 3
 PUBLIC_STATUSES = ("vastgesteld",)
-COLUMNS = ["conversation_id", "municipality", "year", "theme_number", "level", "consent_named"]
+COLUMNS = ["conversation_id", "municipality", "year", "theme_number", "level", "consent_named", "topic", "title"]
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,29 @@ def score_frame(session: Session, round_ids=None, statuses=COUNTED) -> pd.DataFr
     if round_ids:
         query = query.where(Conversation.round_id.in_(list(round_ids)))
     consent = dict(session.execute(select(Visit.conversation_id, Visit.consent_named)).all())
+    titles = _TitlesByRound(session)
     rows = [(c.id, c.municipalities[0].name, str(visit_year(c)), s.theme_number, s.level,
-             bool(consent.get(c.id, False)))
+             bool(consent.get(c.id, False)), c.round.guide_set or DEFAULT_GUIDE_SET,
+             titles.of(c.round).get(s.theme_number, ""))
             for s, c in session.execute(query) if is_visit(c)]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+class _TitlesByRound:
+    """Theme titles in each round's own guide version, so a visitatieronde on another topic shows
+    its own themes. A version this database never stored (a round made before versions were
+    stored) can only be the shipped guide, whose titles the Theme rows carry."""
+
+    def __init__(self, session: Session):
+        self.session, self.cache = session, {}
+        self.shipped = dict(session.execute(select(Theme.number, Theme.title)).all())
+
+    def of(self, round_: Round) -> dict[int, str]:
+        key = (round_.guide_set or DEFAULT_GUIDE_SET, round_.guide_version)
+        if key not in self.cache:
+            guides = stored_guide_set(self.session, *key)
+            self.cache[key] = {g.number: g.title for g in guides} if guides else self.shipped
+        return self.cache[key]
 
 
 def _shown(cell: pd.DataFrame, public: bool, min_visits: int) -> bool:
@@ -74,18 +95,21 @@ def national_picture(session: Session, round_ids=None, *, public: bool = True,
     frame = score_frame(session, round_ids, PUBLIC_STATUSES if public else COUNTED)
     if frame.empty:
         return NationalPicture(None, public=public, min_visits=min_visits)
-    titles = dict(session.execute(select(Theme.number, Theme.title)).all())
     themes, suppressed = [], []
-    for number, by_theme in frame.groupby("theme_number", sort=True):
+    # Per topic (the shipped digital-security set first), then per theme: theme 1 of another topic
+    # is another theme, never counted with the first digital-security theme.
+    frame = frame.assign(other_topic=frame["topic"] != DEFAULT_GUIDE_SET)
+    for (_other, _topic, number), by_theme in frame.groupby(["other_topic", "topic", "theme_number"], sort=True):
+        title = str(by_theme["title"].iloc[0])
         years, n = {}, 0
         for year, cell in by_theme.groupby("year", sort=True):
             if not _shown(cell, public, min_visits):
-                suppressed.append((int(number), titles.get(int(number), ""), str(year)))
+                suppressed.append((int(number), title, str(year)))
                 continue
             counts = cell["level"].value_counts()
             years[str(year)] = {str(level): int(counts.get(level, 0)) for level in MATURITY_LEVELS}
             n += len(cell)
-        themes.append({"number": int(number), "title": titles.get(int(number), ""), "years": years, "n": n})
+        themes.append({"number": int(number), "title": title, "years": years, "n": n})
     named_frame = frame[frame["consent_named"]] if public else frame
     named = [NamedVisit(str(rows["municipality"].iloc[0]), str(rows["year"].iloc[0]),
                         {int(t): int(l) for t, l in zip(rows["theme_number"], rows["level"])})

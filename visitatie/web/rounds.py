@@ -9,7 +9,7 @@ from sqlalchemy import select
 from ..auth import projectleider_required
 from ..extensions import db
 from .. import guide_versions
-from ..guide_registry import current_guides, guides_for
+from ..guide_registry import current_guides, guides_for, theme_titles
 from ..models.guide_versions import DEFAULT_GUIDE_SET_TITLE
 from ..models import Round, Theme
 from ..scheduling import RoundInput, StaleEdit, ValidationFailed, round_input, save_round
@@ -35,7 +35,7 @@ def show_round(round_id: int):
     direction = request.args.get("richting") if request.args.get("richting") in DIRECTIONS else "op"
     status, query = request.args.get("status") or "", request.args.get("q", "").strip()
     return render_template(
-        "rounds/show.html", round=round_, overview=overview(db.session, round_),
+        "rounds/show.html", round=round_, overview=overview(db.session, round_), titles=theme_titles(round_),
         rows=schedule(round_, sort, direction, status, query), sort=sort, direction=direction,
         status=status, query=query)
 

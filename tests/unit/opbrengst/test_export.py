@@ -115,3 +115,25 @@ def test_csv_zip_in_the_dutch_excel_dialect_or_international(session, guides, wo
     international = zipfile.ZipFile(io.BytesIO(export.to_csv_zip(tables, "international")))
     figures = pd.read_csv(international.open("kerncijfers.csv"), sep=",", encoding="utf-8-sig", dtype=str)
     assert figures.set_index("Vraagcode").at["leiderschap.ivp", "Aandeel ja"] == "33.3%"
+
+
+def test_year_over_year_sheet_says_vraag_gewijzigd_where_the_versions_word_a_question_differently(
+        session, guides, world):
+    from visitatie.guide_documents import build_set, set_content
+
+    content = set_content(guides, "2025.1")
+    ivp = next(q for doc in content["guides"] for q in doc["questions"] if q["id"] == "leiderschap.ivp")
+    ivp["text"] = ivp["text"].rstrip("?") + " (ook in de kadernota)?"
+    later = build_set(content)  # the version of round B, with one question reworded
+    rounds = [world.round_a.id, world.round_b.id]
+
+    def remarks(compared) -> dict[str, set]:
+        book = pd.read_excel(io.BytesIO(export.to_excel(export.tables(session, guides, rounds, compared=compared))),
+                             sheet_name="Jaarvergelijking", keep_default_na=False)
+        return {question: set(rows["Opmerking"]) for question, rows in book.groupby("Vraagcode")}
+
+    marked = remarks([guides, later])
+    assert marked["leiderschap.ivp"] == {"vraag gewijzigd"}
+    assert {question for question, values in marked.items() if values != {""}} == {"leiderschap.ivp"}
+    # The same version in both rounds: nothing is marked.
+    assert all(values == {""} for values in remarks([guides, guides]).values())

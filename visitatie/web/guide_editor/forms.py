@@ -6,7 +6,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
-from ...guide_schema import QUESTION_ROLES
+from ...guide_schema import MATURITY_LEVEL_COUNT, QUESTION_ROLES
 from ..planning.forms import MultiCheckboxField, options
 
 TYPE_LABELS = {"open": _l("open vraag"), "scale": _l("schaal 1 tot en met 5"), "ja_nee_deels": _l("ja / nee / deels"),
@@ -128,6 +128,52 @@ class QuestionForm(FlaskForm):
             question["condition"] = {"question": text(self.condition_question) or "",
                                      "in": [v.strip() for v in (self.condition_values.data or "").split(",") if v.strip()]}
         return question
+
+
+class MaturityForm(FlaskForm):
+    """The five levels (name and description each) and the checklist of one theme. The level
+    fields are added below, one pair per level, so the form follows MATURITY_LEVEL_COUNT."""
+    lock = HiddenField()
+    checklist = TextAreaField(_l("Checklist (één per regel: id | omschrijving | toelichting)"))
+
+    FIELDS = {"checklist": "checklist", "levels": "level_1_name",
+              **{f"levels[{n - 1}]": f"level_{n}_name" for n in range(1, MATURITY_LEVEL_COUNT + 1)},
+              **{f"levels[{n - 1}].{part}": f"level_{n}_{part}" for n in range(1, MATURITY_LEVEL_COUNT + 1)
+                 for part in ("name", "description")}}
+
+    def fill(self, doc: dict | None, names_from: dict | None = None) -> None:
+        """The stored framework; a theme without one gets the level names of another theme."""
+        levels = {level.get("level"): level for level in ((doc or names_from or {}).get("levels") or [])}
+        for n in range(1, MATURITY_LEVEL_COUNT + 1):
+            level = levels.get(n) or {}
+            self[f"level_{n}_name"].data = level.get("name")
+            if doc:
+                self[f"level_{n}_description"].data = level.get("description")
+        self.checklist.data = "\n".join(
+            " | ".join([item.get("id", ""), item.get("label", "")] + ([item["help"]] if item.get("help") else []))
+            for item in (doc or {}).get("checklist") or [])
+
+    def to_levels(self) -> list[dict]:
+        levels = []
+        for n in range(1, MATURITY_LEVEL_COUNT + 1):
+            level = {"level": n, "name": (self[f"level_{n}_name"].data or "").strip(),
+                     "description": (self[f"level_{n}_description"].data or "").strip()}
+            levels.append({key: value for key, value in level.items() if value != ""})
+        return levels
+
+    def to_checklist(self) -> list[dict]:
+        items = []
+        for line in lines(self.checklist.data):
+            parts = [part.strip() for part in line.split("|", 2)]
+            item = dict(zip(("id", "label", "help"), parts))
+            items.append({key: value for key, value in item.items() if value})
+        return items
+
+
+for _level in range(1, MATURITY_LEVEL_COUNT + 1):
+    setattr(MaturityForm, f"level_{_level}_name", StringField(_l("Niveau %(level)s: naam", level=_level)))
+    setattr(MaturityForm, f"level_{_level}_description",
+            TextAreaField(_l("Niveau %(level)s: beschrijving", level=_level)))
 
 
 class ImportForm(FlaskForm):

@@ -9,10 +9,12 @@ from ...extensions import db
 from ...guide_diff import diff
 from ...guide_documents import build_set
 from ...guide_files import GuideError
+from ...guide_maturity import remove_maturity, save_maturity, theme_maturity
+from ...guide_schema import MATURITY_LEVEL_COUNT
 from ...models.guide_versions import FrozenGuideVersion, GuideSetRecord, GuideVersion
 from ..planning.lookup import actor
 from . import bp
-from .forms import ActionForm, ImportForm, NewGuideSetForm, QuestionForm, ThemeForm
+from .forms import ActionForm, ImportForm, MaturityForm, NewGuideSetForm, QuestionForm, ThemeForm
 from .preview import preview_context
 
 
@@ -64,6 +66,26 @@ def _stale(form, version: GuideVersion) -> bool:
                 "controleer het en sla opnieuw op."), "error")
         return True
     return False
+
+
+def _save(version: GuideVersion, form, fields: dict, page, save):
+    """The POST of an edit form: (refusal, None), or (None, what `save` returned) once committed. A
+    refusal keeps everything typed: a stale lock (409), a frozen version (409), or the loader's
+    reason on the field it is about (400)."""
+    if not form.validate_on_submit():
+        return page(400), None
+    if _stale(form, version):
+        return page(409), None
+    try:
+        saved = save()
+    except FrozenGuideVersion:
+        return _refused_frozen(version), None
+    except domain.GuideVersionError as failed:
+        db.session.rollback()
+        _show_error(form, fields, failed.error)
+        return page(400), None
+    db.session.commit()
+    return None, saved
 
 
 def _show_error(form, fields: dict, error: GuideError, strip: str = "") -> None:
@@ -159,35 +181,35 @@ def edit_theme(version_id: int, index: int | None = None):
         else:
             form.number.data = len(version.content.get("guides") or []) + 1
         return _theme_page(version, index, form)
-    if not form.validate_on_submit():
-        return _theme_page(version, index, form, 400)
-    if _stale(form, version):
-        return _theme_page(version, index, form, 409)
-    try:
-        saved = domain.save_theme(db.session, version, index, form.to_fields())
-    except FrozenGuideVersion:
-        return _refused_frozen(version)
-    except domain.GuideVersionError as failed:
-        db.session.rollback()
-        _show_error(form, ThemeForm.FIELDS, failed.error)
-        return _theme_page(version, index, form, 400)
-    db.session.commit()
+    refused, saved = _save(version, form, ThemeForm.FIELDS, lambda status: _theme_page(version, index, form, status),
+                           lambda: domain.save_theme(db.session, version, index, form.to_fields()))
+    if refused:
+        return refused
     flash(_("Het thema is opgeslagen."), "success")
     return redirect(url_for("guide_editor.show_version", version_id=version.id, _anchor=f"thema-{saved}"))
 
 
 @bp.post("/versies/<int:version_id>/themas/<int:index>/verwijderen")
 def delete_theme(version_id: int, index: int):
+    return _remove(version_id, index, domain.remove_theme, _("Het thema is verwijderd."), None)
+
+
+def _remove(version_id: int, index: int, remove, done: str, anchor: str | None):
+    """Remove a theme or a theme's framework: a button with the concept's lock (when the page
+    carried one); a frozen version refuses, also a crafted POST."""
     version = _version(version_id)
     _theme_doc(version, index)
-    ActionForm().validate_on_submit() or abort(400)
+    form = ActionForm()
+    form.validate_on_submit() or abort(400)
+    if _stale(form, version):
+        return _version_page(version, 409)
     try:
-        domain.remove_theme(db.session, version, index)
+        remove(db.session, version, index)
     except FrozenGuideVersion:
         return _refused_frozen(version)
     db.session.commit()
-    flash(_("Het thema is verwijderd."), "success")
-    return redirect(url_for("guide_editor.show_version", version_id=version.id))
+    flash(done, "success")
+    return redirect(url_for("guide_editor.show_version", version_id=version.id, _anchor=anchor))
 
 
 def _question_page(version, index, position, form, status=200):
@@ -267,6 +289,38 @@ def delete_question(version_id: int, index: int, position: int):
     return _question_action(version_id, index, position,
                             lambda version: domain.remove_question(db.session, version, index, position),
                             _("De vraag is niet verwijderd: %(error)s"), _("De vraag is verwijderd."))
+
+
+def _maturity_page(version, index, form, status=200):
+    doc = _theme_doc(version, index)
+    return render_template("guide_editor/maturity_form.html", version=version, index=index, form=form, doc=doc,
+                           stored=theme_maturity(version.content, index), action=ActionForm(lock=version.lock),
+                           levels=range(1, MATURITY_LEVEL_COUNT + 1)), status
+
+
+@bp.route("/versies/<int:version_id>/themas/<int:index>/volwassenheid", methods=["GET", "POST"])
+def edit_maturity(version_id: int, index: int):
+    version = _version(version_id)
+    _theme_doc(version, index)
+    form = MaturityForm()
+    if request.method == "GET":
+        form.lock.data = str(version.lock)
+        # A theme without a framework starts from the level names the other themes use.
+        form.fill(theme_maturity(version.content, index), next(iter(version.content.get("maturity") or []), None))
+        return _maturity_page(version, index, form)
+    refused, _nothing = _save(version, form, MaturityForm.FIELDS,
+                              lambda status: _maturity_page(version, index, form, status),
+                              lambda: save_maturity(db.session, version, index, form.to_levels(), form.to_checklist()))
+    if refused:
+        return refused
+    flash(_("Het volwassenheidsmodel en de checklist zijn opgeslagen."), "success")
+    return redirect(url_for("guide_editor.show_version", version_id=version.id, _anchor=f"thema-{index}"))
+
+
+@bp.post("/versies/<int:version_id>/themas/<int:index>/volwassenheid/verwijderen")
+def delete_maturity(version_id: int, index: int):
+    return _remove(version_id, index, remove_maturity, _("Het volwassenheidsmodel van dit thema is verwijderd."),
+                   f"thema-{index}")
 
 
 @bp.get("/versies/<int:version_id>/themas/<int:index>/voorbeeld")

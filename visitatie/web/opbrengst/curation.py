@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from ...auth import projectleider_required
 from ...extensions import db
 from ...guide_diff import changed_questions
-from ...guide_registry import round_guides
+from ...guide_registry import round_guides, theme_titles
 from ...models import Round
 from ...models.opbrengst import CuratedLesson
 from ...opbrengst import CurationConflict, CurationInvalid, PublicationIncomplete, analyse, publication
@@ -49,7 +49,7 @@ def _theme_number(round_: Round, number: int) -> int:
 @projectleider_required
 def edit_curation(round_id: int):
     round_ = _round(round_id)
-    overview = round_overview(db.session, round_)
+    overview = round_overview(db.session, round_, theme_titles(round_))
     saved = overview.curation
     form = RoundCurationForm(obj=saved if request.method == "GET" and saved else None)
     status, current = 200, None

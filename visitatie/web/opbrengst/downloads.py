@@ -44,7 +44,8 @@ def _confidential(round_id: int, extension: str) -> Response:
     round_ = db.session.get(Round, round_id) or abort(404)
     chosen = selection(round_, request.args)
     tables = export.tables(db.session, round_guides(round_), chosen.round_ids, chosen.filters,
-                           exported_by=current_user.email, exported_at=utcnow())
+                           exported_by=current_user.email, exported_at=utcnow(),
+                           compared=[round_guides(r) for r in chosen.available if r.id in chosen.round_ids])
     filename = export.file_name(chosen.round_ids, extension)
     content = export.to_excel(tables) if extension == "xlsx" else export.to_csv_zip(tables, _dialect())
     _logged(round_id, filename)

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from ...extensions import db
+from ...guide_registry import theme_titles
 from ...scheduling import enrolment as domain
 from ...scheduling.pairing import scheduled_municipality_ids
 from . import bp
@@ -16,7 +17,7 @@ def _render(round_, enrol_form=None, scan_form=None, scan_problems=None, status=
         "planning/enrolment.html", round=round_, enrolments=domain.enrolments(db.session, round_),
         busy=scheduled_municipality_ids(db.session, round_), municipalities=all_municipalities(),
         enrol_form=enrol_form or EnrolForm(formdata=None), scan_form=scan_form or SelfScanForm(formdata=None),
-        scan_problems=scan_problems, confirm_form=ConfirmForm(),
+        scan_problems=scan_problems, confirm_form=ConfirmForm(), titles=theme_titles(round_),
     ), status
 
 

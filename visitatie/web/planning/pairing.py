@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from ...extensions import db
-from ...guide_registry import round_guides
+from ...guide_registry import theme_titles
 from ...scheduling import StaleEdit, ValidationFailed
 from ...scheduling import pairing as domain
 from . import bp
@@ -20,7 +20,7 @@ def show_suggestions(round_id: int):
     form = SuggestForm(request.args)
     constraint = form.beperking.data if form.validate() else "geen"
     proposal = domain.suggest_pairs(db.session, round_, constraint)
-    titles = {g.number: g.title for g in round_guides(round_)}  # another topic has its own titles
+    titles = theme_titles(round_)
     explanations = [pair_explanation(pair, titles) for pair in proposal.pairs]
     return render_template("planning/suggestions.html", round=round_, form=form, proposal=proposal,
                            explanations=explanations, pair_form=PairForm(), confirm_form=ConfirmForm(),
