@@ -18,7 +18,7 @@ from ..models import Municipality
 from ..models.visits import MATURITY_LEVELS
 from ..municipality_size import UNKNOWN, group_label, merge_small_classes, size_class
 from ..opbrengst.disclosure import MIN_MUNICIPALITIES, protect_distribution
-from .national import PUBLIC_STATUSES, score_frame
+from .national import DEFAULT_GUIDE_SET, PUBLIC_STATUSES, score_frame
 
 
 def maturity_by_size(session: Session, frame: pd.DataFrame | None = None) -> dict | None:
@@ -39,13 +39,16 @@ def maturity_by_size(session: Session, frame: pd.DataFrame | None = None) -> dic
     group_of = {cls: index for index, group in enumerate(groups) for cls in group.classes}
     known = known.assign(group=known["size"].map(group_of)).dropna(subset=["group"])
     themes = []
-    for number, by_theme in known.groupby("theme_number", sort=True):
+    # Per topic (the shipped set first), then per theme: theme 1 of another topic is another row.
+    known = known.assign(other_topic=known["topic"] != DEFAULT_GUIDE_SET)
+    for (_other, _topic, number, title), by_theme in known.groupby(
+            ["other_topic", "topic", "theme_number", "title"], sort=True):
         cells = []
         for index in range(len(groups)):
             levels = by_theme[by_theme["group"] == index]["level"].value_counts()
             counts_by_level = {str(level): int(levels.get(level, 0)) for level in MATURITY_LEVELS}
             shown, _reason = protect_distribution(counts_by_level)
             cells.append(shown if sum(counts_by_level.values()) else None)
-        themes.append({"number": int(number), "cells": cells})
+        themes.append({"number": int(number), "title": str(title), "cells": cells})
     return {"groups": [{"key": g.key, "label": group_label(g), "visits": g.count} for g in groups],
             "themes": themes}
