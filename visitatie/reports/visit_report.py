@@ -9,28 +9,26 @@ host's bestuurlijke reactie. Every text goes in as literal text (xml_safe).
 from __future__ import annotations
 
 from docx.document import Document
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Pt
 
 from visitatie.reports import charts
 from visitatie.reports.document import (
     CALLOUT,
     CONFIDENTIAL,
-    HEADER_FILL,
     MUTED,
     OVERLINE,
     add_bullets,
+    add_cover_band,
     add_layout_table,
     add_picture_from_bytes,
     add_table,
     add_table_of_contents,
     fill_table_of_contents,
     new_document,
-    shade_cell,
     xml_safe,
 )
 from visitatie.reports.wording import count, dutch_date
 
-WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 ROLES = {"commissielid": "lid van de visitatiecommissie", "secretaris": "secretaris van de visitatiecommissie",
          "burgemeester": "burgemeester", "ciso": "CISO", "adviseur_oov": "adviseur openbare orde en veiligheid"}
 OWNERS = {"burgemeester": "burgemeester", "college": "college van B en W", "gemeentesecretaris": "gemeentesecretaris",
@@ -82,19 +80,8 @@ def _signed(value: int | None) -> str:
 
 
 def _cover(document: Document, content: dict, draft: bool) -> None:
-    band = add_layout_table(document, 1, [16.2])
-    cell = band.cell(0, 0)
-    shade_cell(cell, HEADER_FILL)
-    overline = cell.paragraphs[0]
-    overline.style = document.styles[OVERLINE]
-    overline.paragraph_format.space_before = Pt(28)
-    overline.paragraph_format.left_indent = Cm(0.2)
-    overline.add_run("Visitatierapport digitale veiligheid").font.color.rgb = WHITE
-    for text, style, after in ((content.get("host", ""), "Title", 6), (content.get("round", ""), "Subtitle", 28)):
-        paragraph = cell.add_paragraph(style=style)
-        paragraph.paragraph_format.left_indent = Cm(0.2)
-        paragraph.paragraph_format.space_after = Pt(after)
-        paragraph.add_run(xml_safe(text)).font.color.rgb = WHITE
+    add_cover_band(document, "Visitatierapport digitale veiligheid",
+                   [(content.get("host", ""), "Title", 6), (content.get("round", ""), "Subtitle", 28)])
     facts = [("Datum van de visitatie", dutch_date(content.get("date")) or "nog niet gepland"),
              ("Plaats", content.get("place") or "—"),
              ("Visitatiecommissie", ", ".join(p["name"] for p in content.get("committee") or [] if p["role"] == "commissielid") or "—"),

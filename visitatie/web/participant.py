@@ -24,6 +24,7 @@ from ..models.types import utcnow
 from ..permissions import ParticipantPrincipal, actor_name, capabilities
 from ..throttling import autosave_limit, limiter, link_limit, per_participant
 from ..verslag_content import verslag_docx, verslag_filename
+from ..visits import is_visit
 from . import conversation_pages
 from .negotiation import wants_json
 
@@ -166,6 +167,8 @@ def show_answer_history(conversation_id: int, answer_id: int):
 @signed_in_required
 def download_verslag(conversation_id: int):
     conversation, _caps = load_conversation(conversation_id)
+    if is_visit(conversation):  # a visit's report is the visitatierapport, not a conversation's verslag
+        return redirect(url_for("visits.download_report", visit_id=conversation_id))
     stream = verslag_docx(db.session, round_guides(conversation.round), conversation)
     return send_file(stream, as_attachment=True, download_name=verslag_filename(conversation),
                      mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
