@@ -73,3 +73,13 @@ def half_empty_pages(path, pages, section_starts: re.Pattern) -> list[int]:
         if last_ink <= body / 2:
             found.append(number)
     return found
+
+
+def word_to_pdf(docx: bytes, folder) -> bytes:
+    """A Word document as LibreOffice lays it out (the way a reader without Word sees it)."""
+    source = folder / "document.docx"
+    source.write_bytes(docx)
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(source)], check=True, capture_output=True,
+                   timeout=180)
+    return (folder / "document.pdf").read_bytes()

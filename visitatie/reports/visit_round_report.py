@@ -82,7 +82,7 @@ def _theme(document: Document, theme: dict, content: dict, tables) -> None:
     heading = document.add_heading(xml_safe(theme["title"]), 1)
     heading.paragraph_format.space_before = Pt(2)
     add_table(document, text.maturity_header(theme), text.maturity_rows(theme),
-              widths=[3.2, 1.0] + [2.4] * 5, caption=text.maturity_caption(next(tables), theme))
+              widths=[4.0, 0.9] + [2.26] * 5, caption=text.maturity_caption(next(tables), theme))
     document.add_heading("Terugkerende bevindingen", 2)
     if theme["findings"]:
         add_bullets(document, [f"{xml_safe(item['text'])} ({item['visits']} visitaties)" for item in theme["findings"]])
@@ -94,7 +94,7 @@ def _theme(document: Document, theme: dict, content: dict, tables) -> None:
     document.add_heading("Terugkerende aanbevelingen en hun opvolging", 2)
     if theme["recommendations"]:
         add_table(document, text.recommendation_header(), text.recommendation_rows(theme),
-                  widths=[6.2, 1.8, 1.6, 2.2, 1.8, 2.6], caption=text.recommendation_caption(next(tables), theme, content))
+                  widths=[5.2, 2.1, 1.5, 2.5, 2.2, 2.7], caption=text.recommendation_caption(next(tables), theme, content))
     else:
         document.add_paragraph(f"Geen aanbeveling kwam bij {content['min_cell']} of meer visitaties terug.")
     other = text.others(theme, "other_recommendations", "aanbeveling", "aanbevelingen", content["min_cell"])
