@@ -1,14 +1,14 @@
 """The opbrengst PDF (WeasyPrint, PDF/UA-1): tagged, Dutch, titled, bookmarked, every image with alt
 text, fonts embedded, text extractable in reading order, and no page more than half empty except
 the last page of a section. Needs Pango and poppler (Makefile target pdf-tools)."""
-import io
 import re
 import shutil
 import subprocess
 
-import pikepdf
 import pytest
 
+from tests.pdf_checks import assert_accessible, half_empty_pages
+from tests.pdf_checks import figures as find_figures
 from tests.unit.test_round_report import make_snapshot
 from visitatie.opbrengst.report import snapshot_pdf
 
@@ -20,37 +20,18 @@ def pdf_bytes():
     return snapshot_pdf(make_snapshot())
 
 
-def _figures(node, found):
-    if isinstance(node, pikepdf.Dictionary):
-        if node.get("/S") == "/Figure":
-            found.append(node)
-        kids = node.get("/K")
-        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
-            _figures(kid, found)
-    return found
-
-
 def test_tagged_dutch_titled_with_bookmarks_and_alt_text(pdf_bytes):
-    pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    pdf = assert_accessible(pdf_bytes, "Opbrengst bestuurlijke gespreksronde digitale veiligheid 2024")
     root = pdf.Root
-    assert "/StructTreeRoot" in root and root.MarkInfo.Marked
-    assert str(root.Lang) == "nl-NL"
-    assert str(pdf.docinfo["/Title"]) == "Opbrengst bestuurlijke gespreksronde digitale veiligheid 2024"
-    assert str(pdf.docinfo["/Author"]) == "VNG"
-    assert root.ViewerPreferences.DisplayDocTitle
     with pdf.open_outline() as outline:
         titles = [item.title for item in outline.root]
     assert "Inleiding" in titles and "Eigen huis op orde" in titles and "Colofon" in titles
-    figures = _figures(root.StructTreeRoot, [])
+    figures = find_figures(root.StructTreeRoot)
     # 4 QR codes (theme 4 has no web address) and 5 score charts, each with its alternate text
     assert len(figures) == 9
     assert all(str(figure.get("/Alt", "")).strip() for figure in figures)
     fonts = {str(font.BaseFont) for page in pdf.pages for font in page.Resources.Font.values()}
-    assert any("Noto-Sans" in name for name in fonts)
-    for page in pdf.pages:
-        for font in page.Resources.Font.values():
-            descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
-            assert "/FontFile2" in descendant.FontDescriptor or "/FontFile3" in descendant.FontDescriptor
+    assert any("Noto-Sans" in name for name in fonts)  # embedded: assert_accessible checked every font
 
 
 def _pages(pdf_bytes, tmp_path):
@@ -89,14 +70,4 @@ def test_no_page_is_more_than_half_empty_except_the_last_of_a_section(pdf_bytes,
     # cover, summary, contents, introduction; one page per priority (5); methodology with the
     # municipalities; abbreviations with the colophon
     assert len(pages) == 4 + 5 + 2
-    subprocess.run(["pdftoppm", "-r", "20", "-gray", str(path), str(tmp_path / "page")], check=True)
-    for number in range(2, len(pages)):  # the cover and the last page may be short
-        if SECTION_STARTS.match(pages[number]):  # the next page starts a section
-            continue
-        image = (tmp_path / f"page-{number:02d}.pgm").read_bytes()
-        header, pixels = image.split(b"\n", 3)[:3], image.split(b"\n", 3)[3]
-        width, height = map(int, header[1].split())
-        body = height - int(height * 0.1)  # above the footer
-        rows = [pixels[y * width:(y + 1) * width] for y in range(body)]
-        last_ink = max((y for y, row in enumerate(rows) if min(row) < 200), default=0)
-        assert last_ink > body / 2, f"pagina {number} is meer dan half leeg"
+    assert half_empty_pages(path, pages, SECTION_STARTS) == []

@@ -149,7 +149,8 @@ def _count(app, model, **where) -> int:
 # Who a route is for. A route missing here fails test_every_route_is_classified.
 PUBLIC = {"main.show_home", "main.switch_language", "themes.list_themes", "themes.show_theme", "static",
           "account.login", "opbrengst.list_publications", "opbrengst.show_publication",
-          "opbrengst.show_publication_version", "opbrengst.download_publication_pdf", "visits.show_national_picture"}
+          "opbrengst.show_publication_version", "opbrengst.download_publication_pdf", "visits.show_national_picture",
+          "themes.download_guide_pdf", "themes.download_theme_pdf"}
 # Tested on their own (tests/web/accounts/): signing in and out, the own account, one-time links.
 SESSION = {"account.logout", "participant.accept_invitation", "participant.open_invitation", "account.second_factor",
            "account.show_account", "account.logout_everywhere", "account.enrol_two_factor", "account.two_factor_qr",
@@ -158,12 +159,12 @@ SESSION = {"account.logout", "participant.accept_invitation", "participant.open_
 CONVERSATION = {"participant.show_conversation", "participant.edit_theme", "participant.save_answer",
                 "participant.show_answer_history", "participant.download_verslag", "participant.create_mark",
                 "participant.delete_mark", "participant.finalise_conversation",
-                "participant.reopen_conversation"}
+                "participant.reopen_conversation", "participant.download_guide_pdf"}
 VISIT = {"visits.show_visit", "visits.show_visit_theme", "visits.save_self_assessment",
          "visits.save_committee_score", "visits.create_finding", "visits.delete_finding",
          "visits.create_recommendation", "visits.edit_recommendation", "visits.delete_recommendation",
          "visits.show_follow_up", "visits.update_recommendation_status", "visits.save_response",
-         "visits.update_consent", "visits.finalise_visit", "visits.download_report"}
+         "visits.update_consent", "visits.finalise_visit", "visits.download_report", "visits.download_report_pdf"}
 
 
 def _is_for_project_leaders(endpoint: str) -> bool:
@@ -574,7 +575,11 @@ def test_the_conversation_routes_of_a_visit_follow_the_visit_matrix(role, finali
     assert client.post(f"/gesprekken/{world.first}/vaststellen").status_code == finalise
     assert client.post(f"/gesprekken/{world.first}/antwoorden/{answer_id}/markeringen",
                        data={"kind": "les"}).status_code == mark
-    assert client.get(f"/gesprekken/{world.first}/verslag.docx").status_code == (404 if role == "oss_mayor" else 200)
+    # A visit has no verslag: the link leads to its visitatierapport, under the visit's own permission check.
+    verslag = client.get(f"/gesprekken/{world.first}/verslag.docx")
+    assert verslag.status_code == (404 if role == "oss_mayor" else 302)
+    if role != "oss_mayor":
+        assert verslag.headers["Location"].endswith(f"/visitaties/{world.first}/visitatierapport.docx")
     with app.app_context():
         assert db.session.get(Conversation, world.first).status == "gepland"
 

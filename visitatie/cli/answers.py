@@ -9,6 +9,7 @@ from ..extensions import db
 from ..guide_registry import round_guides
 from ..models import Conversation
 from ..verslag_content import verslag_docx
+from ..visits import is_visit
 
 
 @click.command("verslag")
@@ -21,6 +22,10 @@ def verslag_command(conversation_id: int, out: Path) -> None:
     conversation = db.session.get(Conversation, conversation_id)
     if conversation is None:
         click.echo(f"Fout: gesprek {conversation_id} bestaat niet.", err=True)
+        sys.exit(1)
+    if is_visit(conversation):  # a visit has no verslag of a conversation: its report is the visitatierapport
+        click.echo(f"Fout: {conversation_id} is een visitatie, geen bestuurlijk gesprek. Gebruik "
+                   f"`flask --app visitatie visitatierapport {conversation_id} --out FILE.docx`.", err=True)
         sys.exit(1)
     out.write_bytes(verslag_docx(db.session, round_guides(conversation.round), conversation).getvalue())
     click.echo(f"Verslag van {conversation.title} geschreven naar {out}.")

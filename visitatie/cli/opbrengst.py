@@ -17,6 +17,9 @@ from ..opbrengst.publication import report_snapshot
 from ..opbrengst.report import round_report, snapshot_pdf
 from ..pdf import PdfError
 from ..spreadsheets import DIALECTS
+from ..scheduling.inputs import in_amsterdam
+from ..visits import VISIT_KIND, round_export, round_report as visit_round
+from ..visits.errors import TooFewVisits
 from .scheduling import _round  # the round, or a Dutch error and exit status 1
 
 
@@ -65,6 +68,11 @@ def export_command(round_id, out, public, version, also, province, safety_region
         sheets = public_export.public_sheets(publication.snapshot, round_guides(_round(round_id)))
         content = public_export.to_excel(sheets) if excel else public_export.to_csv_zip(sheets, dialect)
         summary = f"openbare cijfers van versie {publication.version}"
+    elif _round(round_id).kind == VISIT_KIND:  # a visitatieronde: its visits' scores and recommendations
+        sheets = round_export.sheets(db.session, round_guides(_round(round_id)), _round(round_id),
+                                     exported_by=cli_actor())
+        content = round_export.to_excel(sheets) if excel else round_export.to_csv_zip(sheets, dialect)
+        summary = f"VERTROUWELIJK, {len(sheets)} werkbladen met de visitaties"
     else:
         tables = export.tables(db.session, round_guides(_round(round_id)), [round_id, *also],
                                Filters(province, safety_region, population_class),
@@ -90,6 +98,9 @@ def report_command(round_id, out):
         click.echo("Fout: --out moet eindigen op .docx (Word) of .pdf (PDF).", err=True)
         sys.exit(1)
     guides = round_guides(_round(round_id))
+    if _round(round_id).kind == VISIT_KIND:
+        _visit_round_report(_round(round_id), guides, out)
+        return
     if out.suffix.lower() == ".pdf":
         snapshot = report_snapshot(db.session, guides, round_id)
         try:
@@ -104,6 +115,25 @@ def report_command(round_id, out):
         click.echo(f"{out} geschreven: versie {snapshot['version']}, gepubliceerd {snapshot['published_at'][:10]}.")
     else:
         click.echo(f"{out} geschreven als CONCEPT: er is voor deze ronde nog niets gepubliceerd.")
+
+
+def _visit_round_report(round_, guides, out: Path) -> None:
+    """A visitatieronde's own report (maturity, recurring findings and recommendations, follow-up)."""
+    try:
+        content = visit_round.round_report_content(db.session, guides, round_, in_amsterdam(utcnow()).date())
+        data = (visit_round.round_report_pdf(content) if out.suffix.lower() == ".pdf"
+                else visit_round.round_report_docx(content))
+    except TooFewVisits as error:
+        click.echo(f"Fout: het rapport van een visitatieronde wordt pas gemaakt vanaf {error.minimum} vastgestelde "
+                   f"visitaties; ronde {round_.id} heeft er {error.visits}. Met minder zijn de cijfers tot een "
+                   "gemeente te herleiden.", err=True)
+        sys.exit(1)
+    except PdfError as error:
+        click.echo(f"Fout: {error}", err=True)
+        sys.exit(1)
+    out.write_bytes(data)
+    click.echo(f"{out} geschreven: rapport van de visitatieronde, {content['visits']} vastgestelde visitaties, "
+               f"stand per {content['as_of']}.")
 
 
 COMMANDS: list = [export_command, report_command]

@@ -59,11 +59,11 @@ def suggest_pairs_command(round_id, beperking):
 @with_appcontext
 def calendar_command(round_id, out):
     """Write the round's calendar (.ics) with every dated conversation."""
-    from ..web.planning.lookup import conversation_page_url
+    from ..web.planning.lookup import calendar_page_url
 
     round_ = _round(round_id)
     with current_app.test_request_context():
-        content = calendar_bytes(round_.conversations, conversation_page_url, round_.title)
+        content = calendar_bytes(round_.conversations, calendar_page_url, round_.title)
     Path(out).write_bytes(content)
     dated = sum(1 for c in round_.conversations if c.starts_at)
     click.echo(f"{count(dated, 'gesprek', 'gesprekken')} geschreven naar {out}.")

@@ -133,10 +133,12 @@ def _scale_panel(axes, scale: dict, title: bool) -> None:
 
 def bar_chart_png(categories: list[str], series: dict[str, list[float]], *,
                   xlabel: str = "", max_value: float | None = None,
-                  width_cm: float = 16.0, legend_columns: int | None = None) -> bytes | None:
+                  width_cm: float = 16.0, legend_columns: int | None = None,
+                  colours: dict[str, str] | None = None) -> bytes | None:
     """Grouped horizontal bars, e.g. the self-assessment beside the committee's score.
 
-    ``series`` maps a legend label to one value per category (None for no value).
+    ``series`` maps a legend label to one value per category (None for no value); ``colours`` fixes
+    a label's colour, so that it means the same in every chart whatever series come before it.
     """
     if not categories or not series:
         return None
@@ -153,7 +155,7 @@ def bar_chart_png(categories: list[str], series: dict[str, list[float]], *,
             plotted = [value or 0 for value in values]
             values_seen += plotted
             axes.barh(offsets, plotted, height=band * 0.9, label=label,
-                      color=QUALITATIVE[index % len(QUALITATIVE)])
+                      color=(colours or {}).get(label, QUALITATIVE[index % len(QUALITATIVE)]))
             for offset, value in zip(offsets, values):
                 if value is not None:
                     axes.text(value, offset, f" {number(value)}", va="center", color=TEXT,

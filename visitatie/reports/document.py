@@ -188,6 +188,25 @@ def add_layout_table(document: Document, rows: int, widths: list[float]):
     return table
 
 
+def add_cover_band(document: Document, overline: str, lines: list[tuple[str, str, float]]):
+    """The cover's blue band: an overline, then (text, paragraph style, space after in pt) lines in
+    white. Returns the band's cell, for a caller that adds more."""
+    band = add_layout_table(document, 1, [16.2])
+    cell = band.cell(0, 0)
+    shade_cell(cell, HEADER_FILL)
+    first = cell.paragraphs[0]
+    first.style = document.styles[OVERLINE]
+    first.paragraph_format.space_before = Pt(28)
+    first.paragraph_format.left_indent = Cm(0.2)
+    first.add_run(xml_safe(overline)).font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    for text, style, after in lines:
+        paragraph = cell.add_paragraph(style=style)
+        paragraph.paragraph_format.left_indent = Cm(0.2)
+        paragraph.paragraph_format.space_after = Pt(after)
+        paragraph.add_run(xml_safe(text)).font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    return cell
+
+
 def _row_property(row, tag: str) -> None:
     element = OxmlElement(tag)
     element.set(qn("w:val"), "true")

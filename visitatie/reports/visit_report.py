@@ -9,28 +9,26 @@ host's bestuurlijke reactie. Every text goes in as literal text (xml_safe).
 from __future__ import annotations
 
 from docx.document import Document
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Pt
 
 from visitatie.reports import charts
 from visitatie.reports.document import (
     CALLOUT,
     CONFIDENTIAL,
-    HEADER_FILL,
     MUTED,
     OVERLINE,
     add_bullets,
+    add_cover_band,
     add_layout_table,
     add_picture_from_bytes,
     add_table,
     add_table_of_contents,
     fill_table_of_contents,
     new_document,
-    shade_cell,
     xml_safe,
 )
 from visitatie.reports.wording import count, dutch_date
 
-WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 ROLES = {"commissielid": "lid van de visitatiecommissie", "secretaris": "secretaris van de visitatiecommissie",
          "burgemeester": "burgemeester", "ciso": "CISO", "adviseur_oov": "adviseur openbare orde en veiligheid"}
 OWNERS = {"burgemeester": "burgemeester", "college": "college van B en W", "gemeentesecretaris": "gemeentesecretaris",
@@ -69,32 +67,21 @@ def _muted(paragraph, text: str, size: float = 9.5):
     return run
 
 
-def _level(score: dict | None) -> str:
+def level_text(score: dict | None) -> str:
     if not score:
         return "—"
     return f"{score['level']} – {score['name']}" if score.get("name") else str(score["level"])
 
 
-def _signed(value: int | None) -> str:
+def signed(value: int | None) -> str:
     if value is None:
         return "—"
     return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")  # a real minus sign
 
 
 def _cover(document: Document, content: dict, draft: bool) -> None:
-    band = add_layout_table(document, 1, [16.2])
-    cell = band.cell(0, 0)
-    shade_cell(cell, HEADER_FILL)
-    overline = cell.paragraphs[0]
-    overline.style = document.styles[OVERLINE]
-    overline.paragraph_format.space_before = Pt(28)
-    overline.paragraph_format.left_indent = Cm(0.2)
-    overline.add_run("Visitatierapport digitale veiligheid").font.color.rgb = WHITE
-    for text, style, after in ((content.get("host", ""), "Title", 6), (content.get("round", ""), "Subtitle", 28)):
-        paragraph = cell.add_paragraph(style=style)
-        paragraph.paragraph_format.left_indent = Cm(0.2)
-        paragraph.paragraph_format.space_after = Pt(after)
-        paragraph.add_run(xml_safe(text)).font.color.rgb = WHITE
+    add_cover_band(document, "Visitatierapport digitale veiligheid",
+                   [(content.get("host", ""), "Title", 6), (content.get("round", ""), "Subtitle", 28)])
     facts = [("Datum van de visitatie", dutch_date(content.get("date")) or "nog niet gepland"),
              ("Plaats", content.get("place") or "—"),
              ("Visitatiecommissie", ", ".join(p["name"] for p in content.get("committee") or [] if p["role"] == "commissielid") or "—"),
@@ -136,11 +123,11 @@ def _summary(document: Document, content: dict) -> None:
     header = ["Prioriteit", SELF, COMMITTEE, "Verschil"] + (["Vorige keer", "Verandering"] if follow else [])
     rows = []
     for t in themes:
-        row = [f"{t['number']}. {xml_safe(t['title'])}", _level(t.get("self")), _level(t.get("committee")),
-               _signed(t.get("difference"))]
+        row = [f"{t['number']}. {xml_safe(t['title'])}", level_text(t.get("self")), level_text(t.get("committee")),
+               signed(t.get("difference"))]
         if follow:
             previous = t.get("previous") or {}
-            row += [str(previous["committee"]) if previous.get("committee") else "—", _signed(previous.get("change"))]
+            row += [str(previous["committee"]) if previous.get("committee") else "—", signed(previous.get("change"))]
         rows.append(row)
     widths = [4.3, 2.6, 2.6, 1.9, 2.2, 2.6] if follow else [7.0, 3.4, 3.4, 2.4]
     add_table(document, header, rows, widths=widths, caption="Tabel 1. Zelfevaluatie en oordeel van de commissie")
@@ -149,20 +136,31 @@ def _summary(document: Document, content: dict) -> None:
     _chart(document, themes, follow)
 
 
-def _chart(document: Document, themes: list[dict], follow: bool) -> None:
+def chart(themes: list[dict], follow: bool) -> tuple[bytes, str] | None:
+    """The bar chart of the self-assessment beside the committee's level (and the previous visit's),
+    with its alternate text; None when nothing is scored. The Word and the PDF report share it.
+    The colours keep their meaning: the committee is always the same colour, first visit or not."""
     series = {SELF: [(t.get("self") or {}).get("level") for t in themes],
               COMMITTEE: [(t.get("committee") or {}).get("level") for t in themes]}
     if follow:
         series = {PREVIOUS: [(t.get("previous") or {}).get("committee") for t in themes], **series}
     if not any(value for values in series.values() for value in values):
-        return
+        return None
     png = charts.bar_chart_png([f"{t['number']}. {t['title']}" for t in themes], series,
-                               xlabel="niveau van volwassenheid (1 startend – 5 voorlopend)", max_value=5)
+                               xlabel="niveau van volwassenheid (1 startend – 5 voorlopend)", max_value=5,
+                               colours={SELF: charts.QUALITATIVE[0], COMMITTEE: charts.QUALITATIVE[1],
+                                        PREVIOUS: charts.QUALITATIVE[2]})
     alt = "; ".join(f"{t['title']}: " + ", ".join(f"{label.lower()} {values[i] if values[i] else 'geen score'}"
                                                    for label, values in series.items())
                     for i, t in enumerate(themes))
-    add_picture_from_bytes(document, png, 16.0, alt_text=f"Staafdiagram. {alt}",
-                           caption="Figuur 1. Zelfevaluatie naast het oordeel van de visitatiecommissie")
+    return png, f"Staafdiagram. {alt}"
+
+
+def _chart(document: Document, themes: list[dict], follow: bool) -> None:
+    drawn = chart(themes, follow)
+    if drawn:
+        add_picture_from_bytes(document, drawn[0], 16.0, alt_text=drawn[1],
+                               caption="Figuur 1. Zelfevaluatie naast het oordeel van de visitatiecommissie")
 
 
 def _theme(document: Document, theme: dict) -> None:
@@ -174,15 +172,15 @@ def _theme(document: Document, theme: dict) -> None:
     box = document.add_paragraph(style=CALLOUT)
     label = box.add_run("Oordeel van de commissie\n")
     label.font.size, label.font.all_caps = Pt(9), True
-    box.add_run(f"Niveau {_level(committee)}" if committee else "Nog niet beoordeeld")
+    box.add_run(f"Niveau {level_text(committee)}" if committee else "Nog niet beoordeeld")
     previous = theme.get("previous")
     if previous and previous.get("committee") and committee:
         _muted(document.add_paragraph(), f"Bij de vorige visitatie: niveau {previous['committee']} "
-               f"(verandering {_signed(previous.get('change'))}).")
+               f"(verandering {signed(previous.get('change'))}).")
 
     document.add_heading("Scores en toelichting", 2)
     add_table(document, ["", "Niveau", "Toelichting"],
-              [[who, _level(score), xml_safe((score or {}).get("justification")) or "—"]
+              [[who, level_text(score), xml_safe((score or {}).get("justification")) or "—"]
                for who, score in ((SELF, theme.get("self")), (COMMITTEE, committee))],
               widths=[3.4, 3.0, 9.8])
     level = next((l for l in theme.get("levels") or [] if committee and l["level"] == committee["level"]), None)
@@ -209,7 +207,7 @@ def _theme(document: Document, theme: dict) -> None:
         document.add_paragraph("De commissie doet voor deze prioriteit geen aanbevelingen.")
 
 
-def _status_text(r: dict) -> str:
+def status_text(r: dict) -> str:
     text = STATUSES.get(r["status"], r["status"])
     return f"{text}: {xml_safe(r['status_reason'])}" if r.get("status_reason") else text
 
@@ -218,7 +216,7 @@ def _recommendation_table(document: Document, rows: list[dict], with_theme: bool
     header = (["Thema"] if with_theme else []) + ["Prioriteit", "Aanbeveling", "Eigenaar, uiterlijk", "Status"]
     body = [([str(r["theme_number"])] if with_theme else []) + [
         r["priority"], xml_safe(r["text"]), f"{OWNERS.get(r['owner_role'], r['owner_role'])}\n{dutch_date(r['deadline'])}",
-        _status_text(r)] for r in rows]
+        status_text(r)] for r in rows]
     widths = [1.7, 2.0, 6.0, 3.0, 3.5] if with_theme else [2.0, 7.7, 3.0, 3.5]
     add_table(document, header, body, widths=widths, caption=caption)
 
@@ -245,7 +243,7 @@ def _follow_up(document: Document, follow_up: dict, themes: list[dict]) -> None:
         f"Per prioriteit staat hieronder het oordeel van de commissie toen en nu.")
     add_table(document, ["Prioriteit", "Toen", "Nu", "Verandering"],
               [[f"{t['number']}. {xml_safe(t['title'])}", str((t.get('previous') or {}).get('committee') or "—"),
-                str((t.get("committee") or {}).get("level") or "—"), _signed((t.get("previous") or {}).get("change"))]
+                str((t.get("committee") or {}).get("level") or "—"), signed((t.get("previous") or {}).get("change"))]
                for t in themes], widths=[9.4, 2.2, 2.2, 2.4])
     if follow_up.get("recommendations"):
         document.add_heading("Aanbevelingen van de vorige visitatie", 2)

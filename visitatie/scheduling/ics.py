@@ -3,7 +3,9 @@
 Times carry TZID=Europe/Amsterdam with its VTIMEZONE, the UID is the conversation's stable
 calendar_uid, SEQUENCE grows with every reschedule, a cancellation is STATUS:CANCELLED.
 The description holds the conversation's page link and place, nothing more: no participants'
-answers, no e-mail addresses, no invitation links (an .ics file gets forwarded freely).
+answers, no e-mail addresses, no invitation links (an .ics file gets forwarded freely). A visit
+(visitatieronde) is titled "Visitatie <gemeente>" and its description adds the committee (names and
+functions) and what the host prepares, so the entry says what the day is about.
 """
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
@@ -15,6 +17,25 @@ from ..models.types import utcnow
 from .inputs import in_amsterdam
 
 PRODID = "-//visitatie//planning//NL"
+COMMITTEE_ROLES = {"commissielid": "lid", "secretaris": "secretaris"}
+PREPARATION = ("Voorbereiding door de gemeente: vul vooraf per thema de zelfevaluatie in (niveau, toelichting en de "
+               "documenten uit de checklist) en beantwoord de vragen uit de gespreksleidraad, op de pagina van de "
+               "visitatie. De commissie leest die voor het bezoek.")
+
+
+def _is_visit(conversation: Conversation) -> bool:
+    return conversation.round.kind == "visitatieronde" and len(conversation.municipalities) == 1
+
+
+def _visit_lines(conversation: Conversation) -> list[str]:
+    members = sorted((p for p in conversation.participations if p.role in COMMITTEE_ROLES),
+                     key=lambda p: (p.role != "commissielid", p.person.name))
+    lines = ["Visitatiecommissie:"] + [
+        f"- {p.person.name}" + (f", {p.person.function}" if p.person.function else "")
+        + f" ({COMMITTEE_ROLES[p.role]})" for p in members]
+    if not members:
+        lines.append("- nog niet samengesteld")
+    return lines + [PREPARATION]
 
 
 def conversation_event(conversation: Conversation, page_url: str, now: datetime) -> Event:
@@ -25,15 +46,19 @@ def conversation_event(conversation: Conversation, page_url: str, now: datetime)
     event.add("dtstamp", now)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=conversation.duration_minutes))
-    event.add("summary", f"Bestuurlijk gesprek {conversation.title}")
+    visit = _is_visit(conversation)
+    event.add("summary", f"Visitatie {conversation.municipalities[0].name}" if visit
+              else f"Bestuurlijk gesprek {conversation.title}")
     location = conversation.place or conversation.online_url
     if location:
         event.add("location", location)
-    lines = [f"Pagina van het gesprek: {page_url}"]
+    lines = [f"Pagina van de visitatie: {page_url}" if visit else f"Pagina van het gesprek: {page_url}"]
     if conversation.place:
         lines.append(f"Plaats: {conversation.place}")
     if conversation.online_url:
         lines.append(f"Online deelnemen: {conversation.online_url}")
+    if visit:
+        lines += _visit_lines(conversation)
     event.add("description", "\n".join(lines))
     event.add("url", page_url)
     event.add("status", "CANCELLED" if conversation.status == "geannuleerd" else "CONFIRMED")

@@ -38,10 +38,16 @@ VISITS_2025 = (
      (3, 3, 3, 4, 4), (3, 2, 3, 4, 3), False),
     ("Oss", date(2025, 9, 30), "vastgesteld", (CHAIR_WIERDEN, CHAIR_DE_BILT, CISO_UTRECHT),
      (3, 3, 3, 3, 2), (2, 3, 2, 3, 2), False),
+    ("Heerenveen", date(2025, 10, 7), "vastgesteld", (CHAIR_WIERDEN, CHAIR_DE_BILT, CISO_BREDA),
+     (3, 3, 4, 3, 3), (3, 3, 3, 2, 2), False),
     ("Dalfsen", date(2025, 10, 14), "vastgesteld", (CHAIR_BREDA, CHAIR_DE_BILT, CISO_UTRECHT),
      (3, 2, 4, 3, 3), (3, 2, 4, 2, 3), True),
+    ("Zwolle", date(2025, 10, 21), "vastgesteld", (CHAIR_WIERDEN, CHAIR_DE_BILT, CISO_UTRECHT),
+     (3, 3, 4, 3, 3), (2, 3, 4, 3, 3), False),
     ("Wijk bij Duurstede", date(2025, 10, 28), "vastgesteld", (CHAIR_BREDA, CHAIR_WIERDEN, CISO_BREDA),
      (2, 3, 3, 2, 3), (2, 2, 3, 2, 2), False),
+    ("Amersfoort", date(2025, 11, 4), "vastgesteld", (CHAIR_BREDA, CHAIR_WIERDEN, CISO_BREDA),
+     (3, 3, 3, 3, 3), (3, 2, 2, 3, 3), False),
     ("Haarlem", date(2025, 11, 11), "gehouden", (CHAIR_BREDA, CHAIR_WIERDEN, CISO_UTRECHT),
      (3, 3, 4, 3, 3), (3, 3, 3, None, None), False),
     ("Delft", date(2025, 12, 9), "gepland", (CHAIR_WIERDEN, CHAIR_DE_BILT, CISO_BREDA),
@@ -54,7 +60,13 @@ HOSTS = {
     "Haarlem": ("M. Verbeek", "S. Kramer", "L. Postma"), "Leeuwarden": ("H. Koster", "N. Willems", "R. Jonker"),
     "Oss": ("T. Schouten", "E. van Dijk", "A. Lammers"), "Dalfsen": ("B. Wolters", "G. Huisman", "F. Kuipers"),
     "Wijk bij Duurstede": ("D. Bosman", "J. Evers", "K. Timmer"), "Delft": ("W. Claassen", "P. Franken", "Y. Sanders"),
+    "Heerenveen": ("C. Visser", "O. Brouwer", "V. Hendriks"), "Zwolle": ("J. Mulder", "I. Smits", "E. Peeters"),
+    "Amersfoort": ("R. Meijer", "A. de Graaf", "M. Bakker"),
 }
+# Follow-up of the 2025 round a few weeks after each report: the conversation with the council under way
+# in four municipalities (the round report shows this per recommendation, "stand per" its date).
+UNDER_WAY_2025 = {"Leeuwarden", "Oss", "Dalfsen", "Heerenveen"}
+UNDER_WAY_NOTE = "Raadsinformatieavond over digitale veiligheid is gepland; de kadernota volgt."
 JUSTIFICATIONS = {  # per theme: (below "Ingericht", from "Ingericht" on)
     1: ("Digitale veiligheid staat in het IVP, maar er is nog geen uitvoeringsplan en de raad is er niet over gesproken.",
         "Digitale veiligheid is in de veiligheidsportefeuille belegd; de CISO en de adviseur OOV stemmen af en er is een uitvoeringsplan."),
@@ -102,7 +114,7 @@ def load_demo_visits(session: Session, guides: GuideSet) -> bool:
         _visit(session, guides, round_, towns, *visit)
     session.flush()
     # The public national picture shows releases only: the demo publishes the first one, through the
-    # same rules (with five finalised visits every cell is still too small to show a distribution).
+    # same rules (the seven finalised visits of 2025 show most distributions; the 2024 pilot alone is left out).
     publish_release(session, "Demo projectleider")
     session.commit()
     return True
@@ -160,6 +172,9 @@ def _visit(session, guides, round_, towns, host, day, status, committee, self_le
     finalise(session, conversation, chair, now=start + timedelta(days=35))
     if consent:
         set_consent(session, conversation, True, mayor, now=start + timedelta(days=35))
+    if host in UNDER_WAY_2025 and recommendations and recommendations[0].theme_number == 1:
+        follow(session, conversation, recommendations[0], "in_uitvoering", UNDER_WAY_NOTE, mayor,
+               recommendations[0].version, now=start + timedelta(days=50))
     if follow_up:  # a year of follow-up on the pilot: one done, one under way, one not adopted
         moment = start + timedelta(days=200)
         for recommendation, (status_, note) in zip(recommendations, (

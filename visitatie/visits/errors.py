@@ -33,3 +33,12 @@ class StaleEdit(VisitError):
     def __init__(self, current):
         super().__init__(f"versie {current.version} is intussen opgeslagen door {current.updated_by}")
         self.current = current
+
+
+class TooFewVisits(VisitError):
+    """A visitatieronde's report needs at least `minimum` finalised visits: fewer would let a reader
+    trace the figures back to a municipality."""
+
+    def __init__(self, visits: int, minimum: int):
+        super().__init__(f"{visits} vastgestelde visitaties, minimaal {minimum} nodig")
+        self.visits, self.minimum = visits, minimum

@@ -6,8 +6,8 @@ conversations exist.
 """
 from functools import wraps
 
-from flask import (Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file,
-                   session, url_for)
+from flask import (Blueprint, Response, abort, flash, jsonify, redirect, render_template, request,
+                   send_file, session, url_for)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
@@ -23,7 +23,10 @@ from ..models import Answer, Conversation
 from ..models.types import utcnow
 from ..permissions import ParticipantPrincipal, actor_name, capabilities
 from ..throttling import autosave_limit, limiter, link_limit, per_participant
+from ..pdf import PdfError
+from ..pdf.guide import answers_for, guide_pdf
 from ..verslag_content import verslag_docx, verslag_filename
+from ..visits import is_visit
 from . import conversation_pages
 from .negotiation import wants_json
 
@@ -166,9 +169,36 @@ def show_answer_history(conversation_id: int, answer_id: int):
 @signed_in_required
 def download_verslag(conversation_id: int):
     conversation, _caps = load_conversation(conversation_id)
+    if is_visit(conversation):  # a visit's report is the visitatierapport, not a conversation's verslag
+        return redirect(url_for("visits.download_report", visit_id=conversation_id))
     stream = verslag_docx(db.session, round_guides(conversation.round), conversation)
     return send_file(stream, as_attachment=True, download_name=verslag_filename(conversation),
                      mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@bp.get("/gesprekken/<int:conversation_id>/leidraad.pdf")
+@signed_in_required
+def download_guide_pdf(conversation_id: int):
+    """The participant's own guide with the answers of the municipalities they answer for; the same
+    permission check as every page of the conversation. Confidential, so the download is logged."""
+    conversation, caps = load_conversation(conversation_id)
+    own = sorted((m for m in conversation.municipalities if caps.can_edit_municipality(m)), key=lambda m: m.name)
+    if not own:
+        abort(403)
+    guides = round_guides(conversation.round)
+    try:
+        content = guide_pdf(answer_domain.conversation_guides(guides, conversation), guides,
+                            title=f"Gespreksleidraad {conversation.title}", subtitle=conversation.round.title,
+                            answers=answers_for(db.session, guides, conversation, own),
+                            municipalities=[m.name for m in own])
+    except PdfError:
+        abort(503)
+    filename = f"gespreksleidraad-gesprek-{conversation.id}.pdf"
+    security_events.record(db.session, "export", actor=security_actor(current_user), ip=request.remote_addr,
+                           round_id=conversation.round_id, detail=filename)
+    db.session.commit()
+    return Response(content, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
 
 
 from . import participant_actions  # noqa: E402,F401  (marks and finalising: routes on this blueprint)

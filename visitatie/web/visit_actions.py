@@ -1,5 +1,7 @@
 """Routes of the visits blueprint beyond the theme page: editing a recommendation, the follow-up
 page with its status changes, the bestuurlijke reactie, consent, finalising and the report."""
+import io
+
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -9,7 +11,11 @@ from ..finalising import FinaliseError, finalise
 from ..guide_registry import round_guides
 from ..permissions import actor_name
 from .. import visits as domain
-from ..visits.report_content import visit_report_docx, visit_report_filename
+from ..auth import security_actor
+from ..pdf import PdfError
+from ..pdf.visit_report import visit_report_pdf
+from ..security_events import record
+from ..visits.report_content import visit_report_content, visit_report_docx, visit_report_filename
 from . import visit_pages as pages
 from .participant import signed_in_required
 from .visit_forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
@@ -146,3 +152,19 @@ def download_report(visit_id: int):
     conversation, _rights = load_visit(visit_id)
     return send_file(visit_report_docx(db.session, round_guides(conversation.round), conversation), as_attachment=True,
                      download_name=visit_report_filename(conversation), mimetype=DOCX)
+
+
+@bp.get("/<int:visit_id>/visitatierapport.pdf")
+@signed_in_required
+def download_report_pdf(visit_id: int):
+    """The visitatierapport as an accessible PDF; confidential, so the download is logged."""
+    conversation, _rights = load_visit(visit_id)
+    try:
+        content = visit_report_pdf(visit_report_content(db.session, round_guides(conversation.round), conversation))
+    except PdfError:
+        abort(503)
+    filename = visit_report_filename(conversation).removesuffix(".docx") + ".pdf"
+    record(db.session, "export", actor=security_actor(current_user), ip=request.remote_addr,
+           round_id=conversation.round_id, detail=filename)
+    db.session.commit()
+    return send_file(io.BytesIO(content), as_attachment=True, download_name=filename, mimetype="application/pdf")

@@ -1,6 +1,6 @@
 """Calendar files read back with icalendar: times and time zone, stable UID, SEQUENCE after a
 reschedule, cancellation, a description with page link and place, and nothing sensitive."""
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Calendar
 
@@ -104,3 +104,21 @@ def test_nothing_sensitive_in_the_calendar(session, make_round, town):
     assert "back-ups" not in text and "BCP" not in text
     assert "@breda.example" not in text and "Pieter Dekker" not in text
     assert "uitnodiging" not in text
+
+
+def test_a_visit_is_titled_visitatie_and_names_its_committee_without_addresses(session, make_round, town):
+    round_ = make_round(kind="visitatieronde", start=date(2025, 9, 1), end=date(2025, 12, 31))
+    data = ConversationInput(
+        [town("Oss")], local(2025, 10, 7, 10), place="Gemeentehuis Oss", participants=[
+            ParticipantInput("Pieter Dekker", "p.dekker@breda.example", "commissielid", town("Breda"),
+                             "burgemeester van Breda"),
+            ParticipantInput("Mara Smit", "m.smit@delft.example", "commissielid", town("Delft"), "CISO Delft"),
+            ParticipantInput("Tom Schouten", "t.schouten@oss.example", "burgemeester", town("Oss"))])
+    visit = save_conversation(session, round_, data, "Petra")
+    session.commit()
+    _, (event,) = events(calendar_bytes([visit], page_url, "Visitaties"))
+    assert str(event["summary"]) == "Visitatie Oss"
+    description = str(event["description"])
+    assert "- Mara Smit, CISO Delft (lid)\n- Pieter Dekker, burgemeester van Breda (lid)" in description
+    assert "Tom Schouten" not in description and "@" not in description  # the host is no committee; no addresses
+    assert "Voorbereiding door de gemeente" in description and "zelfevaluatie" in description

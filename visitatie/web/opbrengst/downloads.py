@@ -17,6 +17,9 @@ from ...models.types import utcnow
 from ...opbrengst import export, public_export
 from ...opbrengst.publication import latest
 from ...opbrengst.report import report_file_name, round_report
+from ...visits import VISIT_KIND, round_export, round_report as visit_round
+from ...visits.errors import TooFewVisits
+from ...scheduling.inputs import in_amsterdam
 from . import bp
 from .selection import selection
 
@@ -42,6 +45,8 @@ def _logged(round_id: int, filename: str) -> None:
 
 def _confidential(round_id: int, extension: str) -> Response:
     round_ = db.session.get(Round, round_id) or abort(404)
+    if round_.kind == VISIT_KIND:  # a visitatieronde's own file: scores, recommendations, follow-up
+        return _visit_round_export(round_, extension)
     chosen = selection(round_, request.args)
     tables = export.tables(db.session, round_guides(round_), chosen.round_ids, chosen.filters,
                            exported_by=current_user.email, exported_at=utcnow(),
@@ -49,6 +54,14 @@ def _confidential(round_id: int, extension: str) -> Response:
     filename = export.file_name(chosen.round_ids, extension)
     content = export.to_excel(tables) if extension == "xlsx" else export.to_csv_zip(tables, _dialect())
     _logged(round_id, filename)
+    return _file(content, XLSX if extension == "xlsx" else "application/zip", filename)
+
+
+def _visit_round_export(round_: Round, extension: str) -> Response:
+    sheets = round_export.sheets(db.session, round_guides(round_), round_, exported_by=current_user.email)
+    filename = round_export.file_name(round_, extension)
+    content = round_export.to_excel(sheets) if extension == "xlsx" else round_export.to_csv_zip(sheets, _dialect())
+    _logged(round_.id, filename)
     return _file(content, XLSX if extension == "xlsx" else "application/zip", filename)
 
 
@@ -96,5 +109,19 @@ def export_public_csv(round_id: int):
 @projectleider_required
 def download_report(round_id: int):
     round_ = db.session.get(Round, round_id) or abort(404)
+    if round_.kind == VISIT_KIND:
+        return _visit_round_report(round_)
     content, snapshot = round_report(db.session, round_guides(round_), round_id)
     return _file(content, DOCX, report_file_name(round_id, snapshot))
+
+
+def _visit_round_report(round_: Round) -> Response:
+    """A visitatieronde has a report of its own: maturity, recurring findings and recommendations."""
+    try:
+        content = visit_round.round_report_content(db.session, round_guides(round_), round_, in_amsterdam(utcnow()).date())
+    except TooFewVisits as error:
+        flash(_("Het rapport van een visitatieronde wordt pas gemaakt vanaf %(minimum)s vastgestelde visitaties; "
+                "deze ronde heeft er %(visits)s. Met minder zijn de cijfers tot een gemeente te herleiden.",
+                minimum=error.minimum, visits=error.visits), "error")
+        return redirect(url_for("opbrengst.edit_curation", round_id=round_.id))
+    return _file(visit_round.round_report_docx(content), DOCX, visit_round.report_file_name(round_, "docx"))

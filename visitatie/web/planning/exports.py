@@ -6,7 +6,7 @@ from ...scheduling import calendar_bytes
 from ...scheduling.dashboard import schedule
 from ...scheduling.export import schedule_csv, schedule_xlsx
 from . import bp
-from .lookup import conversation_page_url, get_conversation, get_round
+from .lookup import calendar_page_url, get_conversation, get_round
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -19,14 +19,14 @@ def _file(content: bytes, mimetype: str, filename: str) -> Response:
 @bp.get("/gesprekken/<int:conversation_id>.ics")
 def export_conversation_calendar(conversation_id: int):
     conversation = get_conversation(conversation_id)
-    content = calendar_bytes([conversation], conversation_page_url, conversation.title)
+    content = calendar_bytes([conversation], calendar_page_url, conversation.title)
     return _file(content, "text/calendar; charset=utf-8", f"gesprek-{conversation.id}.ics")
 
 
 @bp.get("/rondes/<int:round_id>.ics")
 def export_round_calendar(round_id: int):
     round_ = get_round(round_id)
-    content = calendar_bytes(round_.conversations, conversation_page_url, round_.title)
+    content = calendar_bytes(round_.conversations, calendar_page_url, round_.title)
     return _file(content, "text/calendar; charset=utf-8", f"ronde-{round_.id}.ics")
 
 

@@ -45,6 +45,14 @@ def public_url(endpoint: str, **values) -> str:
     return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
 
 
+def calendar_page_url(conversation: Conversation) -> str:
+    """The page a calendar entry links to: a visit's own page (where the host prepares), else the
+    conversation's page."""
+    if conversation.round.kind == "visitatieronde" and "visits.show_visit" in current_app.view_functions:
+        return public_url("visits.show_visit", visit_id=conversation.id)
+    return conversation_page_url(conversation)
+
+
 def conversation_page_url(conversation: Conversation) -> str:
     endpoint = ("participant.show_conversation" if "participant.show_conversation" in current_app.view_functions
                 else "rounds.show_conversation")
