@@ -1,8 +1,23 @@
 """The experience of mayors and project leaders in a real browser (issue 14): controls that look like
 what they are, confirmations before what cannot be undone, the answering page on a phone."""
-import pytest
+import re
+from datetime import timedelta
+from pathlib import Path
 
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import func, select
+
+from tests.conftest import PASSWORD
 from tests.e2e.conftest import open_link
+from tests.participant_world import build_world
+from visitatie import invitations
+from visitatie.auth import create_user
+from visitatie.extensions import db
+from visitatie.guide_registry import current_guides
+from visitatie.models import Conversation, Participation
+from visitatie.models.opbrengst import Publication
+from visitatie.models.types import utcnow
 from tests.e2e.test_accessibility import demo_world  # noqa: F401  (a fixture: the demo round)
 
 pytestmark = pytest.mark.e2e
@@ -46,3 +61,102 @@ def test_every_select_on_the_main_pages_shows_an_arrow(page, live_server, demo_w
                 without_arrow.append(f"{path} {select['name']}")
     assert seen >= 8, f"only {seen} visible selects on the main pages: the page list no longer covers them"
     assert without_arrow == []
+
+
+# --- Confirmations before what cannot be undone ---------------------------------------------------
+
+
+@pytest.fixture
+def planned_world(live_app):
+    """The participant world, with conversation A planned a week ahead and a project leader's account."""
+    with live_app.app_context():
+        w = build_world(db.session, current_guides())
+        w.a.starts_at, w.a.status = utcnow() + timedelta(days=7), "gepland"
+        create_user(db.session, "pl@example.org", PASSWORD, "projectleider", "Petra Plan")
+        invitations.issue(db.session, w.mayor, 30)
+        db.session.commit()
+        return {"round": w.round.id, "a": w.a.id, "leader": w.leader.id, "mayor": w.mayor.id}
+
+
+def issue_link(live_app, live_server, participation_id):
+    with live_app.app_context():
+        _invitation, token = invitations.issue(db.session, db.session.get(Participation, participation_id), 30)
+        db.session.commit()
+    return f"{live_server}/uitnodiging/{token}"
+
+
+def status_of(live_app, conversation_id):
+    with live_app.app_context():
+        db.session.expire_all()
+        return db.session.get(Conversation, conversation_id).status
+
+
+def sign_in_as(page, live_server, email="pl@example.org", password=PASSWORD):
+    page.goto(live_server + "/inloggen")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: "/inloggen" not in url)
+
+
+def test_finalising_before_the_planned_date_asks_first_and_says_so(page, live_app, live_server, planned_world):
+    open_link(page, issue_link(live_app, live_server, planned_world["leader"]))
+    page.get_by_role("button", name="Verslag vaststellen").click()
+    dialog = page.get_by_role("dialog", name="Verslag vaststellen?")
+    expect(dialog).to_contain_text("Na het vaststellen kan niemand de antwoorden nog wijzigen")
+    expect(dialog).to_contain_text(re.compile(r"gepland op \d{1,2} \w+ \d{4}, \d\d\.\d\d uur en is dus nog niet gehouden"))
+    dialog.get_by_role("button", name="Annuleren").click()
+    expect(dialog).to_have_count(0)
+    assert status_of(live_app, planned_world["a"]) == "gepland"
+
+    page.get_by_role("button", name="Verslag vaststellen").click()
+    page.get_by_role("dialog").get_by_role("button", name="Ja, verslag vaststellen").click()
+    expect(page.get_by_role("status").first).to_contain_text("Het verslag is vastgesteld")
+    assert status_of(live_app, planned_world["a"]) == "vastgesteld"
+
+
+def test_publishing_names_the_empty_priorities_and_a_new_link_says_the_old_one_dies(page, live_app, live_server,
+                                                                                    planned_world):
+    sign_in_as(page, live_server)
+    page.goto(f"{live_server}/rondes/{planned_world['round']}/opbrengst")
+    page.get_by_role("button", name="Publiceer versie 1").click()
+    dialog = page.get_by_role("dialog", name="Versie 1 publiceren?")
+    expect(dialog).to_contain_text("Versie 1 wordt openbaar")
+    # Nothing is curated in this world: all five priorities are empty.
+    expect(dialog).to_contain_text("Bij 5 van de 5 prioriteiten is nog niets samengesteld: 1. Leiderschap")
+    dialog.get_by_role("button", name="Annuleren").click()
+    with live_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Publication)) == 0
+
+    page.goto(f"{live_server}/planning/rondes/{planned_world['round']}/uitnodigingen")
+    page.get_by_role("button", name="Nieuwe link voor Jos Wiersma").click()
+    dialog = page.get_by_role("dialog", name="Nieuwe link voor Jos Wiersma?")
+    expect(dialog).to_contain_text("De huidige link van Jos Wiersma werkt direct niet meer")
+    with page.expect_download() as download:
+        dialog.get_by_role("button", name="Ja, maak een nieuwe link").click()
+    assert "Jos Wiersma" in Path(download.value.path()).read_text(encoding="utf-8")
+    # The page stayed (a download): the next click asks again.
+    page.get_by_role("button", name="Nieuwe link voor Jos Wiersma").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+
+
+def test_without_javascript_a_confirmation_page_asks_first(browser, live_app, live_server, planned_world):
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", java_script_enabled=False)
+    page = context.new_page()
+    sign_in_as(page, live_server)
+    page.goto(f"{live_server}/planning/rondes/{planned_world['round']}/uitnodigingen")
+    page.get_by_role("button", name="Nieuwe link voor Jos Wiersma").click()
+    expect(page.locator("h1")).to_have_text("Nieuwe link voor Jos Wiersma?")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Ja, maak een nieuwe link").click()
+    assert "Jos Wiersma" in Path(download.value.path()).read_text(encoding="utf-8")
+
+    page.goto(f"{live_server}/gesprekken/{planned_world['a']}")
+    page.get_by_role("button", name="Verslag vaststellen").click()
+    expect(page.locator("h1")).to_have_text("Verslag vaststellen?")
+    expect(page.get_by_role("alert")).to_contain_text("nog niet gehouden")
+    assert status_of(live_app, planned_world["a"]) == "gepland"
+    page.get_by_role("button", name="Ja, verslag vaststellen").click()
+    expect(page.get_by_role("status").first).to_contain_text("Het verslag is vastgesteld")
+    assert status_of(live_app, planned_world["a"]) == "vastgesteld"
+    context.close()
