@@ -45,7 +45,10 @@ def _save(form, round_, conversation=None):
         form.version.data = str(current.version)  # a second save is a deliberate "keep mine"
         return None, _render(form, round_, current, conflict=current, status=409)
     db.session.commit()
-    flash(_("Het gesprek %(title)s is opgeslagen.", title=saved.title), "success")
+    if round_.kind == "visitatieronde":
+        flash(_("De visitatie %(title)s is opgeslagen.", title=saved.title), "success")
+    else:
+        flash(_("Het gesprek %(title)s is opgeslagen.", title=saved.title), "success")
     return saved, None
 
 
