@@ -18,7 +18,7 @@ from visitatie.guide_registry import current_guides
 from visitatie.models import Conversation, Participation
 from visitatie.models.opbrengst import Publication
 from visitatie.models.types import utcnow
-from tests.e2e.test_accessibility import demo_world  # noqa: F401  (a fixture: the demo round)
+from tests.e2e.test_accessibility import AXE, axe_context, demo_world, violations  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 
@@ -160,3 +160,42 @@ def test_without_javascript_a_confirmation_page_asks_first(browser, live_app, li
     expect(page.get_by_role("status").first).to_contain_text("Het verslag is vastgesteld")
     assert status_of(live_app, planned_world["a"]) == "vastgesteld"
     context.close()
+
+
+# --- Accessibility: language of parts, unique landmarks ---------------------------------------------
+
+# Best-practice rules beyond the WCAG tags of test_accessibility: a screen reader lists landmarks by
+# name, so five regions called "Kerncijfers" cannot be told apart.
+LANDMARK_RULES = """async () => (await axe.run(document, {runOnly: {type: 'rule',
+    values: ['landmark-unique', 'landmark-no-duplicate-main', 'landmark-one-main']}})).violations.map(v =>
+    `${v.id}: ` + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))"""
+# Elements holding the Dutch guide or curated text whose nearest lang is not Dutch.
+NOT_DUTCH = """(selectors) => selectors.flatMap(selector => [...document.querySelectorAll(selector)]
+    .filter(e => (e.closest('[lang]') || document.documentElement).getAttribute('lang') !== 'nl')
+    .map(e => `${selector}: ${e.textContent.trim().slice(0, 40)}`))"""
+
+
+def all_violations(page, url):
+    found = violations(page, url)  # WCAG 2.2 A/AA, loads axe into the page
+    return found + [f"{url}: {v}" for v in page.evaluate(LANDMARK_RULES)]
+
+
+def test_public_opbrengst_and_english_participant_pages_pass_axe_with_dutch_parts_marked(
+        axe_context, live_server, demo_world):  # noqa: F811
+    page = axe_context.new_page()
+    r, c = demo_world["round"], demo_world["conversation"]
+    found = all_violations(page, f"{live_server}/opbrengst/{r}")
+
+    open_link(page, f"{live_server}/uitnodiging/{demo_world['token']}")
+    page.get_by_role("button", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    for path in [f"/opbrengst/{r}", f"/gesprekken/{c}"] + [f"/gesprekken/{c}/thema/{n}" for n in range(1, 6)]:
+        found += all_violations(page, live_server + path)
+        if path.startswith(f"/gesprekken/{c}/thema/"):
+            found += page.evaluate(NOT_DUTCH, ["h1", ".recommendation", ".theme-steps__title", ".question-card__text",
+                                               ".question-help", ".doorvragen__list", ".answer-choice label span:last-child"])
+        elif path.startswith("/opbrengst/"):
+            found += page.evaluate(NOT_DUTCH, [".yield-theme__title", ".yield-findings", ".yield-lessons__text",
+                                               ".yield-quote blockquote", ".yield-main-lesson__text"])
+    assert page.locator(".question-card__text").count() > 0
+    assert found == []
