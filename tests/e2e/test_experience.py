@@ -199,3 +199,37 @@ def test_public_opbrengst_and_english_participant_pages_pass_axe_with_dutch_part
                                                ".yield-quote blockquote", ".yield-main-lesson__text"])
     assert page.locator(".question-card__text").count() > 0
     assert found == []
+
+
+# --- The answering page on a phone --------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+MEASURE = """() => {
+    const box = selector => { const e = document.querySelector(selector); return e ? e.getBoundingClientRect() : null; };
+    const bar = box('.form-actions'), header = box('.site-header');
+    const first = [...document.querySelectorAll('.question-card:not([hidden]) [data-input]')][0].getBoundingClientRect();
+    const question = document.querySelector('.question-card:not([hidden]) .question-card__text').getBoundingClientRect();
+    return {header: header.height, bar: bar.height, barTop: bar.top, question: question.top, field: first.top,
+            fieldBottom: first.top + Math.min(first.height, 48), width: document.documentElement.scrollWidth};
+}"""
+
+
+def test_on_a_phone_the_first_question_is_in_the_first_screen_and_the_bar_is_small(browser, live_app, live_server,
+                                                                                    planned_world, tmp_path):
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", viewport=PHONE,
+                                  device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    open_link(page, issue_link(live_app, live_server, planned_world["mayor"]))
+    page.goto(f"{live_server}/gesprekken/{planned_world['a']}/thema/1")
+    expect(page.locator("[data-save-status]")).to_contain_text("automatisch opgeslagen")
+    sizes = page.evaluate(MEASURE)
+    page.screenshot(path=str(tmp_path / "phone-theme.png"))
+    assert sizes["width"] <= PHONE["width"], sizes  # nothing wider than the phone
+    assert sizes["bar"] <= 64, sizes  # the sticky bar leaves the screen to the questions
+    # The first question and the top of its answer field are above the sticky bar, in the first screen.
+    assert sizes["question"] >= 0 and sizes["fieldBottom"] <= sizes["barTop"], sizes
+    # Answering with the thumb: the field takes the text, the bar's save button is in reach.
+    page.locator(".question-card:not([hidden]) [data-input]").first.tap()
+    page.keyboard.type("De burgemeester.")
+    expect(page.locator("[data-save-status]")).to_contain_text("Opgeslagen om")
+    context.close()
