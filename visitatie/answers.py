@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .guides import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
-from .models import Answer, AnswerRevision, Conversation
+from .models import MUNICIPAL_ROLES, Answer, AnswerRevision, Conversation, Participation
 from .models.types import utcnow
 from .text_input import clean_text
 
@@ -312,21 +312,33 @@ class Progress:
         return Progress(self.answered + other.answered, self.total + other.total)
 
 
-def theme_progress(guide: Guide, values: dict[int, dict[str, str]], municipality_ids) -> Progress:
-    """Answered / shown questions of one theme, summed over the municipalities."""
+def theme_progress(guide: Guide, values: dict[int, dict[str, str]], municipality_ids,
+                   role: str | None = None) -> Progress:
+    """Answered / shown questions of one theme, summed over the municipalities; with a role, only
+    the questions meant for that role."""
     progress = Progress(0, 0)
     for municipality_id in municipality_ids:
         given = shown_values([guide], values.get(municipality_id, {}))
-        shown = [q for q in guide.questions if q.is_shown(given)]
+        shown = [q for q in guide.questions if q.is_shown(given) and (role is None or role in q.roles)]
         progress += Progress(sum(1 for q in shown if given.get(q.id)), len(shown))
     return progress
 
 
 def conversation_progress(guides, values: dict[int, dict[str, str]],
-                          municipality_ids) -> tuple[dict[int, Progress], Progress]:
+                          municipality_ids, role: str | None = None) -> tuple[dict[int, Progress], Progress]:
     """Progress per theme number, and for the whole conversation."""
-    per_theme = {g.number: theme_progress(g, values, municipality_ids) for g in guides}
+    per_theme = {g.number: theme_progress(g, values, municipality_ids, role) for g in guides}
     return per_theme, sum(per_theme.values(), Progress(0, 0))
+
+
+def progress_scope(conversation: Conversation, participation: Participation | None) -> tuple[list[int], str | None]:
+    """Whose progress a reader sees: a mayor, CISO or adviser OOV counts only their own municipality's
+    questions meant for their role (the other side's answers are not their work); whoever leads,
+    notes or plans the conversation counts every municipality and every question."""
+    if participation is not None and participation.conversation_id == conversation.id \
+            and participation.role in MUNICIPAL_ROLES and participation.municipality_id is not None:
+        return [participation.municipality_id], participation.role
+    return [m.id for m in conversation.municipalities], None
 
 
 def conversation_guides(guides: GuideSet, conversation: Conversation) -> list[Guide]:

@@ -15,6 +15,14 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """A typed text's paragraphs: split at blank lines, whatever line ends the typist's system used
+    (a browser posts a textarea with CR LF; Excel and old Macs bring their own)."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return [block.strip() for block in BLANK_LINE.split(text) if block.strip()]
 
 
 def clean_text(text: str) -> str:

@@ -61,6 +61,7 @@ def test_curate_a_theme_publish_and_read_it_publicly(page, browser, live_server,
 
     page.get_by_role("navigation", name="Kruimelpad").get_by_role("link", name="Opbrengst").click()
     page.get_by_role("button", name="Publiceer versie 1").click()
+    page.get_by_role("dialog", name="Versie 1 publiceren?").get_by_role("button", name="Ja, publiceer versie 1").click()
     assert "Versie 1 is gepubliceerd." in page.get_by_role("status").first.inner_text()
 
     visitor = browser.new_context(locale="nl-NL").new_page()

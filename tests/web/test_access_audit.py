@@ -275,7 +275,7 @@ CONVERSATION_IDOR = [
      {"json": {"municipality": "{delft}", "question": OPEN, "value": "Ingeschoven.", "version": 0}}),
     ("form post with Delft's fields in A", "post", "/gesprekken/{a}/thema/1",
      {"data": {f"answer-{{delft}}-{OPEN}": "Ingeschoven.", f"version-{{delft}}-{OPEN}": "0"}}),
-    ("finalise B", "post", "/gesprekken/{b}/vaststellen", {}),
+    ("finalise B", "post", "/gesprekken/{b}/vaststellen", {"data": {"bevestigd": "ja"}}),
     ("reopen B", "post", "/gesprekken/{b}/heropenen", {"data": {"reason": "x"}}),
     ("theme of B", "get", "/gesprekken/{b}/thema/1", {}),
     ("history of A's answer under B", "get", "/gesprekken/{b}/antwoorden/{answer_a}/geschiedenis", {}),
@@ -572,7 +572,7 @@ def test_the_conversation_routes_of_a_visit_follow_the_visit_matrix(role, finali
         conversation = db.session.get(Conversation, world.first)
         answer_id = save_answer(db.session, conversation, conversation.municipalities[0].id,
                                 Change(guides.question(OPEN), "Antwoord van de gastgemeente.", 0), "Test", guides).id
-    assert client.post(f"/gesprekken/{world.first}/vaststellen").status_code == finalise
+    assert client.post(f"/gesprekken/{world.first}/vaststellen", data={"bevestigd": "ja"}).status_code == finalise
     assert client.post(f"/gesprekken/{world.first}/antwoorden/{answer_id}/markeringen",
                        data={"kind": "les"}).status_code == mark
     # A visit has no verslag: the link leads to its visitatierapport, under the visit's own permission check.

@@ -63,12 +63,22 @@ class ThemeStatus:
     curation: ThemeCuration | None
     lessons: int
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing curated yet: no finding, lesson, quote or practice example."""
+        c = self.curation
+        return not self.lessons and not (c and (c.findings or c.quote_mark_id or c.practice_title))
+
 
 @dataclass
 class RoundOverview:
     curation: RoundCuration | None
     themes: list[ThemeStatus]
     held: int  # conversations held (gehouden or vastgesteld)
+
+    @property
+    def empty_titles(self) -> list[str]:
+        return [f"{t.number}. {t.title}" for t in self.themes if t.is_empty]
 
 
 def round_overview(session: Session, round_: Round, titles: dict[int, str] | None = None) -> RoundOverview:

@@ -15,12 +15,15 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..text_input import paragraphs
+
 STATIC = Path(__file__).resolve().parent.parent / "static"
 FONTS = STATIC / "vendor" / "fonts"
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 # Jinja's autoescaping, as on every page of the app: curated text is text, never markup.
 _templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_templates.filters["paragraphs"] = paragraphs
 
 
 class PdfError(RuntimeError):

@@ -39,6 +39,7 @@ from visitatie.reports.maturity_section import add_maturity_section
 from visitatie.reports.size_section import add_size_section
 from visitatie.reports.qr import qr_png
 from visitatie.reports.wording import count, dutch_date, dutch_period
+from visitatie.text_input import paragraphs
 
 from visitatie.reports.public_text import ABBREVIATIONS, PUBLISHER
 
@@ -200,9 +201,8 @@ def _summary(document: Document, snapshot: dict) -> None:
 def _introduction(document: Document, snapshot: dict) -> None:
     heading = document.add_heading("Inleiding", 1)
     heading.paragraph_format.page_break_before = True
-    for block in xml_safe(snapshot.get("introduction")).split("\n\n"):
-        if block.strip():
-            document.add_paragraph(block.strip())
+    for block in paragraphs(xml_safe(snapshot.get("introduction"))):
+        document.add_paragraph(block)
     method = snapshot.get("methodology") or {}
     document.add_paragraph(
         f"Deze opbrengst bundelt wat {_counted(method.get('conversations'), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "

@@ -3,6 +3,7 @@
 Every function flushes and leaves the commit to the caller (a view, a command, a test), so that
 a visitatieronde can combine them in one transaction.
 """
+import re
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -30,6 +31,15 @@ def describe_time(starts_at: datetime | None, duration_minutes: int) -> str | No
     if starts_at is None:
         return None
     return f"{in_amsterdam(starts_at).isoformat(timespec='minutes')} ({duration_minutes} min)"
+
+
+DESCRIBED_TIME = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d[+-]\d\d:\d\d) \((\d+) min\)")
+
+
+def read_time(text: str | None) -> tuple[datetime, int] | None:
+    """A time as `describe_time` kept it, back as (start, minutes); None for any other text."""
+    found = DESCRIBED_TIME.fullmatch(text or "")
+    return (datetime.fromisoformat(found[1]), int(found[2])) if found else None
 
 
 def save_conversation(session: Session, round_: Round, data: ConversationInput, actor: str,

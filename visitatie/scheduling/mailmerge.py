@@ -91,12 +91,21 @@ def _when(conversation: Conversation) -> tuple[str, str]:
             f"{format_time(start, 'HH:mm', locale='nl')}–{format_time(end, 'HH:mm', locale='nl')} uur")
 
 
+def _who(conversation: Conversation, visit: bool) -> str:
+    """The municipalities as a sentence says them: "tussen Deventer en Zwolle", a visit "bij Zwolle"."""
+    names = [m.name for m in conversation.municipalities]
+    if len(names) < 2:
+        return f"{'bij' if visit else 'met'} {names[0] if names else conversation.title}"
+    return f"tussen {', '.join(names[:-1])} en {names[-1]}"
+
+
 def compose_letter(participation: Participation, link: str, expires_at: datetime, page: str,
                    guide_url: str) -> Letter:
     conversation = participation.conversation
     person, role = participation.person, ROLE_NAMES.get(participation.role, participation.role)
     day, time = _when(conversation)
-    kind = "visitatie" if conversation.round.kind == "visitatieronde" else "bestuurlijk gesprek"
+    visit = conversation.round.kind == "visitatieronde"
+    kind = "visitatie" if visit else "bestuurlijk gesprek"
     subject = f"Uitnodiging {kind} {conversation.title}" + (f", {day}" if conversation.starts_at else "")
     leader = conversation.gespreksleider
     led_by = ""
@@ -108,7 +117,8 @@ def compose_letter(participation: Participation, link: str, expires_at: datetime
         f"Beste {person.name},",
         "",
         f"U bent uitgenodigd als {role} voor het {kind} over {guide_topic(conversation.round)} "
-        f"met {conversation.title}{led_by}. Het gesprek hoort bij de {conversation.round.title}.",
+        f"{_who(conversation, visit)}{led_by}. {'De visitatie' if visit else 'Het gesprek'} hoort bij de "
+        f"{conversation.round.title}.",
         "",
         f"Datum:  {day}",
         *([f"Tijd:   {time}"] if time else []),

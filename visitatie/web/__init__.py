@@ -3,7 +3,7 @@ from flask import Flask, current_app
 from flask_login import current_user
 
 from ..extensions import csrf
-from . import (account, accounts, errors, guide_editor, id_converter, json_input, main, opbrengst, participant,
+from . import (account, accounts, confirmation, errors, guide_editor, id_converter, json_input, main, opbrengst, participant,
                planning, request_log, rounds, themes, visits)
 
 BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp, accounts.bp, planning.bp, participant.bp, opbrengst.bp, visits.bp,
@@ -45,4 +45,5 @@ def init_app(app: Flask) -> None:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     errors.init_app(app)
+    confirmation.init_app(app)
     app.after_request(_security_headers)

@@ -32,8 +32,10 @@ def _municipalities(conversation: Conversation, caps) -> list:
 
 
 def _progress(guides, answers, conversation):
+    """The signed-in reader's own progress: overview, theme page and autosave all count it here."""
     values = answer_domain.values_by_municipality(answers)
-    return answer_domain.conversation_progress(guides, values, [m.id for m in conversation.municipalities])
+    municipality_ids, role = answer_domain.progress_scope(conversation, getattr(current_user, "participation", None))
+    return answer_domain.conversation_progress(guides, values, municipality_ids, role)
 
 
 def overview(session: Session, all_guides: GuideSet, conversation: Conversation, caps) -> dict:

@@ -11,6 +11,7 @@ from ..opbrengst.consent import give_consent, quotes_of_speaker, state
 from ..models import Answer, Mark, Participation
 from ..permissions import actor_name
 from . import answer_form, conversation_pages
+from .confirmation import confirmation_page, finalise_confirmation, is_confirmed
 from .participant import load_conversation, bp, signed_in_required
 
 MARK_MESSAGES = {
@@ -124,6 +125,9 @@ def delete_mark(conversation_id: int, mark_id: int):
 @signed_in_required
 def finalise_conversation(conversation_id: int):
     conversation, _caps = load_conversation(conversation_id, require="can_finalise")
+    if not is_confirmed():
+        return confirmation_page(finalise_confirmation(conversation),
+                                 url_for("participant.show_conversation", conversation_id=conversation.id))
     try:
         finalise(db.session, conversation, actor_name(current_user))
         flash(_("Het verslag is vastgesteld. De antwoorden zijn nu alleen nog te lezen."), "success")

@@ -80,7 +80,7 @@ def test_the_letter_has_date_place_guide_and_personal_link(session, conversation
     assert mayor.subject == "Uitnodiging bestuurlijk gesprek Haarlem – Maastricht, dinsdag 15 april 2025"
     body = mayor.body
     assert body.startswith("Beste Jos Wiersma,")
-    assert "als burgemeester voor het bestuurlijk gesprek over digitale veiligheid met Haarlem – Maastricht" in body
+    assert "als burgemeester voor het bestuurlijk gesprek over digitale veiligheid tussen Haarlem en Maastricht" in body
     assert "onder leiding van Pieter Dekker" in body
     assert "Datum:  dinsdag 15 april 2025" in body and "Tijd:   14:00–16:00 uur" in body
     assert "Plaats: Stadhuis Haarlem" in body

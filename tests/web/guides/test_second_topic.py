@@ -125,7 +125,7 @@ def test_ondermijning_from_editor_to_word_report(client, app, auth):
     response = client.post(f"/rondes/{round_id}/opbrengst", data={
         "main_lesson": "Signalen van ondermijning verdienen een vaste plek.", "version": "0"})
     assert response.status_code == 302
-    response = client.post(f"/rondes/{round_id}/opbrengst/publiceren")
+    response = client.post(f"/rondes/{round_id}/opbrengst/publiceren", data={"bevestigd": "ja"})
     assert response.status_code == 302, response.get_data(as_text=True)[-2000:]
     with app.app_context():
         snapshot = latest(db.session, round_id).snapshot

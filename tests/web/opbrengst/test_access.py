@@ -54,7 +54,7 @@ def test_the_public_pages_need_no_login_and_show_only_what_is_published(app, cli
     assert client.get(f"/opbrengst/{demo}").status_code == 404
     auth.as_projectleider()
     client.post(f"/rondes/{demo}/opbrengst", data={"main_lesson": "Eerste les.", "version": "0"})
-    assert client.post(f"/rondes/{demo}/opbrengst/publiceren").status_code == 302
+    assert client.post(f"/rondes/{demo}/opbrengst/publiceren", data={"bevestigd": "ja"}).status_code == 302
     client.post(f"/rondes/{demo}/opbrengst", data={"main_lesson": "Nog niet gepubliceerde les.", "version": "1"})
     auth.logout()
 

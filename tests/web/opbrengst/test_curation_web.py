@@ -132,13 +132,13 @@ def test_lessons_added_edited_and_deleted(app, client, auth, demo):
 
 def test_publish_through_the_page(app, client, auth, demo):
     auth.as_projectleider()
-    response = client.post(f"/rondes/{demo}/opbrengst/publiceren", follow_redirects=True)
+    response = client.post(f"/rondes/{demo}/opbrengst/publiceren", data={"bevestigd": "ja"}, follow_redirects=True)
     assert "Schrijf eerst de belangrijkste les van de ronde" in response.get_data(as_text=True)
     client.post(f"/rondes/{demo}/opbrengst", data={"main_lesson": "Digitale veiligheid is chefsache.", "version": "0"})
-    response = client.post(f"/rondes/{demo}/opbrengst/publiceren")
+    response = client.post(f"/rondes/{demo}/opbrengst/publiceren", data={"bevestigd": "ja"})
     assert response.status_code == 302 and response.headers["Location"] == f"/opbrengst/{demo}"
     assert "Versie 1 is gepubliceerd." in client.get(f"/opbrengst/{demo}").get_data(as_text=True)
-    client.post(f"/rondes/{demo}/opbrengst/publiceren")
+    client.post(f"/rondes/{demo}/opbrengst/publiceren", data={"bevestigd": "ja"})
     with app.app_context():
         assert [p.version for p in publication.versions(db.session, demo)] == [2, 1]
     old = client.get(f"/opbrengst/{demo}/v1").get_data(as_text=True)

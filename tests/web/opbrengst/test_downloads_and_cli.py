@@ -116,7 +116,7 @@ def test_word_report_is_a_concept_until_published(client, auth, demo):
     assert response.headers["Content-Disposition"].endswith(f'opbrengst-ronde-{demo}-concept.docx"')
     assert "Concept" in document_text(response.data)
     client.post(f"/rondes/{demo}/opbrengst", data={"main_lesson": "Digitale veiligheid is chefsache.", "version": "0"})
-    client.post(f"/rondes/{demo}/opbrengst/publiceren")
+    client.post(f"/rondes/{demo}/opbrengst/publiceren", data={"bevestigd": "ja"})
     response = client.get(f"/rondes/{demo}/opbrengst/rapport.docx")
     assert response.headers["Content-Disposition"].endswith(f'opbrengst-ronde-{demo}-versie-1.docx"')
     assert "Digitale veiligheid is chefsache." in document_text(response.data)
@@ -137,7 +137,7 @@ def test_report_command_concept_then_published(runner, client, auth, demo, tmp_p
     assert "Concept" in document_text(out.read_bytes())
     auth.as_projectleider()
     client.post(f"/rondes/{demo}/opbrengst", data={"main_lesson": "Digitale veiligheid is chefsache.", "version": "0"})
-    client.post(f"/rondes/{demo}/opbrengst/publiceren")
+    client.post(f"/rondes/{demo}/opbrengst/publiceren", data={"bevestigd": "ja"})
     result = runner.invoke(args=["report", str(demo), "--out", str(out)])
     assert result.exit_code == 0 and "versie 1" in result.output
     assert "Digitale veiligheid is chefsache." in document_text(out.read_bytes())

@@ -175,7 +175,7 @@ def test_the_form_shows_every_question_type_properly(client, world, sign_in):
 def test_finalised_answers_refuse_edits_with_a_clear_message(app, client, world, sign_in, auth):
     sign_in(world.leader)
     assert autosave(client, world, "Voor het vaststellen").status_code == 200
-    assert client.post(f"/gesprekken/{world.a}/vaststellen").status_code == 302
+    assert client.post(f"/gesprekken/{world.a}/vaststellen", data={"bevestigd": "ja"}).status_code == 302
     refused = autosave(client, world, "Na het vaststellen", version=1)
     assert refused.status_code == 409 and refused.get_json()["error"] == "locked"
     assert "vastgesteld" in refused.get_json()["message"]

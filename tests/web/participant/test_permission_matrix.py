@@ -59,7 +59,7 @@ def requests(w, answer_id, mark_id):
         ("quotes of me A", "get", f"/gesprekken/{w.a}/citaten", {}),
         ("consent A", "post", f"/gesprekken/{w.a}/citaten/{mark_id}", {"data": {"consent": "anoniem"}}),
         ("unmark A", "post", f"/gesprekken/{w.a}/markeringen/{mark_id}/verwijderen", {}),
-        ("finalise A", "post", f"/gesprekken/{w.a}/vaststellen", {}),
+        ("finalise A", "post", f"/gesprekken/{w.a}/vaststellen", {"data": {"bevestigd": "ja"}}),
         ("reopen A", "post", f"/gesprekken/{w.a}/heropenen", {"data": {"reason": "Aanvulling van Maastricht."}}),
         ("old url A", "get", f"/rondes/gesprekken/{w.a}", {}),
         ("show B", "get", f"/gesprekken/{w.b}", {}),

@@ -136,7 +136,7 @@ def test_reschedule_and_status_changes_are_in_the_history(app, client, planned):
     assert response.status_code == 302
     page = text(client.get(url))
     assert "Status gewijzigd in ‘geannuleerd’." in page
-    assert "2025-04-15T14:00+02:00 (120 min)" in page and "2025-04-22T09:30+02:00 (120 min)" in page
+    assert "15 april 2025, 14.00 uur (120 minuten)" in page and "22 april 2025, 09.30 uur (120 minuten)" in page
     assert "ziekte" in page and "Test Projectleider" in page
     with app.app_context():
         conversation = db.session.get(Conversation, planned)

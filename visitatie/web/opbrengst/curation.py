@@ -18,6 +18,7 @@ from ..planning.lookup import actor, all_municipalities
 from . import bp
 from ...opbrengst import withdrawal
 from ...security_events import record
+from ..confirmation import confirmation_page, is_confirmed, publish_confirmation
 from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm, WithdrawForm
 from .messages import CONSENT_NAMES, POPULATION_CLASS_NAMES, QUOTE_PROBLEMS, apply_problems, problem_message
 from .selection import selection
@@ -206,6 +207,11 @@ def publish_round(round_id: int):
     round_ = _round(round_id)
     if not ActionForm().validate_on_submit():
         abort(400)
+    if not is_confirmed():
+        overview, versions = round_overview(db.session, round_), publication.versions(db.session, round_id)
+        return confirmation_page(
+            publish_confirmation((versions[0].version + 1) if versions else 1, overview.empty_titles, len(overview.themes)),
+            url_for("opbrengst.edit_curation", round_id=round_id))
     try:
         published = publication.publish(db.session, round_guides(round_), round_, actor())
     except PublicationIncomplete as incomplete:

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 
 from ...extensions import db
 from ...scheduling import TRANSITIONS, InvalidTransition, StaleEdit, ValidationFailed, change_status, save_conversation
+from ..confirmation import confirmation_page, finalise_confirmation, is_confirmed
 from . import bp
 from .conversation_form import error_summary, initial_data, prepare, show_problems, to_input
 from .forms import ConversationForm, StatusForm
@@ -44,7 +45,10 @@ def _save(form, round_, conversation=None):
         form.version.data = str(current.version)  # a second save is a deliberate "keep mine"
         return None, _render(form, round_, current, conflict=current, status=409)
     db.session.commit()
-    flash(_("Het gesprek %(title)s is opgeslagen.", title=saved.title), "success")
+    if round_.kind == "visitatieronde":
+        flash(_("De visitatie %(title)s is opgeslagen.", title=saved.title), "success")
+    else:
+        flash(_("Het gesprek %(title)s is opgeslagen.", title=saved.title), "success")
     return saved, None
 
 
@@ -76,6 +80,10 @@ def change_conversation_status(conversation_id: int):
     conversation = get_conversation(conversation_id)
     form = StatusForm()
     if form.validate_on_submit():
+        finalising = form.status.data == "vastgesteld" and "vastgesteld" in TRANSITIONS.get(conversation.status, ())
+        if finalising and not is_confirmed():
+            return confirmation_page(finalise_confirmation(conversation),
+                                     url_for("planning.edit_conversation", conversation_id=conversation_id))
         version = int(form.version.data) if (form.version.data or "").isdigit() else None
         try:
             change_status(db.session, conversation, form.status.data, actor(), form.reason.data, version)

@@ -13,6 +13,7 @@ from ...models.types import utcnow
 from ...scheduling import issue_letters, letters_zip
 from ...scheduling.mail import MailError, MailSettings, send_letters
 from . import bp
+from ..confirmation import confirmation_page, is_confirmed, reissue_confirmation
 from .forms import ConfirmForm, IssueForm
 from .lookup import conversation_page_url, get_participation, get_round, guide_url
 
@@ -93,8 +94,12 @@ def _send(letters, settings: MailSettings, issued_at) -> None:
 @bp.post("/deelnames/<int:participation_id>/uitnodiging")
 def reissue_invitation(participation_id: int):
     participation = get_participation(participation_id)
+    back = url_for("planning.list_invitations", round_id=participation.conversation.round_id)
     if not ConfirmForm().validate_on_submit():
-        return redirect(url_for("planning.list_invitations", round_id=participation.conversation.round_id))
+        return redirect(back)
+    current = invitations.current_invitation(db.session, participation)
+    if current is not None and current.is_valid(utcnow()) and not is_confirmed():
+        return confirmation_page(reissue_confirmation(participation), back)
     letters = issue_letters(db.session, [participation], base_url=current_app.config["PUBLIC_BASE_URL"],
                             days_valid=current_app.config["INVITATION_DAYS_VALID"],
                             page_url=conversation_page_url, guide_url=guide_url())
