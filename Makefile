@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 run: install assets translations init demo
 	@echo ""
 	@echo "  visitatie draait op http://127.0.0.1:5000"
-	@echo "  Inloggen als projectleider (demo): projectleider@example.org / demo-wachtwoord-2024"
+	@echo "  Inloggen als projectleider (demo): projectleider@example.org / oefenronde-gemeentehuis-2024"
 	@echo ""
 	$(FLASK) run --host 127.0.0.1 --port 5000
 

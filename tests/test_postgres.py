@@ -32,7 +32,7 @@ def test_init_demo_and_pages_on_postgresql(pg_app):
         assert conversation.starts_at.utcoffset().total_seconds() == 0  # stored and read back as UTC
         conversation_id = conversation.id
     client = pg_app.test_client()
-    client.post("/inloggen", data={"email": "projectleider@example.org", "password": "demo-wachtwoord-2024"})
+    client.post("/inloggen", data={"email": "projectleider@example.org", "password": "oefenronde-gemeentehuis-2024"})
     page = client.get(f"/gesprekken/{conversation_id}").get_data(as_text=True)
     assert "Haarlem" in page and "Integraal Veiligheidsplan" in page
 

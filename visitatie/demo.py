@@ -24,7 +24,7 @@ from .scheduling.enrolment import enrol, set_scores
 from .visits.demo import load_demo_visits
 
 DEMO_TITLE = "Bestuurlijke gespreksronde digitale veiligheid 2024 (demo)"
-DEMO_LOGIN = ("projectleider@example.org", "demo-wachtwoord-2024")
+DEMO_LOGIN = ("projectleider@example.org", "oefenronde-gemeentehuis-2024")
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 # Fictional gespreksleiders (mayors of a third municipality in the demo).

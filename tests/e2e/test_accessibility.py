@@ -70,7 +70,7 @@ def test_project_leader_pages_have_no_accessibility_violations(axe_context, live
     page = axe_context.new_page()
     page.goto(live_server + "/inloggen")
     page.fill("input[name=email]", "projectleider@example.org")
-    page.fill("input[name=password]", "demo-wachtwoord-2024")
+    page.fill("input[name=password]", "oefenronde-gemeentehuis-2024")
     page.locator("form.narrow-form button[type=submit]").click()
     page.wait_for_url(lambda url: "/inloggen" not in url)
     r, c, v = demo_world["round"], demo_world["conversation"], demo_world["visit"]

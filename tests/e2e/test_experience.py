@@ -22,7 +22,7 @@ from tests.e2e.test_accessibility import AXE, axe_context, demo_world, violation
 
 pytestmark = pytest.mark.e2e
 
-PROJECT_LEADER, DEMO_PASSWORD = "projectleider@example.org", "demo-wachtwoord-2024"
+PROJECT_LEADER, DEMO_PASSWORD = "projectleider@example.org", "oefenronde-gemeentehuis-2024"
 
 # Per <select>: does it show an arrow? Either the browser draws its own (appearance not "none") or
 # the stylesheet draws one (a background image), or it is a list box (multiple) that needs none.
