@@ -159,7 +159,8 @@ SESSION = {"account.logout", "participant.accept_invitation", "participant.open_
 CONVERSATION = {"participant.show_conversation", "participant.edit_theme", "participant.save_answer",
                 "participant.show_answer_history", "participant.download_verslag", "participant.create_mark",
                 "participant.delete_mark", "participant.finalise_conversation",
-                "participant.reopen_conversation", "participant.download_guide_pdf"}
+                "participant.reopen_conversation", "participant.download_guide_pdf",
+                "participant.download_calendar"}
 VISIT = {"visits.show_visit", "visits.show_visit_theme", "visits.save_self_assessment",
          "visits.save_committee_score", "visits.create_finding", "visits.delete_finding",
          "visits.create_recommendation", "visits.edit_recommendation", "visits.delete_recommendation",

@@ -68,6 +68,10 @@ def message_for(letter: Letter, sender: str) -> EmailMessage:
     message["Subject"] = letter.subject
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "visitatie")
     message.set_content(letter.body)
+    if letter.calendar:  # the calendar entry as an attachment, so a mail program offers to add it
+        # As UTF-8 text: titles hold "–" and place names accents, which a bare text part would mangle.
+        message.add_attachment(letter.calendar.decode("utf-8"), subtype="calendar", charset="utf-8",
+                               filename=letter.calendar_filename, params={"method": "PUBLISH"})
     return message
 
 

@@ -8,7 +8,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import pandas as pd
@@ -21,6 +21,7 @@ from ..models import Conversation, Participation
 from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.types import utcnow
 from ..spreadsheets import Sheet, csv_bytes
+from .ics import calendar_bytes
 from .inputs import in_amsterdam
 
 ROLE_NAMES = {
@@ -44,10 +45,17 @@ class Letter:
     link: str
     expires_at: datetime
     fields: dict  # the mail-merge row
+    # The conversation's calendar entry (.ics; page link and place, never the personal link), or
+    # None while the conversation has no date.
+    calendar: bytes | None = None
 
     @property
     def filename(self) -> str:
         return f"{self.participation_id:05d}-{_slug(self.name)}.txt"
+
+    @property
+    def calendar_filename(self) -> str:
+        return self.filename.removesuffix(".txt") + ".ics"
 
 
 def invitation_url(base_url: str, token: str) -> str:
@@ -62,11 +70,13 @@ def needs_link(session: Session, participation: Participation, now: datetime) ->
 
 def issue_letters(session: Session, participations: Iterable[Participation], *, base_url: str,
                   days_valid: int, page_url: Callable[[Conversation], str], guide_url: str,
-                  only_missing: bool = False, now: datetime | None = None) -> list[Letter]:
+                  only_missing: bool = False, now: datetime | None = None,
+                  calendar_url: Callable[[Conversation], str] | None = None) -> list[Letter]:
     """Issue (or re-issue) a link for each participant with an e-mail address and write its letter.
 
     Re-issuing revokes the participant's earlier links. With only_missing, participants who
     still have a valid link are skipped, so a batch can be run again for latecomers.
+    Each letter carries the conversation's calendar entry, linking to calendar_url (default: page_url).
     """
     now = now or utcnow()
     letters = []
@@ -77,9 +87,19 @@ def issue_letters(session: Session, participations: Iterable[Participation], *, 
             continue
         invitation, token = invitations.issue(session, participation, days_valid, now)
         link = invitation_url(base_url, token)
-        letters.append(compose_letter(participation, link, invitation.expires_at,
-                                      page_url(participation.conversation), guide_url))
+        letter = compose_letter(participation, link, invitation.expires_at,
+                                page_url(participation.conversation), guide_url)
+        letters.append(replace(letter, calendar=participant_calendar(
+            participation.conversation, calendar_url or page_url, now)))
     return letters
+
+
+def participant_calendar(conversation: Conversation, page_url: Callable[[Conversation], str],
+                         now: datetime | None = None) -> bytes | None:
+    """The calendar entry a participant gets: the same one the project leader downloads."""
+    if conversation.starts_at is None:
+        return None
+    return calendar_bytes([conversation], page_url, conversation.title, now)
 
 
 def _when(conversation: Conversation) -> tuple[str, str]:
@@ -157,11 +177,14 @@ def mailmerge_csv(letters: Iterable[Letter], dialect: str = "nl") -> bytes:
 
 
 def letters_zip(letters: list[Letter]) -> bytes:
-    """A .txt per participant and the mail-merge CSV, in one zip file."""
+    """A .txt per participant (with its .ics when the conversation has a date) and the mail-merge
+    CSV, in one zip file."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for letter in letters:
             archive.writestr(letter.filename, f"Onderwerp: {letter.subject}\n\n{letter.body}")
+            if letter.calendar:
+                archive.writestr(letter.calendar_filename, letter.calendar)
         archive.writestr("samenvoegen.csv", mailmerge_csv(letters))
     return buffer.getvalue()
 

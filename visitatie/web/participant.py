@@ -24,11 +24,13 @@ from ..models.types import utcnow
 from ..permissions import ParticipantPrincipal, actor_name, capabilities
 from ..throttling import autosave_limit, limiter, link_limit, per_participant
 from ..pdf import PdfError
+from ..scheduling.mailmerge import participant_calendar
 from ..pdf.guide import answers_for, guide_pdf
 from ..verslag_content import verslag_docx, verslag_filename
 from ..visits import is_visit
 from . import conversation_pages
 from .negotiation import wants_json
+from .planning.lookup import calendar_page_url  # the same page link as the project leader's .ics
 
 bp = Blueprint("participant", __name__)
 
@@ -174,6 +176,21 @@ def download_verslag(conversation_id: int):
     stream = verslag_docx(db.session, round_guides(conversation.round), conversation)
     return send_file(stream, as_attachment=True, download_name=verslag_filename(conversation),
                      mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@bp.get("/gesprekken/<int:conversation_id>.ics")
+@signed_in_required
+def download_calendar(conversation_id: int):
+    """The conversation's calendar entry for a participant: the same permission check as every page
+    of the conversation; it holds the page link and place, never the personal invitation link."""
+    conversation, _caps = load_conversation(conversation_id)
+    content = participant_calendar(conversation, calendar_page_url) or abort(404)  # no date yet
+    filename = f"gesprek-{conversation.id}.ics"
+    security_events.record(db.session, "export", actor=security_actor(current_user), ip=request.remote_addr,
+                           round_id=conversation.round_id, detail=filename)
+    db.session.commit()
+    return Response(content, mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @bp.get("/gesprekken/<int:conversation_id>/leidraad.pdf")

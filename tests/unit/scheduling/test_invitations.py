@@ -89,11 +89,13 @@ def test_the_letter_has_date_place_guide_and_personal_link(session, conversation
     assert "onder leiding van" not in letters["gespreksleider"].body  # not led by oneself
 
 
-def test_mail_merge_zip_has_a_text_per_participant_and_a_csv(session, conversation):
+def test_mail_merge_zip_has_a_text_and_calendar_entry_per_participant_and_a_csv(session, conversation):
     letters = issue(session, conversation.participations)
     archive = zipfile.ZipFile(io.BytesIO(letters_zip(letters)))
     names = sorted(archive.namelist())
-    assert names == sorted([letters[0].filename, letters[1].filename, "samenvoegen.csv"])
+    assert names == sorted([letters[0].filename, letters[1].filename, letters[0].calendar_filename,
+                            letters[1].calendar_filename, "samenvoegen.csv"])
+    assert archive.read(letters[0].calendar_filename) == letters[0].calendar
     assert archive.read(letters[1].filename).decode().startswith("Onderwerp: Uitnodiging")
     rows = list(csv.DictReader(io.StringIO(archive.read("samenvoegen.csv").decode("utf-8-sig")), delimiter=";"))
     assert tuple(rows[0].keys()) == MAILMERGE_COLUMNS
@@ -118,7 +120,11 @@ def test_letters_are_sent_over_smtp(session, conversation, smtp_server):
     assert message["Subject"] == letters[1].subject
     assert message["From"] == "planning@vng.example"
     assert "burgemeester@haarlem.example" in message["To"]
-    assert letters[1].link in message.get_content()
+    assert letters[1].link in message.get_body(("plain",)).get_content()
+    (attachment,) = message.iter_attachments()  # the calendar entry, without the personal link
+    assert attachment.get_content_type() == "text/calendar"
+    assert attachment.get_content() == letters[1].calendar.decode("utf-8")
+    assert letters[1].link not in attachment.get_content()
 
 
 def test_a_refused_address_is_reported_and_the_rest_is_sent(session, conversation, smtp_server):

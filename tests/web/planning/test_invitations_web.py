@@ -132,3 +132,32 @@ def test_a_refused_address_keeps_its_previous_link(app, client, planned, round_i
     assert "1 uitnodiging verstuurd; geweigerd: paul@refused.example." in page
     assert len(handler.envelopes) == 1
     assert app.test_client().post("/uitnodiging", data={"token": old}).status_code == 302
+
+
+def test_each_letter_carries_the_calendar_entry_without_the_personal_link(app, client, planned, round_id):
+    from email import message_from_bytes, policy
+
+    from icalendar import Calendar
+
+    response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle"})
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    letters = sorted(n for n in archive.namelist() if n.endswith(".txt"))
+    calendars = sorted(n for n in archive.namelist() if n.endswith(".ics"))
+    assert [n.removesuffix(".ics") for n in calendars] == [n.removesuffix(".txt") for n in letters]
+    content = archive.read(calendars[0])
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == "Stadhuis Haarlem"
+    assert f"http://127.0.0.1:5000/gesprekken/{planned}" in str(event["DESCRIPTION"])
+    assert b"/uitnodiging" not in content
+    # By mail: the same entry as a text/calendar attachment of each letter.
+    with local_smtp() as (port, handler):
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_USE_TLS=False, MAIL_PORT=port)
+        client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle", "send": "y"})
+    for envelope in handler.envelopes:
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        attachment = next(part for part in message.iter_attachments())
+        assert attachment.get_content_type() == "text/calendar" and attachment.get_filename().endswith(".ics")
+        entry = attachment.get_content()
+        assert "Stadhuis Haarlem" in entry and "/uitnodiging" not in entry
+        assert "/uitnodiging/" in message.get_body(("plain",)).get_content()
+    assert len(handler.envelopes) == 2

@@ -15,7 +15,7 @@ from ...scheduling.mail import MailError, MailSettings, send_letters
 from . import bp
 from ..confirmation import confirmation_page, is_confirmed, reissue_confirmation
 from .forms import ConfirmForm, IssueForm
-from .lookup import conversation_page_url, get_participation, get_round, guide_url
+from .lookup import calendar_page_url, conversation_page_url, get_participation, get_round, guide_url
 
 
 def _participations(round_, conversation_id: str | None):
@@ -57,7 +57,8 @@ def issue_invitations(round_id: int):
     letters = issue_letters(
         db.session, _participations(round_, form.conversation.data), base_url=current_app.config["PUBLIC_BASE_URL"],
         days_valid=current_app.config["INVITATION_DAYS_VALID"], page_url=conversation_page_url,
-        guide_url=guide_url(), only_missing=form.scope.data == "ontbrekend", now=issued_at)
+        guide_url=guide_url(), only_missing=form.scope.data == "ontbrekend", now=issued_at,
+        calendar_url=calendar_page_url)
     if not letters:
         flash(_("Iedereen heeft al een geldige link; er is niets nieuws uitgegeven."), "info")
         return redirect(url_for("planning.list_invitations", round_id=round_id))
