@@ -161,3 +161,27 @@ def test_each_letter_carries_the_calendar_entry_without_the_personal_link(app, c
         assert "Stadhuis Haarlem" in entry and "/uitnodiging" not in entry
         assert "/uitnodiging/" in message.get_body(("plain",)).get_content()
     assert len(handler.envelopes) == 2
+
+
+def test_a_finalised_conversation_stays_listed_so_its_links_can_be_revoked(app, client, planned, round_id):
+    from visitatie.finalising import finalise
+    from visitatie.models import Conversation
+
+    response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle"})
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    body = archive.read(next(n for n in archive.namelist() if "jos-wiersma" in n and n.endswith(".txt"))).decode()
+    token = next(line for line in body.splitlines() if "/uitnodiging/" in line).rsplit("/", 1)[1]
+    with app.app_context():
+        conversation = db.session.get(Conversation, planned)
+        finalise(db.session, conversation, "Test")
+        db.session.commit()
+        mayor = next(p.id for p in conversation.participations if p.role == "burgemeester")
+    page = client.get(f"/planning/rondes/{round_id}/uitnodigingen").get_data(as_text=True)
+    assert "Jos Wiersma" in page and "verslag vastgesteld" in page
+    assert f"/planning/deelnames/{mayor}/intrekken" in page
+    # The batch skips it: nobody there is counted as "without a valid link" or gets a new one.
+    assert "Nog zonder geldige link: 0 deelnemers" in page
+    assert client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle"}).status_code == 302
+    assert app.test_client().post("/uitnodiging", data={"token": token}).status_code == 302  # still valid
+    client.post(f"/planning/deelnames/{mayor}/intrekken")
+    assert app.test_client().post("/uitnodiging", data={"token": token}).status_code == 404

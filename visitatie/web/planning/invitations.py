@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ... import invitations
 from ...extensions import db
+from ...finalising import FINALISED
 from ...models import Conversation, Participation
 from ...models.types import utcnow
 from ...scheduling import issue_letters, letters_zip
@@ -18,9 +19,16 @@ from .forms import ConfirmForm, IssueForm
 from .lookup import calendar_page_url, conversation_page_url, get_participation, get_round, guide_url
 
 
-def _participations(round_, conversation_id: str | None):
+# A batch issues links for conversations still to come or being written up. The page also lists the
+# finalised ones: their links stay valid until they expire (to read the verslag), so they must stay
+# revocable.
+BATCH_STATUSES = ("gepland", "gehouden")
+LISTED_STATUSES = BATCH_STATUSES + (FINALISED,)
+
+
+def _participations(round_, conversation_id: str | None, statuses=BATCH_STATUSES):
     query = (select(Participation).join(Conversation).where(
-        Conversation.round_id == round_.id, Conversation.status.in_(("gepland", "gehouden")))
+        Conversation.round_id == round_.id, Conversation.status.in_(statuses))
         .order_by(Conversation.starts_at, Conversation.id, Participation.id))
     if conversation_id and conversation_id.isdigit():
         query = query.where(Conversation.id == int(conversation_id))
@@ -30,11 +38,12 @@ def _participations(round_, conversation_id: str | None):
 @bp.get("/rondes/<int:round_id>/uitnodigingen")
 def list_invitations(round_id: int):
     round_ = get_round(round_id)
-    participations = _participations(round_, None)
+    participations = _participations(round_, None, LISTED_STATUSES)
     current = {p.id: invitations.current_invitation(db.session, p) for p in participations}
     now = utcnow()
     # The preview of the batch: who gets a link with "without a valid link" (the table lists them).
-    without = [p for p in participations if not (current[p.id] and current[p.id].is_valid(now))]
+    without = [p for p in participations if p.conversation.status in BATCH_STATUSES
+               and not (current[p.id] and current[p.id].is_valid(now))]
     return render_template("planning/invitations.html", round=round_, participations=participations,
                            current=current, now=now, without=len(without),
                            without_conversations=len({p.conversation_id for p in without}), form=IssueForm(formdata=None), confirm_form=ConfirmForm(),
