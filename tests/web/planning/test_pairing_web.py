@@ -73,7 +73,12 @@ def test_accept_reject_and_adjust(app, client, auth, round_id):
     response = client.post(f"/planning/rondes/{round_id}/voorstel/aannemen", data={"first": "GM0392", "second": "GM0935"})
     assert response.status_code == 302
     page = text(client.get(response.headers["Location"]))
-    assert "Gesprek Haarlem – Maastricht aangemaakt" in page
+    assert "Gesprek Haarlem – Maastricht aangemaakt." in page
+    with app.app_context():
+        created = db.session.query(Conversation).one().id
+    # The message links to the new conversation, where the date and the people are chosen.
+    assert (f'<a class="utrecht-link" href="/planning/gesprekken/{created}">'
+            "Kies nu datum, gespreksleider en deelnemers</a>") in page
     assert "Haarlem – Maastricht" not in page.split("Koppelvoorstel</h1>")[1]  # now scheduled: no longer proposed
     with app.app_context():
         conversation = db.session.query(Conversation).one()

@@ -8,6 +8,7 @@ from ...extensions import db
 from ...guide_registry import theme_titles
 from ...scheduling import StaleEdit, ValidationFailed
 from ...scheduling import pairing as domain
+from ..flashes import flash_link
 from . import bp
 from .forms import ConfirmForm, PairForm, SuggestForm
 from .lookup import actor, get_round, municipality_by_code
@@ -43,8 +44,9 @@ def accept_pair(round_id: int):
         try:
             conversation = domain.accept_pair(db.session, round_, *pair, actor())
             db.session.commit()
-            flash(_("Gesprek %(title)s aangemaakt; kies nu datum, gespreksleider en deelnemers.",
-                    title=conversation.title), "success")
+            flash_link(_("Gesprek %(title)s aangemaakt.", title=conversation.title),
+                       _("Kies nu datum, gespreksleider en deelnemers"),
+                       url_for("planning.edit_conversation", conversation_id=conversation.id))
         except (ValidationFailed, StaleEdit) as failed:
             db.session.rollback()
             flash(" ".join(problem_message(p) for p in getattr(failed, "problems", [])), "error")
