@@ -9,11 +9,12 @@ from sqlalchemy import select
 from ..auth import projectleider_required
 from ..extensions import db
 from .. import guide_versions
-from ..guide_registry import current_guides, guides_for, theme_titles
+from ..guide_registry import current_guides, guides_for, round_guides, theme_titles
 from ..models.guide_versions import DEFAULT_GUIDE_SET_TITLE
 from ..models import Round, Theme
 from ..scheduling import RoundInput, StaleEdit, ValidationFailed, round_input, save_round
 from ..scheduling.dashboard import DIRECTIONS, SORT_KEYS, overview, schedule
+from ..scheduling.tracking import round_tracking
 from .planning.forms import RoundForm, options
 from .planning.messages import problem_message
 
@@ -37,7 +38,7 @@ def show_round(round_id: int):
     return render_template(
         "rounds/show.html", round=round_, overview=overview(db.session, round_), titles=theme_titles(round_),
         rows=schedule(round_, sort, direction, status, query), sort=sort, direction=direction,
-        status=status, query=query)
+        status=status, query=query, tracking=round_tracking(db.session, round_guides(round_), round_))
 
 
 def _prepare(form: RoundForm, round_: Round | None = None) -> None:
