@@ -10,13 +10,12 @@ Functions flush; the caller's unit of work commits.
 """
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..models.opbrengst import CuratedLesson, Publication
 from ..models.types import utcnow
+from ..reports.wording import AMSTERDAM
 from .disclosure import published_cells
 from .quotes import anonymous_speaker
 
@@ -24,7 +23,8 @@ WITHDRAWN_KEYS = ("schema", "title", "rounds", "version", "published_at")
 
 
 def _today() -> str:
-    return date.today().isoformat()
+    """The date of the note, as in the Netherlands (the server may run in UTC)."""
+    return utcnow().astimezone(AMSTERDAM).date().isoformat()
 
 
 def _store(session: Session, publication: Publication, snapshot: dict, **columns) -> None:
