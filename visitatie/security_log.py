@@ -5,15 +5,15 @@ shown by its code.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import datetime
 
+import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .models.security import SecurityEvent
+from .spreadsheets import Sheet, csv_bytes
 
 PAGE_SIZE = 50
 
@@ -95,23 +95,15 @@ def kinds(session: Session) -> list[str]:
 
 
 # --- CSV --------------------------------------------------------------------------------------
-# A small local writer until the shared spreadsheet/CSV module lands: the lead swaps it then.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+COLUMNS = ["tijdstip", "soort", "code", "wie", "ip", "ronde", "details"]
 
 
-def _cell(value) -> str:
-    """A cell that no spreadsheet reads as a formula (OWASP CSV injection): prefixed with '."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def csv_text(session: Session, filters: Filters, format_time) -> str:
-    """The filtered log as CSV (';' for Dutch Excel), oldest first; `format_time` shows `at`."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["tijdstip", "soort", "code", "wie", "ip", "ronde", "details"])
-    for event in session.scalars(select(SecurityEvent).where(*_where(filters)).order_by(SecurityEvent.at,
-                                                                                       SecurityEvent.id)):
-        writer.writerow([_cell(v) for v in (format_time(event.at), label(event.kind), event.kind, event.actor,
-                                            event.ip, event.round_id, event.detail)])
-    return "\ufeff" + out.getvalue()
+def csv_file(session: Session, filters: Filters, format_time) -> bytes:
+    """The filtered log as CSV for Dutch Excel, oldest first; `format_time` shows `at`. Written by
+    the one spreadsheet writer, so no cell can be read as a formula."""
+    rows = [(format_time(event.at), label(event.kind), event.kind, event.actor, event.ip, event.round_id,
+             event.detail)
+            for event in session.scalars(select(SecurityEvent).where(*_where(filters))
+                                         .order_by(SecurityEvent.at, SecurityEvent.id))]
+    return csv_bytes(Sheet("Beveiligingslog", pd.DataFrame(rows, columns=COLUMNS, dtype=object)))

@@ -140,9 +140,9 @@ def show_security_log():
 
 @bp.get("/beveiligingslog.csv")
 def download_security_log():
-    text = security_log.csv_text(db.session, _filters(), lambda at: local_time(at, "yyyy-MM-dd HH:mm:ss"))
+    content = security_log.csv_file(db.session, _filters(), lambda at: local_time(at, "yyyy-MM-dd HH:mm:ss"))
     security_events.record(db.session, "export", actor=current_user.email, ip=request.remote_addr,
                            detail="beveiligingslog.csv")
     db.session.commit()
-    return Response(text.encode("utf-8"), mimetype="text/csv", headers={
+    return Response(content, mimetype="text/csv", headers={
         "Content-Disposition": 'attachment; filename="beveiligingslog.csv"', "Cache-Control": "no-store"})
