@@ -18,11 +18,9 @@ from . import lockout, login_sessions, passwords, security_events, two_factor
 from .extensions import db, login_manager
 from .models import USER_ROLES, User
 from .models.types import utcnow
-from .permissions import load_participant
+from .browser_sessions import principal_for_request
 
 MIN_PASSWORD_LENGTH = passwords.MIN_LENGTH
-# In the session of a participant: ParticipantPrincipal.binding of the link that opened it.
-PARTICIPANT_BINDING = "participant_binding"
 # In the session of a project leader: the key of their LoginSession row.
 LOGIN_KEY = "login_key"
 
@@ -183,24 +181,35 @@ def projectleider_required(view):
     return wrapped
 
 
-def _load_user(user_id: str):
+def _load_account(user_id: str) -> User | None:
     kind, _, number = user_id.partition(":")
-    if kind == "user" and number.isdigit():
-        # Only with a live server-side session: logout, "Overal afmelden", a password change and
-        # the idle and absolute limits end it for every copy of the cookie.
-        user = db.session.get(User, int(number))
-        config = current_app.config
-        if user is None or not login_sessions.check(db.session, user.id, session.get(LOGIN_KEY), utcnow(),
-                                                    config["LOGIN_IDLE_TIMEOUT"], config["LOGIN_ABSOLUTE_TIMEOUT"]):
-            return None
-        return user
-    if kind == "participation" and number.isdigit():
-        # Signed in through a personal link: valid only while one of their links is, and only for
-        # the person and conversation it was opened for (an id can be handed out again).
-        principal = load_participant(db.session, int(number))
-        if principal is not None and session.get(PARTICIPANT_BINDING) == principal.binding:
-            return principal
-    return None
+    if kind != "user" or not number.isdigit():
+        return None
+    # Only with a live server-side session: logout, "Overal afmelden", a password change and
+    # the idle and absolute limits end it for every copy of the cookie.
+    user = db.session.get(User, int(number))
+    config = current_app.config
+    if user is None or not login_sessions.check(db.session, user.id, session.get(LOGIN_KEY), utcnow(),
+                                                config["LOGIN_IDLE_TIMEOUT"], config["LOGIN_ABSOLUTE_TIMEOUT"]):
+        return None
+    return user
+
+
+def _load_user(user_id: str):
+    """The account of the session, or the participant of it on their own pages (browser_sessions)."""
+    return principal_for_request(_load_account(user_id))
+
+
+def _load_without_account(_request):
+    """No account signed in: the participant of this browser's link, if any."""
+    return principal_for_request(None)
+
+
+def account_beside_participant() -> bool:
+    """Whether a project leader's account is signed in in this browser beside the participant the
+    page acts as: the participant's pages say so, so nobody wonders whose rights apply."""
+    user_id = session.get("_user_id")
+    return bool(user_id) and _load_account(user_id) is not None
 
 
 def init_app(app: Flask) -> None:
@@ -209,3 +218,5 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = "strong"
     login_manager.user_loader(_load_user)
+    login_manager.request_loader(_load_without_account)
+    app.add_template_global(account_beside_participant)

@@ -2,6 +2,7 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from babel.lists import format_list
 from flask import Flask
 from flask_babel import format_date, format_datetime, get_locale, gettext, ngettext
 
@@ -37,11 +38,18 @@ def history_value(text: str | None) -> str:
     return meeting_time(*kept) if kept else (text or "")
 
 
+def in_words(names) -> str:
+    """Names as a sentence lists them: "Deventer en Zwolle", "Haarlem, Delft en Oss" (English: "and")."""
+    names = list(names)
+    return format_list(names, locale=get_locale()) if names else ""
+
+
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, default_translation_directories="translations")
     app.jinja_env.filters["local_time"] = local_time
     app.jinja_env.filters["meeting_time"] = meeting_time
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.filters["history_value"] = history_value
+    app.jinja_env.filters["in_words"] = in_words
     app.jinja_env.filters["date_nl"] = lambda value, fmt="d MMMM y": format_date(value, fmt) if value else ""
     app.jinja_env.globals["current_locale"] = select_locale

@@ -155,7 +155,10 @@ PUBLIC = {"main.show_home", "main.switch_language", "themes.list_themes", "theme
 SESSION = {"account.logout", "participant.accept_invitation", "participant.open_invitation", "account.second_factor",
            "account.show_account", "account.logout_everywhere", "account.enrol_two_factor", "account.two_factor_qr",
            "account.open_account_link", "account.redeem_account_link", "account.set_password",
-           "participant.my_quotes", "participant.answer_quote"}  # consent: tests/web/participant/test_quote_consent.py
+           "participant.my_quotes", "participant.answer_quote",  # consent: tests/web/participant/test_quote_consent.py
+           "participant.logout_participant"}  # tests/web/participant/test_my_conversations.py
+# A participant's own pages (Mijn gesprekken): never for an account, only the participant's own places.
+PERSON = {"participant.list_my_conversations", "participant.enter_my_conversation"}
 CONVERSATION = {"participant.show_conversation", "participant.edit_theme", "participant.save_answer",
                 "participant.show_answer_history", "participant.download_verslag", "participant.create_mark",
                 "participant.delete_mark", "participant.finalise_conversation",
@@ -207,29 +210,32 @@ def lesson(app, world) -> int:
 
 def test_every_route_is_classified(app):
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
-    classified = {e for e in endpoints if _is_for_project_leaders(e)} | PUBLIC | SESSION | CONVERSATION | VISIT
+    classified = ({e for e in endpoints if _is_for_project_leaders(e)} | PUBLIC | SESSION | CONVERSATION | VISIT
+                  | PERSON)
     assert endpoints == classified
     assert len(endpoints) >= 70
 
 
-# What each visitor gets on the routes of each class (A, the first visit, A's round). None: let in. A
-# project leader gets no 401 or 403 (and no 404 on a page); a participant who may read gets no 401 or
-# 404 (a right they lack is a 403, checked per role in the matrices). Never a 5xx.
+# What each visitor gets on the routes of each class (A, the first visit, A's round, the mayor of
+# Haarlem's place in A). None: let in. A project leader gets no 401 or 403 (and no 404 on a page),
+# except on a participant's own pages, where an account never acts; a participant who may read gets
+# no 401 or 404 (a right they lack is a 403, checked per role in the matrices). Never a 5xx.
+# Mijn gesprekken: a participant reads their own list ("own") and is refused the mayor's place (404).
 SWEEP = {
-    #                   projectleider-only      conversation A   visit "first"
-    "anonymous":        ("login",               401,             401),
-    "other_mayor":      (403,                   404,             404),  # a participant of B
-    "oss_mayor":        (403,                   404,             404),  # the host of another visit
-    "visit_note_taker": (403,                   404,             None),  # note-taker of the visit, not of A
-    "note_taker":       (403,                   None,            404),  # note-taker of A, not of the visit
-    "projectleider":    (None,                  None,            None),
+    #                   projectleider-only      conversation A   visit "first"  Mijn gesprekken
+    "anonymous":        ("login",               401,             401,           401),
+    "other_mayor":      (403,                   404,             404,           "own"),  # a participant of B
+    "oss_mayor":        (403,                   404,             404,           "own"),  # host of another visit
+    "visit_note_taker": (403,                   404,             None,          "own"),  # note-taker of the visit
+    "note_taker":       (403,                   None,            404,           "own"),  # note-taker of A
+    "projectleider":    (None,                  None,            None,          401),
 }
 
 
 @pytest.mark.parametrize("who", list(SWEEP))
 def test_every_route_answers_each_visitor_as_its_class_says(who, app, world, lesson, browser):
     client = browser(who if who in ("anonymous", "projectleider") else getattr(world, who))
-    expected_pl, expected_conversation, expected_visit = SWEEP[who]
+    expected_pl, expected_conversation, expected_visit, expected_person = SWEEP[who]
     wrong = []
     for endpoint, method, url in _routes(app, world, lesson):
         if endpoint in SESSION:
@@ -240,8 +246,10 @@ def test_every_route_answers_each_visitor_as_its_class_says(who, app, world, les
         if endpoint in PUBLIC:
             continue  # compared across visitors below
         expected = (expected_conversation if endpoint in CONVERSATION else expected_visit if endpoint in VISIT
-                    else expected_pl)
-        if expected == "login":
+                    else expected_person if endpoint in PERSON else expected_pl)
+        if expected == "own":
+            ok = status == (200 if method == "GET" else 404)
+        elif expected == "login":
             ok = status == 302 and response.headers["Location"].startswith("/inloggen")
         elif expected is None:
             ok = status not in (401, 403) and not (method == "GET" and status == 404)

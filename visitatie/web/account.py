@@ -16,6 +16,7 @@ from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, Length
 
 from .. import account_links, auth, lockout, login_sessions, security_events, two_factor
+from ..browser_sessions import clear_keeping_participant
 from ..extensions import db
 from ..models import User
 from ..models.accounts import AccountLink
@@ -63,7 +64,9 @@ def _policy() -> lockout.Policy:
 
 
 def _sign_in(user: User, method: str, next_path: str | None):
-    session.clear()  # a fresh session: no fixation of a session from before login
+    # A fresh session: no fixation of a session from before login. A participant's link opened in
+    # this browser stays signed in beside the account (browser_sessions.py).
+    clear_keeping_participant()
     session.permanent = True
     key = auth.complete_login(db.session, user, _ip(), method)
     login_user(user)
@@ -93,7 +96,7 @@ def login():
             grace = current_app.config["TWO_FACTOR_GRACE_DAYS"]
             if not user.has_two_factor and not two_factor.required(user, grace, utcnow()):
                 return _sign_in(user, "wachtwoord", next_path)
-            session.clear()
+            clear_keeping_participant()
             session[PENDING_USER], session[PENDING_AT] = user.id, utcnow().isoformat()
             session[PENDING_NEXT] = same_site_path(next_path)
             return redirect(url_for(".second_factor" if user.has_two_factor else ".enrol_two_factor"))
@@ -129,12 +132,17 @@ def second_factor():
 
 @bp.post("/uitloggen")
 def logout():
+    """Ends the account's session; a participant's link in the same browser goes on. Without an
+    account it ends the participant's session (the one button in the header of their pages)."""
     if auth.is_projectleider():
         login_sessions.end(db.session, session.get(auth.LOGIN_KEY), utcnow())
         security_events.record(db.session, "logout", actor=current_user.email, ip=_ip())
         db.session.commit()
-    logout_user()
-    session.clear()
+        logout_user()
+        clear_keeping_participant()
+    else:
+        logout_user()
+        session.clear()
     flash(_("U bent uitgelogd."), "info")
     return redirect(url_for("main.show_home"))
 
@@ -173,7 +181,7 @@ def logout_everywhere():
                            detail=f"{count} sessies beëindigd")
     db.session.commit()
     logout_user()
-    session.clear()
+    clear_keeping_participant()
     flash(_("U bent op alle apparaten afgemeld."), "info")
     return redirect(url_for(".login"))
 
@@ -242,7 +250,7 @@ def redeem_account_link():
     if link is None:
         return render_template("account/link_invalid.html"), 404
     logout_user()
-    session.clear()
+    clear_keeping_participant()
     session[LINK_ID] = link.id
     return redirect(url_for(".set_password"))
 

@@ -7,14 +7,15 @@ conversations exist.
 from functools import wraps
 
 from flask import (Blueprint, Response, abort, flash, jsonify, redirect, render_template, request,
-                   send_file, session, url_for)
+                   send_file, url_for)
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 
 from .. import answers as answer_domain
 from .. import security_events
 from ..answers import AnswerError, ConversationLocked, VersionConflict
-from ..auth import PARTICIPANT_BINDING, security_actor
+from ..auth import security_actor
+from ..browser_sessions import start_participant
 from ..extensions import db
 from ..guide_registry import round_guides
 from ..i18n import local_time
@@ -90,14 +91,18 @@ def accept_invitation():
     if invitation is None:  # unknown, expired and revoked links look the same
         return render_template("participant/invitation_invalid.html"), 404
     principal = ParticipantPrincipal(invitation.participation)
-    session.clear()  # a fresh session: nothing carried over from before
-    session.permanent = True
-    login_user(principal)
-    session[PARTICIPANT_BINDING] = principal.binding
+    # A fresh participant part, bound to this link's person and conversation; a project leader's
+    # account signed in in the same browser stays signed in, and keeps its own rights apart.
+    start_participant(principal)
     db.session.commit()
-    if invitation.participation.conversation.round.kind == "visitatieronde":  # a visit has its own page
-        return redirect(url_for("visits.show_visit", visit_id=principal.conversation_id))
-    return redirect(url_for(".show_conversation", conversation_id=principal.conversation_id))
+    return redirect(conversation_page(principal.participation.conversation))
+
+
+def conversation_page(conversation) -> str:
+    """Where a participant lands in a conversation: a visit has its own page."""
+    if is_visit(conversation):
+        return url_for("visits.show_visit", visit_id=conversation.id)
+    return url_for(".show_conversation", conversation_id=conversation.id)
 
 
 @bp.get("/gesprekken/<int:conversation_id>")
@@ -219,3 +224,4 @@ def download_guide_pdf(conversation_id: int):
 
 
 from . import participant_actions  # noqa: E402,F401  (marks and finalising: routes on this blueprint)
+from . import my_conversations  # noqa: E402,F401  (Mijn gesprekken and signing out as participant)

@@ -37,7 +37,8 @@ def test_the_link_signs_in_and_opens_the_conversation(client, world, link):
     assert "Welkom, Jos Wiersma." in page and "U vult de antwoorden van Haarlem in" in page
     assert "Mijn gesprek" in page and "Uitloggen" in page
     with client.session_transaction() as session:
-        assert session["_user_id"] == f"participation:{world.mayor}" and session.permanent
+        # The participant's own part of the session (browser_sessions.py), never the account's key.
+        assert session["participant_id"] == world.mayor and "_user_id" not in session and session.permanent
 
 
 @pytest.mark.parametrize("kind", ["unknown", "expired", "revoked"])
@@ -52,10 +53,15 @@ def test_a_dead_link_says_so_without_saying_why(kind, client, world, link, revok
     assert client.get(f"/gesprekken/{world.a}").status_code == 401
 
 
-def test_a_link_replaces_whatever_session_there_was(client, auth, world, sign_in):
+def test_a_link_keeps_a_project_leaders_session_beside_it_without_mixing_rights(client, auth, world, sign_in):
     auth.as_projectleider()
     sign_in(world.mayor)
-    assert client.get(f"/gesprekken/{world.b}").status_code == 404  # no longer the project leader
+    # Elsewhere the account still acts (issue 14: the link used to end the project leader's session) ...
+    assert client.get(f"/gesprekken/{world.b}").status_code == 200
+    # ... on the mayor's own conversation only the mayor does: not Maastricht's answers, no finalising.
+    assert autosave(client, world, "Van Haarlem.").status_code == 200
+    assert autosave(client, world, "Van Maastricht.", municipality=world.maastricht).status_code == 403
+    assert client.post(f"/gesprekken/{world.a}/vaststellen", data={"bevestigd": "ja"}).status_code == 403
 
 
 def test_autosave_round_trip(client, world, sign_in, app):

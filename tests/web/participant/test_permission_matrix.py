@@ -13,30 +13,36 @@ from visitatie.models import Answer, Participation
 from .conftest import OPEN
 
 ROLES = ("anonymous", "projectleider", "gespreksleider", "notulist", "burgemeester_haarlem",
-         "ciso_maastricht", "burgemeester_of_b", "expired_link", "revoked_link")
+         "ciso_maastricht", "burgemeester_of_b", "expired_link", "revoked_link",
+         # A project leader signed in who opened the mayor's link in the same browser (issue 14): on
+         # the participant pages of A only the mayor's rights, everywhere else the account's.
+         "projectleider_and_burgemeester")
 
 # route: expected status per role, in the order of ROLES
 MATRIX = {
-    "show A":                  (401, 200, 200, 200, 200, 200, 404, 401, 401),
-    "theme A":                 (401, 200, 200, 200, 200, 200, 404, 401, 401),
-    "post theme A, Haarlem":   (401, 302, 302, 302, 302, 403, 404, 401, 401),
-    "autosave A, Haarlem":     (401, 200, 200, 200, 200, 403, 404, 401, 401),
-    "autosave A, Maastricht":  (401, 200, 200, 200, 403, 200, 404, 401, 401),
-    "verslag A":               (401, 200, 200, 200, 200, 200, 404, 401, 401),
-    "history A":               (401, 200, 403, 403, 403, 403, 404, 401, 401),
-    "mark A":                  (401, 302, 302, 302, 403, 403, 404, 401, 401),
+    "show A":                  (401, 200, 200, 200, 200, 200, 404, 401, 401, 200),
+    "theme A":                 (401, 200, 200, 200, 200, 200, 404, 401, 401, 200),
+    "post theme A, Haarlem":   (401, 302, 302, 302, 302, 403, 404, 401, 401, 302),
+    "autosave A, Haarlem":     (401, 200, 200, 200, 200, 403, 404, 401, 401, 200),
+    "autosave A, Maastricht":  (401, 200, 200, 200, 403, 200, 404, 401, 401, 403),
+    "verslag A":               (401, 200, 200, 200, 200, 200, 404, 401, 401, 200),
+    "history A":               (401, 200, 403, 403, 403, 403, 404, 401, 401, 403),
+    "mark A":                  (401, 302, 302, 302, 403, 403, 404, 401, 401, 403),
     # Only the speaker (the mayor of Haarlem) gives consent; for everyone else the page is not there.
-    "quotes of me A":           (401, 404, 200, 200, 200, 200, 404, 401, 401),
-    "consent A":               (401, 404, 404, 404, 302, 404, 404, 401, 401),
-    "unmark A":                (401, 302, 302, 302, 403, 403, 404, 401, 401),
-    "finalise A":              (401, 302, 302, 403, 403, 403, 404, 401, 401),
-    "reopen A":                (401, 302, 302, 403, 403, 403, 404, 401, 401),
-    "old url A":               (302, 302, 403, 403, 403, 403, 403, 302, 302),
-    "show B":                  (401, 200, 404, 404, 404, 404, 200, 401, 401),
-    "autosave B, Delft":       (401, 200, 404, 404, 404, 404, 200, 401, 401),
-    "verslag B":               (401, 200, 404, 404, 404, 404, 200, 401, 401),
-    "show missing":            (401, 404, 404, 404, 404, 404, 404, 401, 401),
-    "autosave missing":        (401, 404, 404, 404, 404, 404, 404, 401, 401),
+    "quotes of me A":           (401, 404, 200, 200, 200, 200, 404, 401, 401, 200),
+    "consent A":               (401, 404, 404, 404, 302, 404, 404, 401, 401, 302),
+    "unmark A":                (401, 302, 302, 302, 403, 403, 404, 401, 401, 403),
+    "finalise A":              (401, 302, 302, 403, 403, 403, 404, 401, 401, 403),
+    "reopen A":                (401, 302, 302, 403, 403, 403, 404, 401, 401, 403),
+    # Mijn gesprekken: only a participant, only their own places; an account never acts there.
+    "my conversations":        (401, 401, 200, 200, 200, 200, 200, 401, 401, 200),
+    "enter the mayor's place": (401, 401, 404, 404, 302, 404, 404, 401, 401, 302),
+    "old url A":               (302, 302, 403, 403, 403, 403, 403, 302, 302, 302),
+    "show B":                  (401, 200, 404, 404, 404, 404, 200, 401, 401, 200),
+    "autosave B, Delft":       (401, 200, 404, 404, 404, 404, 200, 401, 401, 200),
+    "verslag B":               (401, 200, 404, 404, 404, 404, 200, 401, 401, 200),
+    "show missing":            (401, 404, 404, 404, 404, 404, 404, 401, 401, 404),
+    "autosave missing":        (401, 404, 404, 404, 404, 404, 404, 401, 401, 404),
 }
 
 
@@ -61,6 +67,8 @@ def requests(w, answer_id, mark_id):
         ("unmark A", "post", f"/gesprekken/{w.a}/markeringen/{mark_id}/verwijderen", {}),
         ("finalise A", "post", f"/gesprekken/{w.a}/vaststellen", {"data": {"bevestigd": "ja"}}),
         ("reopen A", "post", f"/gesprekken/{w.a}/heropenen", {"data": {"reason": "Aanvulling van Maastricht."}}),
+        ("my conversations", "get", "/mijn-gesprekken", {}),
+        ("enter the mayor's place", "post", f"/mijn-gesprekken/{w.mayor}", {}),
         ("old url A", "get", f"/rondes/gesprekken/{w.a}", {}),
         ("show B", "get", f"/gesprekken/{w.b}", {}),
         ("autosave B, Delft", "post", f"/gesprekken/{w.b}/antwoord", autosave(w.b, w.delft, "Delft")),
@@ -80,6 +88,9 @@ def as_role(client, auth, sign_in, link, revoke, world):
             auth.as_projectleider()
         elif role in participations:
             sign_in(participations[role])
+        elif role == "projectleider_and_burgemeester":
+            auth.as_projectleider()
+            sign_in(world.mayor)
         elif role == "expired_link":
             response = client.post("/uitnodiging", data={"token": link(world.mayor, expired=True)})
             assert response.status_code == 404
