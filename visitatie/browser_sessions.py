@@ -63,7 +63,9 @@ def clear_keeping_participant() -> None:
     earlier account carries over, the participant part does."""
     kept = {key: session[key] for key in PARTICIPANT_KEYS if key in session}
     session.clear()
-    session.update(kept)
+    if kept:
+        session.update(kept)
+        session.permanent = True  # as the link made it (Flask-Login would otherwise drop the session)
 
 
 def acts_as_participant(principal: ParticipantPrincipal) -> bool:
