@@ -199,7 +199,7 @@ def test_a_marked_quote_waits_for_its_speaker_who_consents_on_their_own_page(pag
     page.goto(page.url + "/thema/1")
     block = page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')}")
     block.get_by_text("Markeren als les of citaat").click()
-    expect(block.get_by_label("Les voor dit thema")).to_be_checked()
+    expect(block.get_by_label("Les voor deze prioriteit")).to_be_checked()
     expect(block.get_by_label("niet publiceren")).to_have_count(0)  # the marker gives no consent
     block.get_by_label("Citaat", exact=True).check()
     block.get_by_label("Fragment").fill("Dat staat in de kadernota.")

@@ -70,7 +70,7 @@ def _opening(document: Document, content: dict) -> None:
 
 
 def _theme(document: Document, theme: dict) -> None:
-    overline = document.add_paragraph(f"Thema {theme.get('number', '')}", style=OVERLINE)
+    overline = document.add_paragraph(f"Prioriteit {theme.get('number', '')}", style=OVERLINE)
     overline.paragraph_format.page_break_before = True
     heading = document.add_heading(xml_safe(theme.get("title")), 1)
     heading.paragraph_format.space_before = Pt(2)
@@ -82,7 +82,7 @@ def _theme(document: Document, theme: dict) -> None:
         run.font.size = Pt(12)
     questions = theme.get("questions") or []
     if not questions:
-        _muted(document.add_paragraph(), "Bij dit thema zijn geen vragen beantwoord.")
+        _muted(document.add_paragraph(), "Bij deze prioriteit zijn geen vragen beantwoord.")
     for number, question in enumerate(questions, start=1):
         document.add_heading(f"{number}. {xml_safe(question['text'])}", 3)
         rows = [[a["municipality"], a["text"] or (NOT_ANSWERED if a["applicable"] else NOT_APPLICABLE)]

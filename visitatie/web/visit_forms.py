@@ -47,7 +47,7 @@ class FindingForm(FlaskForm):
 
 
 class RecommendationForm(FlaskForm):
-    theme_number = SelectField(_l("Thema"), validate_choice=False)
+    theme_number = SelectField(_l("Prioriteit"), validate_choice=False)
     priority = SelectField(_l("Prioriteit"), validate_choice=False,
                            choices=options([("", _l("— kies —"))] + [(p, PRIORITY_NAMES[p]) for p in PRIORITIES]))
     owner_role = SelectField(_l("Eigenaar in de gemeente"), validate_choice=False,

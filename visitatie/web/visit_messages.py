@@ -15,9 +15,9 @@ def problem_message(code: str, params: dict | None = None) -> str:
         case "too_long":
             return _("De tekst is te lang; gebruik hooguit 5000 tekens (een opmerking of reden: 1000).")
         case "unknown_item":
-            return _("Dit document staat niet op de lijst van dit thema.")
+            return _("Dit document staat niet op de lijst van deze prioriteit.")
         case "unknown_theme":
-            return _("Kies een thema van deze visitatie.")
+            return _("Kies een prioriteit van deze visitatie.")
         case "unknown_priority":
             return _("Kies een prioriteit: hoog, middel of laag.")
         case "unknown_owner":

@@ -173,7 +173,7 @@ def test_the_form_shows_every_question_type_properly(client, world, sign_in):
     assert "Doorvragen" in page and "Hoe voorkomt u dat digitale veiligheid bij één persoon komt te liggen?" in page
     assert f'id="a-{world.haarlem}-{OPEN.replace(".", "_")}-input"' in page  # Haarlem: editable
     assert f'id="a-{world.maastricht}-{OPEN.replace(".", "_")}-input"' not in page  # Maastricht: read only
-    assert "Dit thema:" in page and "Hele gesprek:" in page
+    assert "Deze prioriteit:" in page and "Hele gesprek:" in page
     assert "Markeren als les of citaat" not in page  # a deelnemer does not mark
     assert '<script src="/static/js/autosave.js" defer></script>' in page
 

@@ -32,8 +32,8 @@ def test_upload_enrols_and_the_proposal_explains_each_pair(client, auth, round_i
     assert "Zelfscan ingelezen: 5 gemeenten aangemeld, 0 bijgewerkt." in text(client.get(response.headers["Location"]))
     page = text(client.get(f"/planning/rondes/{round_id}/voorstel"))
     assert "Haarlem – Maastricht" in page and "Delft – Oss" in page
-    assert "Haarlem is sterk op thema 3 (Eigen huis op orde) waar Maastricht zwak is (5 tegen 1)." in page
-    assert "Delft is sterk op thema 1 (Leiderschap en professionalisering) waar Oss zwak is (5 tegen 1)." in page
+    assert "Haarlem is sterk op prioriteit 3 (Eigen huis op orde) waar Maastricht zwak is (5 tegen 1)." in page
+    assert "Delft is sterk op prioriteit 1 (Leiderschap en professionalisering) waar Oss zwak is (5 tegen 1)." in page
     assert "Zonder partner: Breda." in page
     # CBS, 1 January 2024: Haarlem 167 636, Maastricht 125 285, Delft 109 577, Oss 94 634.
     assert ("Ongeveer even groot (naastgelegen grootteklassen): Haarlem 150.000–250.000 inwoners, "
@@ -111,7 +111,7 @@ def test_cli_suggest_pairs_prints_the_same_proposal(client, auth, runner, round_
     result = runner.invoke(args=["suggest-pairs", str(round_id)])
     assert result.exit_code == 0, result.output
     assert "1. Delft – Oss" in result.output or "1. Haarlem – Maastricht" in result.output
-    assert "Haarlem is sterk op thema 3 (Eigen huis op orde) waar Maastricht zwak is (5 tegen 1)." in result.output
+    assert "Haarlem is sterk op prioriteit 3 (Eigen huis op orde) waar Maastricht zwak is (5 tegen 1)." in result.output
     assert "Zonder partner: Breda" in result.output
     web = text(client.get(f"/planning/rondes/{round_id}/voorstel"))
     for line in result.output.splitlines():

@@ -37,7 +37,7 @@ def test_invalid_round_keeps_the_input_with_dutch_messages(client, auth):
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "De laatste dag ligt vóór de eerste dag." in page
-    assert "Kies minstens één thema." in page
+    assert "Kies minstens één prioriteit." in page
     assert 'value="Mijn ronde met een typfout"' in page
     assert 'value="2025-01-31"' in page
 

@@ -164,5 +164,5 @@ def test_a_visit_in_the_calendar_says_visitatie_with_committee_and_preparation(a
     assert "Visitatiecommissie:" in description
     assert "- Anna Verhoef, burgemeester van Breda (lid)" in description
     assert "- Fenna Hofstra, projectleider VNG (secretaris)" in description
-    assert "Voorbereiding door de gemeente: vul vooraf per thema de zelfevaluatie in" in description
+    assert "Voorbereiding door de gemeente: vul vooraf per prioriteit de zelfevaluatie in" in description
     assert "/visitaties/" in description and "@" not in description

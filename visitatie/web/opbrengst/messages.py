@@ -35,9 +35,9 @@ def problem_message(problem: Problem) -> str:
         case ("sources", "required"):
             return _("Kies minstens één gemarkeerde passage waar de les uit komt.")
         case ("sources", "unknown"):
-            return _("Een van de gekozen passages hoort niet (meer) bij dit thema; kies opnieuw.")
+            return _("Een van de gekozen passages hoort niet (meer) bij deze prioriteit; kies opnieuw.")
         case ("quote", "unknown"):
-            return _("Dit citaat hoort niet (meer) bij dit thema; kies opnieuw.")
+            return _("Dit citaat hoort niet (meer) bij deze prioriteit; kies opnieuw.")
         case ("quote", code) if code in QUOTE_PROBLEMS:
             return _("Dit citaat kan niet worden gekozen: %(reason)s.", reason=QUOTE_PROBLEMS[code])
         case ("findings", "too_many"):
@@ -47,7 +47,7 @@ def problem_message(problem: Problem) -> str:
         case (_field, "required"):
             return str(REQUIRED_MESSAGE)
         case ("", "theme_not_in_round"):
-            return _("Dit thema hoort niet bij deze ronde.")
+            return _("Deze prioriteit hoort niet bij deze ronde.")
         case ("", "no_conversations"):
             return _("Er is nog geen gehouden gesprek in deze ronde: er valt nog niets te publiceren.")
         case ("", "too_few_municipalities"):

@@ -56,7 +56,7 @@ class RoundForm(FlaskForm):
                                                            ("visitatieronde", _l("visitatieronde"))]))
     period_start = DateField(_l("Eerste dag"), validators=[input_required()])
     period_end = DateField(_l("Laatste dag"), validators=[input_required()])
-    themes = MultiCheckboxField(_l("Thema's in deze ronde"), coerce=int)
+    themes = MultiCheckboxField(_l("Prioriteiten in deze ronde"), coerce=int)
     guide_version = SelectField(_l("Versie van de gespreksleidraad"))
     status = SelectField(_l("Status"), choices=options([("concept", _l("concept")), ("lopend", _l("lopend")),
                                                        ("afgerond", _l("afgerond"))]))
@@ -118,11 +118,11 @@ class StatusForm(FlaskForm):
 
 class EnrolForm(FlaskForm):
     municipality = StringField(_l("Gemeente"), validators=[required(), Length(max=80)], render_kw=TOWN_INPUT)
-    score_1 = SelectField(_l("Thema 1"), choices=SCORE_CHOICES, default="")
-    score_2 = SelectField(_l("Thema 2"), choices=SCORE_CHOICES, default="")
-    score_3 = SelectField(_l("Thema 3"), choices=SCORE_CHOICES, default="")
-    score_4 = SelectField(_l("Thema 4"), choices=SCORE_CHOICES, default="")
-    score_5 = SelectField(_l("Thema 5"), choices=SCORE_CHOICES, default="")
+    score_1 = SelectField(_l("Prioriteit 1"), choices=SCORE_CHOICES, default="")
+    score_2 = SelectField(_l("Prioriteit 2"), choices=SCORE_CHOICES, default="")
+    score_3 = SelectField(_l("Prioriteit 3"), choices=SCORE_CHOICES, default="")
+    score_4 = SelectField(_l("Prioriteit 4"), choices=SCORE_CHOICES, default="")
+    score_5 = SelectField(_l("Prioriteit 5"), choices=SCORE_CHOICES, default="")
 
 
 class SelfScanForm(FlaskForm):

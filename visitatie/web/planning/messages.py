@@ -87,7 +87,7 @@ def problem_message(problem: Problem) -> str:
         case "period_order":
             return _("De laatste dag ligt vóór de eerste dag.")
         case "no_themes":
-            return _("Kies minstens één thema.")
+            return _("Kies minstens één prioriteit.")
         case "kind_locked":
             return ngettext("De soort ronde kan niet meer veranderen: er is al %(num)s gesprek.",
                             "De soort ronde kan niet meer veranderen: er zijn al %(num)s gesprekken.", p["count"])
@@ -175,9 +175,9 @@ def reason_text(reason: Reason, theme_titles: dict[int, str]) -> str:
     values = {"strong": reason.strong, "weak": reason.weak, "number": reason.theme,
               "theme": theme_titles.get(reason.theme, ""), "high": reason.strong_score, "low": reason.weak_score}
     if reason.clear:
-        return _("%(strong)s is sterk op thema %(number)s (%(theme)s) waar %(weak)s zwak is (%(high)s tegen %(low)s).",
+        return _("%(strong)s is sterk op prioriteit %(number)s (%(theme)s) waar %(weak)s zwak is (%(high)s tegen %(low)s).",
                  **values)
-    return _("%(strong)s staat verder op thema %(number)s (%(theme)s) dan %(weak)s (%(high)s tegen %(low)s).",
+    return _("%(strong)s staat verder op prioriteit %(number)s (%(theme)s) dan %(weak)s (%(high)s tegen %(low)s).",
              **values)
 
 
