@@ -60,7 +60,7 @@ def _save_form(form: RoundForm, round_: Round | None):
     guide_set, number = guide_versions.parse_version_key(form.guide_version.data)
     unknown = guide_versions.unknown_themes(guides_for(guide_set, number), form.themes.data or [])
     if unknown:
-        form.themes.errors.append(_("Prioriteit %(numbers)s hoort niet bij de gekozen gespreksleidraad.",
+        form.themes.errors.append(_("Thema %(numbers)s hoort niet bij de gekozen gespreksleidraad.",
                                     numbers=", ".join(map(str, unknown))))
         return None, 400
     data = RoundInput(kind=form.kind.data, title=form.title.data, period_start=form.period_start.data,

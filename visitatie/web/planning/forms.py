@@ -56,7 +56,7 @@ class RoundForm(FlaskForm):
                                                            ("visitatieronde", _l("visitatieronde"))]))
     period_start = DateField(_l("Eerste dag"), validators=[input_required()])
     period_end = DateField(_l("Laatste dag"), validators=[input_required()])
-    themes = MultiCheckboxField(_l("Prioriteiten in deze ronde"), coerce=int)
+    themes = MultiCheckboxField(_l("Thema's in deze ronde"), coerce=int)
     guide_version = SelectField(_l("Versie van de gespreksleidraad"))
     status = SelectField(_l("Status"), choices=options([("concept", _l("concept")), ("lopend", _l("lopend")),
                                                        ("afgerond", _l("afgerond"))]))
