@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import delete, exists, func, select, update
@@ -28,8 +27,8 @@ from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendat
                              VisitResponse)
 from .erasure import ERASED
 from .storage import secure_delete
+from ..dutch_time import AMSTERDAM
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 LABELS = {  # what the dry run and the confirmation page list, in this order
     "answers": "antwoorden", "revisions": "eerdere versies van antwoorden", "marks": "markeringen (lessen, citaten)",
     "history": "regels gespreksgeschiedenis", "visit_texts": "teksten van visitaties",

@@ -1,4 +1,4 @@
-"""The opbrengst as a plain dict: the snapshot (SNAPSHOT.md) and the project leaders' analysis.
+"""The opbrengst as a plain dict: the snapshot (opbrengst/snapshot_format.py) and the project leaders' analysis.
 
 The snapshot joins the aggregation (frame.py, aggregate.py) with the curation of the round: only
 curated text, counted figures and consented quotes go in. It is JSON-serialisable (plain int,

@@ -1,5 +1,5 @@
 """Domain errors of scheduling. They carry codes and values, not sentences: the web layer and the
-CLI turn them into Dutch messages (visitatie/web/planning_messages.py)."""
+CLI turn them into Dutch messages (visitatie/web/planning/messages.py)."""
 import dataclasses
 from dataclasses import dataclass
 

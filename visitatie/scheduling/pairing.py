@@ -79,10 +79,6 @@ class Proposal:
     left_out: tuple[Candidate, ...]
     constraint: str = "geen"
 
-    @property
-    def total_weight(self) -> int:
-        return sum(p.weight for p in self.pairs)
-
 
 def size_match(a: Candidate, b: Candidate) -> str:
     first, second = size_class(a.population), size_class(b.population)

@@ -2,7 +2,6 @@
 views so those stay a dozen lines. Flask-Babel for messages; no SQL strings."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from .. import answers as answer_domain
@@ -158,10 +157,6 @@ def save_score(session: Session, guides: GuideSet, conversation: Conversation, r
                     checklist_errors=checklist_errors, notice=notice, unsaved=unsaved)
     context["failed"] = source
     return context, status
-
-
-def saved_message() -> str:
-    return _("Opgeslagen.")
 
 
 def follow_up_page(session: Session, guides: GuideSet, conversation: Conversation, rights, failed=None) -> dict:

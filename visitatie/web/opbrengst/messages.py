@@ -4,11 +4,13 @@ from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
 
 from ...opbrengst import Problem
+from ...i18n import lazy_label
 from ...opbrengst.disclosure import MIN_CELL, MIN_MUNICIPALITIES
+from ...vocabulary import Consent
 from ..required import REQUIRED_MESSAGE
 from ..size_names import SizeClassNames
 
-CONSENT_NAMES = {"niet_publiceren": _l("niet publiceren"), "anoniem": _l("anoniem"), "met_naam": _l("met naam")}
+CONSENT_NAMES = {c: lazy_label(Consent, c) for c in (Consent.NIET_PUBLICEREN, Consent.ANONIEM, Consent.MET_NAAM)}
 POPULATION_CLASS_NAMES = SizeClassNames()  # the CBS gemeentegrootteklassen (web/size_names.py)
 QUOTE_PROBLEMS = {
     "awaiting_consent": _l("de spreker heeft nog niet geantwoord"),

@@ -7,15 +7,10 @@ from flask_babel import lazy_gettext as _l
 from ...scheduling import Problem
 from ...scheduling.inputs import in_amsterdam
 from ...scheduling.pairing import ProposedPair, Reason
+from ...i18n import label
+from ...vocabulary import Role
 from ..size_names import size_class_name
 
-ROLE_NAMES = {
-    "burgemeester": _l("burgemeester"), "ciso": _l("CISO"), "adviseur_oov": _l("adviseur OOV"),
-    "gespreksleider": _l("gespreksleider"), "notulist": _l("notulist"), "projectleider": _l("projectleider"),
-    "commissielid": _l("commissielid"), "secretaris": _l("secretaris"),
-}
-STATUS_NAMES = {"gepland": _l("gepland"), "gehouden": _l("gehouden"),
-                "vastgesteld": _l("verslag vastgesteld"), "geannuleerd": _l("geannuleerd")}
 
 
 def _day(value) -> str:
@@ -28,7 +23,7 @@ def _moment(value) -> str:
 
 def problem_message(problem: Problem) -> str:
     p = problem.params
-    role = str(ROLE_NAMES.get(p.get("role"), p.get("role", "")))
+    role = label(Role, p.get("role", ""))
     match problem.code:
         case "too_few_municipalities":
             return _("Kies minstens twee verschillende gemeenten voor een gesprek.")
