@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 
-from .errors import SchedulingError
+from .errors import Problem, SchedulingError
 from .mailmerge import Letter
 
 
@@ -19,7 +19,7 @@ class MailError(SchedulingError):
     """The mail server could not be reached or broke off; `result` says what got out before that."""
 
     def __init__(self, message: str, result: "SendResult"):
-        super().__init__(message)
+        super().__init__([Problem("mail_failed", params={"reason": message})], message)
         self.result = result
 
 

@@ -39,7 +39,7 @@ def problem_message(code: str, params: dict | None = None) -> str:
 
 
 def field_messages(error: InvalidInput) -> dict[str, str]:
-    return {field: problem_message(code, error.params) for field, code in error.problems.items()}
+    return {field: problem_message(code, error.params) for field, code in error.by_field.items()}
 
 
 def locked_message(error: VisitLocked) -> str:

@@ -148,7 +148,7 @@ def save_score(session: Session, guides: GuideSet, conversation: Conversation, r
             for key, message in field_messages(error).items():
                 if key.startswith("checklist-"):
                     checklist_errors[key] = message
-            apply_problems(form, InvalidInput({k: v for k, v in error.problems.items()
+            apply_problems(form, InvalidInput({k: v for k, v in error.by_field.items()
                                                if not k.startswith("checklist-")}, error.params))
         except (StaleEdit, VisitLocked) as error:
             notice, status = refusal(form, error)
