@@ -95,6 +95,7 @@ class Candidate:
     last_reminded_at: datetime | None
     link_valid_until: datetime | None
     skip: str | None  # None: due; else alles_beantwoord, geen_email, geen_link, onlangs_herinnerd
+    again_at: datetime | None = None  # onlangs_herinnerd: when the interval has passed
 
     @property
     def due(self) -> bool:
@@ -196,9 +197,10 @@ def candidates(session: Session, guides: GuideSet, round_: Round, interval_days:
         until, reminded = valid_until.get(participation.id), last.get(participation.id)
         skip = ("alles_beantwoord" if not open_themes else "geen_email" if not participation.person.email
                 else "geen_link" if until is None
-                else "onlangs_herinnerd" if reminded is not None and now - reminded < timedelta(days=interval_days)
+                else "onlangs_herinnerd" if reminded is not None and now < reminded + timedelta(days=interval_days)
                 else None)
-        result.append(Candidate(participation, open_themes, reminded, until, skip))
+        again = reminded + timedelta(days=interval_days) if reminded is not None else None
+        result.append(Candidate(participation, open_themes, reminded, until, skip, again))
     return result
 
 
