@@ -51,10 +51,10 @@ PLACEHOLDER = re.compile(r"\{([^{}\s]{1,40})\}")
 PREVIEW_LINK = "[persoonlijke link, wordt bij het versturen aangemaakt]"
 
 DEFAULT_SUBJECT = "Herinnering: uw antwoorden voor het gesprek {gesprek}"
+# One line per paragraph: mail programs wrap lines themselves, hard breaks would leave ragged ones.
 DEFAULT_BODY = """Beste {naam},
 
-Voor het bestuurlijk gesprek {gesprek} staan nog vragen voor u als {rol} open. Uw antwoorden helpen
-de gespreksleider het gesprek voor te bereiden. Het gaat om deze thema's:
+Voor het bestuurlijk gesprek {gesprek} staan nog vragen voor u als {rol} open. Uw antwoorden helpen de gespreksleider het gesprek voor te bereiden. Het gaat om deze thema's:
 
 {onbeantwoorde_themas}
 
@@ -63,11 +63,9 @@ Datum van het gesprek: {datum} {tijd}
 Met uw persoonlijke link opent u het gesprek en de vragen; inloggen is niet nodig:
 {persoonlijke_link}
 
-De link is persoonlijk en geldig tot {geldig_tot}. Stuur hem niet door. Een link die u eerder
-kreeg, blijft ook werken.
+De link is persoonlijk en geldig tot {geldig_tot}. Stuur hem niet door. Een link die u eerder kreeg, blijft ook werken.
 
-Hebt u de vragen al beantwoord of bespreekt u ze liever in het gesprek zelf? Dan kunt u deze
-herinnering als niet verzonden beschouwen.
+Hebt u de vragen al beantwoord of bespreekt u ze liever in het gesprek zelf? Dan kunt u deze herinnering als niet verzonden beschouwen.
 
 Met vriendelijke groet,
 
@@ -223,7 +221,8 @@ def compose_reminder(candidate: Candidate, text: LetterText, link: str, expires_
     fields = dict(invitation.fields, ronde=participation.conversation.round.title,
                   onbeantwoorde_themas="\n".join(theme.line() for theme in candidate.open_themes))
     subject = " ".join(merge(text.subject, fields).split())  # a header is one line, whatever a name holds
-    return replace(invitation, subject=subject, body=merge(text.body, fields), fields=fields, calendar=None)
+    body = "\n".join(line.rstrip() for line in merge(text.body, fields).split("\n"))  # "{datum} {tijd}" without a time
+    return replace(invitation, subject=subject, body=body, fields=fields, calendar=None)
 
 
 def preview(candidate: Candidate, text: LetterText, page: str, guide_url: str) -> Letter:
