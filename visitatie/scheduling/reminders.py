@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from .. import answers as answer_domain
 from .. import invitations
@@ -168,12 +168,15 @@ def candidates(session: Session, guides: GuideSet, round_: Round, interval_days:
                now: datetime) -> list[Candidate]:
     """Everyone who answers for a municipality in the round's open conversations, due or not and why.
 
-    Four queries whatever the size of the round: conversations with their participants, answers,
-    valid links and last reminders."""
+    A fixed number of queries whatever the size of the round: conversations with their municipalities
+    and participants (loaded together), answers, valid links and last reminders."""
     if round_.kind != "gespreksronde":
         return []  # a visit's self-evaluation is the host's joint work, followed on the visit's page
     conversations = list(session.scalars(select(Conversation).where(
         Conversation.round_id == round_.id, Conversation.status.in_(OPEN_STATUSES))
+        .options(selectinload(Conversation.municipalities),
+                 selectinload(Conversation.participations).selectinload(Participation.person),
+                 selectinload(Conversation.participations).selectinload(Participation.municipality))
         .order_by(Conversation.starts_at, Conversation.id)))
     participations = [p for c in conversations for p in c.participations
                       if p.role in MUNICIPAL_ROLES and p.municipality_id is not None]

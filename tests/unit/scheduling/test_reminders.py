@@ -181,3 +181,32 @@ def test_the_letter_is_checked_before_it_is_stored(session, world):
     # The default text is stored as "no own text".
     save_settings(session, world.round, DEFAULT_SUBJECT, DEFAULT_BODY, False, 7, "Test Projectleider")
     assert reminder_settings(session, world.round).body is None
+
+
+def test_the_list_takes_a_fixed_number_of_queries_whatever_the_size_of_the_round(session, guides, world):
+    from sqlalchemy import event
+
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(session.get_bind(), "before_cursor_execute", listener)
+
+    def queries() -> int:
+        session.expire_all()
+        statements.clear()
+        found = candidates(session, guides, world.round, 7, NOW)
+        [c.participation.conversation.title for c in found]
+        return len(statements)
+
+    two_conversations = queries()
+    from visitatie.models import Conversation, Participation, Person
+    for number in range(4):  # four more conversations, each with a mayor who holds a link
+        mayor = Participation(person=Person(name=f"Burgemeester {number}", email=f"b{number}@example.org"),
+                              role="burgemeester", municipality=world.delft)
+        session.add(Conversation(round=world.round, municipalities=[world.delft, world.oss], status="gepland",
+                                 participations=[mayor]))
+        session.flush()
+        invitations.issue(session, mayor, 60, NOW - timedelta(days=1))
+    session.commit()
+    assert len(candidates(session, guides, world.round, 7, NOW)) == 7
+    assert queries() == two_conversations
+    event.remove(session.get_bind(), "before_cursor_execute", listener)
