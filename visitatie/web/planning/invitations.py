@@ -12,7 +12,7 @@ from ...finalising import FINALISED
 from ...models import Conversation, Participation
 from ...models.types import utcnow
 from ...scheduling import issue_letters, letters_zip
-from ...scheduling.mail import MailError, MailSettings, send_letters
+from ...scheduling.mail import MailSettings, deliver_letters
 from . import bp
 from ..confirmation import confirmation_page, is_confirmed, reissue_confirmation
 from .forms import ConfirmForm, IssueForm
@@ -81,12 +81,7 @@ def issue_invitations(round_id: int):
 
 def _send(letters, settings: MailSettings, issued_at) -> None:
     """Send the letters; a link whose letter did not get out is withdrawn, the earlier one kept."""
-    try:
-        result, error = send_letters(letters, settings), None
-    except MailError as failure:
-        result, error = failure.result, str(failure)
-    for letter in result.undelivered(letters):
-        invitations.withdraw(db.session, letter.participation_id, issued_at)
+    result, error = deliver_letters(db.session, letters, settings, issued_at)
     db.session.commit()
     if error and not result.sent:
         flash(_("De mailserver is niet bereikbaar (%(error)s); er is niets verstuurd of uitgegeven.",
