@@ -19,7 +19,7 @@ from ..visits.report_content import visit_report_content, visit_report_docx, vis
 from . import visit_pages as pages
 from .participant import signed_in_required
 from .visit_forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
-from .visit_messages import locked_message
+from ..wording.visits import locked_message
 from .visits import DOCX, bp, load_visit, _recommendation_of
 
 FINALISE_MESSAGES = {

@@ -35,7 +35,7 @@ from .visit_forms import (
     read_checklist,
     stored_checklist,
 )
-from .visit_messages import field_messages, locked_message, stale_message
+from ..wording.visits import field_messages, locked_message, stale_message
 
 
 def prepare(session: Session, conversation: Conversation) -> None:

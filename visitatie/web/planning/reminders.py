@@ -13,9 +13,10 @@ from ...extensions import db
 from ...guide_registry import round_guides
 from ...models.types import utcnow
 from ...public_links import conversation_page_url, guide_url
-from ...scheduling import Problem, ValidationFailed
+from ...scheduling import ValidationFailed
 from ...scheduling import reminders as domain
 from ...scheduling.mail import MailSettings
+from ...wording import problem_message
 from . import bp
 from ..confirmation import Confirmation, confirmation_page, is_confirmed
 from .forms import ConfirmForm
@@ -35,28 +36,6 @@ class ReminderLetterForm(FlaskForm):
 def _days(value) -> int | None:
     text = str(value or "").strip()
     return int(text) if text.isdigit() and len(text) < 4 else None
-
-
-def _problem_message(problem: Problem) -> str:
-    p = problem.params
-    match problem.code:
-        case "subject_missing":
-            return _("Vul een onderwerp in.")
-        case "subject_form":
-            return _("Het onderwerp is één regel van ten hoogste %(max)s tekens.", max=p["max"])
-        case "body_missing":
-            return _("Vul de tekst van de brief in.")
-        case "body_too_long":
-            return _("De brief is langer dan %(max)s tekens.", max=p["max"])
-        case "unknown_placeholder":
-            return ngettext("Onbekend invulveld: %(names)s. Kies uit de invulvelden onder de brief.",
-                            "Onbekende invulvelden: %(names)s. Kies uit de invulvelden onder de brief.",
-                            len(p["names"]), names=", ".join("{" + name + "}" for name in p["names"]))
-        case "link_missing":
-            return _("Zet {persoonlijke_link} in de brief: zonder link kan de deelnemer de vragen niet openen.")
-        case "interval_range":
-            return _("Kies een aantal dagen van %(low)s tot en met %(high)s.", low=p["low"], high=p["high"])
-    return problem.code
 
 
 def reminder_confirmation(due: int, interval_days: int) -> Confirmation:
@@ -113,7 +92,7 @@ def save_reminder_letter(round_id: int):
         db.session.rollback()
         for problem in failed.problems:
             field = form[problem.field]
-            field.errors = list(field.errors) + [_problem_message(problem)]
+            field.errors = list(field.errors) + [problem_message(problem)]
         return _render(round_, form, domain.reminder_settings(db.session, round_),
                        domain.letter_text(domain.reminder_settings(db.session, round_)), 400)
     db.session.commit()
