@@ -153,8 +153,9 @@ def test_the_conflict_view_marks_the_differing_words_and_saves_the_merged_text(b
         expect(conflict.locator("[data-mine] ins").first).to_have_css("text-decoration-line", "underline")
         expect(conflict.locator("[data-theirs] del").first).to_have_css("text-decoration-line", "line-through")
         expect(leader.locator(field(world, OPEN))).to_have_value("Wij oefenen één drie keer per jaar met de raad.")
+        expect(leader.locator(field(world, OPEN, "label"))).to_have_text("Haarlem – samengevoegde tekst")
+        expect(leader.locator("#guide-form .utrecht-button--primary-action")).to_have_count(1)
         primary = conflict.locator(".utrecht-button--primary-action")
-        expect(primary).to_have_count(1)
         expect(primary).to_have_text("Samengevoegde tekst opslaan")
         # the first submit button of the form: what Enter in the form chooses
         first_submit = leader.evaluate("""() => [...document.getElementById('guide-form').elements]
@@ -170,6 +171,7 @@ def test_the_conflict_view_marks_the_differing_words_and_saves_the_merged_text(b
         leader.keyboard.press("Enter")
         expect(conflict).to_have_count(0)
         wait_for_stored(live_app, world, OPEN, "Wij oefenen drie keer per jaar met de raad.")
+        expect(leader.get_by_role("button", name="Opslaan", exact=True)).to_have_class(re.compile("primary-action"))
     finally:
         first.close()
         second.close()

@@ -141,7 +141,7 @@ def test_after_a_conflict_only_saving_the_merged_text_saves(app, client, world, 
     guide_form = page[page.index('id="guide-form"'):page.index("</form>", page.index('id="guide-form"'))]
     first_submit = re.search(r'<button[^>]*type="submit"[^>]*>.*?</button>', guide_form, re.S).group(0)
     assert 'name="merged"' in first_submit and "primary-action" in first_submit
-    assert guide_form.count("utrecht-button--primary-action") == 2  # save merged, and the form's own Opslaan
+    assert guide_form.count("utrecht-button--primary-action") == 1  # the form's own Opslaan steps back
     # the form as the page shows it, sent with the general Opslaan: refused again, nothing overwritten
     shown = {f"answer-{key}": merged_box, f"version-{key}": "1", f"resolved-version-{key}": "2",
              f"mine-{key}": "Wij oefenen drie keer per jaar.", "stay": "1"}
@@ -283,9 +283,41 @@ def test_a_mark_with_errors_keeps_what_was_typed(client, world, sign_in, answer)
                            data={"kind": "citaat", "passage": "Wij betalen altijd", "speaker": str(world.mayor)})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
-    assert "Het fragment komt niet letterlijk in het antwoord voor." in page
+    assert "Het fragment komt niet letterlijk in het opgeslagen antwoord voor." in page
     assert "Wij betalen altijd</textarea>" in page
     assert re.search(rf'<option value="{world.mayor}" selected>', page)
+    assert re.search(r'id="mark-new-\d+-kind-citaat" name="kind" value="citaat" form="[^"]+" checked', page)
+
+
+def test_a_lesson_is_marked_without_a_speaker_even_when_one_is_sent(app, client, world, sign_in, answer):
+    answer_id = answer(world.a, world.haarlem, value="Wij oefenen twee keer per jaar.\nDe raad  krijgt een verslag.")
+    sign_in(world.note_taker)
+    page = client.get(f"/gesprekken/{world.a}/thema/1").get_data(as_text=True)
+    assert "Markeer selectie" in page and "data-mark-source" in page
+    # a form whose speaker list still had someone chosen: a lesson has no speaker, nothing is asked
+    response = client.post(f"/gesprekken/{world.a}/antwoorden/{answer_id}/markeringen",
+                           data={"kind": "les", "speaker": str(world.other_mayor),
+                                 "passage": "jaar.\r\nDe raad krijgt"})
+    assert response.status_code == 302
+    with app.app_context():
+        mark = db.session.scalars(select(Mark)).one()
+        assert (mark.kind, mark.passage, mark.speaker_participation_id, mark.speaker_name, mark.consent) == (
+            "les", "jaar.\nDe raad  krijgt", None, None, "niet_publiceren")
+
+
+def test_a_selected_quote_asks_its_speaker(app, client, world, sign_in, answer):
+    answer_id = answer(world.a, world.haarlem, value="Wij betalen geen losgeld. Nooit.")
+    sign_in(world.leader)
+    response = client.post(f"/gesprekken/{world.a}/antwoorden/{answer_id}/markeringen",
+                           data={"kind": "citaat", "speaker": str(world.mayor), "passage": "wij betalen geen losgeld."})
+    assert response.status_code == 302
+    with app.app_context():
+        mark = db.session.scalars(select(Mark)).one()
+        assert (mark.kind, mark.passage, mark.speaker_name, mark.consent) == (
+            "citaat", "Wij betalen geen losgeld.", "Jos Wiersma", "gevraagd")
+    refused = client.post(f"/gesprekken/{world.a}/antwoorden/{answer_id}/markeringen",
+                          data={"kind": "citaat", "passage": "Wij betalen geen losgeld."})
+    assert refused.status_code == 400 and "Een citaat heeft een spreker nodig" in refused.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("payload,escaped", [

@@ -362,7 +362,15 @@
     var described = (target.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
     if (described.indexOf(hint.id) === -1) { target.setAttribute("aria-describedby", described.concat([hint.id]).join(" ")); }
     field.conflict = { mine: mine, theirs: data.current.value, version: data.current.version };
+    markGeneralSave();
     if (open && typeof data.merged === "string") {
+      var label = field.el.querySelector("label.answer-field__label");
+      if (label && !label.querySelector("[data-merged-label]")) {
+        var note = document.createElement("span");
+        note.setAttribute("data-merged-label", "");
+        note.textContent = " – " + msg.mergedLabel;
+        label.appendChild(note);
+      }
       // The answer box becomes the merged text: the newer text with the user's words added.
       field.el.querySelector("[data-input]").value = data.merged;
       updateCounter(field);
@@ -382,6 +390,9 @@
         var action = button.dataset.action;
         field.conflict = null;
         panel.remove();
+        var note = field.el.querySelector("[data-merged-label]");
+        if (note) { note.remove(); }
+        markGeneralSave();
         setVersion(field, conflict.version);
         if (action === "take-theirs") {
           setValue(field, conflict.theirs);
@@ -394,6 +405,16 @@
         schedule(field, 0);
       });
     });
+  }
+
+  // While a conflict is open, its "save merged" is the one primary action on the page.
+  function markGeneralSave() {
+    var general = form.querySelector("[data-general-save]");
+    if (!general) { return; }
+    var open = false;
+    fields.forEach(function (f) { if (f.conflict) { open = true; } });
+    general.classList.toggle("utrecht-button--primary-action", !open);
+    general.classList.toggle("utrecht-button--secondary-action", open);
   }
 
   function adoptServerConflict(field) {

@@ -38,6 +38,7 @@
     var question = card ? card.querySelector("h2").textContent.trim() : "";
     var municipality = field.querySelector(".answer-field__label");
     label.textContent = question + " – " + (municipality ? municipality.textContent.trim() : "");
+    label.lang = "nl";  // the guide's question is Dutch in every interface language
     item.querySelector("[data-kept-copy]").addEventListener("click", function () {
       box.select();
       var done = function () { status.textContent = status.dataset.copied; };
