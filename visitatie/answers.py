@@ -54,12 +54,14 @@ class InvalidAnswer(AnswerError):
 
 
 class VersionConflict(AnswerError):
-    """Someone saved a newer version; `current` is the answer as it now is."""
+    """Someone saved a newer version; `current` is the answer as it now is, `base_version` the
+    version the refused save was based on (a page keeps it, so only a deliberate choice saves)."""
 
-    def __init__(self, current: Answer, submitted: str):
+    def __init__(self, current: Answer, submitted: str, base_version: int = 0):
         super().__init__(f"versie {current.version} is intussen opgeslagen door {current.updated_by}")
         self.current = current
         self.submitted = submitted
+        self.base_version = base_version
 
 
 def is_locked(conversation: Conversation) -> bool:
@@ -223,7 +225,8 @@ def _store(session: Session, conversation: Conversation, municipality_id: int, a
     if answer is None:
         if change.base_version not in (0, None):
             # The client saw a version that no longer exists: treat as a conflict with "nothing".
-            raise VersionConflict(_placeholder(conversation, municipality_id, change, guide_version), encoded)
+            raise VersionConflict(_placeholder(conversation, municipality_id, change, guide_version), encoded,
+                                  change.base_version)
         if encoded == "":
             return None
         answer = Answer(conversation_id=conversation.id, municipality_id=municipality_id,
@@ -236,14 +239,14 @@ def _store(session: Session, conversation: Conversation, municipality_id: int, a
             # Someone else created this answer a moment ago: theirs stands, this is a conflict.
             session.rollback()
             raise VersionConflict(_current(session, conversation.id, municipality_id, change.question.id),
-                                  encoded) from None
+                                  encoded, change.base_version) from None
         return answer
     if encoded == answer.value:
         return answer  # nothing changed (or both wrote the same): no new version, no conflict
     if change.base_version != answer.version:
         if encoded == _value_at(answer, change.base_version):
             return answer  # a plain form re-sends fields the user did not touch: not a conflict
-        raise VersionConflict(answer, encoded)
+        raise VersionConflict(answer, encoded, change.base_version)
     previous = AnswerRevision(answer_id=answer.id, version=answer.version, value=answer.value,
                               changed_by=answer.updated_by, changed_at=answer.updated_at)
     result = session.execute(
@@ -255,7 +258,8 @@ def _store(session: Session, conversation: Conversation, municipality_id: int, a
     )
     if result.rowcount != 1:
         session.rollback()
-        raise VersionConflict(_current(session, conversation.id, municipality_id, change.question.id), encoded)
+        raise VersionConflict(_current(session, conversation.id, municipality_id, change.question.id), encoded,
+                              change.base_version)
     session.add(previous)
     session.commit()
     session.refresh(answer)

@@ -21,7 +21,8 @@ MARK_MESSAGES = {
     "text_gone": lambda: _("Deze woorden staan niet meer in het antwoord; er is niets om toestemming voor te geven."),
     "empty_answer": lambda: _("Er is nog geen antwoord om te markeren."),
     "passage_too_long": lambda: _("Het fragment is te lang."),
-    "passage_not_in_answer": lambda: _("Het fragment komt niet letterlijk in het antwoord voor. Kopieer het uit het antwoord."),
+    "passage_not_in_answer": lambda: _("Het fragment komt niet letterlijk in het opgeslagen antwoord voor. Selecteer "
+                                       "de woorden in het antwoord en kies Markeer selectie, of kopieer ze uit het antwoord."),
     "speaker_required": lambda: _("Een citaat heeft een spreker nodig: kies wie het zei. Alleen die persoon kan toestemming geven."),
     "speaker_not_in_conversation": lambda: _("Kies een deelnemer van dit gesprek als spreker."),
     "not_a_quote": lambda: _("Alleen bij een citaat hoort toestemming."),
