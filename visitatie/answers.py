@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .errors import Conflict, DomainError, Locked, Problem
 from .guides import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from .models import MUNICIPAL_ROLES, Answer, AnswerRevision, Conversation, Participation
 from .models.types import utcnow
@@ -27,39 +28,44 @@ from .text_input import clean_text
 LOCKED_STATUSES = ("vastgesteld", "geannuleerd")
 
 
-class AnswerError(Exception):
-    """An answer that cannot be saved as asked; the web layer maps each kind to a message."""
+class AnswerError(DomainError):
+    """An answer that cannot be saved as asked; the web layer words each kind (web/answer_form.py)."""
 
 
-class ConversationLocked(AnswerError):
+class ConversationLocked(Locked, AnswerError):
     def __init__(self, status: str):
-        super().__init__(f"het gesprek is {status}")
-        self.status = status
+        super().__init__(status, f"het gesprek is {status}")
 
 
 class MunicipalityNotInConversation(AnswerError):
-    pass
+    def __init__(self, municipality_id: int | None = None):
+        super().__init__([Problem("not_in_conversation", params={"municipality_id": municipality_id})])
 
 
 class QuestionHidden(AnswerError):
     """The question's condition does not hold for this municipality: the answer is not stored."""
 
+    def __init__(self, question_id: str):
+        self.question_id = question_id
+        super().__init__([Problem("question_hidden", question_id)])
+
 
 class InvalidAnswer(AnswerError):
     def __init__(self, question: Question, message: str, too_long: int | None = None):
-        super().__init__(message)
         self.question = question
         self.too_long = too_long  # the length, when the text is over the limit
         self.maximum = OPEN_ANSWER_MAX_LENGTH
+        code, params = ("answer_too_long", {"length": too_long, "maximum": self.maximum}) if too_long \
+            else ("not_a_choice", {})
+        super().__init__([Problem(code, question.id, params)], message)
 
 
-class VersionConflict(AnswerError):
-    """Someone saved a newer version; `current` is the answer as it now is, `base_version` the
+class VersionConflict(Conflict, AnswerError):
+    """Someone saved a newer version; ``current`` is the answer as it now is, ``base_version`` the
     version the refused save was based on (a page keeps it, so only a deliberate choice saves)."""
 
     def __init__(self, current: Answer, submitted: str, base_version: int = 0):
-        super().__init__(f"versie {current.version} is intussen opgeslagen door {current.updated_by}")
-        self.current = current
+        super().__init__(current)
         self.submitted = submitted
         self.base_version = base_version
 

@@ -12,6 +12,7 @@ import re
 
 from sqlalchemy.orm import Session
 
+from .errors import DomainError, Problem
 from .guides import OPEN_ANSWER_MAX_LENGTH
 from .models import MARK_KINDS, Answer, Mark, Participation
 
@@ -20,12 +21,12 @@ LESSON_CONSENT = "niet_publiceren"  # a lesson is the theme's, nobody's words: n
 SPEAKER_MAX_LENGTH = 120
 
 
-class MarkError(ValueError):
-    """A mark that cannot be made as asked; `reason` names the rule for the web layer."""
+class MarkError(DomainError):
+    """A mark that cannot be made as asked; ``reason`` is the code of the rule (wording/conversations.py)."""
 
     def __init__(self, reason: str):
-        super().__init__(reason)
         self.reason = reason
+        super().__init__([Problem(reason)])
 
 
 def _normalise(text: str) -> str:

@@ -21,7 +21,6 @@ from ..answers import (
     AnswerError,
     Change,
     ConversationLocked,
-    InvalidAnswer,
     QuestionHidden,
     VersionConflict,
     answer_text,
@@ -31,6 +30,7 @@ from ..guides import Guide, Question
 from ..i18n import local_time
 from ..models import Answer
 from ..word_diff import WordDiff, merge, word_diff
+from ..wording import problem_message
 
 
 def field_key(municipality_id: int, question_id: str) -> str:
@@ -124,19 +124,13 @@ def _number(text: str | None) -> int:
 
 
 def error_message(error: AnswerError) -> str:
-    """The Dutch message for a domain error about one answer."""
-    if isinstance(error, InvalidAnswer):
-        if error.too_long:
-            return _("Dit antwoord is %(length)s tekens lang; het maximum is %(maximum)s. "
-                     "Maak het wat korter; uw tekst staat er nog.", length=error.too_long, maximum=error.maximum)
-        return _("Kies een van de gegeven antwoorden.")
-    if isinstance(error, QuestionHidden):
-        return _("Deze vraag is bij het gekozen antwoord niet van toepassing; dit antwoord is niet opgeslagen.")
+    """The message for a domain error about one answer: a locked conversation and a conflict are
+    worded here, with the page's context; the rest comes from the one registry (wording/)."""
     if isinstance(error, ConversationLocked):
         return locked_message(error.status)
     if isinstance(error, VersionConflict):
         return conflict_message(error)
-    return _("Dit antwoord kon niet worden opgeslagen.")
+    return problem_message(error.problems[0])
 
 
 def locked_message(status: str) -> str:

@@ -61,4 +61,4 @@ def codes() -> set[tuple[str | None, str]]:
 
 
 # The modules register on import; importing them here makes the registry complete wherever it is used.
-from . import common, opbrengst, planning, visits  # noqa: E402,F401  isort:skip
+from . import common, conversations, opbrengst, planning, visits  # noqa: E402,F401  isort:skip

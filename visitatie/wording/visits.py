@@ -60,7 +60,7 @@ def unknown_status_words(p: dict) -> str:
     return _("Kies een status.")
 
 
-@register("reason_required")
+@register("reason_required", "reason")
 def reason_required_words(p: dict) -> str:
     return _("Geef aan waarom de aanbeveling niet is overgenomen.")
 
