@@ -22,6 +22,7 @@ test: install-dev assets translations browser server-tools pdf-tools
 bench: install
 	$(BIN)/python -m visitatie.bench
 	$(BIN)/python -m visitatie.planning_bench
+	$(BIN)/python -m visitatie.page_bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
