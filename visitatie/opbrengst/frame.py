@@ -216,25 +216,32 @@ def _counted(answers: pd.DataFrame, questions: pd.DataFrame, round_themes: pd.Da
     per_round["slots"] = per_round["round_id"].map(slots.groupby("round_id").size()).fillna(0).astype("int64")
     expected = per_round.merge(round_themes, on="round_id").merge(
         questions[["question_id", "theme_number"]], on="theme_number")
-    expected = expected.set_index(["round_id", "question_id"])["slots"].rename("expected")
+    # Plain arrays and one dict of counts: the loop runs once per conditional question, and
+    # pandas indexing per question and round cost more than the whole rest of the read.
+    counted = dict(zip(zip(expected["round_id"], expected["question_id"]), expected["slots"]))
+    round_ids = expected["round_id"].unique()
     question_codes = answers["question_id"].cat.codes.to_numpy()
+    keys, answer_rounds = answers["key"].to_numpy(), answers["round_id"].to_numpy()
+    values = answers["value"]
     position = {question_id: index for index, question_id in enumerate(ids)}
     hidden = np.zeros(len(answers), dtype=bool)
     for guide in guides:
         for question in guide.questions:  # guide order: a condition only looks back
             if question.condition is None:
                 continue
-            target = answers[(question_codes == position[question.condition.question]) & ~hidden]
-            holds = _matches(target["value"], question.condition.values)
-            shown_keys = target.loc[holds.to_numpy(), ["round_id", "key"]]
+            target = (question_codes == position[question.condition.question]) & ~hidden
+            shown = target.copy()
+            shown[target] = _matches(values[target], question.condition.values).to_numpy()
             own = question_codes == position[question.id]
-            hidden |= own & ~answers["key"].isin(shown_keys["key"]).to_numpy()
-            counts = shown_keys.groupby("round_id").size()
-            for round_id in expected.index.get_level_values("round_id").unique():
-                if (round_id, question.id) in expected.index:
-                    expected.loc[(round_id, question.id)] = int(counts.get(round_id, 0))
+            hidden |= own & ~np.isin(keys, keys[shown])
+            counts = dict(zip(*np.unique(answer_rounds[shown], return_counts=True)))
+            for round_id in round_ids:
+                if (round_id, question.id) in counted:
+                    counted[(round_id, question.id)] = int(counts.get(round_id, 0))
+    expected = pd.DataFrame([(r, q, n) for (r, q), n in counted.items()],
+                            columns=["round_id", "question_id", "expected"]).astype({"expected": "int64"})
     answers = answers[~hidden].reset_index(drop=True)
-    return answers, expected.reset_index()
+    return answers, expected
 
 
 def _matches(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
