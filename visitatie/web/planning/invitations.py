@@ -5,6 +5,7 @@ from flask import Response, current_app, flash, redirect, render_template, url_f
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from ... import invitations
 from ...extensions import db
@@ -12,6 +13,7 @@ from ...finalising import FINALISED
 from ...models import Conversation, Participation
 from ...models.types import utcnow
 from ...scheduling import issue_letters, letters_zip
+from ...scheduling.loading import PARTICIPANT_LOADING
 from ...scheduling.mail import MailSettings, deliver_letters
 from . import bp
 from ..confirmation import confirmation_page, is_confirmed, reissue_confirmation
@@ -29,7 +31,9 @@ LISTED_STATUSES = BATCH_STATUSES + (FINALISED,)
 def _participations(round_, conversation_id: str | None, statuses=BATCH_STATUSES):
     query = (select(Participation).join(Conversation).where(
         Conversation.round_id == round_.id, Conversation.status.in_(statuses))
-        .order_by(Conversation.starts_at, Conversation.id, Participation.id))
+        .order_by(Conversation.starts_at, Conversation.id, Participation.id)
+        .options(*PARTICIPANT_LOADING, contains_eager(Participation.conversation)
+                 .selectinload(Conversation.municipalities)))
     if conversation_id and conversation_id.isdigit():
         query = query.where(Conversation.id == int(conversation_id))
     return list(db.session.scalars(query))
@@ -39,7 +43,7 @@ def _participations(round_, conversation_id: str | None, statuses=BATCH_STATUSES
 def list_invitations(round_id: int):
     round_ = get_round(round_id)
     participations = _participations(round_, None, LISTED_STATUSES)
-    current = {p.id: invitations.current_invitation(db.session, p) for p in participations}
+    current = invitations.current_invitations(db.session, participations)
     now = utcnow()
     # The preview of the batch: who gets a link with "without a valid link" (the table lists them).
     without = [p for p in participations if p.conversation.status in BATCH_STATUSES
