@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app visitatie
 VENDOR := visitatie/static/vendor
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test bench install install-dev assets translations init demo browser server-tools pdf-tools clean
+.PHONY: run test lint bench install install-dev requirements assets translations init demo browser server-tools pdf-tools clean
 
 run: install assets translations init demo
 	@echo ""
@@ -19,9 +19,18 @@ run: install assets translations init demo
 test: install-dev assets translations browser server-tools pdf-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# ruff (errors, import order, likely bugs, security) on all code; mypy strict on the domain packages.
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# Every part runs and prints its table; the target fails at the end when any part missed a target.
 bench: install
-	$(BIN)/python -m visitatie.bench
-	$(BIN)/python -m visitatie.planning_bench
+	status=0; \
+	$(BIN)/python -m visitatie.bench || status=1; \
+	$(BIN)/python -m visitatie.planning_bench || status=1; \
+	$(BIN)/python -m visitatie.page_bench || status=1; \
+	exit $$status
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +44,13 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
+
+# Pins are compiled from pyproject.toml; run after changing a dependency there.
+requirements: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt pyproject.toml
+	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links --extra dev \
+	  -c requirements.txt -o requirements-dev.txt pyproject.toml
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
@@ -56,7 +72,7 @@ translations: install
 
 # Update the catalogue after changing UI text: `make messages`, then translate messages.po.
 messages: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o visitatie/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -o visitatie/translations/messages.pot .
 	$(BIN)/pybabel update --ignore-obsolete -i visitatie/translations/messages.pot -d visitatie/translations
 
 init: install

@@ -40,7 +40,6 @@ def load_config(instance_path: str) -> dict:
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
         "LANGUAGES": ("nl", "en"),
-        "DISPLAY_TIMEZONE": "Europe/Amsterdam",
         # Session cookies: not readable from JavaScript, not sent cross-site, HTTPS-only
         # unless explicitly relaxed for local development over plain http.
         "SESSION_COOKIE_HTTPONLY": True,

@@ -9,7 +9,6 @@ Deterministic (fixed seed) and idempotent: loading it twice leaves one demo roun
 import random
 import re
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,10 +21,10 @@ from .opbrengst.consent import give_consent
 from .opbrengst.demo import load_demo_opbrengst
 from .scheduling.enrolment import enrol, set_scores
 from .visits.demo import load_demo_visits
+from .dutch_time import AMSTERDAM
 
 DEMO_TITLE = "Bestuurlijke gespreksronde digitale veiligheid 2024 (demo)"
 DEMO_LOGIN = ("projectleider@example.org", "oefenronde-gemeentehuis-2024")
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 # Fictional gespreksleiders (mayors of a third municipality in the demo).
 LEADERS = {"Breda": "Anna Verhoef", "Zeist": "Tom Brinkman", "Apeldoorn": "Carla Wessels"}

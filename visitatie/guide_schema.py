@@ -3,9 +3,10 @@
 Only the structure is checked here; rules that span fields (ids, conditions, scale levels)
 are checked in guides.py, where they can name the line of the offending question.
 """
+from .vocabulary import MUNICIPAL_ROLES
 
 QUESTION_TYPES = ("open", "scale", "ja_nee_deels", "multiple_choice")
-QUESTION_ROLES = ("burgemeester", "ciso", "adviseur_oov")
+QUESTION_ROLES = tuple(role.value for role in MUNICIPAL_ROLES)  # plain strings: the schema is data
 MATURITY_LEVEL_COUNT = 5
 
 _TEXT = {"type": "string", "minLength": 1}

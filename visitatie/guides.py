@@ -48,10 +48,6 @@ class Question:
     headline: str | None = None
     condition: Condition | None = None
 
-    @property
-    def has_choices(self) -> bool:
-        return self.type != "open"
-
     def choice_label(self, value: str) -> str:
         for choice in self.choices:
             if choice.value == value:

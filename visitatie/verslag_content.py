@@ -20,18 +20,7 @@ from .models import Conversation
 from .opbrengst.consent import state as consent_state
 from .reports.verslag import build_verslag
 from .reports.wording import AMSTERDAM, dutch_date
-
-ROLE_LABELS = {
-    "burgemeester": "burgemeester", "ciso": "CISO", "adviseur_oov": "adviseur OOV",
-    "gespreksleider": "gespreksleider", "notulist": "notulist", "projectleider": "projectleider",
-    "commissielid": "commissielid", "secretaris": "secretaris",
-}
-CONSENT_LABELS = {"gevraagd": "gevraagd, de spreker heeft nog niet geantwoord",
-                  "vervallen": "vervallen: de tekst is gewijzigd, de spreker moet opnieuw bevestigen",
-                  "niet_publiceren": "niet publiceren", "anoniem": "anoniem publiceren",
-                  "met_naam": "met naam en functie publiceren"}
-STATUS_LABELS = {"gepland": "gepland", "gehouden": "gehouden, nog niet vastgesteld",
-                 "vastgesteld": "vastgesteld", "geannuleerd": "geannuleerd"}
+from .vocabulary import Consent, ConversationStatus, Role, label
 
 
 def verslag_content(session: Session, all_guides: GuideSet, conversation: Conversation) -> dict:
@@ -62,7 +51,7 @@ def verslag_content(session: Session, all_guides: GuideSet, conversation: Conver
                     else:
                         quotes.append({"text": mark.text, "speaker": mark.speaker_name or "",
                                        "function": mark.speaker_function or "",
-                                       "consent": CONSENT_LABELS.get(consent_state(mark), mark.consent)})
+                                       "consent": label(Consent, consent_state(mark), "long")})
             questions.append({"id": question.id, "text": question.text, "answers": rows})
         themes.append({"number": guide.number, "title": guide.title, "recommendation": guide.recommendation,
                        "questions": questions, "lessons": lessons, "quotes": quotes})
@@ -76,7 +65,7 @@ def verslag_content(session: Session, all_guides: GuideSet, conversation: Conver
         "status": _status(conversation),
         "municipalities": [m.name for m in municipalities],
         "participants": [
-            {"name": p.person.name, "role": ROLE_LABELS.get(p.role, p.role),
+            {"name": p.person.name, "role": label(Role, p.role),
              "municipality": p.municipality.name if p.municipality else "",
              "function": p.person.function or ""}
             for p in conversation.participations
@@ -97,7 +86,7 @@ def _status(conversation: Conversation) -> str:
     event = last_finalised(conversation)
     if event is not None:
         return f"vastgesteld op {dutch_date(event.at)} door {event.actor}"
-    return STATUS_LABELS.get(conversation.status, conversation.status)
+    return label(ConversationStatus, conversation.status, "long")
 
 
 def verslag_filename(conversation: Conversation) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from .. import security_events
 from ..models import Answer, AnswerRevision, ConversationEvent, Mark, Participation, Person
 from ..models.invitations import Invitation
+from ..models.reminders import Reminder
 from ..models.types import utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
@@ -77,6 +78,7 @@ def _authored(conversation_ids):
         (RecommendationEvent.actor, RecommendationEvent.recommendation_id.in_(recommendations)),
         (VisitResponse.updated_by, VisitResponse.conversation_id.in_(conversation_ids)),
         (Visit.consent_changed_by, Visit.conversation_id.in_(conversation_ids)),
+        (Reminder.sent_by, Reminder.conversation_id.in_(conversation_ids)),  # a project leader who sent one
     ]
 
 

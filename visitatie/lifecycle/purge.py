@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import delete, exists, func, select, update
@@ -23,13 +22,14 @@ from ..models import Answer, AnswerRevision, Conversation, ConversationEvent, Ma
 from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
 from ..models.invitations import Invitation
 from ..models.opbrengst import Publication, ThemeCuration, lesson_source
+from ..models.reminders import Reminder
 from ..models.types import utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
 from .erasure import ERASED
 from .storage import secure_delete
+from ..dutch_time import AMSTERDAM
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 LABELS = {  # what the dry run and the confirmation page list, in this order
     "answers": "antwoorden", "revisions": "eerdere versies van antwoorden", "marks": "markeringen (lessen, citaten)",
     "history": "regels gespreksgeschiedenis", "visit_texts": "teksten van visitaties",
@@ -121,6 +121,7 @@ def purge(session: Session, round_: Round, actor: str, ip: str | None = None) ->
         .values(justification="", updated_by=ERASED))
     run(update(Visit).where(Visit.conversation_id.in_(conversations)).values(consent_changed_by=None))
     run(delete(Invitation).where(Invitation.participation_id.in_(participations)))
+    run(delete(Reminder).where(Reminder.participation_id.in_(participations)))
     run(delete(Participation).where(Participation.id.in_(participations)))
     run(delete(Person).where(Person.id.in_(people)))
     # The round's gespreksleiders pool (names, addresses, days they cannot) goes with it.

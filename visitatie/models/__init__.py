@@ -20,4 +20,4 @@ from .invitations import Invitation
 # Every text typed by a user is cleaned on flush, whichever session writes it.
 from .. import text_input  # noqa: E402,F401  isort:skip
 # Registered for Alembic and create_all(); import their classes from the modules themselves.
-from . import accounts, contacts, guide_versions, opbrengst, scheduling, security, visits  # noqa: E402,F401  isort:skip
+from . import accounts, contacts, guide_versions, opbrengst, reminders, scheduling, security, visits  # noqa: E402,F401  isort:skip

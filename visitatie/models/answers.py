@@ -5,11 +5,12 @@ from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..vocabulary import MarkKind, STORED_CONSENTS, codes
 from .types import UTCDateTime, one_of, utcnow
 
-MARK_KINDS = ("les", "citaat")
+MARK_KINDS = codes(MarkKind)
 # "gevraagd": proposed as a quote, the speaker has not answered yet. Only the speaker changes it.
-CONSENTS = ("gevraagd", "niet_publiceren", "anoniem", "met_naam")
+CONSENTS = codes(STORED_CONSENTS)
 
 
 class Answer(db.Model):

@@ -10,9 +10,10 @@ from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint, event, ins
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..vocabulary import GuideVersionStatus, codes
 from .types import UTCDateTime, one_of, utcnow
 
-GUIDE_VERSION_STATUSES = ("concept", "vastgesteld")
+GUIDE_VERSION_STATUSES = codes(GuideVersionStatus)
 # The set shipped as YAML in interview_guides/: rounds without a guide set of their own use it.
 DEFAULT_GUIDE_SET = "digitale-veiligheid"
 DEFAULT_GUIDE_SET_TITLE = "Digitale veiligheid"

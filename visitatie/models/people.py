@@ -6,9 +6,10 @@ from sqlalchemy import CheckConstraint, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..vocabulary import UserRole, codes
 from .types import UTCDateTime, one_of, utcnow
 
-USER_ROLES = ("projectleider",)
+USER_ROLES = codes(UserRole)
 
 
 class Person(db.Model):

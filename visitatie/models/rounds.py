@@ -6,18 +6,16 @@ from sqlalchemy import CheckConstraint, Column, ForeignKey, Table, UniqueConstra
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..vocabulary import MUNICIPAL_ROLES as ROLES_OF_A_MUNICIPALITY
+from ..vocabulary import ConversationStatus, Role, RoundKind, RoundStatus, codes
 from .types import UTCDateTime, one_of, utcnow
 
-ROUND_KINDS = ("gespreksronde", "visitatieronde")
-ROUND_STATUSES = ("concept", "lopend", "afgerond")
-CONVERSATION_STATUSES = ("gepland", "gehouden", "vastgesteld", "geannuleerd")
-PARTICIPANT_ROLES = (
-    "burgemeester", "ciso", "adviseur_oov", "gespreksleider", "notulist", "projectleider",
-    # A visitatieronde: the peers who visit, and the VNG secretary who supports them.
-    "commissielid", "secretaris",
-)
-# Roles that answer on behalf of their own municipality.
-MUNICIPAL_ROLES = ("burgemeester", "ciso", "adviseur_oov")
+ROUND_KINDS = codes(RoundKind)
+ROUND_STATUSES = codes(RoundStatus)
+CONVERSATION_STATUSES = codes(ConversationStatus)
+PARTICIPANT_ROLES = codes(Role)
+# Roles that answer on behalf of their own municipality (plain strings, as the other tuples here).
+MUNICIPAL_ROLES = codes(ROLES_OF_A_MUNICIPALITY)
 RETENTION_MONTHS_DEFAULT = 12
 
 def _new_calendar_uid() -> str:

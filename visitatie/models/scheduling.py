@@ -5,9 +5,10 @@ from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..vocabulary import EnrolmentSource, codes
 from .types import UTCDateTime, one_of, utcnow
 
-ENROLMENT_SOURCES = ("zelfscan", "handmatig")
+ENROLMENT_SOURCES = codes(EnrolmentSource)
 
 
 class RoundMunicipality(db.Model):

@@ -11,14 +11,15 @@ from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..vocabulary import Priority, RecommendationOwner, RecommendationStatus, ScoreSource, codes
 from .types import UTCDateTime, one_of, utcnow
 
-SCORE_SOURCES = ("self", "committee")
+SCORE_SOURCES = codes(ScoreSource)
 MATURITY_LEVELS = (1, 2, 3, 4, 5)
-PRIORITIES = ("hoog", "middel", "laag")
+PRIORITIES = codes(Priority)
 # Who in the host municipality owns a recommendation.
-OWNER_ROLES = ("burgemeester", "college", "gemeentesecretaris", "ciso", "adviseur_oov")
-RECOMMENDATION_STATUSES = ("open", "in_uitvoering", "afgerond", "niet_overgenomen")
+OWNER_ROLES = codes(RecommendationOwner)
+RECOMMENDATION_STATUSES = codes(RecommendationStatus)
 TEXT_MAX_LENGTH = 5000
 
 

@@ -4,7 +4,7 @@
 - aggregate.py   figures, scales, options, coverage, ranked lessons, year over year (pandas)
 - quotes.py      which quotes may be published, and how their speaker is shown
 - size_classes.py  headline figures per merged CBS size class (for the snapshot)
-- snapshot.py    the snapshot dict of SNAPSHOT.md: aggregation + curation
+- snapshot.py    the snapshot dict (its format: snapshot_format.py): aggregation + curation
 - analysis.py    the project leaders' full view of a selection
 - curation.py    curation by project leaders, with version checks
 - publication.py immutable, numbered publications

@@ -1,4 +1,4 @@
-"""The opbrengst as a plain dict: the snapshot (SNAPSHOT.md) and the project leaders' analysis.
+"""The opbrengst as a plain dict: the snapshot (opbrengst/snapshot_format.py) and the project leaders' analysis.
 
 The snapshot joins the aggregation (frame.py, aggregate.py) with the curation of the round: only
 curated text, counted figures and consented quotes go in. It is JSON-serialisable (plain int,
@@ -116,7 +116,11 @@ def curated_lessons(session: Session, data: AnswerData, round_id: int) -> dict[i
 
 
 def quote_sources(data: AnswerData) -> list[QuoteSource]:
-    quotes = data.marks[data.marks["kind"] == "citaat"]
+    # Only the columns a quote needs: itertuples over a categorical column (question_id) walks
+    # it element by element, which cost more than the rest of the snapshot.
+    quotes = data.marks.loc[data.marks["kind"] == "citaat", ["mark_id", "kind", "text", "consent", "speaker_name",
+                                                             "speaker_function", "conversation_id",
+                                                             "consented_text", "lapsed"]]
     return [QuoteSource(int(q.mark_id), q.kind, q.text, q.consent, _native(q.speaker_name),
                         _native(q.speaker_function), int(q.conversation_id), _native(q.consented_text),
                         bool(q.lapsed)) for q in quotes.itertuples()]

@@ -13,10 +13,10 @@ from .. import answers as answer_domain
 from ..guides import Guide, GuideSet
 from ..models import Conversation
 from ..reports import public_text
-from ..verslag_content import ROLE_LABELS
 from .opbrengst import data_uri
 from .render import render_pdf
 from ..reports.qr import qr_png
+from ..vocabulary import Role, labels
 
 TYPES = {"open": "open vraag", "scale": "schaal 1–5", "ja_nee_deels": "ja / nee / deels", "multiple_choice": "meerkeuze"}
 
@@ -43,7 +43,7 @@ def guide_pdf(guides: list[Guide], all_guides: GuideSet, *, title: str, subtitle
     question, the answer per municipality or "nog niet beantwoord"."""
     return render_pdf("pdf/guide.html", guides=guides, all_guides=all_guides, title=title, subtitle=subtitle,
                       answers=answers, municipalities=municipalities or [], confidential=answers is not None,
-                      types=TYPES, roles=ROLE_LABELS, text=public_text,
+                      types=TYPES, roles=labels(Role), text=public_text,
                       qr_uri=lambda url: data_uri(qr_png(url)))
 
 

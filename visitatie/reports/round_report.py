@@ -4,7 +4,7 @@ Laid out like the yield pages of the VNG magazine: per priority the cluster titl
 recommendation, the findings, a quote with its speaker and a practice example with a QR
 code, followed by what the conversations add (ranked lessons, headline figures, scores).
 
-The builder reads only the snapshot dict (see SNAPSHOT.md): what was not published cannot
+The builder reads only the snapshot dict (its format: opbrengst/snapshot_format.py): what was not published cannot
 end up in the report. All snapshot text goes in as literal text.
 """
 from __future__ import annotations

@@ -28,13 +28,11 @@ from visitatie.reports.document import (
     xml_safe,
 )
 from visitatie.reports.wording import count, dutch_date
+from visitatie.vocabulary import RecommendationOwner, RecommendationStatus, Role, labels
 
-ROLES = {"commissielid": "lid van de visitatiecommissie", "secretaris": "secretaris van de visitatiecommissie",
-         "burgemeester": "burgemeester", "ciso": "CISO", "adviseur_oov": "adviseur openbare orde en veiligheid"}
-OWNERS = {"burgemeester": "burgemeester", "college": "college van B en W", "gemeentesecretaris": "gemeentesecretaris",
-          "ciso": "CISO", "adviseur_oov": "adviseur OOV"}
-STATUSES = {"open": "open", "in_uitvoering": "in uitvoering", "afgerond": "afgerond",
-            "niet_overgenomen": "niet overgenomen"}
+ROLES = labels(Role, form="long")
+OWNERS = labels(RecommendationOwner)
+STATUSES = labels(RecommendationStatus)
 SELF, COMMITTEE, PREVIOUS = "Zelfevaluatie", "Visitatiecommissie", "Commissie vorige visitatie"
 
 

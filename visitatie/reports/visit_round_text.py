@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from visitatie.reports.public_text import ABBREVIATIONS, CONTACT, PUBLISHER, PUBLISHER_LONG, shown  # noqa: F401
 from visitatie.reports.wording import count, dutch_date, dutch_period
+from visitatie.vocabulary import RecommendationStatus, ScoreSource, labels
 
 LEVELS = ("1", "2", "3", "4", "5")
-STATUSES = (("open", "Open"), ("in_uitvoering", "In uitvoering"), ("afgerond", "Afgerond"),
-            ("niet_overgenomen", "Niet overgenomen"))
-SOURCES = (("self", "Zelfevaluatie"), ("committee", "Visitatiecommissie"))
+STATUSES = tuple((code, words.capitalize()) for code, words in labels(RecommendationStatus).items())
+SOURCES = tuple(labels(ScoreSource).items())
 
 
 def period(content: dict) -> str:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
+
+from ..dutch_time import AMSTERDAM
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def dutch_date(value) -> str:

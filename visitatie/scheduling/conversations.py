@@ -51,7 +51,7 @@ def save_conversation(session: Session, round_: Round, data: ConversationInput, 
     """
     now = now or utcnow()
     if conversation is not None and expected_version is not None and expected_version != conversation.version:
-        raise StaleEdit(conversation.version, conversation.updated_at)
+        raise StaleEdit(conversation)
     problems = validate_conversation(session, round_, data, conversation)
     if problems:
         raise ValidationFailed(problems)
@@ -151,7 +151,7 @@ def change_status(session: Session, conversation: Conversation, new_status: str,
                   now: datetime | None = None) -> Conversation:
     now = now or utcnow()
     if expected_version is not None and expected_version != conversation.version:
-        raise StaleEdit(conversation.version, conversation.updated_at)
+        raise StaleEdit(conversation)
     old = conversation.status
     if new_status not in TRANSITIONS.get(old, ()):
         raise InvalidTransition(old, new_status)
@@ -189,4 +189,4 @@ def _flush(session: Session, conversation: Conversation) -> None:
         # Another save got in between our version check and this write.
         session.rollback()
         current = session.get(Conversation, conversation.id)
-        raise StaleEdit(current.version if current else 0) from None
+        raise StaleEdit(current) from None

@@ -2,11 +2,9 @@
 visitatieronde pass them in. No Flask, no form library: validated in validation.py."""
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from ..models import Municipality
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from ..dutch_time import AMSTERDAM
 
 
 @dataclass(frozen=True)

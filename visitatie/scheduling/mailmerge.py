@@ -21,14 +21,10 @@ from ..models import Conversation, Participation
 from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.types import utcnow
 from ..spreadsheets import Sheet, csv_bytes
+from ..vocabulary import Role, label
 from .ics import calendar_bytes
 from .inputs import in_amsterdam
 
-ROLE_NAMES = {
-    "burgemeester": "burgemeester", "ciso": "CISO", "adviseur_oov": "adviseur openbare orde en veiligheid",
-    "gespreksleider": "gespreksleider", "notulist": "notulist", "projectleider": "projectleider",
-    "commissielid": "lid van de visitatiecommissie", "secretaris": "secretaris van de visitatiecommissie",
-}
 MAILMERGE_COLUMNS = ("naam", "email", "rol", "gesprek", "datum", "tijd", "plaats", "online",
                      "leidraad", "pagina", "persoonlijke_link", "geldig_tot", "onderwerp")
 
@@ -122,7 +118,7 @@ def _who(conversation: Conversation, visit: bool) -> str:
 def compose_letter(participation: Participation, link: str, expires_at: datetime, page: str,
                    guide_url: str) -> Letter:
     conversation = participation.conversation
-    person, role = participation.person, ROLE_NAMES.get(participation.role, participation.role)
+    person, role = participation.person, label(Role, participation.role, "long")
     day, time = _when(conversation)
     visit = conversation.round.kind == "visitatieronde"
     kind = "visitatie" if visit else "bestuurlijk gesprek"

@@ -15,7 +15,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Conversation, Municipality, Round
+from ..models import Conversation, Municipality, Round, conversation_municipality
 from ..models.scheduling import PairRejection
 from ..municipality_size import SIZE_CLASS_KEYS, UNKNOWN, size_class
 from .contacts import contacts_of, register_participants
@@ -78,10 +78,6 @@ class Proposal:
     pairs: tuple[ProposedPair, ...]
     left_out: tuple[Candidate, ...]
     constraint: str = "geen"
-
-    @property
-    def total_weight(self) -> int:
-        return sum(p.weight for p in self.pairs)
 
 
 def size_match(a: Candidate, b: Candidate) -> str:
@@ -165,9 +161,10 @@ def propose_pairs(candidates: list[Candidate], themes, constraint: str = "geen",
 
 def scheduled_municipality_ids(session: Session, round_: Round) -> set[int]:
     """Municipalities already in an active conversation of the round."""
-    conversations = session.scalars(select(Conversation).where(
-        Conversation.round_id == round_.id, Conversation.status.in_(ACTIVE)))
-    return {m.id for c in conversations for m in c.municipalities}
+    return set(session.scalars(
+        select(conversation_municipality.c.municipality_id)
+        .join(Conversation, Conversation.id == conversation_municipality.c.conversation_id)
+        .where(Conversation.round_id == round_.id, Conversation.status.in_(ACTIVE))))
 
 
 def rejected_pairs(session: Session, round_: Round) -> set[frozenset[str]]:

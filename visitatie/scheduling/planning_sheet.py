@@ -23,6 +23,7 @@ from ..csv_files import CsvImportError, normalise_column
 from ..models import Conversation, Municipality, Round
 from ..spreadsheets import Sheet, xlsx_bytes
 from ..table_files import read_table
+from ..vocabulary import ConversationStatus, Role, label
 from .contacts import EMAIL, parse_day
 from .conversations import conversation_input, save_conversation
 from .errors import Problem, StaleEdit, ValidationFailed
@@ -32,10 +33,6 @@ HEADERS = ("Gesprek", "Gemeenten", "Datum", "Begintijd", "Duur (minuten)", "Plaa
            "Gespreksleider", "E-mail gespreksleider", "Gemeente gespreksleider", "Deelnemers", "Status", "Versie")
 KEY = {header: normalise_column(header) for header in HEADERS}
 READ_ONLY = ("Deelnemers", "Status")
-ROLE_LABELS = {"burgemeester": "burgemeester", "ciso": "CISO", "adviseur_oov": "adviseur OOV", "notulist": "notulist",
-               "projectleider": "projectleider", "commissielid": "commissielid", "secretaris": "secretaris"}
-STATUS_LABELS = {"gepland": "gepland", "gehouden": "gehouden", "vastgesteld": "verslag vastgesteld",
-                 "geannuleerd": "geannuleerd"}
 # Not the comma: "Nuenen, Gerwen en Nederwetten" is one municipality.
 TOWN_SEPARATORS = re.compile(r"\s+[–—-]\s+|\s*[;\n]\s*")
 TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::00)?")
@@ -98,7 +95,7 @@ class _Row:
 
 def participants_text(conversation: Conversation) -> str:
     return "; ".join(
-        f"{p.person.name} ({ROLE_LABELS.get(p.role, p.role)}, {p.municipality.name if p.municipality else '–'}) "
+        f"{p.person.name} ({label(Role, p.role)}, {p.municipality.name if p.municipality else '–'}) "
         f"<{p.person.email or ''}>" for p in conversation.participations if p.role != "gespreksleider")
 
 
@@ -114,7 +111,7 @@ def row_values(conversation: Conversation) -> dict[str, str]:
         "Gespreksleider": leader.person.name if leader else "",
         "E-mail gespreksleider": (leader.person.email or "") if leader else "",
         "Gemeente gespreksleider": leader.municipality.name if leader and leader.municipality else "",
-        "Deelnemers": participants_text(conversation), "Status": STATUS_LABELS.get(conversation.status, conversation.status),
+        "Deelnemers": participants_text(conversation), "Status": label(ConversationStatus, conversation.status),
     }
 
 

@@ -7,7 +7,7 @@ Public output never shows a single municipality's scores without its consent:
   hosts' levels published beside the distribution, those few could be read off by subtraction.
 Project leaders see every held visit, unsuppressed, with the hosts' names.
 
-`national_maturity` returns exactly the "maturity" key of the opbrengst snapshot (SNAPSHOT.md).
+`national_maturity` returns exactly the "maturity" key of the opbrengst snapshot (opbrengst/snapshot_format.py).
 """
 from __future__ import annotations
 

@@ -22,7 +22,6 @@ from .assessment import scores_of, visit_guides
 from .core import is_visit, visit_date
 from .recommendations import recommendations_of
 
-SOURCES = {"self": "zelfevaluatie", "committee": "commissie"}
 
 
 def _visits(round_: Round):

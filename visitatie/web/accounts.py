@@ -1,6 +1,5 @@
 """Account management for project leaders: the list, inviting, disabling, resets, the security log."""
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -18,6 +17,7 @@ from ..models import User
 from ..models.types import utcnow
 from ..scheduling.mail import MailError, MailSettings, send_message
 from .required import required
+from ..dutch_time import AMSTERDAM
 
 bp = Blueprint("accounts", __name__)
 
@@ -122,12 +122,10 @@ def _filters() -> security_log.Filters:
     since, until = _date("van"), _date("tot")
     return security_log.Filters(
         kind=request.args.get("soort", "")[:40], actor=request.args.get("wie", "")[:254].strip(),
-        since=datetime.combine(since, time(), tzinfo=_zone()) if since else None,
-        until=datetime.combine(until, time(), tzinfo=_zone()) + timedelta(days=1) if until else None)
+        since=datetime.combine(since, time(), tzinfo=AMSTERDAM) if since else None,
+        until=datetime.combine(until, time(), tzinfo=AMSTERDAM) + timedelta(days=1) if until else None)
 
 
-def _zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config["DISPLAY_TIMEZONE"])
 
 
 @bp.get("/beveiligingslog")

@@ -1,7 +1,7 @@
 """Forms of the visit pages (Flask-WTF) and reading the self-assessment's checklist from a post.
 
 They check shape only; the rules live in visitatie/visits and come back as InvalidInput codes,
-worded by visit_messages.py."""
+worded by wording/visits.py."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -9,15 +9,12 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, RadioField, SelectField, TextAreaField
 from wtforms.validators import Optional
 
+from ..i18n import lazy_label
 from ..models.visits import OWNER_ROLES, PRIORITIES, RECOMMENDATION_STATUSES
 from ..visits import ChecklistInput, RecommendationInput, ScoreInput
+from ..vocabulary import Priority, RecommendationOwner, RecommendationStatus
 from .planning.forms import options
 
-PRIORITY_NAMES = {"hoog": _l("hoog"), "middel": _l("middel"), "laag": _l("laag")}
-OWNER_NAMES = {"burgemeester": _l("burgemeester"), "college": _l("college van B en W"),
-               "gemeentesecretaris": _l("gemeentesecretaris"), "ciso": _l("CISO"), "adviseur_oov": _l("adviseur OOV")}
-STATUS_NAMES = {"open": _l("open"), "in_uitvoering": _l("in uitvoering"), "afgerond": _l("afgerond"),
-                "niet_overgenomen": _l("niet overgenomen")}
 
 
 def _int_or_none(value) -> int | None:
@@ -49,9 +46,9 @@ class FindingForm(FlaskForm):
 class RecommendationForm(FlaskForm):
     theme_number = SelectField(_l("Prioriteit"), validate_choice=False)
     priority = SelectField(_l("Prioriteit"), validate_choice=False,
-                           choices=options([("", _l("— kies —"))] + [(p, PRIORITY_NAMES[p]) for p in PRIORITIES]))
+                           choices=options([("", _l("— kies —"))] + [(p, lazy_label(Priority, p)) for p in PRIORITIES]))
     owner_role = SelectField(_l("Eigenaar in de gemeente"), validate_choice=False,
-                             choices=options([("", _l("— kies —"))] + [(o, OWNER_NAMES[o]) for o in OWNER_ROLES]))
+                             choices=options([("", _l("— kies —"))] + [(o, lazy_label(RecommendationOwner, o)) for o in OWNER_ROLES]))
     deadline = DateField(_l("Uiterlijk gereed op"), validators=[Optional()])
     text = TextAreaField(_l("Aanbeveling"))
     version = HiddenField()
@@ -65,7 +62,7 @@ class RecommendationForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    status = RadioField(_l("Status"), choices=options((s, STATUS_NAMES[s]) for s in RECOMMENDATION_STATUSES),
+    status = RadioField(_l("Status"), choices=options((s, lazy_label(RecommendationStatus, s)) for s in RECOMMENDATION_STATUSES),
                         validate_choice=False, validators=[Optional()])
     reason = TextAreaField(_l("Toelichting"))
     version = HiddenField()

@@ -2,7 +2,6 @@
 views so those stay a dozen lines. Flask-Babel for messages; no SQL strings."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from .. import answers as answer_domain
@@ -36,7 +35,7 @@ from .visit_forms import (
     read_checklist,
     stored_checklist,
 )
-from .visit_messages import field_messages, locked_message, stale_message
+from ..wording.visits import field_messages, locked_message, stale_message
 
 
 def prepare(session: Session, conversation: Conversation) -> None:
@@ -149,7 +148,7 @@ def save_score(session: Session, guides: GuideSet, conversation: Conversation, r
             for key, message in field_messages(error).items():
                 if key.startswith("checklist-"):
                     checklist_errors[key] = message
-            apply_problems(form, InvalidInput({k: v for k, v in error.problems.items()
+            apply_problems(form, InvalidInput({k: v for k, v in error.by_field.items()
                                                if not k.startswith("checklist-")}, error.params))
         except (StaleEdit, VisitLocked) as error:
             notice, status = refusal(form, error)
@@ -158,10 +157,6 @@ def save_score(session: Session, guides: GuideSet, conversation: Conversation, r
                     checklist_errors=checklist_errors, notice=notice, unsaved=unsaved)
     context["failed"] = source
     return context, status
-
-
-def saved_message() -> str:
-    return _("Opgeslagen.")
 
 
 def follow_up_page(session: Session, guides: GuideSet, conversation: Conversation, rights, failed=None) -> dict:

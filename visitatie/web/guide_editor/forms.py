@@ -7,11 +7,12 @@ from wtforms import BooleanField, HiddenField, IntegerField, SelectField, String
 from wtforms.validators import Optional
 
 from ...guide_schema import MATURITY_LEVEL_COUNT, QUESTION_ROLES
+from ...i18n import lazy_label
+from ...vocabulary import Role
 from ..planning.forms import MultiCheckboxField, options
 
 TYPE_LABELS = {"open": _l("open vraag"), "scale": _l("schaal 1 tot en met 5"), "ja_nee_deels": _l("ja / nee / deels"),
                "multiple_choice": _l("meerkeuze")}
-ROLE_LABELS = {"burgemeester": _l("burgemeester"), "ciso": _l("CISO"), "adviseur_oov": _l("adviseur OOV")}
 
 
 def lines(text: str | None) -> list[str]:
@@ -79,7 +80,7 @@ class QuestionForm(FlaskForm):
     type = SelectField(_l("Soort vraag"), choices=options(TYPE_LABELS.items()))
     text = TextAreaField(_l("Vraag"))
     help = TextAreaField(_l("Toelichting"))
-    roles = MultiCheckboxField(_l("Voor wie"), choices=options(ROLE_LABELS.items()))
+    roles = MultiCheckboxField(_l("Voor wie"), choices=options((role, lazy_label(Role, role)) for role in QUESTION_ROLES))
     doorvragen = TextAreaField(_l("Doorvragen (één per regel)"))
     options = TextAreaField(_l("Opties (één per regel: waarde | label)"))
     multiple = BooleanField(_l("Meerdere antwoorden mogelijk"))

@@ -6,14 +6,14 @@ needs no login and reads only published snapshots; every view in curation.py and
 for project leaders (projectleider_required on each view; tests check every route).
 """
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint
 from flask_babel import format_date, format_decimal
 
+from ...dutch_time import AMSTERDAM
 from ...opbrengst.disclosure import SUPPRESSED_MARK
 from ...reports.wording import half_up, percent
-from ..size_names import size_range_name
+from ...wording.size_names import size_range_name
 
 bp = Blueprint("opbrengst", __name__)
 
@@ -51,7 +51,7 @@ def iso_date_nl(value) -> str:
         return ""
     if "T" in value:
         moment = datetime.fromisoformat(value)
-        day = moment.astimezone(ZoneInfo("Europe/Amsterdam")).date() if moment.tzinfo else moment.date()
+        day = moment.astimezone(AMSTERDAM).date() if moment.tzinfo else moment.date()
     else:
         day = date.fromisoformat(value)
     return format_date(day, "d MMMM y")

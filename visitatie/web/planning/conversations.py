@@ -9,7 +9,9 @@ from . import bp
 from .conversation_form import error_summary, initial_data, prepare, show_problems, to_input
 from .forms import ConversationForm, StatusForm
 from .lookup import actor, all_municipalities, get_conversation, get_round
-from .messages import STATUS_NAMES, problem_message
+from ...i18n import label
+from ...vocabulary import ConversationStatus
+from ...wording import problem_message
 
 
 def _render(form, round_, conversation=None, general=(), conflict=None, status=200):
@@ -88,14 +90,13 @@ def change_conversation_status(conversation_id: int):
         try:
             change_status(db.session, conversation, form.status.data, actor(), form.reason.data, version)
             db.session.commit()
-            flash(_("Status gewijzigd in ‘%(status)s’.", status=STATUS_NAMES[form.status.data]), "success")
+            flash(_("Status gewijzigd in ‘%(status)s’.", status=label(ConversationStatus, form.status.data)), "success")
         except ValidationFailed as failed:
             db.session.rollback()
             flash(" ".join(problem_message(p) for p in failed.problems), "error")
         except InvalidTransition as error:
             db.session.rollback()
-            flash(_("Van ‘%(old)s’ kan een gesprek niet naar ‘%(new)s’.", old=STATUS_NAMES.get(error.old, error.old),
-                    new=STATUS_NAMES.get(error.new, error.new)), "error")
+            flash(" ".join(problem_message(p) for p in error.problems), "error")
         except StaleEdit:
             db.session.rollback()
             flash(_("Iemand anders heeft dit gesprek intussen gewijzigd. Bekijk de huidige gegevens en probeer het opnieuw."), "error")

@@ -21,7 +21,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ...i18n import lazy_label
 from ...scheduling.pairing import CONSTRAINTS
+from ...vocabulary import Role, RoundKind
 from ..required import input_required, required
 
 
@@ -31,15 +33,12 @@ def options(pairs) -> list[SelectChoice]:
 
 
 EMPTY_ROWS = 3  # blank participant rows under the filled ones; "Regel toevoegen" adds more
-ROLE_CHOICES = {
-    "gespreksronde": options((("burgemeester", _l("burgemeester")), ("ciso", _l("CISO")),
-                      ("adviseur_oov", _l("adviseur OOV")), ("notulist", _l("notulist")),
-                      ("projectleider", _l("projectleider")))),
-    "visitatieronde": options((("commissielid", _l("commissielid")), ("secretaris", _l("secretaris")),
-                       ("burgemeester", _l("burgemeester")), ("ciso", _l("CISO")),
-                       ("adviseur_oov", _l("adviseur OOV")), ("notulist", _l("notulist")),
-                       ("projectleider", _l("projectleider")))),
+_ROUND_ROLES = {
+    RoundKind.GESPREKSRONDE: (Role.BURGEMEESTER, Role.CISO, Role.ADVISEUR_OOV, Role.NOTULIST, Role.PROJECTLEIDER),
+    RoundKind.VISITATIERONDE: (Role.COMMISSIELID, Role.SECRETARIS, Role.BURGEMEESTER, Role.CISO, Role.ADVISEUR_OOV,
+                               Role.NOTULIST, Role.PROJECTLEIDER),
 }
+ROLE_CHOICES = {kind: options((role, lazy_label(Role, role)) for role in roles) for kind, roles in _ROUND_ROLES.items()}
 # Municipality names are typed with suggestions from one shared <datalist id="gemeenten">.
 TOWN_INPUT = {"list": "gemeenten", "autocomplete": "off"}
 SCORE_CHOICES = options([("", _l("niet ingevuld"))] + [(str(s), str(s)) for s in range(1, 6)])
