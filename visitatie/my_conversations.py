@@ -16,9 +16,9 @@ from datetime import datetime
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
-from . import answers as answer_domain
-from .answers import Progress
-from .guides import GuideSet
+from .conversations import answers as answer_domain
+from .conversations.answers import Progress
+from .guides.model import GuideSet
 from .models import Conversation, Participation, Round
 from .models.invitations import Invitation
 from .models.types import utcnow

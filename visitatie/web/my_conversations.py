@@ -10,9 +10,9 @@ from flask_login import current_user
 from .. import my_conversations as domain
 from ..browser_sessions import end_participant, start_participant
 from ..extensions import db
-from ..guide_registry import round_guides
-from ..permissions import ParticipantPrincipal
-from .participant import bp, conversation_page, signed_in_required
+from ..guides.registry import round_guides
+from ..conversations.permissions import ParticipantPrincipal
+from .participant.views import bp, conversation_page, signed_in_required
 
 
 def _participant() -> ParticipantPrincipal:

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from tests.participant_world import municipality
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Participation, Round
 
 from .conftest import OPEN
