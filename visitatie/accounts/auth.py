@@ -19,7 +19,7 @@ from ..security import events as security_events
 from ..extensions import db, login_manager
 from ..models import USER_ROLES, User
 from ..models.types import utcnow
-from ..browser_sessions import principal_for_request
+from .browser_sessions import principal_for_request
 
 MIN_PASSWORD_LENGTH = passwords.MIN_LENGTH
 # In the session of a project leader: the key of their LoginSession row.

@@ -17,7 +17,7 @@ from wtforms.validators import EqualTo, Length
 
 from ..accounts import links as account_links, auth, lockout, login_sessions, two_factor
 from ..security import events as security_events
-from ..browser_sessions import clear_keeping_participant
+from ..accounts.browser_sessions import clear_keeping_participant
 from ..extensions import db
 from ..models import User
 from ..models.accounts import AccountLink

@@ -15,7 +15,7 @@ from ...conversations import answers as answer_domain
 from ...security import events as security_events
 from ...conversations.answers import AnswerError, ConversationLocked, VersionConflict
 from ...accounts.auth import security_actor
-from ...browser_sessions import start_participant
+from ...accounts.browser_sessions import start_participant
 from ...extensions import db
 from ...guides.registry import round_guides
 from ...i18n import local_time
@@ -224,4 +224,4 @@ def download_guide_pdf(conversation_id: int):
 
 
 from . import actions as participant_actions  # noqa: E402,F401  (marks and finalising: routes on this blueprint)
-from .. import my_conversations  # noqa: E402,F401  (Mijn gesprekken and signing out as participant)
+from . import my_conversations  # noqa: E402,F401  (Mijn gesprekken and signing out as participant)

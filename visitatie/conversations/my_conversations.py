@@ -16,13 +16,13 @@ from datetime import datetime
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
-from .conversations import answers as answer_domain
-from .conversations.answers import Progress
-from .guides.model import GuideSet
-from .models import Conversation, Participation, Round
-from .models.invitations import Invitation
-from .models.types import utcnow
-from .visits import is_visit
+from . import answers as answer_domain
+from .answers import Progress
+from ..guides.model import GuideSet
+from ..models import Conversation, Participation, Round
+from ..models.invitations import Invitation
+from ..models.types import utcnow
+from ..visits import is_visit
 
 # A finalised or cancelled conversation is done: its answers are read-only and it leaves the list.
 OPEN_STATUSES = ("gepland", "gehouden")

@@ -7,12 +7,12 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import my_conversations as domain
-from ..browser_sessions import end_participant, start_participant
-from ..extensions import db
-from ..guides.registry import round_guides
-from ..conversations.permissions import ParticipantPrincipal
-from .participant.views import bp, conversation_page, signed_in_required
+from ...conversations import my_conversations as domain
+from ...accounts.browser_sessions import end_participant, start_participant
+from ...extensions import db
+from ...guides.registry import round_guides
+from ...conversations.permissions import ParticipantPrincipal
+from .views import bp, conversation_page, signed_in_required
 
 
 def _participant() -> ParticipantPrincipal:
