@@ -16,11 +16,10 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from .guides import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from .models import MUNICIPAL_ROLES, Answer, AnswerRevision, Conversation, Participation
-from .models.types import utcnow
+from .models.types import DbSession, utcnow
 from .text_input import clean_text
 
 # A finalised (vastgesteld) or cancelled conversation is read-only.
@@ -66,7 +65,7 @@ def is_locked(conversation: Conversation) -> bool:
     return conversation.status in LOCKED_STATUSES
 
 
-def answers_by_question(session: Session, conversation: Conversation) -> dict[tuple[int, str], Answer]:
+def answers_by_question(session: DbSession, conversation: Conversation) -> dict[tuple[int, str], Answer]:
     """The conversation's answers keyed by (municipality id, question id)."""
     rows = session.scalars(select(Answer).where(Answer.conversation_id == conversation.id))
     return {(a.municipality_id, a.question_id): a for a in rows}
@@ -148,7 +147,7 @@ class Change:
     base_version: int
 
 
-def save_answer(session: Session, conversation: Conversation, municipality_id: int, change: Change,
+def save_answer(session: DbSession, conversation: Conversation, municipality_id: int, change: Change,
                 actor: str, guides: GuideSet, now: datetime | None = None) -> Answer | None:
     """Save one answer and commit; returns the answer (None when nothing was, or is, stored).
 
@@ -162,7 +161,7 @@ def save_answer(session: Session, conversation: Conversation, municipality_id: i
     return outcome
 
 
-def save_answers(session: Session, conversation: Conversation, municipality_id: int,
+def save_answers(session: DbSession, conversation: Conversation, municipality_id: int,
                  changes: list[Change], actor: str, guides: GuideSet,
                  now: datetime | None = None) -> dict[str, Answer | None | AnswerError]:
     """Save a whole form of one municipality, in guide order; one result per question id.
@@ -209,7 +208,7 @@ def _check_open(conversation: Conversation, municipality_id: int) -> None:
         raise MunicipalityNotInConversation(municipality_id)
 
 
-def _stored(session: Session, conversation: Conversation, municipality_id: int) -> dict[str, Answer]:
+def _stored(session: DbSession, conversation: Conversation, municipality_id: int) -> dict[str, Answer]:
     rows = session.scalars(
         select(Answer)
         .where(Answer.conversation_id == conversation.id, Answer.municipality_id == municipality_id)
@@ -218,7 +217,7 @@ def _stored(session: Session, conversation: Conversation, municipality_id: int) 
     return {a.question_id: a for a in rows}
 
 
-def _store(session: Session, conversation: Conversation, municipality_id: int, answer: Answer | None,
+def _store(session: DbSession, conversation: Conversation, municipality_id: int, answer: Answer | None,
            change: Change, encoded: str, actor: str, guide_version: str, now: datetime) -> Answer | None:
     if answer is None:
         if change.base_version not in (0, None):
@@ -268,7 +267,7 @@ def _value_at(answer: Answer, version: int | None) -> str | None:
     return next((r.value for r in answer.revisions if r.version == version), None)
 
 
-def _current(session: Session, conversation_id: int, municipality_id: int, question_id: str) -> Answer:
+def _current(session: DbSession, conversation_id: int, municipality_id: int, question_id: str) -> Answer:
     return session.scalars(
         select(Answer).where(Answer.conversation_id == conversation_id,
                              Answer.municipality_id == municipality_id, Answer.question_id == question_id)

@@ -8,18 +8,17 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
 
 from .models import Participation
 from .models.invitations import Invitation
-from .models.types import utcnow
+from .models.types import DbSession, utcnow
 
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def issue(session: Session, participation: Participation, days_valid: int,
+def issue(session: DbSession, participation: Participation, days_valid: int,
           now: datetime | None = None) -> tuple[Invitation, str]:
     """A new link for a participant; earlier links of the same participation stop working.
 
@@ -35,7 +34,7 @@ def issue(session: Session, participation: Participation, days_valid: int,
     return invitation, token
 
 
-def revoke_all(session: Session, participation: Participation, now: datetime | None = None) -> None:
+def revoke_all(session: DbSession, participation: Participation, now: datetime | None = None) -> None:
     if participation.id is None:
         return
     session.execute(
@@ -45,7 +44,7 @@ def revoke_all(session: Session, participation: Participation, now: datetime | N
     )
 
 
-def withdraw(session: Session, participation_id: int, issued_at: datetime) -> None:
+def withdraw(session: DbSession, participation_id: int, issued_at: datetime) -> None:
     """Undo issue() for a link that never reached its participant.
 
     The unused link issued at `issued_at` goes, and the links it replaced work again: a mail that
@@ -59,7 +58,7 @@ def withdraw(session: Session, participation_id: int, issued_at: datetime) -> No
         .values(revoked_at=None))
 
 
-def verify(session: Session, token: str, now: datetime | None = None) -> Invitation | None:
+def verify(session: DbSession, token: str, now: datetime | None = None) -> Invitation | None:
     """The valid invitation for a token, or None when unknown, expired or revoked."""
     if not token or len(token) > 100:
         return None
@@ -71,7 +70,7 @@ def verify(session: Session, token: str, now: datetime | None = None) -> Invitat
     return invitation
 
 
-def current_invitation(session: Session, participation: Participation) -> Invitation | None:
+def current_invitation(session: DbSession, participation: Participation) -> Invitation | None:
     return session.scalar(
         select(Invitation)
         .where(Invitation.participation_id == participation.id, Invitation.revoked_at.is_(None))

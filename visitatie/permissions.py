@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from .models import MUNICIPAL_ROLES, Conversation, Participation
 from .models.invitations import Invitation
-from .models.types import utcnow
+from .models.types import DbSession, utcnow
 
 # Roles that lead a conversation (or a visit): read, record for every municipality, finalise, mark.
 LEADING_ROLES = ("gespreksleider", "commissielid", "secretaris", "projectleider")
@@ -107,7 +106,7 @@ class ParticipantPrincipal:
         return f"<ParticipantPrincipal {self.participation!r}>"
 
 
-def load_participant(session: Session, participation_id: int,
+def load_participant(session: DbSession, participation_id: int,
                      now: datetime | None = None) -> ParticipantPrincipal | None:
     """The principal of a participation that still has a valid link, else None.
 

@@ -13,6 +13,7 @@ import re
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
+from .models.types import DbSession
 
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
@@ -41,7 +42,7 @@ def clean_value(value):
 
 
 @event.listens_for(Session, "before_flush")
-def _clean_before_flush(session: Session, _context, _instances) -> None:
+def _clean_before_flush(session: DbSession, _context, _instances) -> None:
     for instance in list(session.new) + list(session.dirty):
         state = inspect(instance)
         for key in state.mapper.column_attrs.keys():

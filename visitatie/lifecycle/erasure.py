@@ -13,12 +13,11 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
 
 from .. import security_events
 from ..models import Answer, AnswerRevision, ConversationEvent, Mark, Participation, Person
 from ..models.invitations import Invitation
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
 from ..scheduling.contacts import erase_entries
@@ -48,7 +47,7 @@ class ErasureCounts:
                 f"teksten={self.texts}; citaten={self.quotes}; links={self.links}; register={self.register}")
 
 
-def find_person(session: Session, email: str) -> Person:
+def find_person(session: DbSession, email: str) -> Person:
     person = session.scalar(select(Person).where(func.lower(Person.email) == email.strip().lower()))
     if person is None:
         raise PersonNotFound(email)
@@ -97,7 +96,7 @@ def _texts(conversation_ids):
     ]
 
 
-def _replace_in_texts(session: Session, conversation_ids, needles: list[str]) -> int:
+def _replace_in_texts(session: DbSession, conversation_ids, needles: list[str]) -> int:
     pattern = re.compile("|".join(re.escape(n) for n in needles if n), re.IGNORECASE)
     changed = 0
     for model, columns, where in _texts(conversation_ids):
@@ -110,7 +109,7 @@ def _replace_in_texts(session: Session, conversation_ids, needles: list[str]) ->
     return changed
 
 
-def erase_person(session: Session, person: Person, actor: str, ip: str | None = None) -> ErasureCounts:
+def erase_person(session: DbSession, person: Person, actor: str, ip: str | None = None) -> ErasureCounts:
     """Erase the person and record the erasure (counts only). Flushes; the caller commits."""
     secure_delete(session.connection())
     conversation_ids = list(session.scalars(

@@ -15,14 +15,13 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import delete, exists, func, select, update
-from sqlalchemy.orm import Session
 
 from .. import security_events
 from ..models import Answer, AnswerRevision, Conversation, ConversationEvent, Mark, Participation, Person, Round
 from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
 from ..models.invitations import Invitation
 from ..models.opbrengst import Publication, ThemeCuration, lesson_source
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
 from .erasure import ERASED
@@ -58,7 +57,7 @@ class PurgeCounts:
         return sum(asdict(self).values())
 
 
-def _count(session: Session, model, where) -> int:
+def _count(session: DbSession, model, where) -> int:
     return session.scalar(select(func.count()).select_from(model).where(where)) or 0
 
 
@@ -80,7 +79,7 @@ def _visit_text_models(conversations):
             (MaturityScore, MaturityScore.conversation_id.in_(conversations) & (MaturityScore.justification != ""))]
 
 
-def plan(session: Session, round_: Round) -> PurgeCounts:
+def plan(session: DbSession, round_: Round) -> PurgeCounts:
     """What a purge of the round would delete: the dry run."""
     conversations, answers, participations, only_here = _scopes(round_.id)
     return PurgeCounts(
@@ -94,7 +93,7 @@ def plan(session: Session, round_: Round) -> PurgeCounts:
         people=_count(session, Person, only_here))
 
 
-def purge(session: Session, round_: Round, actor: str, ip: str | None = None) -> PurgeCounts:
+def purge(session: DbSession, round_: Round, actor: str, ip: str | None = None) -> PurgeCounts:
     """Delete the round's raw data and record the purge. Flushes; the caller commits, then scrubs."""
     counts = plan(session, round_)
     secure_delete(session.connection())
@@ -133,16 +132,16 @@ def purge(session: Session, round_: Round, actor: str, ip: str | None = None) ->
     return counts
 
 
-def retention_start(session: Session, round_: Round) -> date:
+def retention_start(session: DbSession, round_: Round) -> date:
     """The day the retention period runs from: the last publication, else the end of the round."""
     published = session.scalar(select(func.max(Publication.published_at)).where(Publication.round_id == round_.id))
     return published.astimezone(AMSTERDAM).date() if published else round_.period_end
 
 
-def expires_on(session: Session, round_: Round) -> date:
+def expires_on(session: DbSession, round_: Round) -> date:
     return retention_start(session, round_) + relativedelta(months=round_.retention_months)
 
 
-def expired_rounds(session: Session, today: date) -> list[Round]:
+def expired_rounds(session: DbSession, today: date) -> list[Round]:
     rounds = session.scalars(select(Round).where(Round.purged_at.is_(None)).order_by(Round.id))
     return [r for r in rounds if expires_on(session, r) <= today]

@@ -1,8 +1,15 @@
-"""Column types shared by the models."""
+"""Column types shared by the models, and the type of the session that domain functions work in."""
 from datetime import datetime, timezone
+from typing import Any, TypeAlias
 
 from sqlalchemy import DateTime
+from sqlalchemy.orm import Session, scoped_session
 from sqlalchemy.types import TypeDecorator
+
+# A domain function works in whatever session its caller owns: a plain Session (CLI, tests, bench)
+# or Flask-SQLAlchemy's db.session, the scoped_session proxy that forwards each call to the Session
+# of the current app context. Both have the same methods; only the static type differs.
+DbSession: TypeAlias = Session | scoped_session[Any]
 
 
 class UTCDateTime(TypeDecorator):

@@ -2,10 +2,10 @@
 and the year-over-year comparison when several rounds are selected. Plain dicts for the page."""
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
 
 from ..guides import GuideSet
 from . import aggregate
+from ..models.types import DbSession
 from .frame import AnswerData, Filters, load
 from .snapshot import records, round_dicts, scale_dict, theme_numbers
 
@@ -59,5 +59,5 @@ def comparison(data: AnswerData) -> list[dict]:
     return list(result.values())
 
 
-def analyse(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
+def analyse(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
     return analyse_data(guides, load(session, guides, round_ids, filters))

@@ -7,7 +7,6 @@ passages the note-takers marked. Idempotent: a round that has a publication is l
 """
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
 
 from ..guides import GuideSet
 from ..models import Round
@@ -20,6 +19,7 @@ from .curation import (
     save_theme_curation,
     theme_marks,
 )
+from ..models.types import DbSession
 from .publication import latest, publish
 
 ACTOR = "Demo projectleider"
@@ -46,7 +46,7 @@ LESSONS = {
 }
 
 
-def load_demo_opbrengst(session: Session, guides: GuideSet, round_: Round) -> bool:
+def load_demo_opbrengst(session: DbSession, guides: GuideSet, round_: Round) -> bool:
     """Curate and publish the demo round's opbrengst once; False when it was already published."""
     if latest(session, round_.id) is not None:
         return False

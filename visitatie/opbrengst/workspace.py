@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..guides import Guide, GuideSet
 from ..models import Conversation, Mark, Round
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration
 from . import aggregate
+from ..models.types import DbSession
 from .curation import lessons_of, quote_candidates, round_curation, theme_curation, theme_marks
 from .frame import HELD_STATUSES, load
 from .snapshot import assemble
@@ -36,7 +36,7 @@ class ThemeWorkspace:
     quotes: list[tuple[Mark, str | None]] = field(default_factory=list)  # with why it cannot be chosen
 
 
-def theme_workspace(session: Session, guides: GuideSet, round_: Round, number: int) -> ThemeWorkspace:
+def theme_workspace(session: DbSession, guides: GuideSet, round_: Round, number: int) -> ThemeWorkspace:
     data = load(session, guides, [round_.id])
     preview = next(t for t in assemble(session, guides, data)["themes"] if t["number"] == number)
     lessons = lessons_of(session, round_.id, number)
@@ -81,7 +81,7 @@ class RoundOverview:
         return [f"{t.number}. {t.title}" for t in self.themes if t.is_empty]
 
 
-def round_overview(session: Session, round_: Round, titles: dict[int, str] | None = None) -> RoundOverview:
+def round_overview(session: DbSession, round_: Round, titles: dict[int, str] | None = None) -> RoundOverview:
     """`titles`: theme number -> title in the round's own guide version (another topic's titles)."""
     curations = {c.theme_number: c for c in session.scalars(
         select(ThemeCuration).where(ThemeCuration.round_id == round_.id))}

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
 
 from ..csv_files import CsvImportError
 from ..models import Municipality
 from ..models.contacts import CONTACT_ROLES, Contact, LeaderVolunteer
+from ..models.types import DbSession
 from ..table_files import read_table
 from .inputs import ParticipantInput
 
@@ -112,7 +112,7 @@ def parse_contacts(data: bytes | str, municipalities: list[Municipality], file: 
     return rows
 
 
-def save_contact(session: Session, item: ContactInput, today: date) -> tuple[Contact, bool]:
+def save_contact(session: DbSession, item: ContactInput, today: date) -> tuple[Contact, bool]:
     """Add or replace the municipality's contact for the role; (contact, whether it is new)."""
     contact = session.scalar(select(Contact).where(Contact.municipality_id == item.municipality.id,
                                                    Contact.role == item.role))
@@ -126,7 +126,7 @@ def save_contact(session: Session, item: ContactInput, today: date) -> tuple[Con
     return contact, new
 
 
-def import_contacts(session: Session, data: bytes | str, today: date, file: str = "<bestand>") -> ContactImportResult:
+def import_contacts(session: DbSession, data: bytes | str, today: date, file: str = "<bestand>") -> ContactImportResult:
     items = parse_contacts(data, list(session.scalars(select(Municipality))), file)
     added = replaced = 0
     for item in items:
@@ -136,13 +136,13 @@ def import_contacts(session: Session, data: bytes | str, today: date, file: str 
     return ContactImportResult(added, replaced)
 
 
-def remove_contact(session: Session, municipality: Municipality, role: str) -> bool:
+def remove_contact(session: DbSession, municipality: Municipality, role: str) -> bool:
     result = session.execute(delete(Contact).where(Contact.municipality_id == municipality.id, Contact.role == role))
     session.flush()
     return bool(result.rowcount)
 
 
-def contacts_of(session: Session, municipality_ids) -> dict[int, list[Contact]]:
+def contacts_of(session: DbSession, municipality_ids) -> dict[int, list[Contact]]:
     """The register's entries per municipality id, in role order."""
     found: dict[int, list[Contact]] = {}
     rows = session.scalars(select(Contact).where(Contact.municipality_id.in_(list(municipality_ids))))
@@ -157,7 +157,7 @@ def register_participants(municipalities, contacts: dict[int, list[Contact]]) ->
             for m in municipalities for c in contacts.get(m.id, [])]
 
 
-def erase_entries(session: Session, email: str) -> int:
+def erase_entries(session: DbSession, email: str) -> int:
     """Remove every register and pool entry with this e-mail address (erase-person)."""
     key = email.strip().lower()
     if not key:

@@ -7,11 +7,10 @@ import re
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..models import Conversation, ConversationEvent, Participation, Person, Round
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from .errors import InvalidTransition, Problem, StaleEdit, ValidationFailed
 from .inputs import ConversationInput, ParticipantInput, in_amsterdam
 from .validation import validate_conversation
@@ -42,7 +41,7 @@ def read_time(text: str | None) -> tuple[datetime, int] | None:
     return (datetime.fromisoformat(found[1]), int(found[2])) if found else None
 
 
-def save_conversation(session: Session, round_: Round, data: ConversationInput, actor: str,
+def save_conversation(session: DbSession, round_: Round, data: ConversationInput, actor: str,
                       conversation: Conversation | None = None, expected_version: int | None = None,
                       now: datetime | None = None) -> Conversation:
     """Create a conversation, or update one that the form showed at `expected_version`.
@@ -132,7 +131,7 @@ def conversation_input(conversation: Conversation, **changes) -> ConversationInp
     return data
 
 
-def find_or_create_person(session: Session, item: ParticipantInput) -> Person:
+def find_or_create_person(session: DbSession, item: ParticipantInput) -> Person:
     """People are known by e-mail address; a corrected name or function is taken over."""
     person = session.scalar(select(Person).where(func.lower(Person.email) == item.key))
     if person is None:
@@ -146,7 +145,7 @@ def find_or_create_person(session: Session, item: ParticipantInput) -> Person:
     return person
 
 
-def change_status(session: Session, conversation: Conversation, new_status: str, actor: str,
+def change_status(session: DbSession, conversation: Conversation, new_status: str, actor: str,
                   reason: str | None = None, expected_version: int | None = None,
                   now: datetime | None = None) -> Conversation:
     now = now or utcnow()
@@ -182,7 +181,7 @@ def _event(conversation, actor, kind, old, new, now, reason=None) -> None:
         actor=actor, kind=kind, old_value=old, new_value=new, reason=reason or None, at=now))
 
 
-def _flush(session: Session, conversation: Conversation) -> None:
+def _flush(session: DbSession, conversation: Conversation) -> None:
     try:
         session.flush()
     except StaleDataError:

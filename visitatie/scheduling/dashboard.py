@@ -3,9 +3,9 @@ that sorts and filters on the server (query parameters), so it works without Jav
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy.orm import Session
 
 from ..models import CONVERSATION_STATUSES, Conversation, Municipality, Round
+from ..models.types import DbSession
 from .enrolment import enrolments
 from .pairing import scheduled_municipality_ids
 
@@ -46,7 +46,7 @@ def _leaders(conversation: Conversation) -> list:
     return [conversation.gespreksleider] if conversation.gespreksleider else []
 
 
-def overview(session: Session, round_: Round) -> RoundOverview:
+def overview(session: DbSession, round_: Round) -> RoundOverview:
     conversations = round_.conversations
     counts = {status: 0 for status in CONVERSATION_STATUSES}
     for conversation in conversations:

@@ -8,11 +8,11 @@ rows and columns ignored.
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..csv_files import CsvImportError, read_csv
 from ..models import Municipality, Round
 from ..models.scheduling import RoundMunicipality, SelfScanScore
+from ..models.types import DbSession
 
 THEME_NUMBERS = (1, 2, 3, 4, 5)
 SCORES = (1, 2, 3, 4, 5)
@@ -38,7 +38,7 @@ class SelfScanResult:
     updated: int  # already enrolled; their scores replaced
 
 
-def enrol(session: Session, round_: Round, municipality: Municipality,
+def enrol(session: DbSession, round_: Round, municipality: Municipality,
           source: str = "handmatig") -> RoundMunicipality:
     """The municipality's enrolment in the round, created when it is not there yet."""
     enrolment = session.scalar(select(RoundMunicipality).where(
@@ -65,7 +65,7 @@ def set_scores(enrolment: RoundMunicipality, scores: dict[int, int | None]) -> N
             current.score = score
 
 
-def unenrol(session: Session, round_: Round, municipality: Municipality) -> bool:
+def unenrol(session: DbSession, round_: Round, municipality: Municipality) -> bool:
     enrolment = session.scalar(select(RoundMunicipality).where(
         RoundMunicipality.round_id == round_.id, RoundMunicipality.municipality_id == municipality.id))
     if enrolment is None:
@@ -75,7 +75,7 @@ def unenrol(session: Session, round_: Round, municipality: Municipality) -> bool
     return True
 
 
-def enrolments(session: Session, round_: Round) -> list[RoundMunicipality]:
+def enrolments(session: DbSession, round_: Round) -> list[RoundMunicipality]:
     return list(session.scalars(
         select(RoundMunicipality).join(Municipality)
         .where(RoundMunicipality.round_id == round_.id).order_by(Municipality.name)))
@@ -123,7 +123,7 @@ def parse_self_scan(data: str | bytes, municipalities: list[Municipality], theme
     return rows
 
 
-def import_self_scan(session: Session, round_: Round, data: bytes | str,
+def import_self_scan(session: DbSession, round_: Round, data: bytes | str,
                      file: str = "<csv>") -> SelfScanResult:
     """Validate the whole file, then enrol every municipality in it and store its scores.
 

@@ -24,10 +24,10 @@ from datetime import date
 
 import networkx as nx
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..models import Conversation, Participation, Person, Round
 from ..models.contacts import LeaderVolunteer
+from ..models.types import DbSession
 from .conversations import conversation_input, save_conversation
 from .errors import Problem, ValidationFailed
 from .inputs import ParticipantInput, in_amsterdam
@@ -73,7 +73,7 @@ def _day(conversation: Conversation) -> date | None:
     return in_amsterdam(conversation.starts_at).date() if conversation.starts_at else None
 
 
-def open_conversations(session: Session, round_: Round) -> list[Conversation]:
+def open_conversations(session: DbSession, round_: Round) -> list[Conversation]:
     """Active conversations of the round without a gespreksleider (a gespreksronde only)."""
     if round_.kind != "gespreksronde":
         return []
@@ -82,7 +82,7 @@ def open_conversations(session: Session, round_: Round) -> list[Conversation]:
     return [c for c in conversations if c.gespreksleider is None]
 
 
-def _bookings(session: Session, emails: list[str]) -> tuple[dict[str, set[date]], dict[str, set[int]]]:
+def _bookings(session: DbSession, emails: list[str]) -> tuple[dict[str, set[date]], dict[str, set[int]]]:
     """Per e-mail: the days with an active conversation (any round) and the conversations."""
     days: dict[str, set[date]] = {e: set() for e in emails}
     conversations: dict[str, set[int]] = {e: set() for e in emails}
@@ -97,7 +97,7 @@ def _bookings(session: Session, emails: list[str]) -> tuple[dict[str, set[date]]
     return days, conversations
 
 
-def _led_in_round(session: Session, round_: Round, emails: list[str]) -> dict[str, int]:
+def _led_in_round(session: DbSession, round_: Round, emails: list[str]) -> dict[str, int]:
     rows = session.execute(
         select(func.lower(Person.email), func.count()).join(Participation, Participation.person_id == Person.id)
         .join(Conversation, Conversation.id == Participation.conversation_id)
@@ -115,7 +115,7 @@ def _close(volunteer: LeaderVolunteer, conversation: Conversation, preference: s
     return False
 
 
-def propose_leaders(session: Session, round_: Round, preference: str = "geen") -> LeaderPlan:
+def propose_leaders(session: DbSession, round_: Round, preference: str = "geen") -> LeaderPlan:
     if preference not in PREFERENCES:
         raise ValueError(f"unknown preference {preference!r}")
     conversations = open_conversations(session, round_)
@@ -192,7 +192,7 @@ def _reasons(volunteer, conversation, preference, number) -> tuple[LeaderReason,
     return tuple(reasons)
 
 
-def assign_leaders(session: Session, round_: Round, plan: LeaderPlan, actor: str,
+def assign_leaders(session: DbSession, round_: Round, plan: LeaderPlan, actor: str,
                    only: set[int] | None = None) -> int:
     """Make the proposals (or those of the conversations in `only`) the conversations' leaders.
 

@@ -13,10 +13,10 @@ from itertools import combinations
 
 import networkx as nx
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..models import Conversation, Municipality, Round
 from ..models.scheduling import PairRejection
+from ..models.types import DbSession
 from ..municipality_size import SIZE_CLASS_KEYS, UNKNOWN, size_class
 from .contacts import contacts_of, register_participants
 from .conversations import save_conversation
@@ -159,20 +159,20 @@ def propose_pairs(candidates: list[Candidate], themes, constraint: str = "geen",
     )
 
 
-def scheduled_municipality_ids(session: Session, round_: Round) -> set[int]:
+def scheduled_municipality_ids(session: DbSession, round_: Round) -> set[int]:
     """Municipalities already in an active conversation of the round."""
     conversations = session.scalars(select(Conversation).where(
         Conversation.round_id == round_.id, Conversation.status.in_(ACTIVE)))
     return {m.id for c in conversations for m in c.municipalities}
 
 
-def rejected_pairs(session: Session, round_: Round) -> set[frozenset[str]]:
+def rejected_pairs(session: DbSession, round_: Round) -> set[frozenset[str]]:
     codes = {m.id: m.code for m in session.scalars(select(Municipality))}
     rows = session.scalars(select(PairRejection).where(PairRejection.round_id == round_.id))
     return {frozenset((codes[r.first_id], codes[r.second_id])) for r in rows}
 
 
-def candidates_for(session: Session, round_: Round) -> list[Candidate]:
+def candidates_for(session: DbSession, round_: Round) -> list[Candidate]:
     """Enrolled municipalities of the round that are not yet in a conversation."""
     busy = scheduled_municipality_ids(session, round_)
     return [
@@ -183,12 +183,12 @@ def candidates_for(session: Session, round_: Round) -> list[Candidate]:
     ]
 
 
-def suggest_pairs(session: Session, round_: Round, constraint: str = "geen") -> Proposal:
+def suggest_pairs(session: DbSession, round_: Round, constraint: str = "geen") -> Proposal:
     return propose_pairs(candidates_for(session, round_), [t.number for t in round_.themes],
                          constraint, rejected_pairs(session, round_))
 
 
-def reject_pair(session: Session, round_: Round, first: Municipality, second: Municipality,
+def reject_pair(session: DbSession, round_: Round, first: Municipality, second: Municipality,
                 actor: str) -> PairRejection:
     low, high = sorted((first.id, second.id))
     existing = session.scalar(select(PairRejection).where(
@@ -201,7 +201,7 @@ def reject_pair(session: Session, round_: Round, first: Municipality, second: Mu
     return rejection
 
 
-def clear_rejections(session: Session, round_: Round) -> int:
+def clear_rejections(session: DbSession, round_: Round) -> int:
     rows = list(session.scalars(select(PairRejection).where(PairRejection.round_id == round_.id)))
     for row in rows:
         session.delete(row)
@@ -209,14 +209,14 @@ def clear_rejections(session: Session, round_: Round) -> int:
     return len(rows)
 
 
-def accept_pair(session: Session, round_: Round, first: Municipality, second: Municipality,
+def accept_pair(session: DbSession, round_: Round, first: Municipality, second: Municipality,
                 actor: str):
     """A proposed pair becomes a conversation without a date yet (validated like any other), with
     the burgemeester, CISO and adviseur OOV of both from the contacts register."""
     return accept_pairs(session, round_, [(first, second)], actor)[0]
 
 
-def accept_pairs(session: Session, round_: Round, pairs: list[tuple[Municipality, Municipality]],
+def accept_pairs(session: DbSession, round_: Round, pairs: list[tuple[Municipality, Municipality]],
                  actor: str) -> list[Conversation]:
     """Accept several proposed pairs at once. One that fails raises ValidationFailed naming the
     pair (the caller rolls back, so nothing is half-accepted)."""

@@ -17,10 +17,10 @@ from datetime import time
 
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..csv_files import CsvImportError, normalise_column
 from ..models import Conversation, Municipality, Round
+from ..models.types import DbSession
 from ..spreadsheets import Sheet, xlsx_bytes
 from ..table_files import read_table
 from ..vocabulary import ConversationStatus, Role, label
@@ -115,12 +115,12 @@ def row_values(conversation: Conversation) -> dict[str, str]:
     }
 
 
-def planning_conversations(session: Session, round_: Round) -> list[Conversation]:
+def planning_conversations(session: DbSession, round_: Round) -> list[Conversation]:
     return list(session.scalars(select(Conversation).where(Conversation.round_id == round_.id)
                                 .order_by(Conversation.id)))
 
 
-def planning_xlsx(session: Session, round_: Round) -> bytes:
+def planning_xlsx(session: DbSession, round_: Round) -> bytes:
     records = [{"Gesprek": c.id, **row_values(c), "Versie": c.version} for c in planning_conversations(session, round_)]
     frame = pd.DataFrame.from_records(records, columns=list(HEADERS))
     frame["Duur (minuten)"] = frame["Duur (minuten)"].astype("Int64") if len(frame) else frame["Duur (minuten)"]
@@ -133,7 +133,7 @@ def _text(row, header: str) -> str:
     return row.get(KEY[header])
 
 
-def _parse(session: Session, round_: Round, table) -> tuple[list[_Row], list[RowProblem]]:
+def _parse(session: DbSession, round_: Round, table) -> tuple[list[_Row], list[RowProblem]]:
     conversations = {c.id: c for c in planning_conversations(session, round_)}
     rows, problems, seen = [], [], {}
     for row in table.rows:
@@ -157,7 +157,7 @@ def _parse(session: Session, round_: Round, table) -> tuple[list[_Row], list[Row
     return rows, problems
 
 
-def _input(session: Session, row: _Row, towns: dict[str, Municipality], problems: list[RowProblem]):
+def _input(session: DbSession, row: _Row, towns: dict[str, Municipality], problems: list[RowProblem]):
     """The row as ConversationInput, or None with its problems added."""
     found = []
 
@@ -252,7 +252,7 @@ def _field_column(problem: Problem, leader_name: str | None) -> str:
     return "Deelnemers"
 
 
-def import_planning(session: Session, round_: Round, content: bytes, actor: str, file: str = "<bestand>",
+def import_planning(session: DbSession, round_: Round, content: bytes, actor: str, file: str = "<bestand>",
                     save: bool = True) -> PlanningImportResult:
     """Check every row and, with `save` and no problem at all, save the changed conversations.
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from .. import answers as answer_domain
 from ..guides import GuideSet
 from ..models import Answer, Conversation, Participation, Round
 from ..models.invitations import Invitation
+from ..models.types import DbSession
 from ..visits import host_of, is_visit, visit_guides
 
 
@@ -45,7 +45,7 @@ def _progress(guides: GuideSet, conversation: Conversation, answers: dict) -> an
                                                municipality_ids, role)[1]
 
 
-def round_tracking(session: Session, guides: GuideSet, round_: Round) -> dict[int, Tracking]:
+def round_tracking(session: DbSession, guides: GuideSet, round_: Round) -> dict[int, Tracking]:
     """{conversation id: Tracking} for every conversation of the round (three queries in all)."""
     conversations = round_.conversations
     ids = [c.id for c in conversations]

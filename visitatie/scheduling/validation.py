@@ -7,7 +7,6 @@ committee (commissielid, secretaris) in which nobody comes from the host.
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..models import (
     MUNICIPAL_ROLES,
@@ -20,6 +19,7 @@ from ..models import (
     Person,
     Round,
 )
+from ..models.types import DbSession
 from ..models.visits import ChecklistEntry, Finding, MaturityScore, Recommendation, Visit, VisitResponse
 from .errors import Problem
 from .inputs import ConversationInput, RoundInput, in_amsterdam
@@ -55,7 +55,7 @@ def validate_round(data: RoundInput, round_: Round | None = None) -> list[Proble
     return problems
 
 
-def validate_conversation(session: Session, round_: Round, data: ConversationInput,
+def validate_conversation(session: DbSession, round_: Round, data: ConversationInput,
                           conversation: Conversation | None = None) -> list[Problem]:
     """Every rule at once, so the project leader sees all problems in one go."""
     return [

@@ -12,12 +12,11 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from ..answers import conversation_guides
 from ..guides import Guide, GuideSet, MaturityScale
 from ..models import Conversation
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..models.visits import MATURITY_LEVELS, SCORE_SOURCES, TEXT_MAX_LENGTH, ChecklistEntry, MaturityScore
 from .core import require_open, require_visit, versioned_update
 from .errors import InvalidInput, StaleEdit
@@ -85,18 +84,18 @@ def theme_guide(guides: GuideSet, conversation: Conversation, number: int) -> Gu
     return next((g for g in visit_guides(guides, conversation) if g.number == number), None)
 
 
-def scores_of(session: Session, conversation: Conversation) -> dict[tuple[int, str], MaturityScore]:
+def scores_of(session: DbSession, conversation: Conversation) -> dict[tuple[int, str], MaturityScore]:
     rows = session.scalars(select(MaturityScore).where(MaturityScore.conversation_id == conversation.id)
                            .execution_options(populate_existing=True))
     return {(s.theme_number, s.source): s for s in rows}
 
 
-def checklist_of(session: Session, conversation: Conversation) -> dict[str, ChecklistEntry]:
+def checklist_of(session: DbSession, conversation: Conversation) -> dict[str, ChecklistEntry]:
     rows = session.scalars(select(ChecklistEntry).where(ChecklistEntry.conversation_id == conversation.id))
     return {e.item_id: e for e in rows}
 
 
-def assessments(session: Session, guides: GuideSet, conversation: Conversation) -> list[ThemeAssessment]:
+def assessments(session: DbSession, guides: GuideSet, conversation: Conversation) -> list[ThemeAssessment]:
     """Every theme of the visit with both scores side by side and its checklist, in theme order."""
     scores = scores_of(session, conversation)
     entries = checklist_of(session, conversation)
@@ -135,7 +134,7 @@ def _checklist_problems(guides: GuideSet, guide: Guide, entries: list[ChecklistI
     return problems
 
 
-def save_assessment(session: Session, guides: GuideSet, conversation: Conversation, theme_number: int,
+def save_assessment(session: DbSession, guides: GuideSet, conversation: Conversation, theme_number: int,
                     source: str, score: ScoreInput, actor: str, checklist: list[ChecklistInput] = (),
                     now: datetime | None = None) -> MaturityScore | None:
     """Save one theme's score (and, with the self-assessment, its checklist) in one transaction.

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from ..answers import is_locked
 from ..models import MUNICIPAL_ROLES, Conversation, Municipality, Participation, Round
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..models.visits import MaturityScore, Recommendation, Visit
 from ..scheduling.inputs import in_amsterdam
 from ..scheduling.validation import COMMITTEE_SIZE  # noqa: F401  (re-exported: one rule, one place)
@@ -74,7 +73,7 @@ def _sort_moment(conversation: Conversation) -> date:
     return visit_date(conversation) or conversation.round.period_start
 
 
-def visits_of_host(session: Session, municipality: Municipality) -> list[Conversation]:
+def visits_of_host(session: DbSession, municipality: Municipality) -> list[Conversation]:
     """Every visit to a municipality (not cancelled), oldest first."""
     rows = session.scalars(
         select(Conversation).join(Round).where(Round.kind == VISIT_KIND,
@@ -85,7 +84,7 @@ def visits_of_host(session: Session, municipality: Municipality) -> list[Convers
     return sorted(visits, key=lambda c: (_sort_moment(c), c.id))
 
 
-def find_previous(session: Session, conversation: Conversation) -> Conversation | None:
+def find_previous(session: DbSession, conversation: Conversation) -> Conversation | None:
     """The host's latest visit before this one, in an earlier round: the one to follow up."""
     earlier = [c for c in visits_of_host(session, host_of(conversation))
                if c.id != conversation.id and c.round_id != conversation.round_id
@@ -93,7 +92,7 @@ def find_previous(session: Session, conversation: Conversation) -> Conversation 
     return earlier[-1] if earlier else None
 
 
-def visit_of(session: Session, conversation: Conversation) -> Visit | None:
+def visit_of(session: DbSession, conversation: Conversation) -> Visit | None:
     return session.scalar(select(Visit).where(Visit.conversation_id == conversation.id))
 
 
@@ -101,7 +100,7 @@ def _same_host(one: Conversation | None, other: Conversation) -> bool:
     return is_visit(one) and host_of(one).id == host_of(other).id
 
 
-def ensure_visit(session: Session, conversation: Conversation) -> Visit:
+def ensure_visit(session: DbSession, conversation: Conversation) -> Visit:
     """The visit's own row, created on first use with the link to the host's previous visit.
 
     The link is checked again on every use: when a project leader has since changed the host (of
@@ -122,7 +121,7 @@ def ensure_visit(session: Session, conversation: Conversation) -> Visit:
     return visit
 
 
-def set_consent(session: Session, conversation: Conversation, named: bool, actor: str,
+def set_consent(session: DbSession, conversation: Conversation, named: bool, actor: str,
                 now: datetime | None = None) -> Visit:
     """The host's consent to be named with its committee scores in the public national picture.
 
@@ -158,11 +157,11 @@ class VisitRow:
         return COMMITTEE_SIZE[0] <= self.committee <= COMMITTEE_SIZE[1]
 
 
-def visit_rounds(session: Session) -> list[Round]:
+def visit_rounds(session: DbSession) -> list[Round]:
     return list(session.scalars(select(Round).where(Round.kind == VISIT_KIND).order_by(Round.period_start.desc())))
 
 
-def list_visits(session: Session, round_id: int | None = None) -> list[VisitRow]:
+def list_visits(session: DbSession, round_id: int | None = None) -> list[VisitRow]:
     query = select(Conversation).join(Round).where(Round.kind == VISIT_KIND)
     if round_id is not None:
         query = query.where(Conversation.round_id == round_id)
@@ -185,7 +184,7 @@ def list_visits(session: Session, round_id: int | None = None) -> list[VisitRow]
     return sorted(rows, key=lambda r: (r.day or date.max, r.host))
 
 
-def versioned_update(session: Session, model, row, base_version: int | None, values: dict):
+def versioned_update(session: DbSession, model, row, base_version: int | None, values: dict):
     """UPDATE row SET values, version+1 WHERE version = base: StaleEdit when someone was first.
 
     The check happens in the database, so two servers cannot both win; commits on success.

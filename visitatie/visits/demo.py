@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..finalising import finalise
 from ..guides import GuideSet
 from ..models import Municipality, Round, Theme
+from ..models.types import DbSession
 from ..scheduling import ConversationInput, ParticipantInput, change_status, local_datetime, save_conversation
 from .assessment import ChecklistInput, ScoreInput, save_assessment
 from .core import ensure_visit, set_consent
@@ -102,7 +102,7 @@ RESPONSE = ("Wij danken de visitatiecommissie voor het open gesprek en de scherp
             "aanbeveling. Over een jaar laten wij de commissie graag zien wat er is bereikt.")
 
 
-def load_demo_visits(session: Session, guides: GuideSet) -> bool:
+def load_demo_visits(session: DbSession, guides: GuideSet) -> bool:
     """Load the demo visits once; True when they were created now."""
     if session.scalar(select(Round).where(Round.title == ROUND_TITLE)) is not None:
         return False

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
 
 from ..guides import GuideSet
 from ..models import Conversation
+from ..models.types import DbSession
 from ..models.visits import Recommendation
 from .assessment import scores_of, visit_guides
 from .core import ensure_visit
@@ -50,7 +50,7 @@ def _levels(scores, source: str) -> dict[int, int]:
     return {number: score.level for (number, kind), score in scores.items() if kind == source}
 
 
-def follow_up(session: Session, guides: GuideSet, conversation: Conversation) -> FollowUp | None:
+def follow_up(session: DbSession, guides: GuideSet, conversation: Conversation) -> FollowUp | None:
     """The previous visit of the same host beside this one, or None for a first visit."""
     visit = ensure_visit(session, conversation)
     previous = visit.previous

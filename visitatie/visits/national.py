@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..guide_versions import stored_guide_set
 from ..models import Conversation, Round, Theme
 from ..models.guide_versions import DEFAULT_GUIDE_SET
+from ..models.types import DbSession
 from ..models.visits import MATURITY_LEVELS, MaturityScore, Visit
 from .core import COUNTED, VISIT_KIND, is_visit, visit_year
 
@@ -48,7 +48,7 @@ class NationalPicture:
     by_size: dict | None = None                # per CBS size group (national_by_size), in a release
 
 
-def score_frame(session: Session, round_ids=None, statuses=COUNTED) -> pd.DataFrame:
+def score_frame(session: DbSession, round_ids=None, statuses=COUNTED) -> pd.DataFrame:
     """One row per committee score of a visit with one of `statuses`."""
     query = (select(MaturityScore, Conversation)
              .join(Conversation, MaturityScore.conversation_id == Conversation.id)
@@ -71,7 +71,7 @@ class _TitlesByRound:
     its own themes. A version this database never stored (a round made before versions were
     stored) can only be the shipped guide, whose titles the Theme rows carry."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: DbSession):
         self.session, self.cache = session, {}
         self.shipped = dict(session.execute(select(Theme.number, Theme.title)).all())
 
@@ -90,7 +90,7 @@ def _shown(cell: pd.DataFrame, public: bool, min_visits: int) -> bool:
     return len(cell) >= min_visits and (unnamed == 0 or unnamed >= min_visits)
 
 
-def national_picture(session: Session, round_ids=None, *, public: bool = True,
+def national_picture(session: DbSession, round_ids=None, *, public: bool = True,
                      min_visits: int = MIN_VISITS) -> NationalPicture:
     frame = score_frame(session, round_ids, PUBLIC_STATUSES if public else COUNTED)
     if frame.empty:
@@ -119,7 +119,7 @@ def national_picture(session: Session, round_ids=None, *, public: bool = True,
     return NationalPicture(maturity, suppressed, named, int(frame["conversation_id"].nunique()), public, min_visits)
 
 
-def national_maturity(session: Session, round_ids=None, *, min_visits: int = MIN_VISITS) -> dict | None:
+def national_maturity(session: DbSession, round_ids=None, *, min_visits: int = MIN_VISITS) -> dict | None:
     """The snapshot's "maturity" key: public (finalised visits, small cells suppressed), or None
     when no cell can be shown. `round_ids` limits it to those visitatierondes; None takes all."""
     return national_picture(session, round_ids, public=True, min_visits=min_visits).maturity

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import re
 
-from sqlalchemy.orm import Session
 
 from ..finalising import last_finalised
 from ..guides import GuideSet
 from ..models import Conversation
+from ..models.types import DbSession
 from ..reports.visit_report import build_visit_report
 from .assessment import assessments
 from .core import committee, ensure_visit, host_of, host_participants, visit_date
@@ -33,7 +33,7 @@ def _person(p) -> dict:
             "municipality": p.municipality.name if p.municipality else ""}
 
 
-def visit_report_content(session: Session, guides: GuideSet, conversation: Conversation) -> dict:
+def visit_report_content(session: DbSession, guides: GuideSet, conversation: Conversation) -> dict:
     ensure_visit(session, conversation)
     host = host_of(conversation)
     findings = findings_of(session, conversation)
@@ -86,7 +86,7 @@ def visit_report_filename(conversation: Conversation) -> str:
     return f"visitatierapport-{slug}{f'-{day.isoformat()}' if day else ''}.docx"
 
 
-def visit_report_docx(session: Session, guides: GuideSet, conversation: Conversation) -> io.BytesIO:
+def visit_report_docx(session: DbSession, guides: GuideSet, conversation: Conversation) -> io.BytesIO:
     """The visitatierapport as .docx bytes, ready to send or write to a file."""
     stream = io.BytesIO()
     build_visit_report(visit_report_content(session, guides, conversation)).save(stream)

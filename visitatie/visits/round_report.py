@@ -18,10 +18,10 @@ from collections import Counter
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..guides import GuideSet
 from ..models import Conversation, Round
+from ..models.types import DbSession
 from ..models.visits import MATURITY_LEVELS, RECOMMENDATION_STATUSES, Visit
 from ..opbrengst.disclosure import FOOTNOTE, MIN_CELL, MIN_MUNICIPALITIES, protect_distribution
 from ..pdf import render_pdf
@@ -65,7 +65,7 @@ def _recurring(items: list[tuple[int, str]]) -> tuple[list[dict], int]:
     return recurring, sum(1 for _, text in items if _key(text) not in keys)
 
 
-def round_report_content(session: Session, guides: GuideSet, round_: Round, today: date) -> dict:
+def round_report_content(session: DbSession, guides: GuideSet, round_: Round, today: date) -> dict:
     """The report's content; TooFewVisits below MIN_VISITS finalised visits. `today` is the
     "stand per" date of the follow-up statuses."""
     if round_.kind != VISIT_KIND:

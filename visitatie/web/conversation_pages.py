@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 from flask_babel import gettext as _
-from sqlalchemy.orm import Session
 
 from .. import answers as answer_domain
 from ..answers import (
@@ -21,7 +20,7 @@ from ..guide_registry import round_guides
 from ..guides import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from ..i18n import local_time
 from ..models import Answer, Conversation
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..opbrengst.consent import quotes_of_speaker
 from . import answer_form
 
@@ -38,7 +37,7 @@ def _progress(guides, answers, conversation):
     return answer_domain.conversation_progress(guides, values, municipality_ids, role)
 
 
-def overview(session: Session, all_guides: GuideSet, conversation: Conversation, caps) -> dict:
+def overview(session: DbSession, all_guides: GuideSet, conversation: Conversation, caps) -> dict:
     guides = answer_domain.conversation_guides(all_guides, conversation)
     answers = answer_domain.answers_by_question(session, conversation)
     per_theme, total = _progress(guides, answers, conversation)
@@ -53,7 +52,7 @@ def overview(session: Session, all_guides: GuideSet, conversation: Conversation,
     }
 
 
-def _own_quotes(session: Session, conversation: Conversation) -> int:
+def _own_quotes(session: DbSession, conversation: Conversation) -> int:
     """How many quotes of the signed-in participant wait on this page for their consent."""
     participation = getattr(current_user, "participation", None)
     if participation is None or participation.conversation_id != conversation.id:
@@ -61,7 +60,7 @@ def _own_quotes(session: Session, conversation: Conversation) -> int:
     return len(quotes_of_speaker(session, participation))
 
 
-def theme(session: Session, guides: list[Guide], guide: Guide, conversation: Conversation, caps,
+def theme(session: DbSession, guides: list[Guide], guide: Guide, conversation: Conversation, caps,
           typed=None, errors=None) -> dict:
     answers = answer_domain.answers_by_question(session, conversation)
     per_theme, total = _progress(guides, answers, conversation)
@@ -84,7 +83,7 @@ def theme(session: Session, guides: list[Guide], guide: Guide, conversation: Con
     }
 
 
-def theme_of_answer(session: Session, all_guides: GuideSet, conversation: Conversation, caps, answer: Answer) -> dict:
+def theme_of_answer(session: DbSession, all_guides: GuideSet, conversation: Conversation, caps, answer: Answer) -> dict:
     """The context of the theme page that holds this answer."""
     guides = answer_domain.conversation_guides(all_guides, conversation)
     number = all_guides.question(answer.question_id).theme_number
@@ -98,7 +97,7 @@ def posts_foreign_fields(form, conversation: Conversation, caps) -> bool:
                for name in form for mid in foreign)
 
 
-def save_theme_form(session: Session, all_guides: GuideSet, guide: Guide, conversation: Conversation, caps,
+def save_theme_form(session: DbSession, all_guides: GuideSet, guide: Guide, conversation: Conversation, caps,
                     form, actor: str) -> tuple[dict, dict]:
     """Save a posted theme; returns what was typed and the errors, both keyed by (municipality, question)."""
     typed, errors = {}, {}
@@ -155,7 +154,7 @@ def _question_of(answer: Answer) -> Question | None:
     return round_guides(answer.conversation.round).question(answer.question_id)
 
 
-def autosave_result(session: Session, all_guides: GuideSet, conversation: Conversation, question: Question,
+def autosave_result(session: DbSession, all_guides: GuideSet, conversation: Conversation, question: Question,
                     answer: Answer | None) -> dict:
     guides = answer_domain.conversation_guides(all_guides, conversation)
     answers = answer_domain.answers_by_question(session, conversation)

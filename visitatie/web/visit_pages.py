@@ -2,7 +2,6 @@
 views so those stay a dozen lines. Flask-Babel for messages; no SQL strings."""
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
 
 from .. import answers as answer_domain
 from ..finalising import last_finalised
@@ -35,10 +34,11 @@ from .visit_forms import (
     read_checklist,
     stored_checklist,
 )
+from ..models.types import DbSession
 from .visit_messages import field_messages, locked_message, stale_message
 
 
-def prepare(session: Session, conversation: Conversation) -> None:
+def prepare(session: DbSession, conversation: Conversation) -> None:
     """The visit's own row exists from the first time anyone opens it."""
     ensure_visit(session, conversation)
     session.commit()
@@ -50,7 +50,7 @@ def _guide_progress(session, guides, conversation):
     return answer_domain.conversation_progress(visit_guides(guides, conversation), values, [host_of(conversation).id])
 
 
-def overview(session: Session, guides: GuideSet, conversation: Conversation, rights, *,
+def overview(session: DbSession, guides: GuideSet, conversation: Conversation, rights, *,
              response_form: ResponseForm | None = None, notice: str | None = None) -> dict:
     response = response_of(session, conversation)
     if response_form is None:
@@ -71,7 +71,7 @@ def overview(session: Session, guides: GuideSet, conversation: Conversation, rig
     }
 
 
-def theme(session: Session, guides: GuideSet, conversation: Conversation, rights, number: int, *,
+def theme(session: DbSession, guides: GuideSet, conversation: Conversation, rights, number: int, *,
           forms: dict | None = None, checklist_typed: dict | None = None, checklist_errors: dict | None = None,
           notice: str | None = None, unsaved: str | None = None) -> dict:
     """The theme page: its levels, both scores side by side, the checklist, findings, recommendations."""
@@ -130,7 +130,7 @@ def refusal(form, error) -> tuple[str | None, int]:
     return locked_message(error), 409
 
 
-def save_score(session: Session, guides: GuideSet, conversation: Conversation, rights, number: int,
+def save_score(session: DbSession, guides: GuideSet, conversation: Conversation, rights, number: int,
                source: str, posted, actor: str) -> tuple[dict | None, int]:
     """Save a posted score (with the self-assessment: the checklist): (None, 302) or (page context, status)."""
     form = ScoreForm(prefix=source)
@@ -159,7 +159,7 @@ def save_score(session: Session, guides: GuideSet, conversation: Conversation, r
     return context, status
 
 
-def follow_up_page(session: Session, guides: GuideSet, conversation: Conversation, rights, failed=None) -> dict:
+def follow_up_page(session: DbSession, guides: GuideSet, conversation: Conversation, rights, failed=None) -> dict:
     """This visit's recommendations and those of the host's previous visit, each with its status form.
 
     `failed` is (recommendation id, posted form, notice) when a status change was refused.
