@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .guides import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from .models import MUNICIPAL_ROLES, Answer, AnswerRevision, Conversation, Participation
-from .models.types import DbSession, utcnow
+from .models.types import DbSession, rows_matched, utcnow
 from .text_input import clean_text
 
 # A finalised (vastgesteld) or cancelled conversation is read-only.
@@ -100,7 +100,7 @@ def answer_text(question: Question | None, raw: str | None) -> str:
     if question.type == "open":
         return raw
     if question.multiple:
-        return "; ".join(question.choice_label(v) for v in question.decode(raw))
+        return "; ".join(question.choice_label(v) for v in question.decode(raw) or ())
     if question.type == "scale":
         return f"{raw} – {question.choice_label(raw)}"
     return question.choice_label(raw)
@@ -181,7 +181,10 @@ def save_answers(session: DbSession, conversation: Conversation, municipality_id
             encoded = validate(question, change.value)
             if not question.is_shown(values):
                 raise QuestionHidden(question.id)
-            guide_version = guides.guide_of(question.id).version
+            guide = guides.guide_of(question.id)
+            if guide is None:  # the changes are built from these guides' questions
+                raise LookupError(f"question {question.id} is in none of the guides")
+            guide_version = guide.version
             answer = _store(session, conversation, municipality_id, stored.get(question.id), change,
                             encoded, actor, guide_version, now)
         except AnswerError as error:
@@ -252,7 +255,7 @@ def _store(session: DbSession, conversation: Conversation, municipality_id: int,
                 guide_version=guide_version)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if rows_matched(result) != 1:
         session.rollback()
         raise VersionConflict(_current(session, conversation.id, municipality_id, change.question.id), encoded)
     session.add(previous)

@@ -47,4 +47,5 @@ def select_locale() -> str:
     Dutch, and a mayor on an English-language laptop should still see Dutch first.
     """
     chosen = session.get("lang")
-    return chosen if chosen in current_app.config["LANGUAGES"] else current_app.config["BABEL_DEFAULT_LOCALE"]
+    default: str = current_app.config["BABEL_DEFAULT_LOCALE"]
+    return chosen if isinstance(chosen, str) and chosen in current_app.config["LANGUAGES"] else default

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from .invitations import hash_token
 from .models.accounts import LoginSession
-from .models.types import DbSession
+from .models.types import DbSession, rows_matched
 
 # last_seen_at is written at most this often: a page with many requests costs one write.
 TOUCH_EVERY = timedelta(seconds=60)
@@ -53,7 +53,7 @@ def end_all(session: DbSession, user_id: int, now: datetime) -> int:
     """End every session of an account; returns how many were live."""
     result = session.execute(update(LoginSession).where(LoginSession.user_id == user_id,
                                                         LoginSession.ended_at.is_(None)).values(ended_at=now))
-    return result.rowcount or 0
+    return rows_matched(result) or 0
 
 
 def live(session: DbSession, user_id: int) -> list[LoginSession]:

@@ -152,7 +152,8 @@ def capabilities(principal, conversation: Conversation | None) -> Capabilities:
     if role in NOTE_TAKING_ROLES:
         return Capabilities(True, everyone, can_mark=True)
     if role in MUNICIPAL_ROLES:
-        own = frozenset({participation.municipality_id}) & everyone
+        mine = participation.municipality_id
+        own = frozenset({mine}) & everyone if mine is not None else frozenset[int]()
         return Capabilities(True, own)
     return NOTHING
 

@@ -18,7 +18,7 @@ from .csv_files import CsvImportError, CsvRow, CsvTable, normalise_column, read_
 XLSX_SIGNATURE = b"PK\x03\x04"
 
 
-def read_table(data: bytes, file: str = "<bestand>", required: Iterable[str] = (),
+def read_table(data: bytes | str, file: str = "<bestand>", required: Iterable[str] = (),
                error: type[CsvImportError] = CsvImportError) -> CsvTable:
     if isinstance(data, bytes) and data.startswith(XLSX_SIGNATURE):
         return _read_xlsx(data, file, tuple(required), error)

@@ -87,7 +87,7 @@ def new_recovery_codes(session: DbSession, user: User) -> list[str]:
 
 def verify(session: DbSession, user: User, code: str, now: datetime) -> str | None:
     """Check a sign-in code: "totp", "recovery" (a recovery code, now used up) or None."""
-    if not user.has_two_factor:
+    if not user.has_two_factor or user.totp_secret is None:
         return None
     step = _matching_step(user.totp_secret, code, now)
     if step is not None:

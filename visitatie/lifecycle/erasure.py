@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from .. import security_events
 from ..models import Answer, AnswerRevision, ConversationEvent, Mark, Participation, Person
 from ..models.invitations import Invitation
-from ..models.types import DbSession, utcnow
+from ..models.types import DbSession, rows_matched, utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
 from ..scheduling.contacts import erase_entries
@@ -121,12 +121,12 @@ def erase_person(session: DbSession, person: Person, actor: str, ip: str | None 
         for column, where in _authored(conversation_ids):
             result = session.execute(update(column.class_).where(where, column.in_(names))
                                      .values({column.key: ERASED}).execution_options(synchronize_session=False))
-            authorship += result.rowcount
+            authorship += rows_matched(result)
     texts = _replace_in_texts(session, conversation_ids, names) if conversation_ids and names else 0
     participations = select(Participation.id).where(Participation.person_id == person.id)
-    links = session.execute(update(Invitation).where(Invitation.participation_id.in_(participations),
-                                                     Invitation.revoked_at.is_(None))
-                            .values(revoked_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+    links = rows_matched(session.execute(update(Invitation).where(Invitation.participation_id.in_(participations),
+                                                                  Invitation.revoked_at.is_(None))
+                                         .values(revoked_at=utcnow()).execution_options(synchronize_session=False)))
     register = erase_entries(session, person.email or "")
     person.name, person.email, person.function = ERASED, None, None
     counts = ErasureCounts(person.id, len(conversation_ids), authorship, texts, len(quotes), links, register)

@@ -1,7 +1,8 @@
 """Errors of the opbrengst domain. Each carries codes; the web layer maps them to Dutch messages."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 
 class OpbrengstError(Exception):
@@ -12,7 +13,8 @@ class OpbrengstError(Exception):
 class Problem:
     field: str  # the input it is about ("quote", "practice_url", ...), or "" for the whole form
     code: str   # a stable reason, e.g. "required", "too_long", "not_consented"
-    params: dict = field(default_factory=dict, compare=False, hash=False)  # for the message, e.g. a version
+    # dataclasses.field, not field: the attribute `field` above shadows the name in the class body.
+    params: dict = dataclasses.field(default_factory=dict, compare=False, hash=False)  # for the message, e.g. a version
 
 
 class CurationInvalid(OpbrengstError):

@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select
 from ..csv_files import CsvImportError
 from ..models import Municipality
 from ..models.contacts import CONTACT_ROLES, Contact, LeaderVolunteer
-from ..models.types import DbSession
+from ..models.types import DbSession, rows_matched
 from ..table_files import read_table
 from .inputs import ParticipantInput
 
@@ -76,7 +76,7 @@ def municipality_finder(municipalities: list[Municipality]):
 def parse_contacts(data: bytes | str, municipalities: list[Municipality], file: str = "<bestand>") -> list[ContactInput]:
     table = read_table(data, file, ["rol", "naam", "email"], ContactImportError)
     find = municipality_finder(municipalities)
-    rows, problems, seen = [], [], {}
+    rows, problems, seen = [], [], dict[tuple[int, str], int]()
     for row in table.rows:
         reasons = list(row.problems)
         town_text = row.get("gemeente") or row.get("code")
@@ -103,7 +103,7 @@ def parse_contacts(data: bytes | str, municipalities: list[Municipality], file: 
             seen.setdefault(key, row.line)
         if reasons:
             problems.append(f"regel {row.line}: " + "; ".join(reasons))
-        else:
+        elif municipality is not None and role is not None:  # always, when there are no reasons
             rows.append(ContactInput(municipality, role, name, email, row.get("functie") or None, confirmed))
     if problems:
         raise ContactImportError(file, problems)
@@ -117,7 +117,7 @@ def save_contact(session: DbSession, item: ContactInput, today: date) -> tuple[C
     contact = session.scalar(select(Contact).where(Contact.municipality_id == item.municipality.id,
                                                    Contact.role == item.role))
     new = contact is None
-    if new:
+    if contact is None:
         contact = Contact(municipality=item.municipality, role=item.role)
         session.add(contact)
     contact.name, contact.email = item.name.strip(), item.email.strip()
@@ -139,7 +139,7 @@ def import_contacts(session: DbSession, data: bytes | str, today: date, file: st
 def remove_contact(session: DbSession, municipality: Municipality, role: str) -> bool:
     result = session.execute(delete(Contact).where(Contact.municipality_id == municipality.id, Contact.role == role))
     session.flush()
-    return bool(result.rowcount)
+    return bool(rows_matched(result))
 
 
 def contacts_of(session: DbSession, municipality_ids) -> dict[int, list[Contact]]:

@@ -91,7 +91,7 @@ def parse_self_scan(data: str | bytes, municipalities: list[Municipality], theme
     table = read_csv(data, file, ["code"] + [score_column(t) for t in theme_numbers], SelfScanImportError)
     by_code = {m.code: m for m in municipalities}
     present = [t for t in THEME_NUMBERS if score_column(t) in table.columns]
-    rows, problems, lines = [], [], {}
+    rows, problems, lines = [], [], dict[str, int]()
     for row in table.rows:
         line, reasons = row.line, list(row.problems)
         code = row.get("code").upper()
@@ -114,7 +114,7 @@ def parse_self_scan(data: str | bytes, municipalities: list[Municipality], theme
                 scores[theme] = int(value)
         if reasons:
             problems.append(f"regel {line}: " + "; ".join(reasons))
-        else:
+        elif municipality is not None:  # always, when there are no reasons
             rows.append(SelfScanRow(municipality, scores))
     if problems:
         raise SelfScanImportError(file, problems)

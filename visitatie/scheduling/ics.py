@@ -39,6 +39,8 @@ def _visit_lines(conversation: Conversation) -> list[str]:
 
 
 def conversation_event(conversation: Conversation, page_url: str, now: datetime) -> Event:
+    if conversation.starts_at is None:  # callers pass planned conversations only
+        raise ValueError(f"conversation {conversation.id} has no time, so no calendar event")
     start = in_amsterdam(conversation.starts_at)
     event = Event()
     event.add("uid", conversation.calendar_uid)

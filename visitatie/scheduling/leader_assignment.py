@@ -92,8 +92,9 @@ def _bookings(session: DbSession, emails: list[str]) -> tuple[dict[str, set[date
         .where(func.lower(Person.email).in_(emails), Conversation.status.in_(ACTIVE)))
     for email, conversation in rows:
         conversations[email].add(conversation.id)
-        if conversation.starts_at is not None:
-            days[email].add(_day(conversation))
+        day = _day(conversation)
+        if day is not None:
+            days[email].add(day)
     return days, conversations
 
 
@@ -162,18 +163,19 @@ def propose_leaders(session: DbSession, round_: Round, preference: str = "geen")
         for target, amount in flow[("gesprek", conversation.id)].items():
             if amount:
                 chosen[conversation.id] = by_id[target[1]]
-    proposals, unassigned = [], []
+    proposals: list[LeaderProposal] = []
+    unassigned: list[Unassigned] = []
     for conversation in conversations:
-        volunteer = chosen.get(conversation.id)
-        if volunteer is None:
+        leader = chosen.get(conversation.id)
+        if leader is None:
             reason = ("nobody_outside" if conversation.id not in outside_any
                       else "nobody_free" if conversation.id not in allowed else "pool_full")
             unassigned.append(Unassigned(conversation.id, conversation.title, reason))
             continue
-        load[volunteer.id] += 1
-        proposals.append(LeaderProposal(conversation.id, conversation.title, volunteer.id, volunteer.name,
-                                        volunteer.municipality.name,
-                                        _reasons(volunteer, conversation, preference, load[volunteer.id])))
+        load[leader.id] += 1
+        proposals.append(LeaderProposal(conversation.id, conversation.title, leader.id, leader.name,
+                                        leader.municipality.name,
+                                        _reasons(leader, conversation, preference, load[leader.id])))
     return LeaderPlan(tuple(proposals), tuple(unassigned), preference)
 
 
@@ -203,8 +205,8 @@ def assign_leaders(session: DbSession, round_: Round, plan: LeaderPlan, actor: s
     for proposal in plan.proposals:
         if only is not None and proposal.conversation_id not in only:
             continue
-        conversation = session.get(Conversation, proposal.conversation_id)
-        volunteer = session.get(LeaderVolunteer, proposal.volunteer_id)
+        conversation = session.get_one(Conversation, proposal.conversation_id)
+        volunteer = session.get_one(LeaderVolunteer, proposal.volunteer_id)
         leader = ParticipantInput(volunteer.name, volunteer.email, "gespreksleider", volunteer.municipality)
         data = conversation_input(conversation)
         data.participants = [leader] + [p for p in data.participants if p.role != "gespreksleider"]

@@ -75,7 +75,7 @@ def remove_volunteer(session: DbSession, round_: Round, volunteer_id: int) -> Le
 def parse_pool(data: bytes | str, municipalities: list[Municipality], file: str = "<bestand>") -> list[VolunteerInput]:
     table = read_table(data, file, ["naam", "email", "gemeente"], PoolImportError)
     find = municipality_finder(municipalities)
-    items, problems, seen = [], [], {}
+    items, problems, seen = [], [], dict[str, int]()
     for row in table.rows:
         reasons = list(row.problems)
         town = row.get("gemeente")

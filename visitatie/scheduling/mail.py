@@ -81,6 +81,7 @@ def connect(settings: MailSettings):
 
     The TLS handshake comes before anything is sent: with a wrong certificate smtplib raises
     (ssl.SSLCertVerificationError) and not one message leaves."""
+    smtp: smtplib.SMTP
     if settings.use_ssl:
         smtp = smtplib.SMTP_SSL(settings.server, settings.port, timeout=settings.timeout,
                                 context=settings.tls_context())

@@ -8,6 +8,7 @@ sizes count as neither a match nor a mismatch. One point of complementarity outw
 preference, so size only decides between pairs that are equally complementary.
 Deterministic: nodes and edges are added in code order, so the same input gives the same answer.
 """
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -126,7 +127,7 @@ def allowed(a: Candidate, b: Candidate, constraint: str) -> bool:
 
 
 def propose_pairs(candidates: list[Candidate], themes, constraint: str = "geen",
-                  rejected: set[frozenset[str]] = frozenset()) -> Proposal:
+                  rejected: AbstractSet[frozenset[str]] = frozenset()) -> Proposal:
     """The pairing with the most pairs and, among those, the greatest total weight.
 
     `rejected` holds pairs of codes the project leader turned down. With an odd count (or

@@ -135,7 +135,7 @@ def _text(row, header: str) -> str:
 
 def _parse(session: DbSession, round_: Round, table) -> tuple[list[_Row], list[RowProblem]]:
     conversations = {c.id: c for c in planning_conversations(session, round_)}
-    rows, problems, seen = [], [], {}
+    rows, problems, seen = [], [], dict[int, int]()
     for row in table.rows:
         def problem(column, code, **params):
             problems.append(RowProblem(row.line, column, Problem(code, None, params)))

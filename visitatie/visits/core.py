@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from ..answers import is_locked
 from ..models import MUNICIPAL_ROLES, Conversation, Municipality, Participation, Round
-from ..models.types import DbSession, utcnow
+from ..models.types import DbSession, rows_matched, utcnow
 from ..models.visits import MaturityScore, Recommendation, Visit
 from ..scheduling.inputs import in_amsterdam
 from ..scheduling.validation import COMMITTEE_SIZE  # noqa: F401  (re-exported: one rule, one place)
@@ -195,7 +195,7 @@ def versioned_update(session: DbSession, model, row, base_version: int | None, v
     result = session.execute(
         update(model).where(model.id == row.id, model.version == base_version)
         .values(**values, version=base_version + 1).execution_options(synchronize_session=False))
-    if result.rowcount != 1:
+    if rows_matched(result) != 1:
         session.rollback()
         session.refresh(row)
         raise StaleEdit(row)
