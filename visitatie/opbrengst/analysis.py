@@ -21,7 +21,7 @@ def analyse_data(guides: GuideSet, data: AnswerData) -> dict:
     lessons = records(aggregate.raw_lessons(data))
     themes = []
     for number in theme_numbers(data, guides):
-        guide = guides.by_number(number)
+        guide = guides.theme(number)
         choices = []
         for question in guide.questions:
             rows = [o for o in options if o["question_id"] == question.id]

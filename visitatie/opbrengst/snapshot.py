@@ -79,7 +79,7 @@ def _figure(row: dict) -> dict:
 
 
 def scale_dict(row: dict, guides: GuideSet) -> dict:
-    question = guides.question(row["question_id"])
+    question = guides.known_question(row["question_id"])
     answered = row["n"] > 0
     return {"question_id": row["question_id"], "text": row["text"],
             "labels": {c.value: c.label for c in question.choices},
@@ -154,7 +154,7 @@ def assemble(session: DbSession, guides: GuideSet, data: AnswerData) -> dict:
     quotes = {q.mark_id: q for q in quote_sources(data)}
     themes = []
     for number in theme_numbers(data, guides):
-        guide = guides.by_number(number)
+        guide = guides.theme(number)
         curation = theme_curations.get(number)
         themes.append({
             "number": number, "slug": guide.slug, "title": guide.title,

@@ -51,7 +51,7 @@ def theme_workspace(session: DbSession, guides: GuideSet, round_: Round, number:
     for lesson in lessons:
         for mark in lesson.sources:
             used_in.setdefault(mark.id, []).append(lesson.id)
-    return ThemeWorkspace(guides.by_number(number), theme_curation(session, round_.id, number), preview, rows,
+    return ThemeWorkspace(guides.theme(number), theme_curation(session, round_.id, number), preview, rows,
                           theme_marks(session, guides, round_.id, number, "les"), used_in,
                           quote_candidates(session, guides, round_.id, number))
 

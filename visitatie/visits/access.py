@@ -63,5 +63,6 @@ def visit_rights(principal, conversation) -> VisitRights:
         return VisitRights(True, is_projectleider=True)
     participation = participation_in(principal, conversation)
     host = host_of(conversation)
-    is_host = participation.role in MUNICIPAL_ROLES and caps.can_edit_municipality(host)
+    is_host = (participation is not None  # can_read without being project leader: a participant
+               and participation.role in MUNICIPAL_ROLES and caps.can_edit_municipality(host))
     return VisitRights(True, is_committee=caps.can_finalise, is_host=is_host)

@@ -7,6 +7,7 @@ document exists, its date and a remark.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -109,7 +110,7 @@ def assessments(session: DbSession, guides: GuideSet, conversation: Conversation
 
 
 def _score_problems(score: ScoreInput) -> dict[str, str]:
-    problems = {}
+    problems: dict[str, str] = {}
     if score.empty:
         return problems
     if score.level not in MATURITY_LEVELS:
@@ -135,7 +136,7 @@ def _checklist_problems(guides: GuideSet, guide: Guide, entries: list[ChecklistI
 
 
 def save_assessment(session: DbSession, guides: GuideSet, conversation: Conversation, theme_number: int,
-                    source: str, score: ScoreInput, actor: str, checklist: list[ChecklistInput] = (),
+                    source: str, score: ScoreInput, actor: str, checklist: Sequence[ChecklistInput] = (),
                     now: datetime | None = None) -> MaturityScore | None:
     """Save one theme's score (and, with the self-assessment, its checklist) in one transaction.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeGuard
 
 from sqlalchemy import select, update
 
@@ -20,7 +21,7 @@ COMMITTEE_ROLES = ("commissielid", "secretaris")
 COUNTED = ("gehouden", "vastgesteld")  # a visit that took place
 
 
-def is_visit(conversation: Conversation | None) -> bool:
+def is_visit(conversation: Conversation | None) -> TypeGuard[Conversation]:
     return (conversation is not None and conversation.round.kind == VISIT_KIND
             and len(conversation.municipalities) == 1)
 
@@ -189,7 +190,7 @@ def versioned_update(session: DbSession, model, row, base_version: int | None, v
 
     The check happens in the database, so two servers cannot both win; commits on success.
     """
-    if base_version != row.version:
+    if base_version is None or base_version != row.version:  # a row's version is never None
         session.rollback()  # nothing staged with this save may be written either
         raise StaleEdit(row)
     result = session.execute(

@@ -185,7 +185,7 @@ def _visit(session, guides, round_, towns, host, day, status, committee, self_le
 
 
 def _checklist(guides: GuideSet, number: int, level: int, day: date) -> list[ChecklistInput]:
-    scale = guides.maturity_for(guides.by_number(number).slug)
+    scale = guides.maturity_for(guides.theme(number).slug)
     entries = []
     for index, item in enumerate(scale.checklist if scale else ()):
         present = index < max(level - 1, 1)

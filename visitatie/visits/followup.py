@@ -5,6 +5,7 @@ is the assessment, the self-assessment is shown beside it for context.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -17,11 +18,13 @@ from .core import ensure_visit
 from .recommendations import recommendations_of
 
 
-def maturity_change(previous: dict[int, int | None], current: dict[int, int | None]) -> dict[int, int | None]:
+def maturity_change(previous: Mapping[int, int | None], current: Mapping[int, int | None]) -> dict[int, int | None]:
     """Per theme number: current level minus previous level; None when either is missing."""
-    return {number: (current[number] - previous[number])
-            if current.get(number) is not None and previous.get(number) is not None else None
-            for number in sorted(set(previous) | set(current))}
+    changes: dict[int, int | None] = {}
+    for number in sorted(set(previous) | set(current)):
+        now, then = current.get(number), previous.get(number)
+        changes[number] = now - then if now is not None and then is not None else None
+    return changes
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,8 @@ class _TitlesByRound:
     stored) can only be the shipped guide, whose titles the Theme rows carry."""
 
     def __init__(self, session: DbSession):
-        self.session, self.cache = session, {}
+        self.session = session
+        self.cache: dict[tuple[str, str], dict[int, str]] = {}
         self.shipped = dict(session.execute(select(Theme.number, Theme.title)).all())
 
     def of(self, round_: Round) -> dict[int, str]:

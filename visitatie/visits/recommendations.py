@@ -95,7 +95,7 @@ def _recommendation_problems(guides, conversation, data: RecommendationInput) ->
         problems["owner_role"] = "unknown_owner"
     if data.deadline is None:
         problems["deadline"] = "deadline_required"
-    elif visit_date(conversation) and data.deadline <= visit_date(conversation):
+    elif (day := visit_date(conversation)) and data.deadline <= day:
         problems["deadline"] = "deadline_before_visit"
     if problem := _text_problem(data.text):
         problems["text"] = problem

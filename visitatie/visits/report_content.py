@@ -72,7 +72,7 @@ def visit_report_content(session: DbSession, guides: GuideSet, conversation: Con
         "response": {"text": response.text, "by": response.updated_by, "at": response.updated_at.isoformat()}
         if response and response.text else None,
         "follow_up": {
-            "date": visit_date(previous.previous).isoformat() if visit_date(previous.previous) else None,
+            "date": day.isoformat() if (day := visit_date(previous.previous)) else None,
             "round": previous.previous.round.title,
             "recommendations": [_recommendation(r) for r in previous.recommendations],
         } if previous else None,

@@ -16,6 +16,7 @@ import io
 import re
 from collections import Counter
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -54,11 +55,12 @@ def _protected(counts: dict[str, int]) -> dict:
 def _recurring(items: list[tuple[int, str]]) -> tuple[list[dict], int]:
     """(visit id, text) pairs -> texts written at MIN_CELL or more visits, most visits first; and
     how many items were written at fewer visits (counted, not quoted)."""
-    visits, first = {}, {}
+    visits: dict[str, set[int]] = {}
+    first: dict[str, str] = {}
     for visit_id, text in items:
         visits.setdefault(_key(text), set()).add(visit_id)
         first.setdefault(_key(text), text.strip())
-    recurring = [{"text": first[key], "visits": len(ids), "key": key}
+    recurring: list[dict[str, Any]] = [{"text": first[key], "visits": len(ids), "key": key}
                  for key, ids in visits.items() if len(ids) >= MIN_CELL]
     recurring.sort(key=lambda item: (-item["visits"], item["text"]))
     keys = {item["key"] for item in recurring}
@@ -79,7 +81,7 @@ def round_report_content(session: DbSession, guides: GuideSet, round_: Round, to
     scores = {c.id: scores_of(session, c) for c in visits}
     findings = [f for c in visits for f in findings_of(session, c)]
     recommendations = [r for c in visits for r in recommendations_of(session, c)]
-    themes = []
+    themes: list[dict[str, Any]] = []
     for guide in visit_guides(guides, visits[0]):
         number = guide.number
         scale = guides.maturity_for(guide.slug)

@@ -86,7 +86,7 @@ def theme(session: DbSession, guides: list[Guide], guide: Guide, conversation: C
 def theme_of_answer(session: DbSession, all_guides: GuideSet, conversation: Conversation, caps, answer: Answer) -> dict:
     """The context of the theme page that holds this answer."""
     guides = answer_domain.conversation_guides(all_guides, conversation)
-    number = all_guides.question(answer.question_id).theme_number
+    number = all_guides.known_question(answer.question_id).theme_number
     return theme(session, guides, next(g for g in guides if g.number == number), conversation, caps)
 
 
@@ -130,7 +130,7 @@ def parse_autosave(all_guides: GuideSet, conversation: Conversation, data) -> tu
     guide = all_guides.guide_of(question_id)
     if guide is None or guide.number not in {t.number for t in conversation.round.themes}:
         return None
-    return municipality_id, Change(all_guides.question(question_id), data.get("value"), version)
+    return municipality_id, Change(all_guides.known_question(question_id), data.get("value"), version)
 
 
 def autosave_error(error: AnswerError):

@@ -136,7 +136,7 @@ def save_score(session: DbSession, guides: GuideSet, conversation: Conversation,
     form = ScoreForm(prefix=source)
     checklist, checklist_problems, typed = [], {}, None
     if source == "self":
-        scale = guides.maturity_for(guides.by_number(number).slug)
+        scale = guides.maturity_for(guides.theme(number).slug)
         checklist, checklist_problems, typed = read_checklist(posted, scale.checklist if scale else ())
     checklist_errors = {key: field_messages(InvalidInput({key: code})).get(key) for key, code in checklist_problems.items()}
     notice, status, unsaved = None, 400, None
