@@ -52,7 +52,7 @@ def load_demo_opbrengst(session: DbSession, guides: GuideSet, round_: Round) -> 
         return False
     save_round_curation(session, round_, ROUND, ACTOR, base_version=0)
     for theme in round_.themes:
-        guide = guides.by_number(theme.number)
+        guide = guides.theme(theme.number)
         publishable = [mark.id for mark, reason in quote_candidates(session, guides, round_.id, theme.number)
                        if reason is None]
         save_theme_curation(session, guides, round_, theme.number, ThemeCurationInput(

@@ -88,7 +88,7 @@ def update_recommendation_status(visit_id: int, recommendation_id: int):
     recommendation = _recommendation_of(conversation, recommendation_id, include_previous=True)
     form = StatusForm(prefix=f"r{recommendation.id}")
     try:
-        domain.change_status(db.session, db.session.get(type(conversation), recommendation.conversation_id),
+        domain.change_status(db.session, db.session.get_one(type(conversation), recommendation.conversation_id),
                              recommendation, form.status.data or "", form.reason.data or "",
                              actor_name(current_user), int(form.version.data or 0))
     except domain.VisitError as error:

@@ -8,6 +8,7 @@ from ..finalising import last_finalised
 from ..guides import GuideSet
 from ..models import Conversation
 from ..visits import (
+    ChecklistInput,
     InvalidInput,
     StaleEdit,
     VisitLocked,
@@ -134,7 +135,9 @@ def save_score(session: DbSession, guides: GuideSet, conversation: Conversation,
                source: str, posted, actor: str) -> tuple[dict | None, int]:
     """Save a posted score (with the self-assessment: the checklist): (None, 302) or (page context, status)."""
     form = ScoreForm(prefix=source)
-    checklist, checklist_problems, typed = [], {}, None
+    checklist: list[ChecklistInput] = []
+    checklist_problems: dict[str, str] = {}
+    typed: dict[str, dict] | None = None
     if source == "self":
         scale = guides.maturity_for(guides.theme(number).slug)
         checklist, checklist_problems, typed = read_checklist(posted, scale.checklist if scale else ())

@@ -41,7 +41,7 @@ def load_visit(visit_id: int, require: str | None = None):
     """The visit and the principal's rights: 404 when they may not read it, 403 without `require`."""
     conversation = db.session.get(Conversation, visit_id)
     rights = domain.visit_rights(current_user, conversation)
-    if not rights.can_read:
+    if conversation is None or not rights.can_read:
         abort(404)
     if require and not getattr(rights, require):
         abort(403)
