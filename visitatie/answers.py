@@ -143,7 +143,7 @@ class Change:
     """
 
     question: Question
-    value: object
+    value: list[str] | str | None  # a list for multiple choice
     base_version: int
 
 

@@ -139,8 +139,8 @@ def _theme_problems(session: DbSession, guides: GuideSet, round_id: int, number:
         found = dict((m.id, reason) for m, reason in quote_candidates(session, guides, round_id, number))
         if data.quote_mark_id not in found:
             problems.append(Problem("quote", "unknown"))
-        elif found[data.quote_mark_id]:
-            problems.append(Problem("quote", found[data.quote_mark_id]))
+        elif reason := found[data.quote_mark_id]:
+            problems.append(Problem("quote", reason))
     municipality, title, url = (data.practice_municipality.strip(), data.practice_title.strip(),
                                 data.practice_url.strip())
     if municipality or title or url:

@@ -9,8 +9,10 @@ that is shown (its condition holds), exactly as answers.shown_values decides for
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -106,7 +108,7 @@ def population_classes(population: pd.Series) -> pd.Series:
     return classes.astype("object").where(classes.notna(), UNKNOWN).astype("str")
 
 
-def _plain_rows(session: DbSession, statement) -> list[tuple]:
+def _plain_rows(session: DbSession, statement) -> Sequence[tuple[Any, ...]]:
     """Rows as plain tuples straight from the DB-API cursor, in the session's transaction.
 
     For the 100k answers of a national round, building SQLAlchemy Row objects costs more than

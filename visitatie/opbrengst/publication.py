@@ -5,6 +5,8 @@ published cannot appear, and later changes to answers do not change what was pub
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -24,7 +26,7 @@ def preview(session: DbSession, guides: GuideSet, round_id: int) -> dict:
     return build_snapshot(session, guides, [round_id])
 
 
-def publication_problems(snapshot: dict, earlier: list[tuple[int, dict]] = ()) -> list[Problem]:
+def publication_problems(snapshot: dict, earlier: Sequence[tuple[int, dict]] = ()) -> list[Problem]:
     """Why this snapshot cannot be published; `earlier` are the versions published before
     (number, snapshot), against which a new version must not reveal one or two municipalities."""
     problems = []

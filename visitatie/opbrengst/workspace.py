@@ -89,7 +89,7 @@ def round_overview(session: DbSession, round_: Round, titles: dict[int, str] | N
         select(CuratedLesson.theme_number, func.count()).where(CuratedLesson.round_id == round_.id)
         .group_by(CuratedLesson.theme_number)).all())
     held = session.scalar(select(func.count()).select_from(Conversation).where(
-        Conversation.round_id == round_.id, Conversation.status.in_(HELD_STATUSES)))
+        Conversation.round_id == round_.id, Conversation.status.in_(HELD_STATUSES))) or 0  # COUNT gives a row
     themes = [ThemeStatus(t.number, (titles or {}).get(t.number, t.title), curations.get(t.number),
                           lesson_counts.get(t.number, 0))
               for t in round_.themes]

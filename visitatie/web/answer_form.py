@@ -23,7 +23,7 @@ from ..answers import (
 )
 from ..guides import Guide, Question
 from ..i18n import local_time
-from ..models import Answer
+from ..models import Answer, Municipality
 
 
 def field_key(municipality_id: int, question_id: str) -> str:
@@ -36,10 +36,10 @@ def dom_id(municipality_id: int, question_id: str) -> str:
 
 @dataclass
 class FieldState:
-    municipality: object
+    municipality: Municipality
     question: Question
     answer: Answer | None
-    value: object  # decoded: str, or a list for multiple choice
+    value: list[str] | str | None  # decoded: str, or a list for multiple choice
     version: int
     editable: bool
     shown: bool
@@ -122,7 +122,7 @@ def conflict_message(conflict: VersionConflict) -> str:
 
 def field_states(guide: Guide, municipalities, capabilities, locked: bool,
                  answers: dict[tuple[int, str], Answer],
-                 typed: dict[tuple[int, str], object] | None = None,
+                 typed: dict[tuple[int, str], list[str] | str | None] | None = None,
                  errors: dict[tuple[int, str], AnswerError] | None = None) -> dict[tuple[int, str], FieldState]:
     """Every field of the theme as the page shows it.
 

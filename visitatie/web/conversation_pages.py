@@ -100,7 +100,8 @@ def posts_foreign_fields(form, conversation: Conversation, caps) -> bool:
 def save_theme_form(session: DbSession, all_guides: GuideSet, guide: Guide, conversation: Conversation, caps,
                     form, actor: str) -> tuple[dict, dict]:
     """Save a posted theme; returns what was typed and the errors, both keyed by (municipality, question)."""
-    typed, errors = {}, {}
+    typed: dict[tuple[int, str], list[str] | str | None] = {}
+    errors: dict[tuple[int, str], AnswerError] = {}
     for municipality in conversation.municipalities:
         if not caps.can_edit_municipality(municipality):
             continue
