@@ -30,11 +30,12 @@ from typing import cast
 
 import pandas as pd
 from sqlalchemy import Table, insert, select, text
+from sqlalchemy.orm import DeclarativeBase
 
 from . import create_app
 from .auth import create_user
 from .bootstrap import load_reference_data
-from .extensions import Model, db
+from .extensions import db
 from .guide_registry import current_guides
 from .guides import GuideSet, Question
 from .models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality
@@ -63,7 +64,7 @@ OPEN_TEXT = ("Besproken in het college; een vaste aanpak volgt.", "Belegd bij de
              "Nog niet besproken; staat op de agenda.", "Samen met de regio opgepakt.")
 
 
-def _table(model: type[Model]) -> Table:
+def _table(model: type[DeclarativeBase]) -> Table:
     """The table of a model for a Core bulk INSERT (DeclarativeBase types __table__ as any FromClause)."""
     return cast(Table, model.__table__)
 

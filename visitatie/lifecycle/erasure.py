@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select, update
+from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute
 
 from .. import security_events
 from ..models import Answer, AnswerRevision, ConversationEvent, Mark, Participation, Person
@@ -54,14 +57,14 @@ def find_person(session: DbSession, email: str) -> Person:
     return person
 
 
-def _children(conversation_ids):
+def _children(conversation_ids: list[int]) -> tuple[Select[int], Select[int]]:
     """The answers and recommendations of the conversations, for the tables that hang under them."""
     return (select(Answer.id).where(Answer.conversation_id.in_(conversation_ids)),
             select(Recommendation.id).where(Recommendation.conversation_id.in_(conversation_ids)))
 
 
 # (authorship column, which rows: those of the person's conversations)
-def _authored(conversation_ids):
+def _authored(conversation_ids: list[int]) -> list[tuple[InstrumentedAttribute[Any], ColumnElement[bool]]]:
     answers, recommendations = _children(conversation_ids)
     return [
         (Answer.updated_by, Answer.conversation_id.in_(conversation_ids)),
@@ -79,9 +82,12 @@ def _authored(conversation_ids):
     ]
 
 
-def _texts(conversation_ids):
+def _texts(conversation_ids: list[int]) -> list[tuple[type[DeclarativeBase], tuple[str, ...], ColumnElement[bool]]]:
     answers, recommendations = _children(conversation_ids)
-    in_conversations = lambda model: model.conversation_id.in_(conversation_ids)  # noqa: E731
+
+    def in_conversations(model: Any) -> ColumnElement[bool]:  # any model with a conversation_id
+        where: ColumnElement[bool] = model.conversation_id.in_(conversation_ids)
+        return where
     return [
         (Answer, ("value",), in_conversations(Answer)),
         (AnswerRevision, ("value",), AnswerRevision.answer_id.in_(answers)),
@@ -96,7 +102,7 @@ def _texts(conversation_ids):
     ]
 
 
-def _replace_in_texts(session: DbSession, conversation_ids, needles: list[str]) -> int:
+def _replace_in_texts(session: DbSession, conversation_ids: list[int], needles: list[str]) -> int:
     pattern = re.compile("|".join(re.escape(n) for n in needles if n), re.IGNORECASE)
     changed = 0
     for model, columns, where in _texts(conversation_ids):

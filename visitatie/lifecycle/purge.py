@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import ColumnElement, Executable, Select, delete, exists, func, select, update
+from sqlalchemy.orm import DeclarativeBase
 
 from .. import security_events
 from ..models import Answer, AnswerRevision, Conversation, ConversationEvent, Mark, Participation, Person, Round
@@ -57,11 +58,11 @@ class PurgeCounts:
         return sum(asdict(self).values())
 
 
-def _count(session: DbSession, model, where) -> int:
+def _count(session: DbSession, model: type[DeclarativeBase], where: ColumnElement[bool]) -> int:
     return session.scalar(select(func.count()).select_from(model).where(where)) or 0
 
 
-def _scopes(round_id: int):
+def _scopes(round_id: int) -> tuple[Select[int], Select[int], Select[int], ColumnElement[bool]]:
     conversations = select(Conversation.id).where(Conversation.round_id == round_id)
     answers = select(Answer.id).where(Answer.conversation_id.in_(conversations))
     participations = select(Participation.id).where(Participation.conversation_id.in_(conversations))
@@ -71,7 +72,7 @@ def _scopes(round_id: int):
     return conversations, answers, participations, Person.id.in_(people) & ~exists(elsewhere)
 
 
-def _visit_text_models(conversations):
+def _visit_text_models(conversations: Select[int]) -> list[tuple[type[DeclarativeBase], ColumnElement[bool]]]:
     return [(Finding, Finding.conversation_id.in_(conversations)),
             (Recommendation, Recommendation.conversation_id.in_(conversations)),
             (VisitResponse, VisitResponse.conversation_id.in_(conversations)),
@@ -99,7 +100,9 @@ def purge(session: DbSession, round_: Round, actor: str, ip: str | None = None) 
     secure_delete(session.connection())
     conversations, answers, participations, only_here = _scopes(round_.id)
     people = list(session.scalars(select(Person.id).where(only_here)))
-    run = lambda statement: session.execute(statement.execution_options(synchronize_session=False))  # noqa: E731
+
+    def run(statement: Executable) -> None:
+        session.execute(statement.execution_options(synchronize_session=False))
     # Children first: the ORM cascades do not run for bulk statements, and SQLite may have foreign keys off.
     run(delete(AnswerRevision).where(AnswerRevision.answer_id.in_(answers)))
     marks = select(Mark.id).where(Mark.answer_id.in_(answers))
