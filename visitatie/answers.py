@@ -11,8 +11,10 @@ it is not shown, counted or reported: use `shown_values` / `Question.is_shown`.
 """
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -79,7 +81,7 @@ def values_by_municipality(answers: dict[tuple[int, str], Answer]) -> dict[int, 
     return values
 
 
-def shown_values(guides, values: dict[str, str]) -> dict[str, str]:
+def shown_values(guides: Iterable[Guide], values: dict[str, str]) -> dict[str, str]:
     """One municipality's non-empty answers to questions that are shown (condition holds).
 
     Built in guide order, so a stored answer to a question that is no longer shown cannot make
@@ -106,7 +108,7 @@ def answer_text(question: Question | None, raw: str | None) -> str:
     return question.choice_label(raw)
 
 
-def coerce_value(question: Question, value) -> list[str] | str:
+def coerce_value(question: Question, value: object) -> list[str] | str:
     """A submitted value (form or JSON) in the question's natural shape, or InvalidAnswer."""
     if question.multiple:
         if value is None or value == "":
@@ -125,7 +127,7 @@ def coerce_value(question: Question, value) -> list[str] | str:
     return clean_text(value.replace("\r\n", "\n"))
 
 
-def validate(question: Question, value) -> str:
+def validate(question: Question, value: object) -> str:
     """The stored form of a valid value; InvalidAnswer when it does not fit the question."""
     value = coerce_value(question, value)
     error = question.validation_error(value)
@@ -278,14 +280,14 @@ def _current(session: DbSession, conversation_id: int, municipality_id: int, que
     ).one()
 
 
-def _placeholder(conversation, municipality_id, change, guide_version) -> Answer:
+def _placeholder(conversation: Conversation, municipality_id: int, change: Change, guide_version: str) -> Answer:
     # Not added to the session: stands for "no answer" in a conflict message.
     return Answer(conversation_id=conversation.id, municipality_id=municipality_id,
                   question_id=change.question.id, value="", guide_version=guide_version,
                   updated_by="", version=0)
 
 
-def history(answer: Answer) -> list[dict]:
+def history(answer: Answer) -> list[dict[str, Any]]:
     """Every version of an answer, newest first: version, value, who, when."""
     versions = [{"version": answer.version, "value": answer.value, "by": answer.updated_by,
                  "at": answer.updated_at, "current": True}]
@@ -314,7 +316,7 @@ class Progress:
         return Progress(self.answered + other.answered, self.total + other.total)
 
 
-def theme_progress(guide: Guide, values: dict[int, dict[str, str]], municipality_ids,
+def theme_progress(guide: Guide, values: dict[int, dict[str, str]], municipality_ids: Collection[int],
                    role: str | None = None) -> Progress:
     """Answered / shown questions of one theme, summed over the municipalities; with a role, only
     the questions meant for that role."""
@@ -326,8 +328,8 @@ def theme_progress(guide: Guide, values: dict[int, dict[str, str]], municipality
     return progress
 
 
-def conversation_progress(guides, values: dict[int, dict[str, str]],
-                          municipality_ids, role: str | None = None) -> tuple[dict[int, Progress], Progress]:
+def conversation_progress(guides: Iterable[Guide], values: dict[int, dict[str, str]],
+                          municipality_ids: Collection[int], role: str | None = None) -> tuple[dict[int, Progress], Progress]:
     """Progress per theme number, and for the whole conversation."""
     per_theme = {g.number: theme_progress(g, values, municipality_ids, role) for g in guides}
     return per_theme, sum(per_theme.values(), Progress(0, 0))

@@ -25,7 +25,7 @@ def read_table(data: bytes | str, file: str = "<bestand>", required: Iterable[st
     return read_csv(data, file, required, error)
 
 
-def cell_text(value) -> str:
+def cell_text(value: object) -> str:
     """A cell as the text an importer reads."""
     if value is None:
         return ""
@@ -42,7 +42,7 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(data: bytes, file: str, required: tuple[str, ...], error) -> CsvTable:
+def _read_xlsx(data: bytes, file: str, required: tuple[str, ...], error: type[CsvImportError]) -> CsvTable:
     from openpyxl import load_workbook  # only needed for workbooks
 
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import timedelta
+from typing import Any
 
 
 from . import answers as answer_domain
@@ -19,11 +20,12 @@ from .models import Conversation
 from .models.types import DbSession
 from .opbrengst.consent import state as consent_state
 from .reports.verslag import build_verslag
-from .reports.wording import AMSTERDAM, dutch_date
+from .dutch_time import AMSTERDAM
+from .reports.wording import dutch_date
 from .vocabulary import Consent, ConversationStatus, Role, label
 
 
-def verslag_content(session: DbSession, all_guides: GuideSet, conversation: Conversation) -> dict:
+def verslag_content(session: DbSession, all_guides: GuideSet, conversation: Conversation) -> dict[str, Any]:
     guides = answer_domain.conversation_guides(all_guides, conversation)
     answers = answer_domain.answers_by_question(session, conversation)
     values = answer_domain.values_by_municipality(answers)
