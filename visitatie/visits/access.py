@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import MUNICIPAL_ROLES
+from ..models import MUNICIPAL_ROLES, Conversation
 from ..permissions import capabilities, participation_in
 from .core import host_of, is_visit
 
@@ -52,7 +52,7 @@ class VisitRights:
 NO_RIGHTS = VisitRights()
 
 
-def visit_rights(principal, conversation) -> VisitRights:
+def visit_rights(principal: object, conversation: Conversation | None) -> VisitRights:
     """What a principal may do with a visit; nothing at all for what is not a visit."""
     if not is_visit(conversation):
         return NO_RIGHTS

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..answers import conversation_guides
-from ..guides import Guide, GuideSet, MaturityScale
+from ..guides import ChecklistItem, Guide, GuideSet, MaturityScale
 from ..models import Conversation
 from ..models.types import DbSession, utcnow
 from ..models.visits import MATURITY_LEVELS, SCORE_SOURCES, TEXT_MAX_LENGTH, ChecklistEntry, MaturityScore
@@ -54,7 +54,7 @@ class ThemeAssessment:
     scale: MaturityScale | None
     self_score: MaturityScore | None
     committee_score: MaturityScore | None
-    checklist: list = field(default_factory=list)  # (ChecklistItem, ChecklistEntry | None)
+    checklist: list[tuple[ChecklistItem, ChecklistEntry | None]] = field(default_factory=list)
 
     @property
     def number(self) -> int:
@@ -164,7 +164,8 @@ def save_assessment(session: DbSession, guides: GuideSet, conversation: Conversa
     return _store_score(session, conversation, theme_number, source, current, score, actor, now)
 
 
-def _stage_checklist(session, conversation, entries: list[ChecklistInput], actor: str, now) -> None:
+def _stage_checklist(session: DbSession, conversation: Conversation, entries: list[ChecklistInput], actor: str,
+                     now: datetime) -> None:
     stored = checklist_of(session, conversation)
     for entry in entries:
         row = stored.get(entry.item_id)
@@ -180,7 +181,8 @@ def _stage_checklist(session, conversation, entries: list[ChecklistInput], actor
         row.updated_by, row.updated_at = actor, now
 
 
-def _store_score(session, conversation, theme_number, source, current, score: ScoreInput, actor, now):
+def _store_score(session: DbSession, conversation: Conversation, theme_number: int, source: str,
+                 current: MaturityScore | None, score: ScoreInput, actor: str, now: datetime) -> MaturityScore:
     text = score.justification.strip()
     if current is None:
         if score.base_version:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeGuard
+from typing import Any, Protocol, TypeGuard, TypeVar
 
 from sqlalchemy import select, update
 
@@ -13,7 +13,7 @@ from ..models import MUNICIPAL_ROLES, Conversation, Municipality, Participation,
 from ..models.types import DbSession, rows_matched, utcnow
 from ..models.visits import MaturityScore, Recommendation, Visit
 from ..scheduling.inputs import in_amsterdam
-from ..scheduling.validation import COMMITTEE_SIZE  # noqa: F401  (re-exported: one rule, one place)
+from ..scheduling.validation import COMMITTEE_SIZE as COMMITTEE_SIZE  # noqa: F401  (re-exported: one rule, one place)
 from .errors import NotAVisit, StaleEdit, VisitLocked
 
 VISIT_KIND = "visitatieronde"
@@ -40,7 +40,8 @@ def require_open(conversation: Conversation) -> None:
 
 
 def host_of(conversation: Conversation) -> Municipality:
-    return require_visit(conversation).municipalities[0]
+    host: Municipality = require_visit(conversation).municipalities[0]
+    return host
 
 
 def committee(conversation: Conversation) -> list[Participation]:
@@ -185,7 +186,21 @@ def list_visits(session: DbSession, round_id: int | None = None) -> list[VisitRo
     return sorted(rows, key=lambda r: (r.day or date.max, r.host))
 
 
-def versioned_update(session: DbSession, model, row, base_version: int | None, values: dict):
+class Versioned(Protocol):
+    """A row with optimistic locking: what versioned_update reads of it."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+_Row = TypeVar("_Row", bound=Versioned)
+
+
+def versioned_update(session: DbSession, model: type[_Row], row: _Row, base_version: int | None,
+                     values: dict[str, Any]) -> _Row:
     """UPDATE row SET values, version+1 WHERE version = base: StaleEdit when someone was first.
 
     The check happens in the database, so two servers cannot both win; commits on success.
@@ -193,8 +208,9 @@ def versioned_update(session: DbSession, model, row, base_version: int | None, v
     if base_version is None or base_version != row.version:  # a row's version is never None
         session.rollback()  # nothing staged with this save may be written either
         raise StaleEdit(row)
+    columns: Any = model  # the mapped class, whose attributes are its SQL columns
     result = session.execute(
-        update(model).where(model.id == row.id, model.version == base_version)
+        update(model).where(columns.id == row.id, columns.version == base_version)
         .values(**values, version=base_version + 1).execution_options(synchronize_session=False))
     if rows_matched(result) != 1:
         session.rollback()

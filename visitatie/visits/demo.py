@@ -120,7 +120,7 @@ def load_demo_visits(session: DbSession, guides: GuideSet) -> bool:
     return True
 
 
-def _round(session, guides, title, start, end, status) -> Round:
+def _round(session: DbSession, guides: GuideSet, title: str, start: date, end: date, status: str) -> Round:
     round_ = Round(kind="visitatieronde", title=title, period_start=start, period_end=end, status=status,
                    guide_version=guides.version, themes=list(session.scalars(select(Theme).order_by(Theme.number))))
     session.add(round_)
@@ -132,8 +132,9 @@ def _email(name: str) -> str:
     return name.lower().replace(".", "").replace(" ", ".") + "@example.org"
 
 
-def _visit(session, guides, round_, towns, host, day, status, committee, self_levels, committee_levels, consent,
-           follow_up=False) -> None:
+def _visit(session: DbSession, guides: GuideSet, round_: Round, towns: dict[str, Municipality], host: str,
+           day: date, status: str, committee: tuple[tuple[str, str, str], ...], self_levels: tuple[int, ...],
+           committee_levels: tuple[int, ...], consent: bool, follow_up: bool = False) -> None:
     town = towns[host]
     people = [ParticipantInput(name, _email(name), "commissielid", towns[place], function)
               for name, place, function in committee]

@@ -1,5 +1,6 @@
 """Domain errors of the visitatieronde. They carry codes and values, not sentences: the web layer
 (visitatie/web/visit_messages.py) and the CLI word them in Dutch."""
+from typing import Any
 
 
 class VisitError(Exception):
@@ -21,7 +22,7 @@ class VisitLocked(VisitError):
 class InvalidInput(VisitError):
     """Input that does not fit; `problems` maps a field name to a code (and `params` to values)."""
 
-    def __init__(self, problems: dict[str, str], params: dict | None = None):
+    def __init__(self, problems: dict[str, str], params: dict[str, Any] | None = None):
         super().__init__(", ".join(f"{field}: {code}" for field, code in problems.items()))
         self.problems = problems
         self.params = params or {}
@@ -30,7 +31,7 @@ class InvalidInput(VisitError):
 class StaleEdit(VisitError):
     """Someone saved a newer version in between; `current` is the record as it now is."""
 
-    def __init__(self, current):
+    def __init__(self, current: Any):  # the row as it now is: any versioned model
         super().__init__(f"versie {current.version} is intussen opgeslagen door {current.updated_by}")
         self.current = current
 

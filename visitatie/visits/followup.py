@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..guides import GuideSet
 from ..models import Conversation
 from ..models.types import DbSession
-from ..models.visits import Recommendation
+from ..models.visits import MaturityScore, Recommendation
 from .assessment import scores_of, visit_guides
 from .core import ensure_visit
 from .recommendations import recommendations_of
@@ -49,7 +49,7 @@ class FollowUp:
         return [r for r in self.recommendations if r.status in ("open", "in_uitvoering")]
 
 
-def _levels(scores, source: str) -> dict[int, int]:
+def _levels(scores: dict[tuple[int, str], MaturityScore], source: str) -> dict[int, int]:
     return {number: score.level for (number, kind), score in scores.items() if kind == source}
 
 

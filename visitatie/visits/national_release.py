@@ -8,6 +8,7 @@ least MIN_CELL visits (added, removed or with other committee levels).
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -71,7 +72,7 @@ def latest_release(session: DbSession) -> NationalRelease | None:
     return session.scalar(select(NationalRelease).order_by(NationalRelease.version.desc()).limit(1))
 
 
-def latest_release_maturity(session: DbSession) -> dict | None:
+def latest_release_maturity(session: DbSession) -> dict[str, Any] | None:
     release = latest_release(session)
     return release.maturity if release else None
 

@@ -85,8 +85,8 @@ def delete_finding(session: DbSession, conversation: Conversation, finding: Find
     session.commit()
 
 
-def _recommendation_problems(guides, conversation, data: RecommendationInput) -> dict[str, str]:
-    problems = {}
+def _recommendation_problems(guides: GuideSet, conversation: Conversation, data: RecommendationInput) -> dict[str, str]:
+    problems: dict[str, str] = {}
     if data.theme_number is None or theme_guide(guides, conversation, data.theme_number) is None:
         problems["theme_number"] = "unknown_theme"
     if data.priority not in PRIORITIES:

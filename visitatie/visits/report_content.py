@@ -4,36 +4,38 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 
 from ..finalising import last_finalised
 from ..guides import GuideSet
-from ..models import Conversation
+from ..models import Conversation, Participation
 from ..models.types import DbSession
+from ..models.visits import MaturityScore, Recommendation
 from ..reports.visit_report import build_visit_report
-from .assessment import assessments
+from .assessment import ThemeAssessment, assessments
 from .core import committee, ensure_visit, host_of, host_participants, visit_date
 from .followup import follow_up
 from .recommendations import findings_of, recommendations_of, response_of
 
 
-def _score(assessment, score) -> dict | None:
+def _score(assessment: ThemeAssessment, score: MaturityScore | None) -> dict[str, Any] | None:
     if score is None:
         return None
     return {"level": score.level, "name": assessment.level_name(score.level), "justification": score.justification}
 
 
-def _recommendation(r) -> dict:
+def _recommendation(r: Recommendation) -> dict[str, Any]:
     return {"theme_number": r.theme_number, "priority": r.priority, "owner_role": r.owner_role,
             "deadline": r.deadline.isoformat(), "text": r.text, "status": r.status, "status_reason": r.status_reason}
 
 
-def _person(p) -> dict:
+def _person(p: Participation) -> dict[str, Any]:
     return {"name": p.person.name, "role": p.role, "function": p.person.function or "",
             "municipality": p.municipality.name if p.municipality else ""}
 
 
-def visit_report_content(session: DbSession, guides: GuideSet, conversation: Conversation) -> dict:
+def visit_report_content(session: DbSession, guides: GuideSet, conversation: Conversation) -> dict[str, Any]:
     ensure_visit(session, conversation)
     host = host_of(conversation)
     findings = findings_of(session, conversation)

@@ -11,11 +11,11 @@ from datetime import datetime
 import pandas as pd
 from babel.dates import format_datetime
 
+from ..dutch_time import AMSTERDAM
 from ..guides import GuideSet
-from ..models import Round
+from ..models import Conversation, Round
 from ..models.types import DbSession, utcnow
 from ..reports.visit_report import OWNERS, STATUSES
-from ..scheduling.inputs import AMSTERDAM
 from ..spreadsheets import Sheet, csv_zip_bytes, xlsx_bytes
 from .assessment import scores_of, visit_guides
 from .core import is_visit, visit_date
@@ -23,7 +23,7 @@ from .recommendations import recommendations_of
 
 
 
-def _visits(round_: Round):
+def _visits(round_: Round) -> list[Conversation]:
     return sorted((c for c in round_.conversations if is_visit(c)),
                   key=lambda c: (visit_date(c) is None, visit_date(c), c.id))
 

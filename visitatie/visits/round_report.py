@@ -25,7 +25,7 @@ from ..models import Conversation, Round
 from ..models.types import DbSession
 from ..models.visits import MATURITY_LEVELS, RECOMMENDATION_STATUSES, Visit
 from ..opbrengst.disclosure import FOOTNOTE, MIN_CELL, MIN_MUNICIPALITIES, protect_distribution
-from ..pdf import render_pdf
+from ..pdf.render import render_pdf
 from ..reports import visit_round_text
 from ..reports.visit_round_report import build_visit_round_report
 from .assessment import scores_of, visit_guides
@@ -47,12 +47,12 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def _protected(counts: dict[str, int]) -> dict:
+def _protected(counts: dict[str, int]) -> dict[str, Any]:
     shown, reason = protect_distribution(counts)
     return {"n": sum(counts.values()), "counts": shown, "suppressed": reason}
 
 
-def _recurring(items: list[tuple[int, str]]) -> tuple[list[dict], int]:
+def _recurring(items: list[tuple[int, str]]) -> tuple[list[dict[str, Any]], int]:
     """(visit id, text) pairs -> texts written at MIN_CELL or more visits, most visits first; and
     how many items were written at fewer visits (counted, not quoted)."""
     visits: dict[str, set[int]] = {}
@@ -67,7 +67,7 @@ def _recurring(items: list[tuple[int, str]]) -> tuple[list[dict], int]:
     return recurring, sum(1 for _, text in items if _key(text) not in keys)
 
 
-def round_report_content(session: DbSession, guides: GuideSet, round_: Round, today: date) -> dict:
+def round_report_content(session: DbSession, guides: GuideSet, round_: Round, today: date) -> dict[str, Any]:
     """The report's content; TooFewVisits below MIN_VISITS finalised visits. `today` is the
     "stand per" date of the follow-up statuses."""
     if round_.kind != VISIT_KIND:
@@ -124,11 +124,11 @@ def report_file_name(round_: Round, extension: str) -> str:
     return f"rapport-visitatieronde-{round_.id}.{extension}"
 
 
-def round_report_docx(content: dict) -> bytes:
+def round_report_docx(content: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     build_visit_round_report(content).save(buffer)
     return buffer.getvalue()
 
 
-def round_report_pdf(content: dict) -> bytes:
+def round_report_pdf(content: dict[str, Any]) -> bytes:
     return render_pdf("pdf/visitatieronde.html", content=content, text=visit_round_text)
