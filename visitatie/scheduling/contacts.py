@@ -10,6 +10,7 @@ register is replaced by the row in the file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,7 +67,7 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-def municipality_finder(municipalities: list[Municipality]):
+def municipality_finder(municipalities: list[Municipality]) -> Callable[[str], Municipality | None]:
     """A lookup by CBS code or by name (any case), as the import files name municipalities."""
     by_code = {m.code: m for m in municipalities}
     by_name = {m.name.lower(): m for m in municipalities}
@@ -142,7 +143,7 @@ def remove_contact(session: DbSession, municipality: Municipality, role: str) ->
     return bool(rows_matched(result))
 
 
-def contacts_of(session: DbSession, municipality_ids) -> dict[int, list[Contact]]:
+def contacts_of(session: DbSession, municipality_ids: Iterable[int]) -> dict[int, list[Contact]]:
     """The register's entries per municipality id, in role order."""
     found: dict[int, list[Contact]] = {}
     rows = session.scalars(select(Contact).where(Contact.municipality_id.in_(list(municipality_ids))))
@@ -151,7 +152,7 @@ def contacts_of(session: DbSession, municipality_ids) -> dict[int, list[Contact]
     return found
 
 
-def register_participants(municipalities, contacts: dict[int, list[Contact]]) -> list[ParticipantInput]:
+def register_participants(municipalities: Iterable[Municipality], contacts: dict[int, list[Contact]]) -> list[ParticipantInput]:
     """The participants a conversation of these municipalities gets from the register."""
     return [ParticipantInput(c.name, c.email, c.role, m, c.function)
             for m in municipalities for c in contacts.get(m.id, [])]

@@ -5,6 +5,7 @@ a visitatieronde can combine them in one transaction.
 """
 import re
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
@@ -94,7 +95,8 @@ def _record_changes(conversation: Conversation, data: ConversationInput, actor: 
         _event(conversation, actor, "gemeenten", ", ".join(old_names), ", ".join(new_names), now)
 
 
-def _sync_participants(session, conversation, wanted: list[ParticipantInput], actor, now) -> None:
+def _sync_participants(session: DbSession, conversation: Conversation, wanted: list[ParticipantInput], actor: str,
+                       now: datetime) -> None:
     """Keep participations that stay (and their invitation links), add new ones, drop the rest."""
     current = {(p.person.email or "", p.role): p for p in conversation.participations}
     kept, added = set(), []
@@ -118,7 +120,7 @@ def _sync_participants(session, conversation, wanted: list[ParticipantInput], ac
                ", ".join(added) or None, now)
 
 
-def conversation_input(conversation: Conversation, **changes) -> ConversationInput:
+def conversation_input(conversation: Conversation, **changes: Any) -> ConversationInput:
     """The conversation as saved, as input for save_conversation, with `changes` applied: the
     bulk actions (gespreksleiders, the planning spreadsheet) change a few things and keep the rest."""
     data = ConversationInput(
@@ -176,7 +178,8 @@ def change_status(session: DbSession, conversation: Conversation, new_status: st
     return conversation
 
 
-def _event(conversation, actor, kind, old, new, now, reason=None) -> None:
+def _event(conversation: Conversation, actor: str, kind: str, old: str | None, new: str | None, now: datetime,
+           reason: str | None = None) -> None:
     conversation.events.append(ConversationEvent(
         actor=actor, kind=kind, old_value=old, new_value=new, reason=reason or None, at=now))
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 
-from ..models import CONVERSATION_STATUSES, Conversation, Municipality, Round
+from ..models import CONVERSATION_STATUSES, Conversation, Municipality, Participation, Round
 from ..models.types import DbSession
 from .enrolment import enrolments
 from .pairing import scheduled_municipality_ids
@@ -39,7 +39,7 @@ class RoundOverview:
     without_date: list[Conversation] = field(default_factory=list)
 
 
-def _leaders(conversation: Conversation) -> list:
+def _leaders(conversation: Conversation) -> list[Participation]:
     """Who leads: the gespreksleider; in a visitatieronde the members of the visitatiecommissie."""
     if conversation.round.kind == "visitatieronde":
         return [p for p in conversation.participations if p.role == "commissielid"]

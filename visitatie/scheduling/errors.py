@@ -2,6 +2,8 @@
 CLI turn them into Dutch messages (visitatie/web/planning/messages.py)."""
 import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -10,7 +12,7 @@ class Problem:
 
     code: str
     field: str | None = None
-    params: dict = dataclasses.field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 class SchedulingError(Exception):
@@ -26,7 +28,7 @@ class ValidationFailed(SchedulingError):
 class StaleEdit(SchedulingError):
     """The form was based on an older version than the one in the database."""
 
-    def __init__(self, current_version: int, updated_at=None):
+    def __init__(self, current_version: int, updated_at: datetime | None = None):
         self.current_version, self.updated_at = current_version, updated_at
         super().__init__(f"stale edit; current version {current_version}")
 

@@ -81,4 +81,5 @@ def calendar_bytes(conversations: Iterable[Conversation], page_url: Callable[[Co
         if conversation.starts_at is not None:
             calendar.add_component(conversation_event(conversation, page_url(conversation), now))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # typed Any by icalendar
+    return ical

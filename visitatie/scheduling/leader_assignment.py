@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import networkx as nx
 from sqlalchemy import func, select
@@ -42,7 +43,7 @@ LOAD_STEP = 4  # the k-th conversation of a volunteer costs LOAD_STEP * (k - 1) 
 @dataclass(frozen=True)
 class LeaderReason:
     code: str  # outside, region, province, day, undated, load
-    params: dict
+    params: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,8 @@ def propose_leaders(session: DbSession, round_: Round, preference: str = "geen")
     return LeaderPlan(tuple(proposals), tuple(unassigned), preference)
 
 
-def _reasons(volunteer, conversation, preference, number) -> tuple[LeaderReason, ...]:
+def _reasons(volunteer: LeaderVolunteer, conversation: Conversation, preference: str,
+             number: int) -> tuple[LeaderReason, ...]:
     reasons = [LeaderReason("outside", {"leader": volunteer.name, "municipality": volunteer.municipality.name,
                                         "municipalities": " en ".join(m.name for m in conversation.municipalities)})]
     if preference == "zelfde_veiligheidsregio" and _close(volunteer, conversation, preference):

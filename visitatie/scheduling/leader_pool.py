@@ -98,7 +98,7 @@ def parse_pool(data: bytes | str, municipalities: list[Municipality], file: str 
             reasons.append(f"niet_beschikbaar: {', '.join(bad)} is geen datum (bijvoorbeeld 2025-04-15)")
         if reasons:
             problems.append(f"regel {row.line}: " + "; ".join(reasons))
-        else:
+        elif municipality is not None:  # always, when there are no reasons
             items.append(VolunteerInput(name, email, municipality, int(maximum), tuple(days)))
     if problems:
         raise PoolImportError(file, problems)

@@ -6,10 +6,12 @@ that cannot prove it is MAIL_SERVER gets no letter, no password and no personal 
 """
 import smtplib
 import ssl
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
+from typing import Any
 
 from .errors import SchedulingError
 from .mailmerge import Letter
@@ -36,7 +38,7 @@ class MailSettings:
     ca_file: str = ""  # a private CA to trust besides the system's (MAIL_CA_FILE)
 
     @classmethod
-    def from_config(cls, config) -> "MailSettings | None":
+    def from_config(cls, config: Mapping[str, Any]) -> "MailSettings | None":
         if not config.get("MAIL_SERVER"):
             return None
         return cls(config["MAIL_SERVER"], config["MAIL_PORT"], config["MAIL_USERNAME"],
@@ -76,7 +78,7 @@ def message_for(letter: Letter, sender: str) -> EmailMessage:
 
 
 @contextmanager
-def connect(settings: MailSettings):
+def connect(settings: MailSettings) -> Iterator[smtplib.SMTP]:
     """An SMTP connection, over verified TLS as configured, logged in when a user name is set.
 
     The TLS handshake comes before anything is sent: with a wrong certificate smtplib raises

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import pandas as pd
 from babel.dates import format_date, format_time
@@ -39,7 +40,7 @@ class Letter:
     body: str
     link: str
     expires_at: datetime
-    fields: dict  # the mail-merge row
+    fields: dict[str, Any]  # the mail-merge row
     # The conversation's calendar entry (.ics; page link and place, never the personal link), or
     # None while the conversation has no date.
     calendar: bytes | None = None

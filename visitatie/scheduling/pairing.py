@@ -8,6 +8,7 @@ sizes count as neither a match nor a mismatch. One point of complementarity outw
 preference, so size only decides between pairs that are equally complementary.
 Deterministic: nodes and edges are added in code order, so the same input gives the same answer.
 """
+from collections.abc import Collection, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import combinations
@@ -37,7 +38,7 @@ SIZE_POINTS = {"zelfde": 2, "vergelijkbaar": 1, "onbekend": 1, "verschillend": 0
 class Candidate:
     code: str
     name: str
-    scores: dict  # theme number → 1..5
+    scores: dict[int, int]  # theme number → 1..5
     population: int | None = None
     province: str = ""
     safety_region_code: str = ""
@@ -95,7 +96,7 @@ def learning_value(gap: int) -> int:
     return (gap - 1) ** 2 if gap >= NOTABLE_GAP else 0
 
 
-def complementarity(a: Candidate, b: Candidate, themes) -> int:
+def complementarity(a: Candidate, b: Candidate, themes: Iterable[int]) -> int:
     """What a can teach b plus what b can teach a, plus the smaller of the two again: a pair in
     which both have something to offer beats one where only one side teaches."""
     shared = [t for t in themes if t in a.scores and t in b.scores]
@@ -104,7 +105,7 @@ def complementarity(a: Candidate, b: Candidate, themes) -> int:
     return a_teaches + b_teaches + min(a_teaches, b_teaches)
 
 
-def reasons(a: Candidate, b: Candidate, themes) -> tuple[Reason, ...]:
+def reasons(a: Candidate, b: Candidate, themes: Iterable[int]) -> tuple[Reason, ...]:
     found = []
     for theme in sorted(t for t in themes if t in a.scores and t in b.scores):
         strong, weak = (a, b) if a.scores[theme] >= b.scores[theme] else (b, a)
@@ -126,7 +127,7 @@ def allowed(a: Candidate, b: Candidate, constraint: str) -> bool:
     return True
 
 
-def propose_pairs(candidates: list[Candidate], themes, constraint: str = "geen",
+def propose_pairs(candidates: list[Candidate], themes: Collection[int], constraint: str = "geen",
                   rejected: AbstractSet[frozenset[str]] = frozenset()) -> Proposal:
     """The pairing with the most pairs and, among those, the greatest total weight.
 
@@ -211,7 +212,7 @@ def clear_rejections(session: DbSession, round_: Round) -> int:
 
 
 def accept_pair(session: DbSession, round_: Round, first: Municipality, second: Municipality,
-                actor: str):
+                actor: str) -> Conversation:
     """A proposed pair becomes a conversation without a date yet (validated like any other), with
     the burgemeester, CISO and adviseur OOV of both from the contacts register."""
     return accept_pairs(session, round_, [(first, second)], actor)[0]

@@ -35,7 +35,7 @@ class Tracking:
         return sum(1 for link in self.links if link.opened_at is not None)
 
 
-def _progress(guides: GuideSet, conversation: Conversation, answers: dict) -> answer_domain.Progress:
+def _progress(guides: GuideSet, conversation: Conversation, answers: dict[tuple[int, str], Answer]) -> answer_domain.Progress:
     values = answer_domain.values_by_municipality(answers)
     if is_visit(conversation):
         return answer_domain.conversation_progress(visit_guides(guides, conversation), values,
@@ -49,7 +49,7 @@ def round_tracking(session: DbSession, guides: GuideSet, round_: Round) -> dict[
     """{conversation id: Tracking} for every conversation of the round (three queries in all)."""
     conversations = round_.conversations
     ids = [c.id for c in conversations]
-    answers: dict[int, dict] = {i: {} for i in ids}
+    answers: dict[int, dict[tuple[int, str], Answer]] = {i: {} for i in ids}
     for answer in session.scalars(select(Answer).where(Answer.conversation_id.in_(ids))):
         answers[answer.conversation_id][(answer.municipality_id, answer.question_id)] = answer
     opened = dict(session.execute(
