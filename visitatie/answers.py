@@ -329,7 +329,8 @@ def theme_progress(guide: Guide, values: dict[int, dict[str, str]], municipality
 
 
 def conversation_progress(guides: Iterable[Guide], values: dict[int, dict[str, str]],
-                          municipality_ids: Collection[int], role: str | None = None) -> tuple[dict[int, Progress], Progress]:
+                          municipality_ids: Collection[int],
+                          role: str | None = None) -> tuple[dict[int, Progress], Progress]:
     """Progress per theme number, and for the whole conversation."""
     per_theme = {g.number: theme_progress(g, values, municipality_ids, role) for g in guides}
     return per_theme, sum(per_theme.values(), Progress(0, 0))

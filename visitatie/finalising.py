@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-
 from .models import Conversation, ConversationEvent
 from .models.types import DbSession, utcnow
 

@@ -6,7 +6,6 @@ so the editor refuses exactly what a YAML file would, with the same reason on th
 """
 from __future__ import annotations
 
-
 from .guide_documents import maturity_source, plain
 from .guide_files import GuideError
 from .guide_versions import GuideVersionError, ensure_editable, store_content

@@ -111,7 +111,8 @@ def unknown_themes(guides: GuideSet, numbers) -> list[int]:
     return sorted(n for n in numbers if n not in have)
 
 
-def theme_choices(session: DbSession, shipped: list[tuple[int, str]], choices: list[VersionChoice]) -> list[tuple[int, str]]:
+def theme_choices(session: DbSession, shipped: list[tuple[int, str]],
+                  choices: list[VersionChoice]) -> list[tuple[int, str]]:
     """The round form's theme options: each number with its title in every frozen set that has it,
     so a project leader of another topic sees that topic's titles too."""
     titles = {number: [title] for number, title in shipped}

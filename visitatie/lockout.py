@@ -8,7 +8,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-
 from .models.accounts import LoginThrottle
 from .models.types import DbSession
 

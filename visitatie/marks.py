@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-
 from .guides import OPEN_ANSWER_MAX_LENGTH
 from .models import MARK_KINDS, Answer, Mark, Participation
 from .models.types import DbSession

@@ -6,7 +6,6 @@ never carry answer text, quote text, names typed by users, passwords or tokens.
 """
 from __future__ import annotations
 
-
 from .models.security import SecurityEvent
 from .models.types import DbSession
 

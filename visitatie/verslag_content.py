@@ -11,16 +11,15 @@ import re
 from datetime import timedelta
 from typing import Any
 
-
 from . import answers as answer_domain
 from .answers import answer_text
+from .dutch_time import AMSTERDAM
 from .finalising import last_finalised
 from .guides import GuideSet
 from .models import Conversation
 from .models.types import DbSession
 from .opbrengst.consent import state as consent_state
 from .reports.verslag import build_verslag
-from .dutch_time import AMSTERDAM
 from .reports.wording import dutch_date
 from .vocabulary import Consent, ConversationStatus, Role, label
 

@@ -2,10 +2,9 @@
 and the year-over-year comparison when several rounds are selected. Plain dicts for the page."""
 from __future__ import annotations
 
-
 from ..guides import GuideSet
-from . import aggregate
 from ..models.types import DbSession
+from . import aggregate
 from .frame import AnswerData, Filters, load
 from .snapshot import records, round_dicts, scale_dict, theme_numbers
 

@@ -7,9 +7,9 @@ passages the note-takers marked. Idempotent: a round that has a publication is l
 """
 from __future__ import annotations
 
-
 from ..guides import GuideSet
 from ..models import Round
+from ..models.types import DbSession
 from .curation import (
     RoundCurationInput,
     ThemeCurationInput,
@@ -19,7 +19,6 @@ from .curation import (
     save_theme_curation,
     theme_marks,
 )
-from ..models.types import DbSession
 from .publication import latest, publish
 
 ACTOR = "Demo projectleider"

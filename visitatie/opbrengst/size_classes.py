@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 import pandas as pd
 
 from ..municipality_size import UNKNOWN, group_label, merge_small_classes, source_note

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from ..guides import Guide, GuideSet
 from ..models import Conversation, Mark, Round
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration
-from . import aggregate
 from ..models.types import DbSession
+from . import aggregate
 from .curation import lessons_of, quote_candidates, round_curation, theme_curation, theme_marks
 from .frame import HELD_STATUSES, load
 from .snapshot import assemble

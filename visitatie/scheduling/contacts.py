@@ -152,7 +152,8 @@ def contacts_of(session: DbSession, municipality_ids: Iterable[int]) -> dict[int
     return found
 
 
-def register_participants(municipalities: Iterable[Municipality], contacts: dict[int, list[Contact]]) -> list[ParticipantInput]:
+def register_participants(municipalities: Iterable[Municipality],
+                          contacts: dict[int, list[Contact]]) -> list[ParticipantInput]:
     """The participants a conversation of these municipalities gets from the register."""
     return [ParticipantInput(c.name, c.email, c.role, m, c.function)
             for m in municipalities for c in contacts.get(m.id, [])]

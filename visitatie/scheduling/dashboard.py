@@ -3,7 +3,6 @@ that sorts and filters on the server (query parameters), so it works without Jav
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-
 from ..models import CONVERSATION_STATUSES, Conversation, Municipality, Participation, Round
 from ..models.types import DbSession
 from .enrolment import enrolments

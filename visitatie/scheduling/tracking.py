@@ -35,7 +35,8 @@ class Tracking:
         return sum(1 for link in self.links if link.opened_at is not None)
 
 
-def _progress(guides: GuideSet, conversation: Conversation, answers: dict[tuple[int, str], Answer]) -> answer_domain.Progress:
+def _progress(guides: GuideSet, conversation: Conversation,
+              answers: dict[tuple[int, str], Answer]) -> answer_domain.Progress:
     values = answer_domain.values_by_municipality(answers)
     if is_visit(conversation):
         return answer_domain.conversation_progress(visit_guides(guides, conversation), values,

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-
 from ..guides import GuideSet
 from ..models import Conversation
 from ..models.types import DbSession

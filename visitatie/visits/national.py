@@ -123,7 +123,8 @@ def national_picture(session: DbSession, round_ids: Collection[int] | None = Non
     return NationalPicture(maturity, suppressed, named, int(frame["conversation_id"].nunique()), public, min_visits)
 
 
-def national_maturity(session: DbSession, round_ids: Collection[int] | None = None, *, min_visits: int = MIN_VISITS) -> dict[str, Any] | None:
+def national_maturity(session: DbSession, round_ids: Collection[int] | None = None, *,
+                      min_visits: int = MIN_VISITS) -> dict[str, Any] | None:
     """The snapshot's "maturity" key: public (finalised visits, small cells suppressed), or None
     when no cell can be shown. `round_ids` limits it to those visitatierondes; None takes all."""
     return national_picture(session, round_ids, public=True, min_visits=min_visits).maturity

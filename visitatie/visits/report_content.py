@@ -6,7 +6,6 @@ import io
 import re
 from typing import Any
 
-
 from ..finalising import last_finalised
 from ..guides import GuideSet
 from ..models import Conversation, Participation

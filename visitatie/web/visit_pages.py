@@ -2,11 +2,11 @@
 views so those stay a dozen lines. Flask-Babel for messages; no SQL strings."""
 from __future__ import annotations
 
-
 from .. import answers as answer_domain
 from ..finalising import last_finalised
 from ..guides import GuideSet
 from ..models import Conversation
+from ..models.types import DbSession
 from ..visits import (
     ChecklistInput,
     InvalidInput,
@@ -35,7 +35,6 @@ from .visit_forms import (
     read_checklist,
     stored_checklist,
 )
-from ..models.types import DbSession
 from .visit_messages import field_messages, locked_message, stale_message
 
 

@@ -55,7 +55,8 @@ def _from_register(codes: list[str]) -> list[dict]:
     """Participant rows of the chosen municipalities from the contacts register (to change freely)."""
     towns = [m for m in (municipality_by_code(c) for c in codes) if m is not None]
     register = contacts_of(db.session, [m.id for m in towns])
-    return [{"name": p.name, "email": p.email, "role": p.role, "municipality": p.municipality.name if p.municipality else ""}
+    return [{"name": p.name, "email": p.email, "role": p.role,
+             "municipality": p.municipality.name if p.municipality else ""}
             for p in register_participants(towns, register)]
 
 

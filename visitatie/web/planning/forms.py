@@ -40,7 +40,9 @@ _ROUND_ROLES = {
     RoundKind.VISITATIERONDE: (Role.COMMISSIELID, Role.SECRETARIS, Role.BURGEMEESTER, Role.CISO, Role.ADVISEUR_OOV,
                                Role.NOTULIST, Role.PROJECTLEIDER),
 }
-ROLE_CHOICES: dict[str, list[Any]] = {kind: options((role, lazy_label(Role, role)) for role in roles) for kind, roles in _ROUND_ROLES.items()}
+# Keyed by RoundKind, looked up with a round's kind (a plain str): a StrEnum member equals its str.
+ROLE_CHOICES: dict[str, list[Any]] = {kind: options((role, lazy_label(Role, role)) for role in roles)
+                                      for kind, roles in _ROUND_ROLES.items()}
 # Municipality names are typed with suggestions from one shared <datalist id="gemeenten">.
 TOWN_INPUT = {"list": "gemeenten", "autocomplete": "off"}
 SCORE_CHOICES = options([("", _l("niet ingevuld"))] + [(str(s), str(s)) for s in range(1, 6)])
