@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from .errors import Conflict, DomainError, Locked, Problem
 from .guides import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from .models import MUNICIPAL_ROLES, Answer, AnswerRevision, Conversation, Participation
 from .models.types import DbSession, rows_matched, utcnow
@@ -28,39 +29,46 @@ from .text_input import clean_text
 LOCKED_STATUSES = ("vastgesteld", "geannuleerd")
 
 
-class AnswerError(Exception):
-    """An answer that cannot be saved as asked; the web layer maps each kind to a message."""
+class AnswerError(DomainError):
+    """An answer that cannot be saved as asked; the web layer words each kind (web/answer_form.py)."""
 
 
-class ConversationLocked(AnswerError):
+class ConversationLocked(Locked, AnswerError):
     def __init__(self, status: str):
-        super().__init__(f"het gesprek is {status}")
-        self.status = status
+        super().__init__(status, f"het gesprek is {status}")
 
 
 class MunicipalityNotInConversation(AnswerError):
-    pass
+    def __init__(self, municipality_id: int | None = None):
+        super().__init__([Problem("not_in_conversation", params={"municipality_id": municipality_id})])
 
 
 class QuestionHidden(AnswerError):
     """The question's condition does not hold for this municipality: the answer is not stored."""
 
+    def __init__(self, question_id: str):
+        self.question_id = question_id
+        super().__init__([Problem("question_hidden", question_id)])
+
 
 class InvalidAnswer(AnswerError):
     def __init__(self, question: Question, message: str, too_long: int | None = None):
-        super().__init__(message)
         self.question = question
         self.too_long = too_long  # the length, when the text is over the limit
         self.maximum = OPEN_ANSWER_MAX_LENGTH
+        code, params = ("answer_too_long", {"length": too_long, "maximum": self.maximum}) if too_long \
+            else ("not_a_choice", {})
+        super().__init__([Problem(code, question.id, params)], message)
 
 
-class VersionConflict(AnswerError):
-    """Someone saved a newer version; `current` is the answer as it now is."""
+class VersionConflict(Conflict, AnswerError):
+    """Someone saved a newer version; ``current`` is the answer as it now is, ``base_version`` the
+    version the refused save was based on (a page keeps it, so only a deliberate choice saves)."""
 
-    def __init__(self, current: Answer, submitted: str):
-        super().__init__(f"versie {current.version} is intussen opgeslagen door {current.updated_by}")
-        self.current = current
+    def __init__(self, current: Answer, submitted: str, base_version: int = 0):
+        super().__init__(current)
         self.submitted = submitted
+        self.base_version = base_version
 
 
 def is_locked(conversation: Conversation) -> bool:
@@ -227,7 +235,8 @@ def _store(session: DbSession, conversation: Conversation, municipality_id: int,
     if answer is None:
         if change.base_version not in (0, None):
             # The client saw a version that no longer exists: treat as a conflict with "nothing".
-            raise VersionConflict(_placeholder(conversation, municipality_id, change, guide_version), encoded)
+            raise VersionConflict(_placeholder(conversation, municipality_id, change, guide_version), encoded,
+                                  change.base_version)
         if encoded == "":
             return None
         answer = Answer(conversation_id=conversation.id, municipality_id=municipality_id,
@@ -240,14 +249,14 @@ def _store(session: DbSession, conversation: Conversation, municipality_id: int,
             # Someone else created this answer a moment ago: theirs stands, this is a conflict.
             session.rollback()
             raise VersionConflict(_current(session, conversation.id, municipality_id, change.question.id),
-                                  encoded) from None
+                                  encoded, change.base_version) from None
         return answer
     if encoded == answer.value:
         return answer  # nothing changed (or both wrote the same): no new version, no conflict
     if change.base_version != answer.version:
         if encoded == _value_at(answer, change.base_version):
             return answer  # a plain form re-sends fields the user did not touch: not a conflict
-        raise VersionConflict(answer, encoded)
+        raise VersionConflict(answer, encoded, change.base_version)
     previous = AnswerRevision(answer_id=answer.id, version=answer.version, value=answer.value,
                               changed_by=answer.updated_by, changed_at=answer.updated_at)
     result = session.execute(
@@ -259,7 +268,8 @@ def _store(session: DbSession, conversation: Conversation, municipality_id: int,
     )
     if rows_matched(result) != 1:
         session.rollback()
-        raise VersionConflict(_current(session, conversation.id, municipality_id, change.question.id), encoded)
+        raise VersionConflict(_current(session, conversation.id, municipality_id, change.question.id), encoded,
+                              change.base_version)
     session.add(previous)
     session.commit()
     session.refresh(answer)

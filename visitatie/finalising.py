@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from .errors import DomainError, Problem
 from .models import Conversation, ConversationEvent
 from .models.types import DbSession, utcnow
 
@@ -15,20 +16,22 @@ REOPENED_STATUS = "gehouden"  # reopened answers belong to a conversation that w
 REASON_MAX_LENGTH = 1000
 
 
-class FinaliseError(ValueError):
-    """reason: already_finalised, cancelled, not_finalised, reason_required, reason_too_long."""
+class FinaliseError(DomainError):
+    """reason: already_finalised, cancelled, not_finalised, reason_required, reason_too_long. The
+    field is "visit" for a visit, whose report is worded differently (wording/conversations.py)."""
 
-    def __init__(self, reason: str):
-        super().__init__(reason)
+    def __init__(self, reason: str, conversation: Conversation | None = None):
         self.reason = reason
+        subject = "visit" if conversation is not None and conversation.round.kind == "visitatieronde" else None
+        super().__init__([Problem(reason, subject)])
 
 
 def finalise(session: DbSession, conversation: Conversation, actor: str,
              now: datetime | None = None) -> ConversationEvent:
     if conversation.status == FINALISED:
-        raise FinaliseError("already_finalised")
+        raise FinaliseError("already_finalised", conversation)
     if conversation.status == "geannuleerd":
-        raise FinaliseError("cancelled")
+        raise FinaliseError("cancelled", conversation)
     event = ConversationEvent(conversation=conversation, at=now or utcnow(), actor=actor, kind="finalise",
                               old_value=conversation.status, new_value=FINALISED)
     conversation.status = FINALISED

@@ -7,7 +7,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from .models import Participation
 from .models.invitations import Invitation
@@ -29,6 +29,28 @@ def issue(session: DbSession, participation: Participation, days_valid: int,
     token = secrets.token_urlsafe(32)
     invitation = Invitation(participation=participation, token_hash=hash_token(token),
                             created_at=now, expires_at=now + timedelta(days=days_valid))
+    session.add(invitation)
+    session.flush()
+    return invitation, token
+
+
+def issue_alongside(session: DbSession, participation: Participation,
+                    now: datetime | None = None) -> tuple[Invitation, str] | None:
+    """One more link for a participant who holds a valid one, expiring with it; the held links keep working.
+
+    For a reminder: the mail can carry a working link (the plain tokens of earlier links are not kept)
+    without taking away the one the participant may have bookmarked. None without a valid link: a
+    reminder is no way to hand out access that the project leader has not given. withdraw() undoes it.
+    """
+    now = now or utcnow()
+    expires_at = session.scalar(select(func.max(Invitation.expires_at)).where(
+        Invitation.participation_id == participation.id, Invitation.revoked_at.is_(None),
+        Invitation.expires_at > now))
+    if expires_at is None:
+        return None
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(participation=participation, token_hash=hash_token(token), created_at=now,
+                            expires_at=expires_at)
     session.add(invitation)
     session.flush()
     return invitation, token
@@ -76,3 +98,16 @@ def current_invitation(session: DbSession, participation: Participation) -> Invi
         .where(Invitation.participation_id == participation.id, Invitation.revoked_at.is_(None))
         .order_by(Invitation.created_at.desc())
     )
+
+
+def current_invitations(session: DbSession, participations) -> dict[int, Invitation | None]:
+    """{participation id: its current invitation or None}, for a whole list in one query
+    (the invitations page of a national round lists 855 participations)."""
+    ids = [p.id for p in participations]
+    current: dict[int, Invitation | None] = dict.fromkeys(ids)
+    for invitation in session.scalars(
+            select(Invitation).where(Invitation.participation_id.in_(ids), Invitation.revoked_at.is_(None))
+            .order_by(Invitation.created_at.desc())):
+        if current[invitation.participation_id] is None:  # the newest, as current_invitation picks it
+            current[invitation.participation_id] = invitation
+    return current

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from .errors import DomainError, Problem
 from .guides import OPEN_ANSWER_MAX_LENGTH
 from .models import MARK_KINDS, Answer, Mark, Participation
 from .models.types import DbSession
@@ -19,16 +20,33 @@ LESSON_CONSENT = "niet_publiceren"  # a lesson is the theme's, nobody's words: n
 SPEAKER_MAX_LENGTH = 120
 
 
-class MarkError(ValueError):
-    """A mark that cannot be made as asked; `reason` names the rule for the web layer."""
+class MarkError(DomainError):
+    """A mark that cannot be made as asked; ``reason`` is the code of the rule (wording/conversations.py)."""
 
     def __init__(self, reason: str):
-        super().__init__(reason)
         self.reason = reason
+        super().__init__([Problem(reason)])
 
 
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def locate_passage(answer_value: str | None, selection: str | None) -> str | None:
+    """The exact words of the stored answer that a selection (or a typed passage) stands for.
+
+    A selection in the rendered answer differs from the stored text in whitespace only: the page
+    collapses spaces and may turn a line end into a space (or the reverse), and a form post sends
+    CRLF. Words must match in order, whitespace between them may differ, case may differ; None
+    when the words do not occur in the answer. The stored answer's own characters are returned,
+    so the mark (and a speaker's consent) holds the words as they were recorded.
+    """
+    words = (selection or "").split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    found = re.search(pattern, answer_value or "", flags=re.IGNORECASE)
+    return found.group(0) if found else None
 
 
 def text_hash(text: str) -> str:
@@ -63,15 +81,17 @@ def add_mark(session: DbSession, answer: Answer, kind: str, actor: str, passage:
     if passage is not None:
         if len(passage) > OPEN_ANSWER_MAX_LENGTH:
             raise MarkError("passage_too_long")
-        if _normalise(passage) not in _normalise(answer.value):
+        passage = locate_passage(answer.value, passage)
+        if passage is None:
             raise MarkError("passage_not_in_answer")
-    if speaker is not None and speaker.conversation_id != answer.conversation_id:
-        raise MarkError("speaker_not_in_conversation")
     if kind == "les":
-        # A lesson belongs to the theme, not to a person: no speaker, nothing to consent to.
+        # A lesson belongs to the theme, not to a person: no speaker, nothing to consent to. A
+        # speaker sent along (a form that still had one chosen) is ignored, not an error.
         speaker, consent = None, LESSON_CONSENT
     elif speaker is None:  # only the speaker can consent, so a quote needs one
         raise MarkError("speaker_required")
+    if speaker is not None and speaker.conversation_id != answer.conversation_id:
+        raise MarkError("speaker_not_in_conversation")
     mark = Mark(answer=answer, kind=kind, passage=passage, consent=consent, created_by=actor,
                 speaker_participation_id=speaker.id if speaker else None,
                 speaker_name=speaker.person.name[:SPEAKER_MAX_LENGTH] if speaker else None,

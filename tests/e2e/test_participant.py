@@ -122,8 +122,8 @@ def test_two_people_editing_the_same_answer_see_both_versions_side_by_side(brows
         leader.locator(field(world, OPEN)).blur()
         conflict = leader.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')} [data-conflict]")
         expect(conflict).to_be_visible()
-        expect(conflict.locator("[data-mine]")).to_have_text("Tekst van de gespreksleider.")
-        expect(conflict.locator("[data-theirs]")).to_have_text("Tekst van de burgemeester.")
+        expect(conflict.locator("[data-mine] ins")).to_have_text("begin, alleen in uw versie: gespreksleider einde")
+        expect(conflict.locator("[data-theirs] del")).to_have_text("begin, alleen in de nieuwere versie: burgemeester einde")
         expect(conflict).to_contain_text("Jos Wiersma")
         leader.screenshot(path=str(tmp_path / "conflict.png"), full_page=False)
         assert stored(live_app, world, OPEN) == "Tekst van de burgemeester."  # nothing overwritten
@@ -203,7 +203,7 @@ def test_a_marked_quote_waits_for_its_speaker_who_consents_on_their_own_page(pag
     expect(block.get_by_label("niet publiceren")).to_have_count(0)  # the marker gives no consent
     block.get_by_label("Citaat", exact=True).check()
     block.get_by_label("Fragment").fill("Dat staat in de kadernota.")
-    block.get_by_label("Wie zei het? (bij een citaat)").select_option(label="Jos Wiersma, burgemeester van Haarlem")
+    block.get_by_label("Wie zei het?").select_option(label="Jos Wiersma, burgemeester van Haarlem")
     block.get_by_role("button", name="Markering opslaan").click()
     expect(page.locator(".utrecht-alert")).to_contain_text("De markering is opgeslagen.")
     expect(page.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')} .mark")).to_contain_text(

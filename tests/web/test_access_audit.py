@@ -212,6 +212,14 @@ def test_every_route_is_classified(app):
     assert len(endpoints) >= 70
 
 
+def test_the_reminder_routes_are_swept_as_project_leader_only(app):
+    """The reminders page, its letter and its send button (web/planning/reminders.py): in the sweep
+    below as project-leader-only routes, so a participant gets 403 and an anonymous visitor the login."""
+    reminders = {"planning.show_reminders", "planning.save_reminder_letter", "planning.send_reminders"}
+    assert reminders <= {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert all(_is_for_project_leaders(endpoint) for endpoint in reminders)
+
+
 # What each visitor gets on the routes of each class (A, the first visit, A's round). None: let in. A
 # project leader gets no 401 or 403 (and no 404 on a page); a participant who may read gets no 401 or
 # 404 (a right they lack is a 403, checked per role in the matrices). Never a 5xx.

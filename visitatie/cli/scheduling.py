@@ -35,7 +35,7 @@ def _round(round_id: int) -> Round:
 @with_appcontext
 def suggest_pairs_command(round_id, beperking):
     """Print the pairing proposal for the unscheduled municipalities of a round."""
-    from ..web.planning.messages import pair_explanation
+    from ..wording.planning import pair_explanation
 
     round_ = _round(round_id)
     proposal = suggest_pairs(db.session, round_, beperking)
@@ -126,7 +126,7 @@ def import_pool_command(round_id, file):
 @with_appcontext
 def import_planning_command(round_id, file, voorbeeld):
     """Read the edited planning spreadsheet of a round: every row checked, nothing saved when one is wrong."""
-    from ..web.planning.messages import row_problem_message
+    from ..wording.planning import row_problem_message
     from .opbrengst import cli_actor
 
     round_ = _round(round_id)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute
 from .. import security_events
 from ..models import Answer, AnswerRevision, ConversationEvent, Mark, Participation, Person
 from ..models.invitations import Invitation
+from ..models.reminders import Reminder
 from ..models.types import DbSession, rows_matched, utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
@@ -79,6 +80,7 @@ def _authored(conversation_ids: list[int]) -> list[tuple[InstrumentedAttribute[A
         (RecommendationEvent.actor, RecommendationEvent.recommendation_id.in_(recommendations)),
         (VisitResponse.updated_by, VisitResponse.conversation_id.in_(conversation_ids)),
         (Visit.consent_changed_by, Visit.conversation_id.in_(conversation_ids)),
+        (Reminder.sent_by, Reminder.conversation_id.in_(conversation_ids)),  # a project leader who sent one
     ]
 
 

@@ -22,6 +22,7 @@ from ..models import Answer, AnswerRevision, Conversation, ConversationEvent, Ma
 from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
 from ..models.invitations import Invitation
 from ..models.opbrengst import Publication, ThemeCuration, lesson_source
+from ..models.reminders import Reminder
 from ..models.types import DbSession, utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
@@ -122,6 +123,7 @@ def purge(session: DbSession, round_: Round, actor: str, ip: str | None = None) 
         .values(justification="", updated_by=ERASED))
     run(update(Visit).where(Visit.conversation_id.in_(conversations)).values(consent_changed_by=None))
     run(delete(Invitation).where(Invitation.participation_id.in_(participations)))
+    run(delete(Reminder).where(Reminder.participation_id.in_(participations)))
     run(delete(Participation).where(Participation.id.in_(participations)))
     run(delete(Person).where(Person.id.in_(people)))
     # The round's gespreksleiders pool (names, addresses, days they cannot) goes with it.

@@ -28,4 +28,4 @@ __all__ = [
 # Every text typed by a user is cleaned on flush, whichever session writes it.
 from .. import text_input  # noqa: E402,F401  isort:skip
 # Registered for Alembic and create_all(); import their classes from the modules themselves.
-from . import accounts, contacts, guide_versions, opbrengst, scheduling, security, visits  # noqa: E402,F401  isort:skip
+from . import accounts, contacts, guide_versions, opbrengst, reminders, scheduling, security, visits  # noqa: E402,F401  isort:skip

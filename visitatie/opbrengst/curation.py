@@ -58,9 +58,9 @@ def findings_from_text(text: str) -> tuple[str, ...]:
 
 def _length(problems: list, field: str, value: str, maximum: int, required: bool = False) -> None:
     if required and not value.strip():
-        problems.append(Problem(field, "required"))
+        problems.append(Problem("required", field))
     elif len(value) > maximum:
-        problems.append(Problem(field, "too_long"))
+        problems.append(Problem("too_long", field))
 
 
 def _check_version(current, base_version: int) -> None:
@@ -132,33 +132,33 @@ def _theme_problems(session: DbSession, guides: GuideSet, round_id: int, number:
     problems: list[Problem] = []
     _length(problems, "recommendation", data.recommendation, RECOMMENDATION_MAX, required=True)
     if len(data.findings) > FINDINGS_MAX:
-        problems.append(Problem("findings", "too_many"))
+        problems.append(Problem("too_many", "findings"))
     if any(len(finding) > FINDING_MAX for finding in data.findings):
-        problems.append(Problem("findings", "too_long"))
+        problems.append(Problem("too_long", "findings"))
     if data.quote_mark_id is not None:
         found = dict((m.id, reason) for m, reason in quote_candidates(session, guides, round_id, number))
         if data.quote_mark_id not in found:
-            problems.append(Problem("quote", "unknown"))
+            problems.append(Problem("unknown", "quote"))
         elif reason := found[data.quote_mark_id]:
-            problems.append(Problem("quote", reason))
+            problems.append(Problem(reason, "quote"))
     municipality, title, url = (data.practice_municipality.strip(), data.practice_title.strip(),
                                 data.practice_url.strip())
     if municipality or title or url:
         _length(problems, "practice_municipality", municipality, MUNICIPALITY_MAX, required=True)
         _length(problems, "practice_title", title, TITLE_MAX, required=True)
         if url and not url.lower().startswith(("https://", "http://")):
-            problems.append(Problem("practice_url", "not_a_web_address"))
+            problems.append(Problem("not_a_web_address", "practice_url"))
         elif len(url) > URL_MAX:
-            problems.append(Problem("practice_url", "too_long"))
+            problems.append(Problem("too_long", "practice_url"))
         if not data.practice_consent:
-            problems.append(Problem("practice_consent", "required"))
+            problems.append(Problem("required", "practice_consent"))
     return problems
 
 
 def save_theme_curation(session: DbSession, guides: GuideSet, round_: Round, number: int,
                         data: ThemeCurationInput, actor: str, base_version: int) -> ThemeCuration:
     if number not in [t.number for t in round_.themes]:
-        raise CurationInvalid([Problem("", "theme_not_in_round")])
+        raise CurationInvalid([Problem("theme_not_in_round", "")])
     problems = _theme_problems(session, guides, round_.id, number, data)
     if problems:
         raise CurationInvalid(problems)
@@ -195,9 +195,9 @@ def _lesson_sources(session: DbSession, guides: GuideSet, round_id: int, number:
     available = {m.id: m for m in theme_marks(session, guides, round_id, number, "les")}
     wanted = sorted(set(int(m) for m in mark_ids))
     if not wanted:
-        problems.append(Problem("sources", "required"))
+        problems.append(Problem("required", "sources"))
     elif any(m not in available for m in wanted):
-        problems.append(Problem("sources", "unknown"))
+        problems.append(Problem("unknown", "sources"))
     if problems:
         raise CurationInvalid(problems)
     return [available[m] for m in wanted]
@@ -207,7 +207,7 @@ def add_lesson(session: DbSession, guides: GuideSet, round_: Round, number: int,
                actor: str) -> CuratedLesson:
     """A lesson in the curator's wording that groups the marked passages it came from."""
     if number not in [t.number for t in round_.themes]:
-        raise CurationInvalid([Problem("", "theme_not_in_round")])
+        raise CurationInvalid([Problem("theme_not_in_round", "")])
     sources = _lesson_sources(session, guides, round_.id, number, text, mark_ids)
     lesson = CuratedLesson(round_id=round_.id, theme_number=number, text=text.strip(), sources=sources,
                            created_by=actor, updated_by=actor)

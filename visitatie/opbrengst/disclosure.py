@@ -148,7 +148,7 @@ def any_suppressed(snapshot: dict) -> bool:
 def selection_problems(municipalities: int) -> list[Problem]:
     """Rule 1: a round or filtered selection with fewer than MIN_MUNICIPALITIES is not published."""
     if municipalities < MIN_MUNICIPALITIES:
-        return [Problem("", "too_few_municipalities")]
+        return [Problem("too_few_municipalities", "")]
     return []
 
 

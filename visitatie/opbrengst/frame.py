@@ -8,11 +8,10 @@ that is shown (its condition holds), exactly as answers.shown_values decides for
 """
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -30,8 +29,6 @@ JA_NEE_DEELS = ("ja", "nee", "deels")
 SCALE_LEVELS = ("1", "2", "3", "4", "5")
 POPULATION_CLASS_NAMES = SIZE_CLASS_KEYS + (UNKNOWN,)  # the CBS gemeentegrootteklassen, then "onbekend"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-# Slot keys combine conversation and municipality ids in one integer, for fast isin().
-_KEY = 1 << 32
 
 
 @dataclass(frozen=True)
@@ -131,33 +128,31 @@ def _is_id(column: str) -> bool:
     return column.endswith("_id") and column != "question_id" or column == "theme_number"
 
 
-@contextmanager
-def _no_gc_pauses():
-    """Suspend the cyclic garbage collector while a bulk read builds its rows.
+def pair_positions(first, second, known_first, known_second) -> np.ndarray:
+    """For each pair (first[i], second[i]), its position among the distinct known pairs, or -1.
 
-    100k fresh row tuples trigger full collections that walk every object of the process and
-    can double the read time; tuples of ids and strings form no cycles, so nothing is lost.
+    Vectorised lookup of two-part keys (conversation and municipality, round and theme) for any
+    integer ids and any number of themes: each part becomes a dense code among the known values
+    first, so the combined code is below len(known)² and cannot overflow, whatever the ids are.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    firsts, seconds = pd.Index(known_first).unique(), pd.Index(known_second).unique()
+    known = firsts.get_indexer(known_first).astype("int64") * len(seconds) + seconds.get_indexer(known_second)
+    a, b = firsts.get_indexer(first), seconds.get_indexer(second)
+    combined = np.where((a >= 0) & (b >= 0), a.astype("int64") * len(seconds) + b, -1)
+    return pd.Index(known).get_indexer(combined)
 
 
 def read_table(session: DbSession, statement, columns: list[str], plain: bool = False) -> pd.DataFrame:
     """A query as a DataFrame; plain=True for big reads of id and text columns (no type conversion)."""
     if plain:
-        with _no_gc_pauses():
-            rows = _plain_rows(session, statement)
-            # Transpose once; integer columns straight into int64 arrays: cheapest for 100k rows.
-            values = list(zip(*rows)) or [()] * len(columns)
-            frame = pd.DataFrame({
-                name: np.fromiter(values[index], dtype=np.int64, count=len(rows)) if _is_id(name)
-                else np.array(values[index], dtype=object)
-                for index, name in enumerate(columns)})
+        rows = _plain_rows(session, statement)
+        # One column at a time, integer columns straight into int64 arrays. Not zip(*rows): that
+        # holds an iterator object per row, and 100k of them alive at once set off a full
+        # garbage collection of the whole process, which took longer than the read itself.
+        frame = pd.DataFrame({
+            name: np.fromiter(map(itemgetter(index), rows), dtype=np.int64, count=len(rows)) if _is_id(name)
+            else np.array(list(map(itemgetter(index), rows)) or [], dtype=object)
+            for index, name in enumerate(columns)})
     else:
         frame = pd.DataFrame.from_records(session.execute(statement).all(), columns=columns)
     # Ids are integers even when nothing was found, so that merges of empty frames line up.
@@ -184,7 +179,7 @@ def load(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dic
                   ["round_id", "conversation_id", "municipality_id", "starts_at", "municipality", "province",
                    "safety_region", "population", "source_year"])
     slots["population_class"] = population_classes(slots["population"])
-    slots["key"] = slots["conversation_id"].astype("int64") * _KEY + slots["municipality_id"]
+    slots["key"] = np.arange(len(slots), dtype="int64")  # a slot's number: its row in this frame
 
     # One query for all answers of the held conversations. Keeping only the slots read above keeps
     # out any answer of a municipality that is not (or no longer) in the conversation, and applies
@@ -194,8 +189,9 @@ def load(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dic
                  .where(*held[:2], a.value != ""))
     answers = read_table(session, statement,
                     ["answer_id", "round_id", "conversation_id", "municipality_id", "question_id", "value"], plain=True)
-    in_slot = (answers["conversation_id"].to_numpy() * _KEY + answers["municipality_id"].to_numpy())
-    answers = answers[np.isin(in_slot, slots["key"].to_numpy())].reset_index(drop=True)
+    slot = pair_positions(answers["conversation_id"].to_numpy(), answers["municipality_id"].to_numpy(),
+                          slots["conversation_id"].to_numpy(), slots["municipality_id"].to_numpy())
+    answers = answers[slot >= 0].assign(key=slot[slot >= 0]).reset_index(drop=True)
     questions = question_frame(guides)
     answers, expected = _counted(answers, questions, round_themes, slots, guides)
     marks = _marks(session, answers, held[:2])  # municipality filters: already in the answers
@@ -210,39 +206,44 @@ def _counted(answers: pd.DataFrame, questions: pd.DataFrame, round_themes: pd.Da
     codes = pd.Index(ids).get_indexer(answers["question_id"])
     answers, codes = answers[codes >= 0], codes[codes >= 0]
     theme = questions["theme_number"].to_numpy()[codes]
-    in_round = set(zip(round_themes["round_id"], round_themes["theme_number"]))
-    pair = answers["round_id"].to_numpy() * 16 + theme
-    keep = np.isin(pair, [r * 16 + t for r, t in in_round]) & _valid(answers["value"].to_numpy(), codes, guides, ids)
+    in_round = pair_positions(answers["round_id"].to_numpy(), theme,
+                              round_themes["round_id"].to_numpy(), round_themes["theme_number"].to_numpy()) >= 0
+    keep = in_round & _valid(answers["value"].to_numpy(), codes, guides, ids)
     answers = answers[keep].assign(
         question_id=pd.Categorical.from_codes(codes[keep], categories=ids), theme_number=theme[keep],
-        qtype=pd.Categorical.from_codes(codes[keep], categories=ids).map(dict(zip(ids, questions["qtype"]))),
-        key=answers["conversation_id"].to_numpy()[keep].astype("int64") * _KEY
-        + answers["municipality_id"].to_numpy()[keep])
+        qtype=pd.Categorical.from_codes(codes[keep], categories=ids).map(dict(zip(ids, questions["qtype"]))))
 
     # Expected slots: every slot of a round with the theme, narrowed by the question's condition.
     per_round = round_themes[["round_id"]].drop_duplicates()
     per_round["slots"] = per_round["round_id"].map(slots.groupby("round_id").size()).fillna(0).astype("int64")
     expected = per_round.merge(round_themes, on="round_id").merge(
         questions[["question_id", "theme_number"]], on="theme_number")
-    expected = expected.set_index(["round_id", "question_id"])["slots"].rename("expected")
+    # Plain arrays and one dict of counts: the loop runs once per conditional question, and
+    # pandas indexing per question and round cost more than the whole rest of the read.
+    counted = dict(zip(zip(expected["round_id"], expected["question_id"]), expected["slots"]))
+    round_ids = expected["round_id"].unique()
     question_codes = answers["question_id"].cat.codes.to_numpy()
+    keys, answer_rounds = answers["key"].to_numpy(), answers["round_id"].to_numpy()
+    values = answers["value"]
     position = {question_id: index for index, question_id in enumerate(ids)}
     hidden = np.zeros(len(answers), dtype=bool)
     for guide in guides:
         for question in guide.questions:  # guide order: a condition only looks back
             if question.condition is None:
                 continue
-            target = answers[(question_codes == position[question.condition.question]) & ~hidden]
-            holds = _matches(target["value"], question.condition.values)
-            shown_keys = target.loc[holds.to_numpy(), ["round_id", "key"]]
+            target = (question_codes == position[question.condition.question]) & ~hidden
+            shown = target.copy()
+            shown[target] = _matches(values[target], question.condition.values).to_numpy()
             own = question_codes == position[question.id]
-            hidden |= own & ~answers["key"].isin(shown_keys["key"]).to_numpy()
-            counts = shown_keys.groupby("round_id").size()
-            for round_id in expected.index.get_level_values("round_id").unique():
-                if (round_id, question.id) in expected.index:
-                    expected.loc[(round_id, question.id)] = int(counts.get(round_id, 0))
+            hidden |= own & ~np.isin(keys, keys[shown])
+            counts = dict(zip(*np.unique(answer_rounds[shown], return_counts=True)))
+            for round_id in round_ids:
+                if (round_id, question.id) in counted:
+                    counted[(round_id, question.id)] = int(counts.get(round_id, 0))
+    expected = pd.DataFrame([(r, q, n) for (r, q), n in counted.items()],
+                            columns=["round_id", "question_id", "expected"]).astype({"expected": "int64"})
     answers = answers[~hidden].reset_index(drop=True)
-    return answers, expected.reset_index()
+    return answers, expected
 
 
 def _matches(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
@@ -314,5 +315,5 @@ def filter_options(session: DbSession) -> dict[str, list[str]]:
             "population_class": list(POPULATION_CLASS_NAMES)}
 
 
-__all__ = ["AnswerData", "Filters", "HELD_STATUSES", "load", "filter_options", "local_dates",
+__all__ = ["AnswerData", "Filters", "HELD_STATUSES", "load", "filter_options", "local_dates", "pair_positions",
            "population_classes", "question_frame", "read_table"]

@@ -31,13 +31,13 @@ def publication_problems(snapshot: dict, earlier: Sequence[tuple[int, dict]] = (
     (number, snapshot), against which a new version must not reveal one or two municipalities."""
     problems = []
     if not (snapshot.get("main_lesson") or "").strip():
-        problems.append(Problem("main_lesson", "required"))
+        problems.append(Problem("required", "main_lesson"))
     if not snapshot["methodology"]["conversations"]:
-        problems.append(Problem("", "no_conversations"))
+        problems.append(Problem("no_conversations", ""))
         return problems
     problems += selection_problems(snapshot["methodology"]["municipalities"])
     for version, key, difference in differencing_problems(snapshot, earlier)[:1]:
-        problems.append(Problem("", "differencing", {"version": version, "cell": key, "difference": difference}))
+        problems.append(Problem("differencing", "", {"version": version, "cell": key, "difference": difference}))
     return problems
 
 

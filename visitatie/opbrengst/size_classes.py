@@ -62,15 +62,16 @@ def headline_by_size(data: AnswerData) -> dict:
     cells = table.groupby(["question_id", "group"]).agg(
         n=("ja", "size"), ja=("ja", "sum"), deels=("deels", "sum"), nee=("nee", "sum"),
         answered=("municipality_id", "nunique"))
+    cells = cells.to_dict("index")  # one conversion, not a pandas lookup per cell
     for question in questions.itertuples():
         row: list[dict[str, Any] | None] = []
         for index in range(len(groups)):
-            key = (question.question_id, index)
-            if key not in cells.index or cells.at[key, "answered"] < MIN_ANSWERED:
+            cell = cells.get((question.question_id, index))
+            if cell is None or cell["answered"] < MIN_ANSWERED:
                 row.append(None)
                 continue
-            n = int(cells.at[key, "n"])
-            shown, _reason = protect_distribution({value: int(cells.at[key, value]) for value in ("ja", "deels", "nee")}, n)
+            n = int(cell["n"])
+            shown, _reason = protect_distribution({value: int(cell[value]) for value in ("ja", "deels", "nee")}, n)
             row.append({"n": n, "share_ja": round(shown["ja"] / n, 4)} if shown["ja"] is not None else None)
         result["questions"].append({"question_id": question.question_id, "theme_number": int(question.theme_number),
                                     "headline": question.headline, "cells": row})

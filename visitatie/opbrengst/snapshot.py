@@ -116,7 +116,11 @@ def curated_lessons(session: DbSession, data: AnswerData, round_id: int) -> dict
 
 
 def quote_sources(data: AnswerData) -> list[QuoteSource]:
-    quotes = data.marks[data.marks["kind"] == "citaat"]
+    # Only the columns a quote needs: itertuples over a categorical column (question_id) walks
+    # it element by element, which cost more than the rest of the snapshot.
+    quotes = data.marks.loc[data.marks["kind"] == "citaat", ["mark_id", "kind", "text", "consent", "speaker_name",
+                                                             "speaker_function", "conversation_id",
+                                                             "consented_text", "lapsed"]]
     return [QuoteSource(int(q.mark_id), q.kind, q.text, q.consent, _native(q.speaker_name),
                         _native(q.speaker_function), int(q.conversation_id), _native(q.consented_text),
                         bool(q.lapsed)) for q in quotes.itertuples()]

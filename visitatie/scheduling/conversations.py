@@ -51,7 +51,7 @@ def save_conversation(session: DbSession, round_: Round, data: ConversationInput
     """
     now = now or utcnow()
     if conversation is not None and expected_version is not None and expected_version != conversation.version:
-        raise StaleEdit(conversation.version, conversation.updated_at)
+        raise StaleEdit(conversation)
     problems = validate_conversation(session, round_, data, conversation)
     if problems:
         raise ValidationFailed(problems)
@@ -152,7 +152,7 @@ def change_status(session: DbSession, conversation: Conversation, new_status: st
                   now: datetime | None = None) -> Conversation:
     now = now or utcnow()
     if expected_version is not None and expected_version != conversation.version:
-        raise StaleEdit(conversation.version, conversation.updated_at)
+        raise StaleEdit(conversation)
     old = conversation.status
     if new_status not in TRANSITIONS.get(old, ()):
         raise InvalidTransition(old, new_status)
@@ -191,4 +191,4 @@ def _flush(session: DbSession, conversation: Conversation) -> None:
         # Another save got in between our version check and this write.
         session.rollback()
         current = session.get(Conversation, conversation.id)
-        raise StaleEdit(current.version if current else 0) from None
+        raise StaleEdit(current) from None

@@ -3,9 +3,12 @@ that sorts and filters on the server (query parameters), so it works without Jav
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import object_session
+
 from ..models import CONVERSATION_STATUSES, Conversation, Municipality, Participation, Round
 from ..models.types import DbSession
 from .enrolment import enrolments
+from .loading import round_conversations
 from .pairing import scheduled_municipality_ids
 
 SORT_KEYS = ("datum", "gemeenten", "gespreksleider", "plaats", "status")
@@ -46,7 +49,7 @@ def _leaders(conversation: Conversation) -> list[Participation]:
 
 
 def overview(session: DbSession, round_: Round) -> RoundOverview:
-    conversations = round_.conversations
+    conversations = round_conversations(session, round_)
     counts = {status: 0 for status in CONVERSATION_STATUSES}
     for conversation in conversations:
         counts[conversation.status] += 1
@@ -79,7 +82,7 @@ def schedule(round_: Round, sort: str = "datum", direction: str = "op", status: 
              query: str | None = None) -> list[ScheduleRow]:
     """The round's conversations, filtered by status and by a text in municipality, leader or
     place, sorted by a column; undated conversations come last, ties in id order."""
-    rows = [row_for(c) for c in round_.conversations]
+    rows = [row_for(c) for c in round_conversations(object_session(round_), round_)]
     if status in CONVERSATION_STATUSES:
         rows = [r for r in rows if r.status == status]
     if query and query.strip():

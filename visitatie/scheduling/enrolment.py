@@ -8,6 +8,7 @@ rows and columns ignored.
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, selectinload
 
 from ..csv_files import CsvImportError, read_csv
 from ..models import Municipality, Round
@@ -76,8 +77,10 @@ def unenrol(session: DbSession, round_: Round, municipality: Municipality) -> bo
 
 
 def enrolments(session: DbSession, round_: Round) -> list[RoundMunicipality]:
+    """The round's enrolments with municipality and self-scan scores: three queries, whatever the size."""
     return list(session.scalars(
-        select(RoundMunicipality).join(Municipality)
+        select(RoundMunicipality).join(RoundMunicipality.municipality)
+        .options(contains_eager(RoundMunicipality.municipality), selectinload(RoundMunicipality.scores))
         .where(RoundMunicipality.round_id == round_.id).order_by(Municipality.name)))
 
 

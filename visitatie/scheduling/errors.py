@@ -1,39 +1,20 @@
-"""Domain errors of scheduling. They carry codes and values, not sentences: the web layer and the
-CLI turn them into Dutch messages (visitatie/web/planning/messages.py)."""
-import dataclasses
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+"""Domain errors of scheduling, in the one shape of visitatie/errors.py: codes and values, not
+sentences; the web layer and the CLI word them (visitatie/problem_messages.py)."""
+from ..errors import DomainError, Problem, StaleEdit
+
+__all__ = ["InvalidTransition", "Problem", "SchedulingError", "StaleEdit", "ValidationFailed"]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One reason why input cannot be saved. `field` names the form field it belongs to."""
-
-    code: str
-    field: str | None = None
-    params: dict[str, Any] = dataclasses.field(default_factory=dict)
-
-
-class SchedulingError(Exception):
-    """Base class of every scheduling error."""
+class SchedulingError(DomainError):
+    """Base class of the scheduling errors."""
 
 
 class ValidationFailed(SchedulingError):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(", ".join(p.code for p in problems))
-
-
-class StaleEdit(SchedulingError):
-    """The form was based on an older version than the one in the database."""
-
-    def __init__(self, current_version: int, updated_at: datetime | None = None):
-        self.current_version, self.updated_at = current_version, updated_at
-        super().__init__(f"stale edit; current version {current_version}")
+    """Input that cannot be saved; ``problems`` say why, each with its field."""
 
 
 class InvalidTransition(SchedulingError):
     def __init__(self, old: str, new: str):
         self.old, self.new = old, new
-        super().__init__(f"status {old} -> {new} not allowed")
+        super().__init__([Problem("invalid_transition", "status", {"old": old, "new": new})],
+                         f"status {old} -> {new} not allowed")

@@ -13,7 +13,10 @@ from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 from typing import Any
 
-from .errors import SchedulingError
+from sqlalchemy.orm import Session
+
+from .. import invitations
+from .errors import Problem, SchedulingError
 from .mailmerge import Letter
 
 
@@ -21,7 +24,7 @@ class MailError(SchedulingError):
     """The mail server could not be reached or broke off; `result` says what got out before that."""
 
     def __init__(self, message: str, result: "SendResult"):
-        super().__init__(message)
+        super().__init__([Problem("mail_failed", params={"reason": message})], message)
         self.result = result
 
 
@@ -127,3 +130,18 @@ def send_letters(letters: list[Letter], settings: MailSettings) -> SendResult:
     except (OSError, smtplib.SMTPException) as error:
         raise MailError(str(error) or type(error).__name__, result) from error
     return result
+
+
+def deliver_letters(session: Session, letters: list[Letter], settings: MailSettings,
+                    issued_at) -> tuple[SendResult, str | None]:
+    """Send letters whose links were issued at `issued_at` (invitations and reminders alike); a link
+    whose letter did not get out is withdrawn, so the participant keeps the link they had. Returns
+    what the server took and the error that broke the connection, if any. Flushes; the caller commits."""
+    try:
+        result, error = send_letters(letters, settings), None
+    except MailError as failure:
+        result, error = failure.result, str(failure)
+    for letter in result.undelivered(letters):
+        invitations.withdraw(session, letter.participation_id, issued_at)
+    session.flush()
+    return result, error

@@ -16,7 +16,7 @@ from itertools import combinations
 import networkx as nx
 from sqlalchemy import select
 
-from ..models import Conversation, Municipality, Round
+from ..models import Conversation, Municipality, Round, conversation_municipality
 from ..models.scheduling import PairRejection
 from ..models.types import DbSession
 from ..municipality_size import SIZE_CLASS_KEYS, UNKNOWN, size_class
@@ -163,9 +163,10 @@ def propose_pairs(candidates: list[Candidate], themes: Collection[int], constrai
 
 def scheduled_municipality_ids(session: DbSession, round_: Round) -> set[int]:
     """Municipalities already in an active conversation of the round."""
-    conversations = session.scalars(select(Conversation).where(
-        Conversation.round_id == round_.id, Conversation.status.in_(ACTIVE)))
-    return {m.id for c in conversations for m in c.municipalities}
+    return set(session.scalars(
+        select(conversation_municipality.c.municipality_id)
+        .join(Conversation, Conversation.id == conversation_municipality.c.conversation_id)
+        .where(Conversation.round_id == round_.id, Conversation.status.in_(ACTIVE))))
 
 
 def rejected_pairs(session: DbSession, round_: Round) -> set[frozenset[str]]:

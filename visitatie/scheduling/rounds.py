@@ -14,7 +14,7 @@ def save_round(session: DbSession, data: RoundInput, round_: Round | None = None
                expected_updated_at: datetime | None = None) -> Round:
     """Create a round, or update one that the form showed as last changed at `expected_updated_at`."""
     if round_ is not None and expected_updated_at is not None and round_.updated_at != expected_updated_at:
-        raise StaleEdit(0, round_.updated_at)
+        raise StaleEdit(round_, version=0)
     problems = validate_round(data, round_)
     if problems:
         raise ValidationFailed(problems)

@@ -2,6 +2,7 @@
 link to the host's previous visit. No Flask: views, commands and tests call these directly."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol, TypeGuard, TypeVar
@@ -11,8 +12,9 @@ from sqlalchemy import select, update
 from ..answers import is_locked
 from ..models import MUNICIPAL_ROLES, Conversation, Municipality, Participation, Round
 from ..models.types import DbSession, rows_matched, utcnow
-from ..models.visits import MaturityScore, Recommendation, Visit
+from ..models.visits import RECOMMENDATION_STATUSES, MaturityScore, Recommendation, Visit
 from ..scheduling.inputs import in_amsterdam
+from ..scheduling.loading import CONVERSATION_LOADING
 from ..scheduling.validation import COMMITTEE_SIZE as COMMITTEE_SIZE  # noqa: F401  (re-exported: one rule, one place)
 from .errors import NotAVisit, StaleEdit, VisitLocked
 
@@ -164,25 +166,26 @@ def visit_rounds(session: DbSession) -> list[Round]:
 
 
 def list_visits(session: DbSession, round_id: int | None = None) -> list[VisitRow]:
-    query = select(Conversation).join(Round).where(Round.kind == VISIT_KIND)
+    query = select(Conversation).join(Round).where(Round.kind == VISIT_KIND).options(*CONVERSATION_LOADING)
     if round_id is not None:
         query = query.where(Conversation.round_id == round_id)
     visits = [c for c in session.scalars(query) if is_visit(c)]
     ids = [c.id for c in visits]
-    scores = session.execute(select(MaturityScore.conversation_id, MaturityScore.source)
-                             .where(MaturityScore.conversation_id.in_(ids))).all()
-    recommendations = session.execute(select(Recommendation.conversation_id, Recommendation.status)
-                                      .where(Recommendation.conversation_id.in_(ids))).all()
+    # Counted per (visit, source) and (visit, status) once, not by scanning every row per visit.
+    scores = Counter((cid, source) for cid, source in session.execute(
+        select(MaturityScore.conversation_id, MaturityScore.source).where(MaturityScore.conversation_id.in_(ids))))
+    recommendations = Counter((cid, status) for cid, status in session.execute(
+        select(Recommendation.conversation_id, Recommendation.status)
+        .where(Recommendation.conversation_id.in_(ids))))
     rows = []
     for c in visits:
+        by_status = {status: recommendations[(c.id, status)] for status in RECOMMENDATION_STATUSES}
         rows.append(VisitRow(
             conversation=c, host=c.municipalities[0].name, day=visit_date(c),
             committee=sum(1 for p in c.participations if p.role == "commissielid"),
-            self_scores=sum(1 for cid, source in scores if cid == c.id and source == "self"),
-            committee_scores=sum(1 for cid, source in scores if cid == c.id and source == "committee"),
-            recommendations=sum(1 for cid, _ in recommendations if cid == c.id),
-            open_recommendations=sum(1 for cid, status in recommendations
-                                     if cid == c.id and status in ("open", "in_uitvoering"))))
+            self_scores=scores[(c.id, "self")], committee_scores=scores[(c.id, "committee")],
+            recommendations=sum(by_status.values()),
+            open_recommendations=by_status["open"] + by_status["in_uitvoering"]))
     return sorted(rows, key=lambda r: (r.day or date.max, r.host))
 
 

@@ -1,39 +1,35 @@
-"""Domain errors of the visitatieronde. They carry codes and values, not sentences: the web layer
-(visitatie/web/visit_messages.py) and the CLI word them in Dutch."""
-from typing import Any
+"""Domain errors of the visitatieronde, in the one shape of visitatie/errors.py: codes and values,
+not sentences; the web layer and the CLI word them in Dutch."""
+from ..errors import DomainError, Locked, Problem, StaleEdit
+
+__all__ = ["InvalidInput", "NotAVisit", "StaleEdit", "TooFewVisits", "VisitError", "VisitLocked"]
 
 
-class VisitError(Exception):
-    """Base class of every visit error."""
+class VisitError(DomainError):
+    """Base class of the visit errors."""
 
 
 class NotAVisit(VisitError):
     """The conversation is not a visit: not in a visitatieronde, or without exactly one host."""
 
+    def __init__(self, record_id: int | None):
+        self.record_id = record_id
+        super().__init__([Problem("not_a_visit", params={"id": record_id})], f"not a visit: {record_id}")
 
-class VisitLocked(VisitError):
+
+class VisitLocked(Locked, VisitError):
     """The visit's report is finalised (vastgesteld) or the visit is cancelled: read-only."""
 
     def __init__(self, status: str):
-        super().__init__(f"de visitatie is {status}")
-        self.status = status
+        super().__init__(status, f"de visitatie is {status}")
 
 
 class InvalidInput(VisitError):
-    """Input that does not fit; `problems` maps a field name to a code (and `params` to values)."""
+    """Input that does not fit: ``by_field`` maps a field name to a code, ``params`` holds the values."""
 
-    def __init__(self, problems: dict[str, str], params: dict[str, Any] | None = None):
-        super().__init__(", ".join(f"{field}: {code}" for field, code in problems.items()))
-        self.problems = problems
-        self.params = params or {}
-
-
-class StaleEdit(VisitError):
-    """Someone saved a newer version in between; `current` is the record as it now is."""
-
-    def __init__(self, current: Any):  # the row as it now is: any versioned model
-        super().__init__(f"versie {current.version} is intussen opgeslagen door {current.updated_by}")
-        self.current = current
+    def __init__(self, problems: dict[str, str], params: dict | None = None):
+        self.by_field, self.params = problems, params or {}
+        super().__init__([Problem(code, field, self.params) for field, code in problems.items()])
 
 
 class TooFewVisits(VisitError):
@@ -41,5 +37,6 @@ class TooFewVisits(VisitError):
     trace the figures back to a municipality."""
 
     def __init__(self, visits: int, minimum: int):
-        super().__init__(f"{visits} vastgestelde visitaties, minimaal {minimum} nodig")
         self.visits, self.minimum = visits, minimum
+        super().__init__([Problem("too_few_visits", params={"visits": visits, "minimum": minimum})],
+                         f"{visits} vastgestelde visitaties, minimaal {minimum} nodig")

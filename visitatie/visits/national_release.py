@@ -43,9 +43,9 @@ def release_problems(session: DbSession, current: list[str]) -> list[Problem]:
     for baseline in baselines:
         changed = changed_visits(baseline, current)
         if changed == 0 and earlier:
-            return [Problem("", "release_unchanged")]
+            return [Problem("release_unchanged", "")]
         if 0 < changed < MIN_CELL:
-            return [Problem("", "release_too_few_visits", {"changed": changed, "minimum": MIN_CELL})]
+            return [Problem("release_too_few_visits", "", {"changed": changed, "minimum": MIN_CELL})]
     return []
 
 

@@ -3,6 +3,12 @@
 One field per (municipality, question). Field names: `answer-<municipality id>-<question id>`
 (several values for multiple choice) and `version-<municipality id>-<question id>`, the version
 the page was showing. Only fields of municipalities the principal may edit are read.
+
+After a conflict the field keeps the version the user started from, so the general "Opslaan"
+cannot save their text over the newer one (it is refused again). Only the conflict's own buttons
+resolve it: `merged=<key>` saves the answer box (the merged text) and `keep_mine=<key>` the text
+in `mine-<key>`, both on top of `resolved-version-<key>`, the newer version they were shown;
+`take_theirs=<key>` leaves the newer version as it is.
 """
 from __future__ import annotations
 
@@ -15,7 +21,6 @@ from ..answers import (
     AnswerError,
     Change,
     ConversationLocked,
-    InvalidAnswer,
     QuestionHidden,
     VersionConflict,
     answer_text,
@@ -24,6 +29,8 @@ from ..answers import (
 from ..guides import Guide, Question
 from ..i18n import local_time
 from ..models import Answer, Municipality
+from ..word_diff import WordDiff, merge, word_diff
+from ..wording import problem_message
 
 
 def field_key(municipality_id: int, question_id: str) -> str:
@@ -66,6 +73,23 @@ class FieldState:
         return self.question.decode(self.conflict.current.value) if self.conflict else None
 
     @property
+    def resolved_version(self) -> int | None:
+        """In a conflict: the newer version a deliberate choice saves on top of."""
+        return self.conflict.current.version if self.conflict else None
+
+    @property
+    def diff(self) -> WordDiff | None:
+        """In a conflict: both versions as text, with the words only one of them has marked."""
+        return word_diff(self.display(self.value), self.display(self.theirs)) if self.conflict else None
+
+    @property
+    def merged(self) -> str | None:
+        """In a conflict about an open answer: the newer text with the user's words added."""
+        if not self.conflict or self.question.type != "open":
+            return None
+        return merge(self.display(self.value), self.display(self.theirs))
+
+    @property
     def chosen(self) -> set[str]:
         if isinstance(self.value, list):
             return set(self.value)
@@ -75,35 +99,38 @@ class FieldState:
 def read_changes(form: MultiDict, guide: Guide, municipality_id: int) -> list[Change]:
     """The answers of one municipality in a posted form; fields not on the page are skipped."""
     skip = form.get("take_theirs")  # "take theirs" in a conflict: leave that answer as it is
+    resolving = {form.get("merged"), form.get("keep_mine")} - {None}
     changes = []
     for question in guide.questions:
         key = field_key(municipality_id, question.id)
         if f"version-{key}" not in form or key == skip:
             continue
-        try:
-            version = int(form.get(f"version-{key}", "0"))
-        except ValueError:
-            version = 0
+        version = _number(form.get(f"version-{key}"))
+        if key in resolving and f"resolved-version-{key}" in form:
+            version = _number(form.get(f"resolved-version-{key}"))
         name = f"answer-{key}"
         value = form.getlist(name) if question.multiple else form.get(name, "")
+        if form.get("keep_mine") == key and f"mine-{key}" in form and not question.multiple:
+            value = form.get(f"mine-{key}", "")
         changes.append(Change(question, value, version))
     return changes
 
 
+def _number(text: str | None) -> int:
+    try:
+        return int(text or "0")
+    except ValueError:
+        return 0
+
+
 def error_message(error: AnswerError) -> str:
-    """The Dutch message for a domain error about one answer."""
-    if isinstance(error, InvalidAnswer):
-        if error.too_long:
-            return _("Dit antwoord is %(length)s tekens lang; het maximum is %(maximum)s. "
-                     "Maak het wat korter; uw tekst staat er nog.", length=error.too_long, maximum=error.maximum)
-        return _("Kies een van de gegeven antwoorden.")
-    if isinstance(error, QuestionHidden):
-        return _("Deze vraag is bij het gekozen antwoord niet van toepassing; dit antwoord is niet opgeslagen.")
+    """The message for a domain error about one answer: a locked conversation and a conflict are
+    worded here, with the page's context; the rest comes from the one registry (wording/)."""
     if isinstance(error, ConversationLocked):
         return locked_message(error.status)
     if isinstance(error, VersionConflict):
         return conflict_message(error)
-    return _("Dit antwoord kon niet worden opgeslagen.")
+    return problem_message(error.problems[0])
 
 
 def locked_message(status: str) -> str:
@@ -148,7 +175,7 @@ def field_states(guide: Guide, municipalities, capabilities, locked: bool,
                 state.error = error_message(error)
                 if isinstance(error, VersionConflict):
                     state.conflict = error
-                    state.version = error.current.version  # a save now is a deliberate choice
+                    state.version = error.base_version  # only the conflict's own buttons save over it
                     state.shown = True
             states[slot] = state
     return states

@@ -22,6 +22,7 @@ from ..i18n import local_time
 from ..models import Answer, Conversation
 from ..models.types import DbSession, utcnow
 from ..opbrengst.consent import quotes_of_speaker
+from ..word_diff import merge, word_diff
 from . import answer_form
 
 
@@ -139,11 +140,14 @@ def autosave_error(error: AnswerError):
     if isinstance(error, VersionConflict):
         current = error.current
         question = _question_of(current)
+        mine, theirs = answer_domain.answer_text(question, error.submitted), answer_domain.answer_text(question, current.value)
+        diff = word_diff(mine, theirs)
         return jsonify(error="conflict", message=message, current={
             "value": question.decode(current.value) if question else current.value,
-            "display": answer_domain.answer_text(question, current.value), "version": current.version,
+            "display": theirs, "version": current.version,
             "by": current.updated_by, "at": local_time(current.updated_at, "HH:mm") if current.updated_by else "",
-        }), 409
+        }, diff={"mine": [[s.kind, s.text] for s in diff.mine], "theirs": [[s.kind, s.text] for s in diff.theirs]},
+            merged=merge(mine, theirs) if question is not None and question.type == "open" else None), 409
     if isinstance(error, ConversationLocked):
         return jsonify(error="locked", message=message), 409
     if isinstance(error, (InvalidAnswer, QuestionHidden)):

@@ -12,27 +12,9 @@ from ..models import Answer, Mark, Participation
 from ..permissions import actor_name
 from . import answer_form, conversation_pages
 from .confirmation import confirmation_page, finalise_confirmation, is_confirmed
+from ..wording import problem_message
 from .participant import load_conversation, bp, signed_in_required
 
-MARK_MESSAGES = {
-    "unknown_kind": lambda: _("Kies of dit een les of een citaat is."),
-    "unknown_consent": lambda: _("Kies een van de mogelijkheden voor toestemming."),
-    "not_the_speaker": lambda: _("Alleen de spreker zelf kan toestemming geven voor een citaat."),
-    "text_gone": lambda: _("Deze woorden staan niet meer in het antwoord; er is niets om toestemming voor te geven."),
-    "empty_answer": lambda: _("Er is nog geen antwoord om te markeren."),
-    "passage_too_long": lambda: _("Het fragment is te lang."),
-    "passage_not_in_answer": lambda: _("Het fragment komt niet letterlijk in het antwoord voor. Kopieer het uit het antwoord."),
-    "speaker_required": lambda: _("Een citaat heeft een spreker nodig: kies wie het zei. Alleen die persoon kan toestemming geven."),
-    "speaker_not_in_conversation": lambda: _("Kies een deelnemer van dit gesprek als spreker."),
-    "not_a_quote": lambda: _("Alleen bij een citaat hoort toestemming."),
-}
-FINALISE_MESSAGES = {
-    "already_finalised": lambda: _("Het verslag was al vastgesteld."),
-    "cancelled": lambda: _("Een geannuleerd gesprek kan niet worden vastgesteld."),
-    "not_finalised": lambda: _("Het verslag is niet vastgesteld; heropenen is niet nodig."),
-    "reason_required": lambda: _("Geef een reden op voor het heropenen."),
-    "reason_too_long": lambda: _("De reden is te lang; gebruik hooguit 1000 tekens."),
-}
 
 
 def _answer_of(conversation, answer_id: int) -> Answer:
@@ -59,7 +41,7 @@ def create_mark(conversation_id: int, answer_id: int):
                  passage=request.form.get("passage"), speaker=speaker)
     except MarkError as error:
         context = conversation_pages.theme_of_answer(db.session, round_guides(conversation.round), conversation, caps, answer)
-        context["mark_form"] = dict(request.form, answer_id=answer.id, error=MARK_MESSAGES[error.reason]())
+        context["mark_form"] = dict(request.form, answer_id=answer.id, error=problem_message(error.problems[0]))
         return render_template("conversations/theme.html", **context), 400
     flash(_("De markering is opgeslagen."), "success")
     return redirect(_theme_url(conversation, answer))
@@ -106,7 +88,7 @@ def answer_quote(conversation_id: int, mark_id: int):
         db.session.commit()
         flash(_("Uw keuze is opgeslagen."), "success")
     except MarkError as error:
-        flash(MARK_MESSAGES[error.reason](), "error")
+        flash(problem_message(error.problems[0]), "error")
     return redirect(url_for("participant.my_quotes", conversation_id=conversation_id, _anchor=f"citaat-{mark.id}"))
 
 
@@ -132,7 +114,7 @@ def finalise_conversation(conversation_id: int):
         finalise(db.session, conversation, actor_name(current_user))
         flash(_("Het verslag is vastgesteld. De antwoorden zijn nu alleen nog te lezen."), "success")
     except FinaliseError as error:
-        flash(FINALISE_MESSAGES[error.reason](), "error")
+        flash(problem_message(error.problems[0]), "error")
     return redirect(url_for("participant.show_conversation", conversation_id=conversation.id))
 
 
@@ -144,7 +126,7 @@ def reopen_conversation(conversation_id: int):
         reopen(db.session, conversation, actor_name(current_user), request.form.get("reason", ""))
     except FinaliseError as error:
         context = conversation_pages.overview(db.session, round_guides(conversation.round), conversation, caps)
-        context.update(reopen_reason=request.form.get("reason", ""), reopen_error=FINALISE_MESSAGES[error.reason]())
+        context.update(reopen_reason=request.form.get("reason", ""), reopen_error=problem_message(error.problems[0]))
         return render_template("conversations/show.html", **context), 400
     flash(_("Het verslag is heropend; de antwoorden kunnen weer worden gewijzigd."), "success")
     return redirect(url_for("participant.show_conversation", conversation_id=conversation.id))

@@ -3,10 +3,9 @@
 WTForms' own Dutch says "Dit veld is vereist."; our labels and the opbrengst forms say
 "verplicht", so every form asks for a required field in the same words.
 """
-from flask_babel import lazy_gettext as _l
 from wtforms.validators import DataRequired, InputRequired
 
-REQUIRED_MESSAGE = _l("Dit veld is verplicht.")
+from ..wording import REQUIRED_MESSAGE
 
 
 def required() -> DataRequired:

@@ -16,7 +16,7 @@ from ..scheduling import RoundInput, StaleEdit, ValidationFailed, round_input, s
 from ..scheduling.dashboard import DIRECTIONS, SORT_KEYS, overview, schedule
 from ..scheduling.tracking import round_tracking
 from .planning.forms import RoundForm, options
-from .planning.messages import problem_message
+from ..wording import problem_message
 
 bp = Blueprint("rounds", __name__, url_prefix="/rondes")
 

@@ -19,14 +19,9 @@ from ..visits.report_content import visit_report_content, visit_report_docx, vis
 from . import visit_pages as pages
 from .participant import signed_in_required
 from .visit_forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
-from .visit_messages import locked_message
+from ..wording import problem_message
+from ..wording.visits import locked_message
 from .visits import DOCX, bp, load_visit, _recommendation_of
-
-FINALISE_MESSAGES = {
-    "already_finalised": lambda: _("Het visitatierapport was al vastgesteld."),
-    "cancelled": lambda: _("Een geannuleerde visitatie kan niet worden vastgesteld."),
-}
-
 
 @bp.route("/<int:visit_id>/aanbevelingen/<int:recommendation_id>/bewerken", methods=["GET", "POST"])
 @signed_in_required
@@ -141,8 +136,7 @@ def finalise_visit(visit_id: int):
         finalise(db.session, conversation, actor_name(current_user))
         flash(_("Het visitatierapport is vastgesteld."), "success")
     except FinaliseError as error:
-        message = FINALISE_MESSAGES.get(error.reason)
-        flash(message() if message else error.reason, "error")
+        flash(problem_message(error.problems[0]), "error")
     return redirect(url_for(".show_visit", visit_id=visit_id))
 
 

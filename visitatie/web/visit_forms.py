@@ -1,7 +1,7 @@
 """Forms of the visit pages (Flask-WTF) and reading the self-assessment's checklist from a post.
 
 They check shape only; the rules live in visitatie/visits and come back as InvalidInput codes,
-worded by visit_messages.py."""
+worded by wording/visits.py."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l

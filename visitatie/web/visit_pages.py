@@ -35,7 +35,7 @@ from .visit_forms import (
     read_checklist,
     stored_checklist,
 )
-from .visit_messages import field_messages, locked_message, stale_message
+from ..wording.visits import field_messages, locked_message, stale_message
 
 
 def prepare(session: DbSession, conversation: Conversation) -> None:
@@ -150,7 +150,7 @@ def save_score(session: DbSession, guides: GuideSet, conversation: Conversation,
             for key, message in field_messages(error).items():
                 if key.startswith("checklist-"):
                     checklist_errors[key] = message
-            apply_problems(form, InvalidInput({k: v for k, v in error.problems.items()
+            apply_problems(form, InvalidInput({k: v for k, v in error.by_field.items()
                                                if not k.startswith("checklist-")}, error.params))
         except (StaleEdit, VisitLocked) as error:
             notice, status = refusal(form, error)

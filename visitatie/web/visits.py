@@ -20,11 +20,11 @@ from ..security_events import record
 from ..visits import national_release
 from . import visit_pages as pages
 from .opbrengst.forms import ActionForm
-from .opbrengst.messages import problem_message
+from ..wording import problem_message
 from .planning.lookup import actor
 from .participant import signed_in_required
 from .visit_forms import ConfirmForm, FindingForm, RecommendationForm
-from .visit_messages import locked_message
+from ..wording.visits import locked_message
 
 bp = Blueprint("visits", __name__, url_prefix="/visitaties")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -75,14 +75,14 @@ def test_every_problem_is_reported_at_once_and_nothing_is_saved(session, guides,
     with pytest.raises(InvalidInput) as caught:
         save_assessment(session, guides, world.first, 3, "self", ScoreInput(None, "Wel een toelichting"), "Jos",
                         [ChecklistInput("bcp", True, None, "x" * 1001), ChecklistInput("geen_document", True)])
-    assert caught.value.problems == {"level": "level_required", "checklist-bcp-remark": "too_long",
+    assert caught.value.by_field == {"level": "level_required", "checklist-bcp-remark": "too_long",
                                      "checklist-geen_document": "unknown_item"}
     with pytest.raises(InvalidInput) as caught:
         save_assessment(session, guides, world.first, 3, "committee", ScoreInput(6, "  "), "Paul")
-    assert caught.value.problems == {"level": "level_required", "justification": "justification_required"}
+    assert caught.value.by_field == {"level": "level_required", "justification": "justification_required"}
     with pytest.raises(InvalidInput) as caught:
         save_assessment(session, guides, world.first, 9, "committee", ScoreInput(3, "x"), "Paul")
-    assert caught.value.problems == {"theme": "unknown_theme"}
+    assert caught.value.by_field == {"theme": "unknown_theme"}
     assert session.query(MaturityScore).count() == 0 and session.query(ChecklistEntry).count() == 0
 
 
@@ -181,4 +181,4 @@ def test_scheduling_keeps_a_committee_at_two_to_four_members(session, world, mem
 def test_an_empty_score_without_a_checklist_is_refused(session, guides, world):
     with pytest.raises(InvalidInput) as caught:
         save_assessment(session, guides, world.first, 1, "committee", ScoreInput(None, " "), "Paul")
-    assert caught.value.problems == {"level": "level_required", "justification": "justification_required"}
+    assert caught.value.by_field == {"level": "level_required", "justification": "justification_required"}

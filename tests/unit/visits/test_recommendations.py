@@ -37,7 +37,7 @@ def test_findings_are_kept_per_theme(session, guides, world):
         (1, "Mara Smit"), (3, "Pieter Dekker")]
     with pytest.raises(InvalidInput) as caught:
         add_finding(session, guides, world.first, None, " ", "Paul")
-    assert caught.value.problems == {"theme_number": "unknown_theme", "text": "text_required"}
+    assert caught.value.by_field == {"theme_number": "unknown_theme", "text": "text_required"}
     delete_finding(session, world.first, findings_of(session, world.first)[0])
     assert len(findings_of(session, world.first)) == 1
 
@@ -58,13 +58,13 @@ def test_recommendation_problems_are_named_per_field(session, guides, world):
     with pytest.raises(InvalidInput) as caught:
         add_recommendation(session, guides, world.first, RecommendationInput(
             7, "dringend", "wethouder", date(2024, 10, 1), ""), "Paul")
-    assert caught.value.problems == {
+    assert caught.value.by_field == {
         "theme_number": "unknown_theme", "priority": "unknown_priority", "owner_role": "unknown_owner",
         "deadline": "deadline_before_visit", "text": "text_required"}
     assert caught.value.params["visit_date"] == date(2024, 10, 8)
     with pytest.raises(InvalidInput) as caught:
         add_recommendation(session, guides, world.first, RecommendationInput(1, "hoog", "college", None, "x"), "Paul")
-    assert caught.value.problems == {"deadline": "deadline_required"}
+    assert caught.value.by_field == {"deadline": "deadline_required"}
 
 
 def test_the_committee_corrects_a_recommendation_with_version_check(session, guides, world):
@@ -99,10 +99,10 @@ def test_not_adopted_needs_a_reason_and_stale_status_changes_are_refused(session
     recommendation = add_recommendation(session, guides, world.first, IVP, "Pieter Dekker")
     with pytest.raises(InvalidInput) as caught:
         change_status(session, world.first, recommendation, "niet_overgenomen", "  ", "Jos", base_version=1)
-    assert caught.value.problems == {"reason": "reason_required"}
+    assert caught.value.by_field == {"reason": "reason_required"}
     with pytest.raises(InvalidInput) as caught:
         change_status(session, world.first, recommendation, "vergeten", "", "Jos", base_version=1)
-    assert caught.value.problems == {"status": "unknown_status"}
+    assert caught.value.by_field == {"status": "unknown_status"}
     change_status(session, world.first, recommendation, "afgerond", "", "Jos", base_version=1)
     with pytest.raises(StaleEdit) as caught:
         change_status(session, world.first, recommendation, "in_uitvoering", "", "Eva", base_version=1)

@@ -103,16 +103,79 @@ def test_a_plain_form_post_shows_a_conflict_side_by_side_and_keeps_the_typed_tex
     response = client.post(f"/gesprekken/{world.a}/thema/1", data=form)
     assert response.status_code == 409
     page = response.get_data(as_text=True)
-    assert "Uw versie" in page and "Opgeslagen versie" in page and "Peter van Elst" in page
-    assert "Mijn eigen tekst</textarea>" in page and "Gewijzigd door de notulist</div>" in page
-    assert f'name="version-{world.haarlem}-{OPEN}" value="2"' in page  # a save now is a deliberate choice
+    assert "Uw versie" in page and "Nieuwere versie" in page and "Peter van Elst" in page
+    key = f"{world.haarlem}-{OPEN}"
+    assert f'name="mine-{key}" value="Mijn eigen tekst"' in page
+    assert "Gewijzigd door de notulist Mijn eigen tekst</textarea>" in page  # the merged text to edit
+    assert f'name="version-{key}" value="1"' in page  # the plain Opslaan stays refused
+    assert f'name="resolved-version-{key}" value="2"' in page
     assert stored(app, world, SCALE) == "2"  # the other answer was saved meanwhile
-    take_theirs = dict(form, **{f"version-{world.haarlem}-{OPEN}": "2", "take_theirs": f"{world.haarlem}-{OPEN}"})
+    resolved = dict(form, **{f"resolved-version-{key}": "2", f"mine-{key}": "Mijn eigen tekst"})
+    take_theirs = dict(resolved, take_theirs=key)
     assert client.post(f"/gesprekken/{world.a}/thema/1", data=take_theirs).status_code == 302
     assert stored(app, world) == "Gewijzigd door de notulist"
-    keep_mine = dict(form, **{f"version-{world.haarlem}-{OPEN}": "2", "keep_mine": f"{world.haarlem}-{OPEN}"})
+    keep_mine = dict(resolved, **{f"answer-{key}": "samengevoegd, maar toch de mijne", "keep_mine": key})
     assert client.post(f"/gesprekken/{world.a}/thema/1", data=keep_mine).status_code == 302
     assert stored(app, world) == "Mijn eigen tekst"
+
+
+def page_of(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def test_after_a_conflict_only_saving_the_merged_text_saves(app, client, world, sign_in, answer):
+    """The bug from the journey: the general Opslaan saved "Uw versie" over the newer text."""
+    sign_in(world.mayor)
+    answer(world.a, world.haarlem, value="Wij oefenen twee keer per jaar.", by="Jos Wiersma")
+    answer(world.a, world.haarlem, value="Wij oefenen één keer per jaar met de raad.", version=1, by="Peter van Elst")
+    key = f"{world.haarlem}-{OPEN}"
+    typed = {f"answer-{key}": "Wij oefenen drie keer per jaar.", f"version-{key}": "1"}
+    page = page_of(client.post(f"/gesprekken/{world.a}/thema/1", data=typed))
+    # the differing words, marked and spoken, escaped by the template
+    assert '<ins class="diff diff--ins"><span class="visually-hidden">begin, alleen in uw versie: </span>drie' in page
+    assert '<del class="diff diff--del"><span class="visually-hidden">begin, alleen in de nieuwere versie: </span>één' in page
+    assert "met de raad" in page
+    merged_box = re.search(rf'name="answer-{key}"[^>]*>([^<]*)</textarea>', page).group(1)
+    assert merged_box == "Wij oefenen één drie keer per jaar met de raad."
+    # the first submit button of the form (Enter) is "save merged", marked as the primary action
+    guide_form = page[page.index('id="guide-form"'):page.index("</form>", page.index('id="guide-form"'))]
+    first_submit = re.search(r'<button[^>]*type="submit"[^>]*>.*?</button>', guide_form, re.S).group(0)
+    assert 'name="merged"' in first_submit and "primary-action" in first_submit
+    assert guide_form.count("utrecht-button--primary-action") == 1  # the form's own Opslaan steps back
+    # the form as the page shows it, sent with the general Opslaan: refused again, nothing overwritten
+    shown = {f"answer-{key}": merged_box, f"version-{key}": "1", f"resolved-version-{key}": "2",
+             f"mine-{key}": "Wij oefenen drie keer per jaar.", "stay": "1"}
+    again = client.post(f"/gesprekken/{world.a}/thema/1", data=shown)
+    assert again.status_code == 409
+    assert stored(app, world) == "Wij oefenen één keer per jaar met de raad."
+    assert f"{merged_box}</textarea>" in page_of(again)  # what was typed is still there
+    # save merged: the edited merged text, on top of the newer version
+    merged = dict(shown, **{f"answer-{key}": "Wij oefenen drie keer per jaar met de raad."}, merged=key)
+    merged.pop("stay")
+    assert client.post(f"/gesprekken/{world.a}/thema/1", data=merged).status_code == 302
+    assert stored(app, world) == "Wij oefenen drie keer per jaar met de raad."
+
+
+def test_a_conflict_about_a_choice_offers_the_chosen_answer(app, client, world, sign_in, answer):
+    sign_in(world.mayor)
+    answer(world.a, world.haarlem, question_id=SCALE, value="2", by="Jos Wiersma")
+    answer(world.a, world.haarlem, question_id=SCALE, value="4", version=1, by="Peter van Elst")
+    key = f"{world.haarlem}-{SCALE}"
+    page = page_of(client.post(f"/gesprekken/{world.a}/thema/1", data={f"answer-{key}": "3", f"version-{key}": "1"}))
+    assert "Gekozen antwoord opslaan" in page and f'name="mine-{key}"' not in page
+    chosen = {f"answer-{key}": "3", f"version-{key}": "1", f"resolved-version-{key}": "2", "merged": key}
+    assert client.post(f"/gesprekken/{world.a}/thema/1", data=chosen).status_code == 302
+    assert stored(app, world, SCALE) == "3"
+
+
+def test_the_autosave_conflict_carries_the_word_diff_and_the_merge(client, world, sign_in, answer):
+    sign_in(world.mayor)
+    answer(world.a, world.haarlem, value="Wij oefenen twee keer.", by="Jos Wiersma")
+    answer(world.a, world.haarlem, value="Wij oefenen één keer.", version=1, by="Peter van Elst")
+    data = autosave(client, world, "Wij oefenen drie keer.", version=1).get_json()
+    assert data["diff"]["mine"] == [["equal", "Wij oefenen "], ["inserted", "drie"], ["equal", " keer."]]
+    assert data["diff"]["theirs"] == [["equal", "Wij oefenen "], ["deleted", "één"], ["equal", " keer."]]
+    assert data["merged"] == "Wij oefenen één drie keer."
 
 
 def test_a_form_with_errors_keeps_everything_typed(app, client, world, sign_in):
@@ -220,9 +283,41 @@ def test_a_mark_with_errors_keeps_what_was_typed(client, world, sign_in, answer)
                            data={"kind": "citaat", "passage": "Wij betalen altijd", "speaker": str(world.mayor)})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
-    assert "Het fragment komt niet letterlijk in het antwoord voor." in page
+    assert "Het fragment komt niet letterlijk in het opgeslagen antwoord voor." in page
     assert "Wij betalen altijd</textarea>" in page
     assert re.search(rf'<option value="{world.mayor}" selected>', page)
+    assert re.search(r'id="mark-new-\d+-kind-citaat" name="kind" value="citaat" form="[^"]+" checked', page)
+
+
+def test_a_lesson_is_marked_without_a_speaker_even_when_one_is_sent(app, client, world, sign_in, answer):
+    answer_id = answer(world.a, world.haarlem, value="Wij oefenen twee keer per jaar.\nDe raad  krijgt een verslag.")
+    sign_in(world.note_taker)
+    page = client.get(f"/gesprekken/{world.a}/thema/1").get_data(as_text=True)
+    assert "Markeer selectie" in page and "data-mark-source" in page
+    # a form whose speaker list still had someone chosen: a lesson has no speaker, nothing is asked
+    response = client.post(f"/gesprekken/{world.a}/antwoorden/{answer_id}/markeringen",
+                           data={"kind": "les", "speaker": str(world.other_mayor),
+                                 "passage": "jaar.\r\nDe raad krijgt"})
+    assert response.status_code == 302
+    with app.app_context():
+        mark = db.session.scalars(select(Mark)).one()
+        assert (mark.kind, mark.passage, mark.speaker_participation_id, mark.speaker_name, mark.consent) == (
+            "les", "jaar.\nDe raad  krijgt", None, None, "niet_publiceren")
+
+
+def test_a_selected_quote_asks_its_speaker(app, client, world, sign_in, answer):
+    answer_id = answer(world.a, world.haarlem, value="Wij betalen geen losgeld. Nooit.")
+    sign_in(world.leader)
+    response = client.post(f"/gesprekken/{world.a}/antwoorden/{answer_id}/markeringen",
+                           data={"kind": "citaat", "speaker": str(world.mayor), "passage": "wij betalen geen losgeld."})
+    assert response.status_code == 302
+    with app.app_context():
+        mark = db.session.scalars(select(Mark)).one()
+        assert (mark.kind, mark.passage, mark.speaker_name, mark.consent) == (
+            "citaat", "Wij betalen geen losgeld.", "Jos Wiersma", "gevraagd")
+    refused = client.post(f"/gesprekken/{world.a}/antwoorden/{answer_id}/markeringen",
+                          data={"kind": "citaat", "passage": "Wij betalen geen losgeld."})
+    assert refused.status_code == 400 and "Een citaat heeft een spreker nodig" in refused.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("payload,escaped", [

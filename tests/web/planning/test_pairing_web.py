@@ -184,7 +184,7 @@ def test_cli_import_zelfscan_reads_an_excel_file(app, runner, round_id, tmp_path
 
 def test_a_pair_of_the_same_class_says_both_sizes(app):
     from visitatie.scheduling.pairing import Candidate, propose_pairs
-    from visitatie.web.planning.messages import size_text
+    from visitatie.wording.planning import size_text
 
     a = Candidate("GM0001", "A", {1: 5, 2: 1}, population=30_000)
     b = Candidate("GM0002", "B", {1: 1, 2: 5}, population=45_000)

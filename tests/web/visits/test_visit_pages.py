@@ -185,7 +185,7 @@ def test_the_cli_writes_the_visitatierapport(runner, world, tmp_path):
 
 def test_a_committee_of_one_is_refused_with_a_dutch_message(app):
     from visitatie.scheduling import Problem
-    from visitatie.web.planning.messages import problem_message
+    from visitatie.wording import problem_message
 
     with app.test_request_context():
         assert problem_message(Problem("committee_size", "participants", {"count": 1, "minimum": 2, "maximum": 4})) == \

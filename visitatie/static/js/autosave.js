@@ -8,7 +8,9 @@
  *   server was reached but could not save. The text stays in localStorage and the save is retried
  *   with a growing pause (5 s, 10 s, 20 s … at most a minute, never sooner than Retry-After).
  * - Every answer carries the version it was based on; a 409 shows both versions side by side
- *   (keep mine / take theirs / save the merged text) and pauses that field: never a silent overwrite.
+ *   with the differing words marked, puts the merged text in the answer box and pauses that field
+ *   until a choice is made (save merged — the default —, keep mine, take theirs): never a silent
+ *   overwrite.
  * - Conditional questions appear and disappear as the answer they depend on changes.
  * Text from the server is only ever written with textContent: nothing typed becomes markup.
  */
@@ -315,33 +317,82 @@
 
   // --- conflicts -------------------------------------------------------------------------
 
+  // One side of a conflict from the server's word diff ([kind, text] pairs): the words only this
+  // side has in <ins>/<del>, with the spoken cue the page template also has. textContent only.
+  function fillDiff(el, segments, fallback) {
+    el.textContent = "";
+    if (!segments || !segments.length) { el.textContent = fallback; return; }
+    segments.forEach(function (segment) {
+      if (segment[0] === "equal") { el.appendChild(document.createTextNode(segment[1])); return; }
+      var mark = document.createElement(segment[0] === "inserted" ? "ins" : "del");
+      mark.className = "diff diff--" + (segment[0] === "inserted" ? "ins" : "del");
+      var start = document.createElement("span");
+      start.className = "visually-hidden";
+      start.textContent = (segment[0] === "inserted" ? msg.diffIns : msg.diffDel) + " ";
+      var end = document.createElement("span");
+      end.className = "visually-hidden";
+      end.textContent = " " + msg.diffEnd;
+      mark.appendChild(start);
+      mark.appendChild(document.createTextNode(segment[1]));
+      mark.appendChild(end);
+      el.appendChild(mark);
+    });
+  }
+
   function showConflict(field, mine, data) {
     var template = document.getElementById("conflict-template");
     var old = field.el.querySelector("[data-conflict]");
     if (old) { old.remove(); }
     var panel = template.content.firstElementChild.cloneNode(true);
+    var open = field.type === "open";
     panel.querySelector("[data-conflict-message]").textContent = data.message;
-    panel.querySelector("[data-mine]").textContent = display(field, mine);
-    panel.querySelector("[data-theirs]").textContent = display(field, data.current.value);
+    var diff = data.diff || {};
+    fillDiff(panel.querySelector("[data-mine]"), diff.mine, display(field, mine));
+    fillDiff(panel.querySelector("[data-theirs]"), diff.theirs, display(field, data.current.value));
     if (data.current.by) { panel.querySelector("[data-theirs-by]").textContent = " – " + data.current.by; }
-    if (field.type !== "open") {
-      panel.querySelector("[data-merge-hint]").remove();
-      panel.querySelector('[data-action="save-merged"]').remove();
-    }
+    panel.querySelectorAll("[data-merge-only]").forEach(function (el) { el.hidden = !open; });
+    panel.querySelectorAll("[data-choice-only]").forEach(function (el) { el.hidden = open; });
+    var save = panel.querySelector('[data-action="save-merged"]');
+    if (!open) { save.textContent = save.dataset.choiceLabel; }
+    panel.querySelectorAll("button[name]").forEach(function (button) { button.value = field.municipality + "-" + field.question; });
+    var hint = panel.querySelector("[data-conflict-hint]");
+    hint.id = field.el.id + "-conflict-hint";
     field.el.insertBefore(panel, field.el.querySelector("label, fieldset"));
+    var target = open ? field.el.querySelector("[data-input]") : field.el.querySelector("fieldset");
+    var described = (target.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    if (described.indexOf(hint.id) === -1) { target.setAttribute("aria-describedby", described.concat([hint.id]).join(" ")); }
     field.conflict = { mine: mine, theirs: data.current.value, version: data.current.version };
+    markGeneralSave();
+    if (open && typeof data.merged === "string") {
+      var label = field.el.querySelector("label.answer-field__label");
+      if (label && !label.querySelector("[data-merged-label]")) {
+        var note = document.createElement("span");
+        note.setAttribute("data-merged-label", "");
+        note.textContent = " – " + msg.mergedLabel;
+        label.appendChild(note);
+      }
+      // The answer box becomes the merged text: the newer text with the user's words added.
+      field.el.querySelector("[data-input]").value = data.merged;
+      updateCounter(field);
+      writeDraft(field);
+    }
     wireConflict(field, panel);
     panel.scrollIntoView({ block: "center" });
   }
 
   function wireConflict(field, panel) {
     panel.querySelectorAll("[data-action]").forEach(function (button) {
+      // A click, or Enter in the form (the browser "clicks" the first submit button: save merged).
       button.addEventListener("click", function (event) {
         event.preventDefault();
         var conflict = field.conflict;
+        if (!conflict) { return; }
         var action = button.dataset.action;
         field.conflict = null;
         panel.remove();
+        var note = field.el.querySelector("[data-merged-label]");
+        if (note) { note.remove(); }
+        markGeneralSave();
         setVersion(field, conflict.version);
         if (action === "take-theirs") {
           setValue(field, conflict.theirs);
@@ -356,14 +407,30 @@
     });
   }
 
+  // While a conflict is open, its "save merged" is the one primary action on the page.
+  function markGeneralSave() {
+    var general = form.querySelector("[data-general-save]");
+    if (!general) { return; }
+    var open = false;
+    fields.forEach(function (f) { if (f.conflict) { open = true; } });
+    general.classList.toggle("utrecht-button--primary-action", !open);
+    general.classList.toggle("utrecht-button--secondary-action", open);
+  }
+
   function adoptServerConflict(field) {
-    // A conflict the server showed after a plain post: same buttons, handled here.
+    // A conflict the server showed after a plain post: same buttons, handled here. The field
+    // still holds the old version; the newer one is in the panel.
     var panel = field.el.querySelector("[data-conflict]");
     if (!panel) { return; }
     var theirsEl = panel.querySelector("[data-theirs]");
     var theirs = null;
     try { theirs = JSON.parse(theirsEl.dataset.theirsValue); } catch (e) { theirs = ""; }
-    field.conflict = { mine: getValue(field), theirs: theirs, version: field.version };
+    var mineEl = panel.querySelector("[data-mine-value]");
+    var resolved = panel.querySelector("[data-resolved-version]");
+    field.conflict = {
+      mine: mineEl ? mineEl.value : getValue(field), theirs: theirs,
+      version: resolved ? parseInt(resolved.value, 10) || 0 : field.version
+    };
     wireConflict(field, panel);
   }
 

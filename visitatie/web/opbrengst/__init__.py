@@ -13,7 +13,7 @@ from flask_babel import format_date, format_decimal
 from ...dutch_time import AMSTERDAM
 from ...opbrengst.disclosure import SUPPRESSED_MARK
 from ...reports.wording import half_up, percent
-from ..size_names import size_range_name
+from ...wording.size_names import size_range_name
 
 bp = Blueprint("opbrengst", __name__)
 

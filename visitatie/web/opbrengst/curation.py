@@ -20,7 +20,8 @@ from ...opbrengst import withdrawal
 from ...security_events import record
 from ..confirmation import confirmation_page, is_confirmed, publish_confirmation
 from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm, WithdrawForm
-from .messages import CONSENT_NAMES, POPULATION_CLASS_NAMES, QUOTE_PROBLEMS, apply_problems, problem_message
+from ...wording import problem_message
+from ...wording.opbrengst import CONSENT_NAMES, POPULATION_CLASS_NAMES, QUOTE_PROBLEMS, apply_problems
 from .selection import selection
 
 

@@ -20,6 +20,7 @@ from ...opbrengst.publication import latest
 from ...opbrengst.report import report_file_name, round_report
 from ...visits import VISIT_KIND, round_export, round_report as visit_round
 from ...visits.errors import TooFewVisits
+from ...wording import problem_message
 from ...scheduling.inputs import in_amsterdam
 from . import bp
 from .selection import selection
@@ -121,8 +122,6 @@ def _visit_round_report(round_: Round) -> BaseResponse:  # a file, or a redirect
     try:
         content = visit_round.round_report_content(db.session, round_guides(round_), round_, in_amsterdam(utcnow()).date())
     except TooFewVisits as error:
-        flash(_("Het rapport van een visitatieronde wordt pas gemaakt vanaf %(minimum)s vastgestelde visitaties; "
-                "deze ronde heeft er %(visits)s. Met minder zijn de cijfers tot een gemeente te herleiden.",
-                minimum=error.minimum, visits=error.visits), "error")
+        flash(" ".join(problem_message(p) for p in error.problems), "error")
         return redirect(url_for("opbrengst.edit_curation", round_id=round_.id))
     return _file(visit_round.round_report_docx(content), DOCX, visit_round.report_file_name(round_, "docx"))

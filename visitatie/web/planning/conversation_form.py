@@ -11,7 +11,7 @@ from ...scheduling import ConversationInput, ParticipantInput, Problem, in_amste
 from ...scheduling.contacts import contacts_of, register_participants
 from .forms import EMPTY_ROWS, ROLE_CHOICES, ConversationForm, options
 from .lookup import all_municipalities, municipality_by_code, municipality_by_name
-from .messages import problem_message
+from ...wording import problem_message
 
 
 def prepare(form: ConversationForm, round_: Round, municipalities=None) -> None:

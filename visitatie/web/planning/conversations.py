@@ -11,7 +11,7 @@ from .forms import ConversationForm, StatusForm
 from .lookup import actor, all_municipalities, get_conversation, get_round
 from ...i18n import label
 from ...vocabulary import ConversationStatus
-from .messages import problem_message
+from ...wording import problem_message
 
 
 def _render(form, round_, conversation=None, general=(), conflict=None, status=200):
@@ -96,8 +96,7 @@ def change_conversation_status(conversation_id: int):
             flash(" ".join(problem_message(p) for p in failed.problems), "error")
         except InvalidTransition as error:
             db.session.rollback()
-            flash(_("Van ‘%(old)s’ kan een gesprek niet naar ‘%(new)s’.", old=label(ConversationStatus, error.old),
-                    new=label(ConversationStatus, error.new)), "error")
+            flash(" ".join(problem_message(p) for p in error.problems), "error")
         except StaleEdit:
             db.session.rollback()
             flash(_("Iemand anders heeft dit gesprek intussen gewijzigd. Bekijk de huidige gegevens en probeer het opnieuw."), "error")

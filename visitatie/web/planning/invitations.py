@@ -5,6 +5,7 @@ from flask import Response, current_app, flash, redirect, render_template, url_f
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from ... import invitations
 from ...extensions import db
@@ -12,7 +13,8 @@ from ...finalising import FINALISED
 from ...models import Conversation, Participation
 from ...models.types import utcnow
 from ...scheduling import issue_letters, letters_zip
-from ...scheduling.mail import MailError, MailSettings, send_letters
+from ...scheduling.loading import PARTICIPANT_LOADING
+from ...scheduling.mail import MailSettings, deliver_letters
 from . import bp
 from ..confirmation import confirmation_page, is_confirmed, reissue_confirmation
 from .forms import ConfirmForm, IssueForm
@@ -29,7 +31,9 @@ LISTED_STATUSES = BATCH_STATUSES + (FINALISED,)
 def _participations(round_, conversation_id: str | None, statuses=BATCH_STATUSES):
     query = (select(Participation).join(Conversation).where(
         Conversation.round_id == round_.id, Conversation.status.in_(statuses))
-        .order_by(Conversation.starts_at, Conversation.id, Participation.id))
+        .order_by(Conversation.starts_at, Conversation.id, Participation.id)
+        .options(*PARTICIPANT_LOADING, contains_eager(Participation.conversation)
+                 .selectinload(Conversation.municipalities)))
     if conversation_id and conversation_id.isdigit():
         query = query.where(Conversation.id == int(conversation_id))
     return list(db.session.scalars(query))
@@ -39,7 +43,7 @@ def _participations(round_, conversation_id: str | None, statuses=BATCH_STATUSES
 def list_invitations(round_id: int):
     round_ = get_round(round_id)
     participations = _participations(round_, None, LISTED_STATUSES)
-    current = {p.id: invitations.current_invitation(db.session, p) for p in participations}
+    current = invitations.current_invitations(db.session, participations)
     now = utcnow()
     # The preview of the batch: who gets a link with "without a valid link" (the table lists them).
     without = [p for p in participations if p.conversation.status in BATCH_STATUSES
@@ -81,12 +85,7 @@ def issue_invitations(round_id: int):
 
 def _send(letters, settings: MailSettings, issued_at) -> None:
     """Send the letters; a link whose letter did not get out is withdrawn, the earlier one kept."""
-    try:
-        result, error = send_letters(letters, settings), None
-    except MailError as failure:
-        result, error = failure.result, str(failure)
-    for letter in result.undelivered(letters):
-        invitations.withdraw(db.session, letter.participation_id, issued_at)
+    result, error = deliver_letters(db.session, letters, settings, issued_at)
     db.session.commit()
     if error and not result.sent:
         flash(_("De mailserver is niet bereikbaar (%(error)s); er is niets verstuurd of uitgegeven.",

@@ -12,7 +12,7 @@ from ...scheduling import leader_pool as domain
 from . import bp
 from .forms import ConfirmForm, LeaderPreferenceForm, UploadForm, VolunteerForm
 from .lookup import actor, all_municipalities, get_round, municipality_by_name
-from .messages import UNASSIGNED_REASONS, leader_reason_text, titled_message
+from ...wording.planning import UNASSIGNED_REASONS, leader_reason_text, titled_message
 
 
 def _preference() -> tuple[LeaderPreferenceForm, str]:

@@ -13,7 +13,8 @@ from ..flashes import flash_link
 from . import bp
 from .forms import ConfirmForm, PairForm, SuggestForm
 from .lookup import actor, get_round, municipality_by_code
-from .messages import pair_explanation, problem_message, titled_message
+from ...wording import problem_message
+from ...wording.planning import pair_explanation, titled_message
 
 
 @bp.get("/rondes/<int:round_id>/voorstel")

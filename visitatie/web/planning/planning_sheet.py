@@ -15,7 +15,7 @@ from ...scheduling import planning_sheet as domain
 from . import bp
 from .forms import PlanningConfirmForm, UploadForm
 from .lookup import actor, get_round
-from .messages import row_problem_message
+from ...wording.planning import row_problem_message
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
