@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from .guides import GuideSet
-from .guide_versions import ensure_shipped_version, sync_theme_rows
+from .guides.model import GuideSet
+from .guides.versions import ensure_shipped_version, sync_theme_rows
 from .models.types import DbSession
-from .municipalities import ImportResult, import_file
+from .importing.municipalities import ImportResult, import_file
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from .. import auth, demo
+from .. import demo
+from ..accounts import auth
 from ..bootstrap import load_reference_data
 from ..extensions import db
-from ..guide_registry import current_guides
+from ..guides.registry import current_guides
 from ..models import USER_ROLES
-from ..municipalities import MunicipalityImportError, import_file
+from ..importing.municipalities import MunicipalityImportError, import_file
 
 
 @click.command("init")

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select, update
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute
 
-from .. import security_events
+from ..security import events as security_events
 from ..models import Answer, AnswerRevision, ConversationEvent, Mark, Participation, Person
 from ..models.invitations import Invitation
 from ..models.reminders import Reminder

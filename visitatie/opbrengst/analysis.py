@@ -2,7 +2,7 @@
 and the year-over-year comparison when several rounds are selected. Plain dicts for the page."""
 from __future__ import annotations
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models.types import DbSession
 from . import aggregate
 from .frame import AnswerData, Filters, load

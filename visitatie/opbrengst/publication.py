@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Round
 from ..models.opbrengst import Publication
 from ..models.types import DbSession, utcnow

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from ..models import Municipality, Participation, Person, conversation_municipality
 
-from ..marks import consent_lapsed
+from ..conversations.marks import consent_lapsed
 from ..models.types import DbSession
 
 PUBLISHABLE_CONSENTS = ("anoniem", "met_naam")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models.types import DbSession
 from ..reports.round_report import build_round_report
 from ..pdf import render_pdf

@@ -13,7 +13,7 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy import select
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration, lesson_source
 from ..models.types import DbSession
 from ..reports.wording import as_clause

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sqlalchemy import func, select
 
-from ..guides import Guide, GuideSet
+from ..guides.model import Guide, GuideSet
 from ..models import Conversation, Mark, Round
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration
 from ..models.types import DbSession

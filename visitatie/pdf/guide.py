@@ -8,8 +8,8 @@ Which municipalities a participant may see is decided by the caller through the 
 from __future__ import annotations
 
 
-from .. import answers as answer_domain
-from ..guides import Guide, GuideSet
+from ..conversations import answers as answer_domain
+from ..guides.model import Guide, GuideSet
 from ..models import Conversation
 from ..models.types import DbSession
 from ..reports import public_text

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
-from ..csv_files import CsvImportError, read_csv
+from ..importing.csv_files import CsvImportError, read_csv
 from ..models import Municipality, Round
 from ..models.scheduling import RoundMunicipality, SelfScanScore
 from ..models.types import DbSession

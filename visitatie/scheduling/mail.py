@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from .. import invitations
+from ..conversations import invitations
 from .errors import Problem, SchedulingError
 from .mailmerge import Letter
 

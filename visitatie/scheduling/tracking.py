@@ -10,8 +10,8 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from .. import answers as answer_domain
-from ..guides import GuideSet
+from ..conversations import answers as answer_domain
+from ..guides.model import GuideSet
 from ..models import Answer, Conversation, Participation, Round
 from ..models.invitations import Invitation
 from ..models.types import DbSession

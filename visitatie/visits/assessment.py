@@ -14,8 +14,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..answers import conversation_guides
-from ..guides import ChecklistItem, Guide, GuideSet, MaturityScale
+from ..conversations.answers import conversation_guides
+from ..guides.model import ChecklistItem, Guide, GuideSet, MaturityScale
 from ..models import Conversation
 from ..models.types import DbSession, utcnow
 from ..models.visits import MATURITY_LEVELS, SCORE_SOURCES, TEXT_MAX_LENGTH, ChecklistEntry, MaturityScore

@@ -9,7 +9,7 @@ from typing import Any, Protocol, TypeGuard, TypeVar
 
 from sqlalchemy import select, update
 
-from ..answers import is_locked
+from ..conversations.answers import is_locked
 from ..models import MUNICIPAL_ROLES, Conversation, Municipality, Participation, Round
 from ..models.types import DbSession, rows_matched, utcnow
 from ..models.visits import RECOMMENDATION_STATUSES, MaturityScore, Recommendation, Visit

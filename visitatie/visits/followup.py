@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Conversation
 from ..models.types import DbSession
 from ..models.visits import MaturityScore, Recommendation

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import select
 
-from ..guide_versions import stored_guide_set
+from ..guides.versions import stored_guide_set
 from ..models import Conversation, Round, Theme
 from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.types import DbSession

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Conversation
 from ..models.types import DbSession, utcnow
 from ..models.visits import (

@@ -6,8 +6,8 @@ import io
 import re
 from typing import Any
 
-from ..finalising import last_finalised
-from ..guides import GuideSet
+from ..conversations.finalising import last_finalised
+from ..guides.model import GuideSet
 from ..models import Conversation, Participation
 from ..models.types import DbSession
 from ..models.visits import MaturityScore, Recommendation

@@ -12,7 +12,7 @@ import pandas as pd
 from babel.dates import format_datetime
 
 from ..dutch_time import AMSTERDAM
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Conversation, Round
 from ..models.types import DbSession, utcnow
 from ..reports.visit_report import OWNERS, STATUSES

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Conversation, Round
 from ..models.types import DbSession
 from ..models.visits import MATURITY_LEVELS, RECOMMENDATION_STATUSES, Visit

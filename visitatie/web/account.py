@@ -15,7 +15,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, Length
 
-from .. import account_links, auth, lockout, login_sessions, security_events, two_factor
+from ..accounts import links as account_links, auth, lockout, login_sessions, two_factor
+from ..security import events as security_events
 from ..extensions import db
 from ..models import User
 from ..models.accounts import AccountLink

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from visitatie.extensions import db
-from visitatie.guide_registry import round_guides
+from visitatie.guides.registry import round_guides
 from visitatie.models import Round
 from visitatie.models.security import SecurityEvent
 from visitatie.visits.errors import TooFewVisits

@@ -6,7 +6,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
-from ...guide_schema import MATURITY_LEVEL_COUNT, QUESTION_ROLES
+from ...guides.schema import MATURITY_LEVEL_COUNT, QUESTION_ROLES
 from ...i18n import lazy_label
 from ...vocabulary import Role
 from ..planning.forms import MultiCheckboxField, options
