@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from visitatie import create_app
 from visitatie.bootstrap import load_reference_data
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 
 REPO = Path(__file__).resolve().parent.parent
 PASSWORD = "zeilboot-lantaarn-fluitketel"
@@ -107,7 +107,7 @@ def runner(app):
 @pytest.fixture
 def demo(app):
     """The demo round loaded, its opbrengst not yet curated; returns its id."""
-    from visitatie.demo import load_demo
+    from visitatie.demo.gespreksronde import load_demo
 
     with app.app_context():
         round_, _ = load_demo(db.session, current_guides(), publish_opbrengst=False)
@@ -120,7 +120,7 @@ class Auth:
     app: object
 
     def create(self, email="pl@example.org", role="projectleider"):
-        from visitatie.auth import create_user
+        from visitatie.accounts.auth import create_user
 
         with self.app.app_context():
             create_user(db.session, email, PASSWORD, role, "Test Projectleider")

@@ -27,7 +27,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"], x_proto=0, x_host=0,
                                 x_port=0, x_prefix=0)
 
-    from . import auth, cli, database, guide_registry, i18n, throttling, web
+    from . import cli, database, i18n, throttling, web
+    from .accounts import auth
+    from .guides import registry as guide_registry
 
     database.init_app(app)
     guide_registry.init_app(app)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from .guides import GuideSet
-from .guide_versions import ensure_shipped_version, sync_theme_rows
-from .municipalities import ImportResult, import_file
+from .guides.model import GuideSet
+from .guides.versions import ensure_shipped_version, sync_theme_rows
+from .importing.municipalities import ImportResult, import_file
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from tests.e2e.conftest import open_link
-from visitatie import invitations
-from visitatie.demo import load_demo
+from visitatie.conversations import invitations
+from visitatie.demo.gespreksronde import load_demo
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Round
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

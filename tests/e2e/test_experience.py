@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import open_link
 from tests.participant_world import build_world
-from visitatie import invitations
-from visitatie.auth import create_user
+from visitatie.conversations import invitations
+from visitatie.accounts.auth import create_user
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Participation
 from visitatie.models.opbrengst import Publication
 from visitatie.models.types import utcnow

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from tests.e2e.conftest import open_link
 from tests.e2e.test_accessibility import AXE, RULES, RUN_AXE
 from tests.e2e.test_participant import OPEN, SCALE, field, link, open_theme, stored, wait_for_stored, world  # noqa: F401
-from visitatie.answers import Change, save_answer
+from visitatie.conversations.answers import Change, save_answer
 from visitatie.extensions import db
-from visitatie.finalising import finalise
-from visitatie.guide_registry import current_guides
+from visitatie.conversations.finalising import finalise
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Mark
 
 pytestmark = pytest.mark.e2e

@@ -19,7 +19,7 @@ TOWNS = 40  # 20 conversations
 
 @pytest.fixture
 def projectleider(live_app):
-    from visitatie.auth import create_user
+    from visitatie.accounts.auth import create_user
     from visitatie.extensions import db
 
     with live_app.app_context():

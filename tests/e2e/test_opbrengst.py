@@ -9,10 +9,10 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def demo_round(live_app):
-    from visitatie.auth import create_user
-    from visitatie.demo import load_demo
+    from visitatie.accounts.auth import create_user
+    from visitatie.demo.gespreksronde import load_demo
     from visitatie.extensions import db
-    from visitatie.guide_registry import current_guides
+    from visitatie.guides.registry import current_guides
 
     with live_app.app_context():
         round_, _ = load_demo(db.session, current_guides(), publish_opbrengst=False)

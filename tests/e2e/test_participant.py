@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from tests.e2e.conftest import open_link
 from tests.participant_world import build_world
-from visitatie import invitations
-from visitatie.answers import Change, save_answer
+from visitatie.conversations import invitations
+from visitatie.conversations.answers import Change, save_answer
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Answer, Conversation, Mark, Participation
 
 pytestmark = pytest.mark.e2e

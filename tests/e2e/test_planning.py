@@ -9,7 +9,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def projectleider(live_app):
-    from visitatie.auth import create_user
+    from visitatie.accounts.auth import create_user
     from visitatie.extensions import db
 
     with live_app.app_context():

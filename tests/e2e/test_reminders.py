@@ -11,9 +11,9 @@ from tests.conftest import PASSWORD
 from tests.e2e.test_accessibility import AXE, RULES, RUN_AXE, axe_context  # noqa: F401  (fixture)
 from tests.local_smtp import local_smtp
 from tests.participant_world import build_world
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models.types import utcnow
 
 pytestmark = pytest.mark.e2e
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def world(live_app):
     """Conversation A (Haarlem and Maastricht) in three weeks; its mayor and CISO hold a link."""
-    from visitatie.auth import create_user
+    from visitatie.accounts.auth import create_user
 
     with live_app.app_context():
         world = build_world(db.session, current_guides())

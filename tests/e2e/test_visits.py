@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import open_link
 from tests.visit_world import build_visits
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Participation
 from visitatie.models.visits import MaturityScore
 from visitatie.visits import ChecklistInput, ScoreInput, save_assessment

@@ -11,9 +11,9 @@ from tests.conftest import make_app
 from tests.participant_world import build_world
 from tests.server.conftest import Client
 from tests.storage_fault import make_unwritable, make_writable
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Answer
 
 CLIENTS = 4

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 import visitatie.models  # noqa: F401  (registers every table)
 from visitatie.bootstrap import sync_themes
 from visitatie.extensions import db
-from visitatie.guides import load_guides
-from visitatie.municipalities import parse_csv, upsert
+from visitatie.guides.model import load_guides
+from visitatie.importing.municipalities import parse_csv, upsert
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pytest
 
-from visitatie.csv_files import CsvImportError, read_csv
+from visitatie.importing.csv_files import CsvImportError, read_csv
 
 NAME = "Súdwest-Fryslân"
 # What Dutch Excel saves as "CSV (puntkomma's gescheiden)": Windows-1252, ';', CRLF, and here

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_app
-from visitatie.guides import GuideError, load_guide, load_guides
+from visitatie.guides.model import GuideError, load_guide, load_guides
 
 REPO = Path(__file__).resolve().parents[2]
 GUIDES = REPO / "interview_guides"

@@ -3,7 +3,7 @@ on hand-made snapshots, in the Word report and in the PDF's HTML alike."""
 import pytest
 
 from tests.unit.test_round_report import make_snapshot, reopen, texts
-from visitatie.guides import load_guides
+from visitatie.guides.model import load_guides
 from visitatie.pdf import render_html
 from visitatie.pdf.opbrengst import context
 from visitatie.reports import public_text

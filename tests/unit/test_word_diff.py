@@ -1,7 +1,7 @@
 """Word-level differences between two versions of an answer, and the merge offered in a conflict."""
 import pytest
 
-from visitatie.word_diff import DELETED, EQUAL, INSERTED, Segment, merge, tokens, word_diff
+from visitatie.conversations.word_diff import DELETED, EQUAL, INSERTED, Segment, merge, tokens, word_diff
 
 
 def marked(segments, kind):

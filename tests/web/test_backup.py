@@ -8,9 +8,9 @@ import time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from visitatie.answers import Change, save_answer
+from visitatie.conversations.answers import Change, save_answer
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.lifecycle.backup import backup_sqlite, pg_dump_command
 from visitatie.models import Answer, Conversation
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Mark, Person, User
 from visitatie.models.opbrengst import Publication
 
@@ -35,7 +35,7 @@ def test_no_demo_person_is_named_in_the_magazine(app, demo):
 
 
 def test_the_demo_quotes_are_anonymous_and_the_speakers_own_choice(app):
-    from visitatie.demo import load_demo
+    from visitatie.demo.gespreksronde import load_demo
 
     with app.app_context():
         load_demo(db.session, current_guides())  # with its published opbrengst

@@ -3,7 +3,7 @@ statement count of each page is the same for a round of 3 and of 9 conversations
 
 Loaded lazily, every conversation, participant and invitation cost a query of its own (the
 dashboard of a national round took 1,075 statements, the invitations page 1,925). The data is
-the national round `make bench` measures (visitatie/page_bench.py), with a few conversations.
+the national round `make bench` measures (visitatie/demo/page_bench.py), with a few conversations.
 """
 import shutil
 
@@ -12,10 +12,10 @@ from sqlalchemy import insert, select
 
 from tests.conftest import make_app
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Municipality, Theme
 from visitatie.models.scheduling import RoundMunicipality, SelfScanScore
-from visitatie.page_bench import counting_statements, national_round, pages
+from visitatie.demo.page_bench import counting_statements, national_round, pages
 
 SMALL, LARGE = 3, 9
 

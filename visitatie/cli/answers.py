@@ -6,9 +6,9 @@ import click
 from flask.cli import with_appcontext
 
 from ..extensions import db
-from ..guide_registry import round_guides
+from ..guides.registry import round_guides
 from ..models import Conversation
-from ..verslag_content import verslag_docx
+from ..conversations.verslag import verslag_docx
 from ..visits import is_visit
 
 

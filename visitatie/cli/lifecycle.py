@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from .. import security_events
+from ..security import events as security_events
 from ..extensions import db
 from ..lifecycle import backup, erasure, purge, storage
 from ..models.types import utcnow

@@ -6,9 +6,9 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from .. import security_events
+from ..security import events as security_events
 from ..extensions import db
-from ..guide_registry import round_guides
+from ..guides.registry import round_guides
 from ..models.types import utcnow
 from ..opbrengst import Filters, export, public_export
 from ..opbrengst.frame import POPULATION_CLASS_NAMES

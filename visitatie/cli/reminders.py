@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from ..extensions import db
-from ..guide_registry import round_guides
+from ..guides.registry import round_guides
 from ..models import Round
 from ..models.reminders import ReminderSettings
 from ..models.types import utcnow

@@ -9,7 +9,7 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale
 
 from ..extensions import db
-from ..guide_registry import theme_titles
+from ..guides.registry import theme_titles
 from ..models import Round
 from ..reports.wording import count
 from ..scheduling import calendar_bytes

@@ -6,7 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from ..extensions import db
-from ..guide_registry import round_guides
+from ..guides.registry import round_guides
 from ..models import Conversation
 from ..visits import is_visit
 from ..pdf import PdfError

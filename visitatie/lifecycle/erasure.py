@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from .. import security_events
+from ..security import events as security_events
 from ..models import Answer, AnswerRevision, ConversationEvent, Mark, Participation, Person
 from ..models.invitations import Invitation
 from ..models.reminders import Reminder

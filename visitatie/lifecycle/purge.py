@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
-from .. import security_events
+from ..security import events as security_events
 from ..models import Answer, AnswerRevision, Conversation, ConversationEvent, Mark, Participation, Person, Round
 from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
 from ..models.invitations import Invitation

@@ -101,5 +101,5 @@ class Mark(db.Model):
 
     @property
     def current_text(self) -> str:
-        from ..marks import current_text  # the rule lives with the marks, not the model
+        from ..conversations.marks import current_text  # the rule lives with the marks, not the model
         return current_text(self.passage, self.answer.value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from . import aggregate
 from .frame import AnswerData, Filters, load
 from .snapshot import records, round_dicts, scale_dict, theme_numbers

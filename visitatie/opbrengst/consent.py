@@ -12,10 +12,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..marks import MarkError, consent_lapsed, text_hash
+from ..conversations.marks import MarkError, consent_lapsed, text_hash
 from ..models import Answer, Conversation, Mark, Participation
 from ..models.types import utcnow
-from ..security_events import record
+from ..security.events import record
 from .withdrawal import anonymise_quote, redact_quote
 
 CHOICES = ("anoniem", "met_naam", "niet_publiceren")

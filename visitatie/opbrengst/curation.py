@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Answer, Conversation, Mark, Round
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration
 from ..models.types import utcnow

@@ -20,8 +20,8 @@ from babel.dates import format_datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from ..guide_diff import changed_questions
-from ..guides import GuideSet
+from ..guides.diff import changed_questions
+from ..guides.model import GuideSet
 from ..models.types import utcnow
 from ..municipality_size import dutch_label, source_note
 from ..spreadsheets import Sheet, csv_zip_bytes, xlsx_bytes

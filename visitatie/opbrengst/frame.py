@@ -17,8 +17,8 @@ import pandas as pd
 from sqlalchemy import and_, false, select
 from sqlalchemy.orm import Session
 
-from ..guides import GuideSet
-from ..marks import consent_lapsed, current_text
+from ..guides.model import GuideSet
+from ..conversations.marks import consent_lapsed, current_text
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality, round_theme
 from ..municipality_size import SIZE_CLASS_KEYS, SIZE_CLASSES, UNKNOWN, class_by_key
 

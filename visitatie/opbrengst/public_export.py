@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 from babel.dates import format_date
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..spreadsheets import Sheet, csv_zip_bytes, xlsx_bytes
 
 HIDDEN = "–"

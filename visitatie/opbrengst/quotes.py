@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Municipality, Participation, Person, conversation_municipality
 
-from ..marks import consent_lapsed
+from ..conversations.marks import consent_lapsed
 
 PUBLISHABLE_CONSENTS = ("anoniem", "met_naam")
 ANONYMOUS_SPEAKERS = {

@@ -7,7 +7,7 @@ import io
 
 from sqlalchemy.orm import Session
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..reports.round_report import build_round_report
 from ..pdf import render_pdf
 from ..pdf.opbrengst import context as pdf_context

@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration, lesson_source
 from ..reports.wording import as_clause
 from ..visits import national_release  # a module: visits.national_release builds on opbrengst too

@@ -9,7 +9,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..guides import Guide, GuideSet
+from ..guides.model import Guide, GuideSet
 from ..models import Conversation, Mark, Round
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration
 from . import aggregate

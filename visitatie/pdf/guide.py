@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from .. import answers as answer_domain
-from ..guides import Guide, GuideSet
+from ..conversations import answers as answer_domain
+from ..guides.model import Guide, GuideSet
 from ..models import Conversation
 from ..reports import public_text
 from .opbrengst import data_uri

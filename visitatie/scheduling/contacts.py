@@ -16,10 +16,10 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..csv_files import CsvImportError
+from ..importing.csv_files import CsvImportError
 from ..models import Municipality
 from ..models.contacts import CONTACT_ROLES, Contact, LeaderVolunteer
-from ..table_files import read_table
+from ..importing.table_files import read_table
 from .inputs import ParticipantInput
 
 ROLE_WORDS = {"burgemeester": "burgemeester", "ciso": "ciso", "adviseur_oov": "adviseur_oov",

@@ -1,8 +1,8 @@
 """Which municipalities take part in a round, and their intake self-scan (a score 1–5 per theme).
 
-The self-scan CSV is validated the way the municipality import is (visitatie/municipalities.py):
+The self-scan CSV is validated the way the municipality import is (visitatie/importing/municipalities.py):
 every bad row reported with its line number and reason, and nothing written unless all is well.
-The file is read by visitatie/csv_files.py: ';' or ',', UTF-8 or Windows-1252, Excel's empty
+The file is read by visitatie/importing/csv_files.py: ';' or ',', UTF-8 or Windows-1252, Excel's empty
 rows and columns ignored.
 """
 from dataclasses import dataclass
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from ..csv_files import CsvImportError, read_csv
+from ..importing.csv_files import CsvImportError, read_csv
 from ..models import Municipality, Round
 from ..models.scheduling import RoundMunicipality, SelfScanScore
 

@@ -13,7 +13,7 @@ from email.utils import formataddr, make_msgid
 
 from sqlalchemy.orm import Session
 
-from .. import invitations
+from ..conversations import invitations
 from .errors import Problem, SchedulingError
 from .mailmerge import Letter
 

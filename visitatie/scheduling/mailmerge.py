@@ -15,8 +15,8 @@ import pandas as pd
 from babel.dates import format_date, format_time
 from sqlalchemy.orm import Session
 
-from .. import invitations
-from ..guide_versions import guide_topic
+from ..conversations import invitations
+from ..guides.versions import guide_topic
 from ..models import Conversation, Participation
 from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.types import utcnow

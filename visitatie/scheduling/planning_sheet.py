@@ -19,10 +19,10 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..csv_files import CsvImportError, normalise_column
+from ..importing.csv_files import CsvImportError, normalise_column
 from ..models import Conversation, Municipality, Round
 from ..spreadsheets import Sheet, xlsx_bytes
-from ..table_files import read_table
+from ..importing.table_files import read_table
 from ..vocabulary import ConversationStatus, Role, label
 from .contacts import EMAIL, parse_day
 from .conversations import conversation_input, save_conversation

@@ -25,9 +25,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from .. import answers as answer_domain
-from .. import invitations
-from ..guides import GuideSet
+from ..conversations import answers as answer_domain
+from ..conversations import invitations
+from ..guides.model import GuideSet
 from ..models import MUNICIPAL_ROLES, Answer, Conversation, Participation, Round
 from ..models.invitations import Invitation
 from ..models.reminders import INTERVAL_DAYS_DEFAULT, Reminder, ReminderSettings

@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import answers as answer_domain
-from ..guides import GuideSet
+from ..conversations import answers as answer_domain
+from ..guides.model import GuideSet
 from ..models import Answer, Conversation, Participation, Round
 from ..models.invitations import Invitation
 from .loading import round_conversations

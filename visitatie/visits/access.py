@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import MUNICIPAL_ROLES
-from ..permissions import capabilities, participation_in
+from ..conversations.permissions import capabilities, participation_in
 from .core import host_of, is_visit
 
 

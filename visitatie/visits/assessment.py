@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..answers import conversation_guides
-from ..guides import Guide, GuideSet, MaturityScale
+from ..conversations.answers import conversation_guides
+from ..guides.model import Guide, GuideSet, MaturityScale
 from ..models import Conversation
 from ..models.types import utcnow
 from ..models.visits import MATURITY_LEVELS, SCORE_SOURCES, TEXT_MAX_LENGTH, ChecklistEntry, MaturityScore

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ..answers import is_locked
+from ..conversations.answers import is_locked
 from ..models import MUNICIPAL_ROLES, Conversation, Municipality, Participation, Round
 from ..models.types import utcnow
 from ..models.visits import RECOMMENDATION_STATUSES, MaturityScore, Recommendation, Visit

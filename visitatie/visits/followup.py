@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Conversation
 from ..models.visits import Recommendation
 from .assessment import scores_of, visit_guides

@@ -17,7 +17,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..guide_versions import stored_guide_set
+from ..guides.versions import stored_guide_set
 from ..models import Conversation, Round, Theme
 from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.visits import MATURITY_LEVELS, MaturityScore, Visit

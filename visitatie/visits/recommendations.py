@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Conversation
 from ..models.types import utcnow
 from ..models.visits import (

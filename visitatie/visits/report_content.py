@@ -7,8 +7,8 @@ import re
 
 from sqlalchemy.orm import Session
 
-from ..finalising import last_finalised
-from ..guides import GuideSet
+from ..conversations.finalising import last_finalised
+from ..guides.model import GuideSet
 from ..models import Conversation
 from ..reports.visit_report import build_visit_report
 from .assessment import assessments

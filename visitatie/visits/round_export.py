@@ -12,7 +12,7 @@ import pandas as pd
 from babel.dates import format_datetime
 from sqlalchemy.orm import Session
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Round
 from ..models.types import utcnow
 from ..reports.visit_report import OWNERS, STATUSES

@@ -20,7 +20,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..guides import GuideSet
+from ..guides.model import GuideSet
 from ..models import Conversation, Round
 from ..models.visits import MATURITY_LEVELS, RECOMMENDATION_STATUSES, Visit
 from ..opbrengst.disclosure import FOOTNOTE, MIN_CELL, MIN_MUNICIPALITIES, protect_distribution

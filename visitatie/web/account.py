@@ -1,8 +1,8 @@
 """Signing in and out, the second step, the own account page and the one-time password links.
 
-A sign-in goes: password (throttled per address, lockout.py) → TOTP or recovery code when the
+A sign-in goes: password (throttled per address, accounts/lockout.py) → TOTP or recovery code when the
 account has two-factor sign-in, or enrolment when it must and has not → a server-side session
-(login_sessions.py) whose key the cookie carries.
+(accounts/login_sessions.py) whose key the cookie carries.
 """
 from datetime import datetime, timedelta
 
@@ -15,7 +15,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, Length
 
-from .. import account_links, auth, lockout, login_sessions, security_events, two_factor
+from ..accounts import links as account_links, auth, lockout, login_sessions, two_factor
+from ..security import events as security_events
 from ..extensions import db
 from ..models import User
 from ..models.accounts import AccountLink

@@ -16,7 +16,7 @@ from sqlalchemy.exc import DataError, DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..extensions import db
-from ..guide_registry import current_guides
+from ..guides.registry import current_guides
 from ..storage_faults import RETRY_AFTER_SECONDS, is_transient
 from . import kept_forms
 from .negotiation import wants_json

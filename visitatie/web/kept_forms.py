@@ -5,12 +5,12 @@ instance because the database cannot even be read) comes back as the generic kep
 """
 from flask import render_template, request
 
-from .. import answers as answer_domain
-from ..answers import AnswerError
+from ..conversations import answers as answer_domain
+from ..conversations.answers import AnswerError
 from ..extensions import db
-from ..guide_registry import round_guides
-from . import answer_form, conversation_pages
-from .participant import load_conversation
+from ..guides.registry import round_guides
+from .participant import answer_form, pages as conversation_pages
+from .participant.views import load_conversation
 
 
 def _theme_form(message: str) -> str:

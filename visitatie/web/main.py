@@ -1,7 +1,7 @@
 """Home page and the language switch."""
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 
-from ..guide_registry import current_guides
+from ..guides.registry import current_guides
 from .redirects import same_site_path
 
 bp = Blueprint("main", __name__)

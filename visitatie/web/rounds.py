@@ -6,10 +6,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..auth import projectleider_required
+from ..accounts.auth import projectleider_required
 from ..extensions import db
-from .. import guide_versions
-from ..guide_registry import current_guides, guides_for, round_guides, theme_titles
+from ..guides import versions as guide_versions
+from ..guides.registry import current_guides, guides_for, round_guides, theme_titles
 from ..models.guide_versions import DEFAULT_GUIDE_SET_TITLE
 from ..models import Round, Theme
 from ..scheduling import RoundInput, StaleEdit, ValidationFailed, round_input, save_round

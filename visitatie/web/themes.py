@@ -1,7 +1,7 @@
 """The five priority themes and their interview guides (public: the questions are not secret)."""
 from flask import Blueprint, Response, abort, render_template
 
-from ..guide_registry import current_guides
+from ..guides.registry import current_guides
 from ..pdf import PdfError
 from ..pdf.guide import booklet_file_name, guide_pdf
 

@@ -25,7 +25,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from visitatie.marks import text_hash
+from visitatie.conversations.marks import text_hash
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

@@ -7,7 +7,7 @@ import docx
 import pandas as pd
 import pytest
 
-from visitatie.marks import MarkError
+from visitatie.conversations.marks import MarkError
 from visitatie.models import Answer
 from visitatie.opbrengst import public_export, publication, withdrawal
 from visitatie.opbrengst.consent import give_consent, state

@@ -119,7 +119,7 @@ def test_csv_zip_in_the_dutch_excel_dialect_or_international(session, guides, wo
 
 def test_year_over_year_sheet_says_vraag_gewijzigd_where_the_versions_word_a_question_differently(
         session, guides, world):
-    from visitatie.guide_documents import build_set, set_content
+    from visitatie.guides.documents import build_set, set_content
 
     content = set_content(guides, "2025.1")
     ivp = next(q for doc in content["guides"] for q in doc["questions"] if q["id"] == "leiderschap.ivp")

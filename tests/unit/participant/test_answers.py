@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from visitatie import answers
-from visitatie.answers import (
+from visitatie.conversations import answers
+from visitatie.conversations.answers import (
     Change,
     ConversationLocked,
     InvalidAnswer,
@@ -16,7 +16,7 @@ from visitatie.answers import (
     save_answer,
     save_answers,
 )
-from visitatie.guides import OPEN_ANSWER_MAX_LENGTH
+from visitatie.guides.model import OPEN_ANSWER_MAX_LENGTH
 from visitatie.models import Answer, AnswerRevision
 
 OPEN = "leiderschap.eigenaarschap"

@@ -3,9 +3,9 @@ The speaker's consent itself: tests/unit/opbrengst/test_consent.py."""
 import pytest
 from sqlalchemy import select
 
-from visitatie.answers import Change, ConversationLocked, save_answer
-from visitatie.finalising import FinaliseError, finalise, last_finalised, reopen
-from visitatie.marks import MarkError, add_mark, remove_mark
+from visitatie.conversations.answers import Change, ConversationLocked, save_answer
+from visitatie.conversations.finalising import FinaliseError, finalise, last_finalised, reopen
+from visitatie.conversations.marks import MarkError, add_mark, remove_mark
 from visitatie.models import ConversationEvent, Mark
 
 TEXT = "Wij betalen geen losgeld. Dat hebben we vooraf in het college besproken."

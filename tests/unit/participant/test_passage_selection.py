@@ -1,8 +1,8 @@
 """A selection in the rendered answer maps back to the words of the stored answer."""
 import pytest
 
-from visitatie.answers import Change, save_answer
-from visitatie.marks import MarkError, add_mark, locate_passage
+from visitatie.conversations.answers import Change, save_answer
+from visitatie.conversations.marks import MarkError, add_mark, locate_passage
 
 STORED = "Wij oefenen  twee keer per jaar.\nDe driehoek doet mee;\n\nde raad krijgt een verslag."
 

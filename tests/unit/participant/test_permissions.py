@@ -4,10 +4,10 @@ from datetime import timedelta
 import pytest
 from flask_login import AnonymousUserMixin
 
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.models import Participation, Person, User
 from visitatie.models.types import utcnow
-from visitatie.permissions import (
+from visitatie.conversations.permissions import (
     NOTHING,
     ParticipantPrincipal,
     actor_name,

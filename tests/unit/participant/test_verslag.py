@@ -2,11 +2,11 @@
 import docx
 import pytest
 
-from visitatie.answers import Change, save_answer
-from visitatie.finalising import finalise
+from visitatie.conversations.answers import Change, save_answer
+from visitatie.conversations.finalising import finalise
 from visitatie.opbrengst.consent import give_consent
-from visitatie.marks import add_mark
-from visitatie.verslag_content import verslag_content, verslag_docx, verslag_filename
+from visitatie.conversations.marks import add_mark
+from visitatie.conversations.verslag import verslag_content, verslag_docx, verslag_filename
 
 PAYLOAD = "<script>alert('x')</script> en {{ 7*7 }}"
 

@@ -246,7 +246,7 @@ def test_an_undated_conversation_cannot_be_held(session, make_round, town):
 
 
 def test_people_are_known_by_email_and_keep_their_links_when_the_form_is_saved_again(session, make_round, town):
-    from visitatie import invitations
+    from visitatie.conversations import invitations
 
     round_ = make_round()
     conversation = save_conversation(session, round_, conversation_input(town), "Petra")

@@ -9,7 +9,7 @@ from email import message_from_bytes, policy
 import pytest
 
 from tests.local_smtp import free_port, local_smtp
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.models.invitations import Invitation
 from visitatie.scheduling import (ConversationInput, ParticipantInput, issue_letters, letters_zip,
                                   save_conversation)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.participant_world import build_world
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.models import Answer
 from visitatie.models.reminders import Reminder
 from visitatie.scheduling import ValidationFailed

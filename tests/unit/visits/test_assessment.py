@@ -4,10 +4,10 @@ from datetime import date
 import pytest
 
 from tests.visit_world import hold
-from visitatie.finalising import finalise
+from visitatie.conversations.finalising import finalise
 from visitatie.models import Conversation, Round, User
 from visitatie.models.visits import ChecklistEntry, MaturityScore
-from visitatie.permissions import ParticipantPrincipal
+from visitatie.conversations.permissions import ParticipantPrincipal
 from visitatie.scheduling import ConversationInput, save_conversation
 from visitatie.visits import (
     ChecklistInput,

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.visit_world import hold
-from visitatie.finalising import finalise
+from visitatie.conversations.finalising import finalise
 from visitatie.models import Conversation, Municipality, Round, Theme
 from visitatie.models.visits import MaturityScore, Visit
 from visitatie.visits import (

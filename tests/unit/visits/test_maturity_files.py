@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from visitatie.guides import GuideError, load_guides, load_maturity_scale
+from visitatie.guides.model import GuideError, load_guides, load_maturity_scale
 
 REPO = Path(__file__).resolve().parents[3]
 GUIDES = REPO / "interview_guides"

@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from tests.visit_world import hold
-from visitatie.finalising import finalise
+from visitatie.conversations.finalising import finalise
 from visitatie.models.visits import Recommendation, RecommendationEvent
 from visitatie.scheduling import change_status as change_conversation_status
 from visitatie.visits import (

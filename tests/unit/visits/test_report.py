@@ -5,7 +5,7 @@ from datetime import date
 from docx import Document
 
 from tests.visit_world import hold
-from visitatie.finalising import finalise
+from visitatie.conversations.finalising import finalise
 from visitatie.visits import (
     ChecklistInput,
     RecommendationInput,

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from tests.participant_world import build_world
 from tests.web.guides.ondermijning import make_ondermijning, stored_version, version_id_of
 from visitatie.extensions import db
-from visitatie.guide_files import GuideError
-from visitatie.guide_registry import current_guides
-from visitatie.guides import load_guide
+from visitatie.guides.files import GuideError
+from visitatie.guides.registry import current_guides
+from visitatie.guides.model import load_guide
 from visitatie.models.guide_versions import FrozenGuideVersion, GuideVersion
 
 SHIPPED = 1  # the shipped YAML, stored by `init` as the first vastgesteld version
@@ -246,7 +246,7 @@ def _cards(html: str, municipality_name: str) -> list[tuple]:
 
 def test_the_preview_renders_the_participants_page(app, client, auth):
     from tests.conftest import Auth
-    from visitatie import invitations
+    from visitatie.conversations import invitations
     from visitatie.models import Participation
 
     with app.app_context():

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from tests.web.guides.ondermijning import make_ondermijning, stored_version, version_id_of
 from visitatie.extensions import db
-from visitatie.guide_diff import changed_questions
-from visitatie.guide_documents import build_set, set_content
-from visitatie.guides import load_guides
+from visitatie.guides.diff import changed_questions
+from visitatie.guides.documents import build_set, set_content
+from visitatie.guides.model import load_guides
 from visitatie.models.guide_versions import GuideVersion
 
 REPO = Path(__file__).resolve().parents[3]

@@ -6,9 +6,9 @@ import pytest
 
 from tests.web.guides.ondermijning import make_ondermijning, stored_version
 from tests.web.guides.test_guide_editor import SHIPPED, _copy, _form_of
-from visitatie.guide_documents import yaml_zip
-from visitatie.guide_files import GuideError
-from visitatie.guides import load_guides
+from visitatie.guides.documents import yaml_zip
+from visitatie.guides.files import GuideError
+from visitatie.guides.model import load_guides
 
 LEVELS = ["Startend", "Bewust", "Ingericht", "Geborgd", "Voorlopend"]
 SIGNALEN = {
@@ -56,7 +56,7 @@ def test_a_concept_theme_gets_a_framework_that_the_set_then_carries(app, client,
     # Vastgesteld, the set has the framework, as a round's visits use it.
     assert client.post(f"/leidraden/versies/{version_id}/vaststellen").status_code == 302
     with app.app_context():
-        from visitatie.guide_registry import guides_for
+        from visitatie.guides.registry import guides_for
         scale = guides_for("ondermijning", stored_version(app, version_id).number).maturity_for("signalen")
     assert [level.name for level in scale.levels] == LEVELS
     assert [item.id for item in scale.checklist] == ["meldpunt", "training_signalen"]

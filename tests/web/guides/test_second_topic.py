@@ -12,7 +12,7 @@ from tests.conftest import redeem
 from tests.web.guides.ondermijning import make_ondermijning, stored_version
 from tests.web.planning.conftest import conversation_form
 from visitatie.extensions import db
-from visitatie.guide_registry import round_guides
+from visitatie.guides.registry import round_guides
 from visitatie.models import Answer, Conversation, Round
 from visitatie.opbrengst.publication import latest
 

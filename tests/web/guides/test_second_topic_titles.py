@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from tests.web.guides.ondermijning import make_ondermijning, stored_version
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Municipality, Round, Theme
 from visitatie.models.visits import MaturityScore, Visit
 from visitatie.visits import national_picture

@@ -3,7 +3,7 @@ import pytest
 from sqlalchemy import select
 
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Answer, Mark
 from visitatie.opbrengst import curation, publication
 

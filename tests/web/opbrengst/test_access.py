@@ -3,7 +3,7 @@ public pages need no login and show only what was published."""
 from flask import url_for
 from sqlalchemy import select
 
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.models import Participation
 
@@ -70,7 +70,7 @@ def test_the_public_pages_need_no_login_and_show_only_what_is_published(app, cli
 
 def test_the_public_page_has_no_raw_answer_no_unconsented_quote_and_no_unconsented_name(app, client, published):
     page = client.get(f"/opbrengst/{published}").get_data(as_text=True)
-    from visitatie.demo_answers import OPEN_ANSWERS
+    from visitatie.demo.answers import OPEN_ANSWERS
 
     for answers in OPEN_ANSWERS.values():
         for answer in answers:

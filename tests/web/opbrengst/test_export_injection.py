@@ -9,11 +9,11 @@ from datetime import datetime, timezone
 import openpyxl
 import pytest
 
-from visitatie.marks import text_hash
+from visitatie.conversations.marks import text_hash
 from sqlalchemy import select
 
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Answer, Conversation, Mark, Participation, Round
 from visitatie.opbrengst import curation, publication
 from visitatie.scheduling import issue_letters, letters_zip

@@ -12,7 +12,7 @@ from visitatie.models import Answer, AnswerRevision, Conversation, Mark, Partici
 from visitatie.models.invitations import Invitation
 from visitatie.models.opbrengst import Publication
 from visitatie.models.security import SecurityEvent
-from visitatie import invitations
+from visitatie.conversations import invitations
 
 SECRET_ANSWER = "Geheime zwakte XQ-17: de back-up staat op hetzelfde netwerk"
 OLD_ANSWER = "Eerdere versie QZ-88 met het wachtwoord op een briefje"

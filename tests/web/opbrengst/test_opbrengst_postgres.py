@@ -5,9 +5,9 @@ import io
 import pandas as pd
 
 from visitatie.bootstrap import load_reference_data
-from visitatie.demo import load_demo
+from visitatie.demo.gespreksronde import load_demo
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.opbrengst import build_snapshot, curation, export, publication
 
 

@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 
 from tests.participant_world import build_world
-from visitatie import invitations
-from visitatie.answers import Change, save_answer
+from visitatie.conversations import invitations
+from visitatie.conversations.answers import Change, save_answer
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Participation
 from visitatie.models.types import utcnow
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from visitatie.extensions import db
-from visitatie.guides import OPEN_ANSWER_MAX_LENGTH
+from visitatie.guides.model import OPEN_ANSWER_MAX_LENGTH
 from visitatie.models import Answer, Conversation, ConversationEvent, Mark
 
 from .conftest import OPEN

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from tests.pdf_checks import assert_accessible
-from visitatie.answers import Change, save_answer
+from visitatie.conversations.answers import Change, save_answer
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation
 from visitatie.models.security import SecurityEvent
 

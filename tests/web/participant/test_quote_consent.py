@@ -3,7 +3,7 @@ consent is bound to the words shown and lapses when the answer changes."""
 from sqlalchemy import select
 
 from visitatie.extensions import db
-from visitatie.marks import add_mark
+from visitatie.conversations.marks import add_mark
 from visitatie.models import Answer, Mark, Participation
 from visitatie.models.security import SecurityEvent
 
@@ -75,9 +75,9 @@ def test_a_project_leader_cannot_give_consent_for_a_speaker(app, client, world, 
 def test_a_withdrawn_quote_leaves_every_published_page(app, client, auth):
     """The demo publishes an anonymous quote; its speaker withdraws: versions 1 and 2 lose it."""
     from tests.conftest import redeem
-    from visitatie import invitations
-    from visitatie.demo import load_demo
-    from visitatie.guide_registry import current_guides
+    from visitatie.conversations import invitations
+    from visitatie.demo.gespreksronde import load_demo
+    from visitatie.guides.registry import current_guides
     from visitatie.models.opbrengst import Publication, RoundCuration
     from visitatie.opbrengst import publication
 

@@ -9,7 +9,7 @@ from flask import url_for
 from flask.json.tag import TaggedJSONSerializer
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.models import Participation
 

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from tests.local_smtp import free_port, local_smtp
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.models.invitations import Invitation
 
@@ -164,7 +164,7 @@ def test_each_letter_carries_the_calendar_entry_without_the_personal_link(app, c
 
 
 def test_a_finalised_conversation_stays_listed_so_its_links_can_be_revoked(app, client, planned, round_id):
-    from visitatie.finalising import finalise
+    from visitatie.conversations.finalising import finalise
     from visitatie.models import Conversation
 
     response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle"})

@@ -4,9 +4,9 @@ import io
 import re
 import zipfile
 
-from visitatie.answers import Change, save_answer
+from visitatie.conversations.answers import Change, save_answer
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Municipality
 
 from .conftest import conversation_form

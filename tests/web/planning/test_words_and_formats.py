@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from visitatie.extensions import db
-from visitatie.finalising import finalise
+from visitatie.conversations.finalising import finalise
 from visitatie.models import Conversation, Round, Theme
 from visitatie.text_input import paragraphs
 

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 import pytest
 
 from tests.visit_world import build_visits
-from visitatie import invitations
+from visitatie.conversations import invitations
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Participation
 
 

@@ -7,8 +7,8 @@ import pytest
 from tests.visit_world import hold
 from tests.conftest import Auth
 from visitatie.extensions import db
-from visitatie.finalising import finalise
-from visitatie.guide_registry import current_guides
+from visitatie.conversations.finalising import finalise
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation
 from visitatie.visits import ScoreInput, save_assessment, set_consent
 
@@ -22,7 +22,7 @@ def test_the_personal_link_of_a_visit_opens_the_visit_page(app, world, sign_in):
     assert response.status_code == 200
     assert "Visitatie Haarlem" in response.text and "Welkom, Jos Wiersma." in response.text
     with app.app_context():
-        from visitatie import invitations
+        from visitatie.conversations import invitations
         from visitatie.models import Participation
         _inv, token = invitations.issue(db.session, db.session.get(Participation, world.member), 30)
         db.session.commit()

@@ -7,7 +7,7 @@ from datetime import date
 from docx import Document
 
 from visitatie.extensions import db
-from visitatie.guide_registry import current_guides
+from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation
 from visitatie.models.visits import ChecklistEntry, MaturityScore, Recommendation, VisitResponse
 from visitatie.visits import RecommendationInput, add_recommendation

@@ -5,7 +5,7 @@ One blueprint; every view is for project leaders only (checked once, in before_r
 """
 from flask import Blueprint
 
-from ...auth import projectleider_required
+from ...accounts.auth import projectleider_required
 
 bp = Blueprint("guide_editor", __name__, url_prefix="/leidraden")
 

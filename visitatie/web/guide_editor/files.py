@@ -4,11 +4,11 @@ import io
 from flask import abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 
-from ... import guide_versions as domain
+from ...guides import versions as domain
 from ...extensions import db
-from ...guide_documents import read_yaml_zip, yaml_zip
-from ...guide_files import GuideError
-from ...guide_workbook import WorkbookError, read_workbook, workbook_bytes
+from ...guides.documents import read_yaml_zip, yaml_zip
+from ...guides.files import GuideError
+from ...guides.workbook import WorkbookError, read_workbook, workbook_bytes
 from ...models.guide_versions import GuideSetRecord, GuideVersion
 from ..planning.lookup import actor
 from . import bp

@@ -2,10 +2,10 @@
 conversations/_question_card.html) for one fictional municipality, with nothing stored."""
 from dataclasses import dataclass
 
-from ...guide_documents import guide_source
-from ...guide_files import GuideError
-from ...guides import OPEN_ANSWER_MAX_LENGTH, guide_from_data
-from ..answer_form import field_states
+from ...guides.documents import guide_source
+from ...guides.files import GuideError
+from ...guides.model import OPEN_ANSWER_MAX_LENGTH, guide_from_data
+from ..participant.answer_form import field_states
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,13 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ... import guide_versions as domain
+from ...guides import versions as domain
 from ...extensions import db
-from ...guide_diff import diff
-from ...guide_documents import build_set
-from ...guide_files import GuideError
-from ...guide_maturity import remove_maturity, save_maturity, theme_maturity
-from ...guide_schema import MATURITY_LEVEL_COUNT
+from ...guides.diff import diff
+from ...guides.documents import build_set
+from ...guides.files import GuideError
+from ...guides.maturity import remove_maturity, save_maturity, theme_maturity
+from ...guides.schema import MATURITY_LEVEL_COUNT
 from ...models.guide_versions import FrozenGuideVersion, GuideSetRecord, GuideVersion
 from ..planning.lookup import actor
 from . import bp

@@ -3,10 +3,10 @@ theme's yield and lessons, a preview, publishing, and the figures with filters."
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ...auth import projectleider_required
+from ...accounts.auth import projectleider_required
 from ...extensions import db
-from ...guide_diff import changed_questions
-from ...guide_registry import round_guides, theme_titles
+from ...guides.diff import changed_questions
+from ...guides.registry import round_guides, theme_titles
 from ...models import Round
 from ...models.opbrengst import CuratedLesson
 from ...opbrengst import CurationConflict, CurationInvalid, PublicationIncomplete, analyse, publication
@@ -17,7 +17,7 @@ from ...opbrengst.workspace import round_overview, theme_workspace
 from ..planning.lookup import actor, all_municipalities
 from . import bp
 from ...opbrengst import withdrawal
-from ...security_events import record
+from ...security.events import record
 from ..confirmation import confirmation_page, is_confirmed, publish_confirmation
 from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm, WithdrawForm
 from ...wording import problem_message

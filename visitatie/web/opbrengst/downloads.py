@@ -8,10 +8,10 @@ from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ... import security_events
-from ...auth import projectleider_required
+from ...security import events as security_events
+from ...accounts.auth import projectleider_required
 from ...extensions import db
-from ...guide_registry import round_guides
+from ...guides.registry import round_guides
 from ...models import Round
 from ...models.types import utcnow
 from ...opbrengst import export, public_export

@@ -3,7 +3,7 @@ no answer, no curation in progress, nothing unconsented can reach these pages.""
 from flask import Response, abort, render_template
 
 from ...extensions import db
-from ...guide_registry import current_guides
+from ...guides.registry import current_guides
 from ...opbrengst import publication
 from ...opbrengst.report import report_file_name, snapshot_pdf
 from . import bp

@@ -5,7 +5,7 @@ for project leaders only (checked once, in before_request, so no route can forge
 """
 from flask import Blueprint
 
-from ...auth import projectleider_required
+from ...accounts.auth import projectleider_required
 
 bp = Blueprint("planning", __name__, url_prefix="/planning")
 

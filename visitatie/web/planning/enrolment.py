@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from ...extensions import db
-from ...guide_registry import theme_titles
+from ...guides.registry import theme_titles
 from ...scheduling import enrolment as domain
 from ...scheduling.pairing import scheduled_municipality_ids
 from . import bp

@@ -7,9 +7,9 @@ from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from ... import invitations
+from ...conversations import invitations
 from ...extensions import db
-from ...finalising import FINALISED
+from ...conversations.finalising import FINALISED
 from ...models import Conversation, Participation
 from ...models.types import utcnow
 from ...scheduling import issue_letters, letters_zip

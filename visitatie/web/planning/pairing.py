@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from ...extensions import db
-from ...guide_registry import theme_titles
+from ...guides.registry import theme_titles
 from ...scheduling import StaleEdit, ValidationFailed
 from ...scheduling import pairing as domain
 from ..flashes import flash_link

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from ... import security_events
+from ...security import events as security_events
 from ...extensions import db
 from ...scheduling import planning_sheet as domain
 from . import bp

@@ -10,7 +10,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 
 from ...extensions import db
-from ...guide_registry import round_guides
+from ...guides.registry import round_guides
 from ...models.types import utcnow
 from ...public_links import conversation_page_url, guide_url
 from ...scheduling import ValidationFailed
