@@ -2,7 +2,7 @@
 page that says "too many requests" in Dutch with a Retry-After header.
 
 These limits slow down anyone hammering the server. The per-account lock after failed sign-ins
-is a different thing, kept in the database (lockout.py).
+is a different thing, kept in the database (accounts/lockout.py).
 """
 from typing import Any
 

@@ -30,7 +30,7 @@ LOCKED_STATUSES = ("vastgesteld", "geannuleerd")
 
 
 class AnswerError(DomainError):
-    """An answer that cannot be saved as asked; the web layer words each kind (web/answer_form.py)."""
+    """An answer that cannot be saved as asked; the web layer words each kind (web/participant/answer_form.py)."""
 
 
 class ConversationLocked(Locked, AnswerError):

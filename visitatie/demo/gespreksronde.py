@@ -92,7 +92,7 @@ def load_demo(session: DbSession, guides: GuideSet, publish_opbrengst: bool = Tr
             session.flush()
             _answer_all(session, rng, guides, conversation, note_taker.name)
     _enrol(session, rng, round_, [m for pair, *_ in CONVERSATIONS for m in pair] + list(WAITING), municipalities)
-    load_demo_visits(session, guides)  # the demo visitatieronde (visitatie/visits/demo.py)
+    load_demo_visits(session, guides)  # the demo visitatieronde (visitatie/demo/visits.py)
     _ensure_demo_login(session)
     session.commit()
     if publish_opbrengst:

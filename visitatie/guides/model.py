@@ -1,6 +1,6 @@
 """Interview guides and the maturity framework: load the YAML files and validate them.
 
-This module (with guide_files.py and guide_schema.py) is the only place that parses guide files.
+This module (with guides/files.py and guides/schema.py) is the only place that parses guide files.
 It returns frozen dataclasses, so the rest of
 the code never sees raw YAML. Every problem is reported as a GuideError naming the file, the
 line, the field and the reason, because a guide is written by hand and a vague "invalid file"

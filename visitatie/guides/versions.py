@@ -3,7 +3,7 @@
 The shipped YAML in interview_guides/ is the first version of the default set ("Digitale
 veiligheid"); `init` stores it here as vastgesteld. Project leaders copy a version to a concept,
 edit it, and freeze it (vaststellen); rounds choose a frozen version, which never changes again.
-Every edit is checked with the rules of the YAML loader (guides.py), so an error reads the same
+Every edit is checked with the rules of the YAML loader (guides/model.py), so an error reads the same
 wherever the guide was written. No Flask here: the session is passed in.
 """
 from __future__ import annotations

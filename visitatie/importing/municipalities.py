@@ -1,6 +1,6 @@
 """Import the list of municipalities from CSV: validate every row, then upsert all or nothing.
 
-Reading the file (encoding, ';' or ',', header names, empty rows) is visitatie/csv_files.py."""
+Reading the file (encoding, ';' or ',', header names, empty rows) is visitatie/importing/csv_files.py."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""Reading a table a project leader uploads: a CSV file (visitatie/csv_files.py) or an Excel
+"""Reading a table a project leader uploads: a CSV file (visitatie/importing/csv_files.py) or an Excel
 workbook (.xlsx, the first sheet). Both come back as the same CsvTable, with the row numbers the
 user sees (the Excel row, the CSV line) and every cell as text, so an importer has one code path
 and reports "regel N" the same way whatever was uploaded.

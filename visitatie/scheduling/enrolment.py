@@ -1,8 +1,8 @@
 """Which municipalities take part in a round, and their intake self-scan (a score 1–5 per theme).
 
-The self-scan CSV is validated the way the municipality import is (visitatie/municipalities.py):
+The self-scan CSV is validated the way the municipality import is (visitatie/importing/municipalities.py):
 every bad row reported with its line number and reason, and nothing written unless all is well.
-The file is read by visitatie/csv_files.py: ';' or ',', UTF-8 or Windows-1252, Excel's empty
+The file is read by visitatie/importing/csv_files.py: ';' or ',', UTF-8 or Windows-1252, Excel's empty
 rows and columns ignored.
 """
 from dataclasses import dataclass

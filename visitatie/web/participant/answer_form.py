@@ -130,6 +130,8 @@ def error_message(error: AnswerError) -> str:
         return locked_message(error.status)
     if isinstance(error, VersionConflict):
         return conflict_message(error)
+    if not error.problems:  # a save that failed for another reason (a storage fault): kept, not refused
+        return _("Dit antwoord kon niet worden opgeslagen.")
     return problem_message(error.problems[0])
 
 
