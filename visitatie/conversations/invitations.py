@@ -5,6 +5,7 @@ can be revoked, and re-issuing revokes the participant's earlier links.
 """
 import hashlib
 import secrets
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
@@ -100,7 +101,7 @@ def current_invitation(session: DbSession, participation: Participation) -> Invi
     )
 
 
-def current_invitations(session: DbSession, participations) -> dict[int, Invitation | None]:
+def current_invitations(session: DbSession, participations: Iterable[Participation]) -> dict[int, Invitation | None]:
     """{participation id: its current invitation or None}, for a whole list in one query
     (the invitations page of a national round lists 855 participations)."""
     ids = [p.id for p in participations]

@@ -82,7 +82,10 @@ def schedule(round_: Round, sort: str = "datum", direction: str = "op", status: 
              query: str | None = None) -> list[ScheduleRow]:
     """The round's conversations, filtered by status and by a text in municipality, leader or
     place, sorted by a column; undated conversations come last, ties in id order."""
-    rows = [row_for(c) for c in round_conversations(object_session(round_), round_)]
+    session = object_session(round_)
+    if session is None:
+        raise ValueError("the round is not in a session")
+    rows = [row_for(c) for c in round_conversations(session, round_)]
     if status in CONVERSATION_STATUSES:
         rows = [r for r in rows if r.status == status]
     if query and query.strip():

@@ -7,15 +7,16 @@ that cannot prove it is MAIL_SERVER gets no letter, no password and no personal 
 import smtplib
 import ssl
 from collections.abc import Iterator, Mapping
+from datetime import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 from typing import Any
 
-from sqlalchemy.orm import Session
 
 from ..conversations import invitations
+from ..models.types import DbSession
 from .errors import Problem, SchedulingError
 from .mailmerge import Letter
 
@@ -132,8 +133,8 @@ def send_letters(letters: list[Letter], settings: MailSettings) -> SendResult:
     return result
 
 
-def deliver_letters(session: Session, letters: list[Letter], settings: MailSettings,
-                    issued_at) -> tuple[SendResult, str | None]:
+def deliver_letters(session: DbSession, letters: list[Letter], settings: MailSettings,
+                    issued_at: datetime) -> tuple[SendResult, str | None]:
     """Send letters whose links were issued at `issued_at` (invitations and reminders alike); a link
     whose letter did not get out is withdrawn, so the participant keeps the link they had. Returns
     what the server took and the error that broke the connection, if any. Flushes; the caller commits."""

@@ -36,7 +36,8 @@ class Tracking:
         return sum(1 for link in self.links if link.opened_at is not None)
 
 
-def _progress(guides: GuideSet, conversation: Conversation, values: dict) -> answer_domain.Progress:
+def _progress(guides: GuideSet, conversation: Conversation,
+              values: dict[int, dict[str, str]]) -> answer_domain.Progress:
     if is_visit(conversation):
         return answer_domain.conversation_progress(visit_guides(guides, conversation), values,
                                                    [host_of(conversation).id])[1]
@@ -51,7 +52,7 @@ def round_tracking(session: DbSession, guides: GuideSet, round_: Round) -> dict[
     ids = [c.id for c in conversations]
     # {conversation id: {municipality id: {question id: value}}}: plain columns, no Answer objects
     # (a national round has some 14,000 answers; building ORM objects for them took 0.3 s).
-    values: dict[int, dict] = {i: {} for i in ids}
+    values: dict[int, dict[int, dict[str, str]]] = {i: {} for i in ids}
     for conversation_id, municipality_id, question_id, value in session.execute(
             select(Answer.conversation_id, Answer.municipality_id, Answer.question_id, Answer.value)
             .join(Conversation, Conversation.id == Answer.conversation_id).where(Conversation.round_id == round_.id)):
