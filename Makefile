@@ -27,9 +27,9 @@ lint: install-dev
 # Every part runs and prints its table; the target fails at the end when any part missed a target.
 bench: install
 	status=0; \
-	$(BIN)/python -m visitatie.bench || status=1; \
-	$(BIN)/python -m visitatie.planning_bench || status=1; \
-	$(BIN)/python -m visitatie.page_bench || status=1; \
+	$(BIN)/python -m visitatie.demo.bench || status=1; \
+	$(BIN)/python -m visitatie.demo.planning_bench || status=1; \
+	$(BIN)/python -m visitatie.demo.page_bench || status=1; \
 	exit $$status
 
 $(BIN)/python:

@@ -24,8 +24,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config["PROXY_FIX_X_FOR"] > 0:
         # request.remote_addr (and so the per-IP limits) from the last PROXY_FIX_X_FOR entries of
         # X-Forwarded-For; the scheme comes from gunicorn (forwarded_allow_ips), not from here.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"], x_proto=0, x_host=0,
-                                x_port=0, x_prefix=0)
+        # Flask's stubs declare wsgi_app a method; replacing it with middleware is the documented way.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"],  # type: ignore[method-assign]
+                                x_proto=0, x_host=0, x_port=0, x_prefix=0)
 
     from . import cli, database, i18n, throttling, web
     from .accounts import auth

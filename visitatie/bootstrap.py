@@ -5,10 +5,10 @@ Idempotent: running it twice changes nothing the second time and never removes d
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.orm import Session
 
 from .guides.model import GuideSet
 from .guides.versions import ensure_shipped_version, sync_theme_rows
+from .models.types import DbSession
 from .importing.municipalities import ImportResult, import_file
 
 
@@ -19,7 +19,7 @@ class InitResult:
     municipalities: ImportResult
 
 
-def sync_themes(session: Session, guides: GuideSet) -> tuple[int, int]:
+def sync_themes(session: DbSession, guides: GuideSet) -> tuple[int, int]:
     """Create or update one Theme row per guide of the shipped set, matched on theme number; and
     store the shipped YAML as the vastgesteld first version of that set."""
     ensure_shipped_version(session, guides)
@@ -28,7 +28,7 @@ def sync_themes(session: Session, guides: GuideSet) -> tuple[int, int]:
     return created, updated
 
 
-def load_reference_data(session: Session, guides: GuideSet, data_dir: str | Path) -> InitResult:
+def load_reference_data(session: DbSession, guides: GuideSet, data_dir: str | Path) -> InitResult:
     created, updated = sync_themes(session, guides)
     municipalities = import_file(session, Path(data_dir) / "gemeenten.csv")
     return InitResult(created, updated, municipalities)

@@ -34,7 +34,7 @@ class JsonLineFormatter(logging.Formatter):
     """One JSON object per record; message and traceback go through redact()."""
 
     def format(self, record: logging.LogRecord) -> str:
-        entry = {
+        entry: dict[str, object] = {
             "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
             "level": record.levelname,
             "logger": record.name,

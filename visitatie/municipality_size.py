@@ -8,7 +8,9 @@ Pure Python: no Flask, no database.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 UNKNOWN = "onbekend"  # no population figure: in no class
 SOURCE = "Bron: CBS"  # attribution wherever population figures or size classes are shown
@@ -47,7 +49,7 @@ def size_class(population: int | None) -> str:
     return UNKNOWN  # a negative figure: the database refuses it, so this is defensive only
 
 
-def source_note(years) -> str:
+def source_note(years: Iterable[Any]) -> str:  # ints, floats or NaN from pandas
     """'Bron: CBS, inwoners op 1 januari 2024' for the reference years of the figures shown."""
     years = sorted({int(y) for y in years if y is not None and y == y})  # y == y: not NaN
     if not years:
@@ -64,16 +66,15 @@ def dutch_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def span(low: int, high: int | None, number=dutch_number) -> tuple[str, dict]:
+def span(low: int, high: int | None,
+         number: Callable[[int], str] = dutch_number) -> tuple[str, dict[str, str]]:
     """Which wording a range of inhabitants takes, and its numbers: ('below'|'between'|'from'|'all', values).
 
     The web layer translates these wordings; the Word report uses dutch_label and group_label."""
-    if low == 0 and high is None:
-        return "all", {}
+    if high is None:
+        return ("all", {}) if low == 0 else ("from", {"low": number(low)})
     if low == 0:
         return "below", {"high": number(high)}
-    if high is None:
-        return "from", {"low": number(low)}
     return "between", {"low": number(low), "high": number(high)}
 
 

@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from numbers import Number
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
@@ -82,12 +83,13 @@ def _csv_cell(value, percent: bool, decimal: str) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, Number):
+        number: Any = value  # numbers.Number declares no arithmetic; ours (int, float, numpy) have it
         if percent:
-            text = f"{value * 100:.1f}".rstrip("0").rstrip(".") + "%"
-        elif isinstance(value, float) and not value.is_integer():
-            text = repr(round(value, 6))
+            text = f"{number * 100:.1f}".rstrip("0").rstrip(".") + "%"
+        elif isinstance(number, float) and not number.is_integer():
+            text = repr(round(number, 6))
         else:
-            text = str(int(value))
+            text = str(int(number))
         return text.replace(".", decimal)
     if isinstance(value, (datetime, date)):
         return value.isoformat()
@@ -151,7 +153,7 @@ def _fill(worksheet, sheet: Sheet) -> None:
         worksheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
         worksheet.freeze_panes = "B2" if len(columns) > 2 else "A2"
     for index, column in enumerate(columns, start=1):
-        sample = [len(str(v)) for v in sheet.frame[column].head(200) if not _missing(v)]
+        sample: list[float] = [len(str(v)) for v in sheet.frame[column].head(200) if not _missing(v)]
         width = min(max([len(str(column)) * 0.9 + 4] + sample) + 2, MAX_WIDTH)
         worksheet.column_dimensions[get_column_letter(index)].width = width
 
@@ -169,7 +171,7 @@ def _mark_confidential(worksheet) -> None:
 
 def xlsx_bytes(sheets: list[Sheet], *, confidential: bool = False) -> bytes:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
     for sheet in sheets:
         worksheet = workbook.create_sheet(sheet_title(sheet.name))
         _fill(worksheet, sheet)

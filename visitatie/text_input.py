@@ -10,6 +10,7 @@ them again (spreadsheets.py), for data stored before this rule.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
@@ -29,7 +30,7 @@ def clean_text(text: str) -> str:
     return XML_ILLEGAL.sub("", text)
 
 
-def clean_value(value):
+def clean_value(value: Any) -> Any:
     """A str, or a JSON value (list, dict) holding strs, with the forbidden characters removed."""
     if isinstance(value, str):
         return clean_text(value)
@@ -41,7 +42,7 @@ def clean_value(value):
 
 
 @event.listens_for(Session, "before_flush")
-def _clean_before_flush(session: Session, _context, _instances) -> None:
+def _clean_before_flush(session: Session, _context: object, _instances: object) -> None:
     for instance in list(session.new) + list(session.dirty):
         state = inspect(instance)
         for key in state.mapper.column_attrs.keys():

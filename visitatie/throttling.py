@@ -2,8 +2,10 @@
 page that says "too many requests" in Dutch with a Retry-After header.
 
 These limits slow down anyone hammering the server. The per-account lock after failed sign-ins
-is a different thing, kept in the database (lockout.py).
+is a different thing, kept in the database (accounts/lockout.py).
 """
+from typing import Any
+
 from flask import Flask, current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_limiter import Limiter
@@ -60,7 +62,7 @@ def init_app(app: Flask) -> None:
 
 
 def _window(error) -> int:
-    limit = getattr(error, "limit", None)
+    limit: Any = getattr(error, "limit", None)
     try:
         return int(limit.limit.get_expiry())
     except (AttributeError, TypeError, ValueError):

@@ -11,7 +11,7 @@ No Flask import here: the domain (reports, scheduling) reads labels without a re
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -115,7 +115,7 @@ class ScoreSource(StrEnum):
     COMMITTEE = "committee"
 
 
-def codes(members) -> tuple[str, ...]:
+def codes(members: Iterable[StrEnum]) -> tuple[str, ...]:
     """Plain strings of a vocabulary (or some of its members), for CHECK constraints, form choices,
     click options and files: places that must not see the Enum type."""
     return tuple(member.value for member in members)
@@ -253,7 +253,7 @@ def label(kinds: Kinds, code: str | None, form: str = "short",
     return translate(words) if translate is not None and known else words
 
 
-def labels(vocabulary: type[StrEnum], codes=None, form: str = "short",
+def labels(vocabulary: type[StrEnum], codes: Iterable[str] | None = None, form: str = "short",
            translate: Callable[[str], str] | None = None) -> dict[str, str]:
     """Code → words for every code of ``vocabulary`` (or the given ones), in their order."""
     return {str(code): label(vocabulary, code, form, translate) for code in (codes or vocabulary)}

@@ -65,7 +65,7 @@ def test_demo_loads_once_with_answers_and_marks(app, runner):
     answers, marks = count(app, Answer), count(app, Mark)
     second = runner.invoke(args=["demo"])
     assert "bestaat al; niets gewijzigd" in second.output
-    # The demo gespreksronde and the demo visitatieronde with its pilot (visitatie/visits/demo.py).
+    # The demo gespreksronde and the demo visitatieronde with its pilot (visitatie/demo/visits.py).
     assert count(app, Round) == 3 and count(app, Answer) == answers and count(app, Mark) == marks
     with app.app_context():
         round_ = db.session.scalar(select(Round).where(Round.title == DEMO_TITLE))

@@ -3,7 +3,7 @@ statement count of each page is the same for a round of 3 and of 9 conversations
 
 Loaded lazily, every conversation, participant and invitation cost a query of its own (the
 dashboard of a national round took 1,075 statements, the invitations page 1,925). The data is
-the national round `make bench` measures (visitatie/page_bench.py), with a few conversations.
+the national round `make bench` measures (visitatie/demo/page_bench.py), with a few conversations.
 """
 import shutil
 

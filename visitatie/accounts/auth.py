@@ -83,7 +83,7 @@ def authenticate(session, email: str, password: str, policy: lockout.Policy, ip:
     user = find_user(session, email)
     hashed = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
     right = check_password_hash(hashed, password) and user is not None and bool(user.password_hash)
-    if not right or not user.active:
+    if not right or user is None or not user.active:
         reason = "unknown_account" if user is None else "account_disabled" if right else "wrong_password"
         fail(session, email, user, policy, ip, now, reason)
         return SignIn()
@@ -210,7 +210,7 @@ def account_beside_participant() -> bool:
     """Whether a project leader's account is signed in in this browser beside the participant the
     page acts as: the participant's pages say so, so nobody wonders whose rights apply."""
     user_id = session.get("_user_id")
-    return bool(user_id) and _load_account(user_id) is not None
+    return bool(user_id) and _load_account(str(user_id)) is not None
 
 
 def init_app(app: Flask) -> None:

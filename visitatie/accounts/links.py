@@ -8,14 +8,14 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from ..conversations.invitations import hash_token
 from ..models import User
 from ..models.accounts import AccountLink
+from ..models.types import DbSession
 
 
-def issue(session: Session, user: User, purpose: str, hours_valid: int, now: datetime) -> str:
+def issue(session: DbSession, user: User, purpose: str, hours_valid: int, now: datetime) -> str:
     """A new link for the account; returns the plain token, which exists only in this return."""
     session.execute(update(AccountLink).where(AccountLink.user_id == user.id, AccountLink.used_at.is_(None))
                     .values(used_at=now))
@@ -26,7 +26,7 @@ def issue(session: Session, user: User, purpose: str, hours_valid: int, now: dat
     return token
 
 
-def find(session: Session, token: str, now: datetime) -> AccountLink | None:
+def find(session: DbSession, token: str, now: datetime) -> AccountLink | None:
     """The valid link for a token, or None when unknown, used or expired."""
     if not token or len(token) > 100:
         return None

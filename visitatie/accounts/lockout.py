@@ -8,9 +8,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy.orm import Session
-
 from ..models.accounts import LoginThrottle
+from ..models.types import DbSession
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ def _not_before(state: LoginThrottle, policy: Policy) -> datetime | None:
     return state.last_failure_at + timedelta(seconds=delay)
 
 
-def refusal(session: Session, email: str, policy: Policy, now: datetime) -> Refusal | None:
+def refusal(session: DbSession, email: str, policy: Policy, now: datetime) -> Refusal | None:
     """Why a sign-in for this address may not be tried now, or None when it may."""
     state = session.get(LoginThrottle, _key(email))
     if state is None:
@@ -57,7 +56,7 @@ def refusal(session: Session, email: str, policy: Policy, now: datetime) -> Refu
     return Refusal(state.locked_until is not None, max(1, int((not_before - now).total_seconds() + 0.999)))
 
 
-def register_failure(session: Session, email: str, policy: Policy, now: datetime) -> bool:
+def register_failure(session: DbSession, email: str, policy: Policy, now: datetime) -> bool:
     """Count a failed sign-in; True when this failure locks the address."""
     state = session.get(LoginThrottle, _key(email))
     if state is None:
@@ -73,12 +72,12 @@ def register_failure(session: Session, email: str, policy: Policy, now: datetime
     return False
 
 
-def register_success(session: Session, email: str) -> None:
+def register_success(session: DbSession, email: str) -> None:
     state = session.get(LoginThrottle, _key(email))
     if state is not None:
         session.delete(state)
 
 
-def unlock(session: Session, email: str) -> None:
+def unlock(session: DbSession, email: str) -> None:
     """A project leader re-enables or resets an account: its lock goes too."""
     register_success(session, email)

@@ -9,23 +9,23 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from ..conversations.invitations import hash_token
 from ..models.accounts import LoginSession
+from ..models.types import DbSession, rows_matched
 
 # last_seen_at is written at most this often: a page with many requests costs one write.
 TOUCH_EVERY = timedelta(seconds=60)
 
 
-def start(session: Session, user_id: int, ip: str | None, now: datetime) -> str:
+def start(session: DbSession, user_id: int, ip: str | None, now: datetime) -> str:
     """A new session; returns the key for the cookie (it exists only there and in this return)."""
     key = secrets.token_urlsafe(32)
     session.add(LoginSession(user_id=user_id, key_hash=hash_token(key), created_at=now, last_seen_at=now, ip=ip))
     return key
 
 
-def check(session: Session, user_id: int, key: str | None, now: datetime, idle: timedelta,
+def check(session: DbSession, user_id: int, key: str | None, now: datetime, idle: timedelta,
           absolute: timedelta) -> bool:
     """Whether this key is a live session of this account; touches it when it is."""
     if not key or len(key) > 100:
@@ -43,19 +43,19 @@ def check(session: Session, user_id: int, key: str | None, now: datetime, idle: 
     return True
 
 
-def end(session: Session, key: str | None, now: datetime) -> None:
+def end(session: DbSession, key: str | None, now: datetime) -> None:
     if key:
         session.execute(update(LoginSession).where(LoginSession.key_hash == hash_token(key),
                                                    LoginSession.ended_at.is_(None)).values(ended_at=now))
 
 
-def end_all(session: Session, user_id: int, now: datetime) -> int:
+def end_all(session: DbSession, user_id: int, now: datetime) -> int:
     """End every session of an account; returns how many were live."""
     result = session.execute(update(LoginSession).where(LoginSession.user_id == user_id,
                                                         LoginSession.ended_at.is_(None)).values(ended_at=now))
-    return result.rowcount or 0
+    return rows_matched(result) or 0
 
 
-def live(session: Session, user_id: int) -> list[LoginSession]:
+def live(session: DbSession, user_id: int) -> list[LoginSession]:
     return list(session.scalars(select(LoginSession).where(
         LoginSession.user_id == user_id, LoginSession.ended_at.is_(None)).order_by(LoginSession.created_at.desc())))

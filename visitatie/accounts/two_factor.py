@@ -13,11 +13,11 @@ import pyotp
 import qrcode
 import qrcode.image.svg
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 
 from ..conversations.invitations import hash_token
 from ..models import User
 from ..models.accounts import RecoveryCode
+from ..models.types import DbSession
 
 ISSUER = "Visitatie digitale veiligheid"
 RECOVERY_CODES = 10
@@ -61,7 +61,7 @@ def code_is_right(secret: str, code: str, now: datetime) -> bool:
     return _matching_step(secret, code, now) is not None
 
 
-def enable(session: Session, user: User, secret: str, code: str, now: datetime) -> list[str] | None:
+def enable(session: DbSession, user: User, secret: str, code: str, now: datetime) -> list[str] | None:
     """Switch two-factor sign-in on when the code matches; returns the new recovery codes."""
     step = _matching_step(secret, code, now)
     if step is None:
@@ -70,13 +70,13 @@ def enable(session: Session, user: User, secret: str, code: str, now: datetime) 
     return new_recovery_codes(session, user)
 
 
-def disable(session: Session, user: User) -> None:
+def disable(session: DbSession, user: User) -> None:
     """Reset: the account must enrol again at its next sign-in."""
     user.totp_secret = user.totp_enabled_at = user.totp_last_step = None
     session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
 
 
-def new_recovery_codes(session: Session, user: User) -> list[str]:
+def new_recovery_codes(session: DbSession, user: User) -> list[str]:
     """Ten fresh codes; earlier ones stop working."""
     session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     codes = ["-".join("".join(secrets.choice(_ALPHABET) for _ in range(4)) for _ in range(3))
@@ -85,9 +85,9 @@ def new_recovery_codes(session: Session, user: User) -> list[str]:
     return codes
 
 
-def verify(session: Session, user: User, code: str, now: datetime) -> str | None:
+def verify(session: DbSession, user: User, code: str, now: datetime) -> str | None:
     """Check a sign-in code: "totp", "recovery" (a recovery code, now used up) or None."""
-    if not user.has_two_factor:
+    if not user.has_two_factor or user.totp_secret is None:
         return None
     step = _matching_step(user.totp_secret, code, now)
     if step is not None:
@@ -104,7 +104,7 @@ def verify(session: Session, user: User, code: str, now: datetime) -> str | None
     return "recovery"
 
 
-def recovery_codes_left(session: Session, user: User) -> int:
+def recovery_codes_left(session: DbSession, user: User) -> int:
     return len(session.scalars(select(RecoveryCode.id).where(
         RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))).all())
 

@@ -62,6 +62,8 @@ def send_reminders_command(round_id, dry_run):
                     click.echo(f"  {p.person.name} ({p.conversation.title}): "
                                f"{count(len(candidate.open_themes), 'thema', 'thema’s')} met open vragen")
                 continue
+            if mail is None:  # never: without a server only a dry run gets this far, and it went on above
+                continue
             run = domain.send_reminders(
                 db.session, due, domain.letter_text(domain.reminder_settings(db.session, round_)), mail,
                 base_url=current_app.config["PUBLIC_BASE_URL"], page_url=conversation_page_url,

@@ -6,7 +6,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from .. import demo
+from ..demo.gespreksronde import load_demo
 from ..accounts import auth
 from ..bootstrap import load_reference_data
 from ..extensions import db
@@ -45,7 +45,7 @@ def import_municipalities_command(csv_file):
 @with_appcontext
 def demo_command():
     """Load the demo gespreksronde built from the magazine (once; a second run changes nothing)."""
-    round_, created = demo.load_demo(db.session, current_guides())
+    round_, created = load_demo(db.session, current_guides())
     if created:
         click.echo(f"Demoronde '{round_.title}' aangemaakt met {len(round_.conversations)} gesprekken "
                    "en een gepubliceerde opbrengst.")

@@ -11,17 +11,18 @@ it is not shown, counted or reported: use `shown_values` / `Question.is_shown`.
 """
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from ..errors import Conflict, DomainError, Locked, Problem
 from ..guides.model import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from ..models import MUNICIPAL_ROLES, Answer, AnswerRevision, Conversation, Participation
-from ..models.types import utcnow
+from ..models.types import DbSession, rows_matched, utcnow
 from ..text_input import clean_text
 
 # A finalised (vastgesteld) or cancelled conversation is read-only.
@@ -29,7 +30,7 @@ LOCKED_STATUSES = ("vastgesteld", "geannuleerd")
 
 
 class AnswerError(DomainError):
-    """An answer that cannot be saved as asked; the web layer words each kind (web/answer_form.py)."""
+    """An answer that cannot be saved as asked; the web layer words each kind (web/participant/answer_form.py)."""
 
 
 class ConversationLocked(Locked, AnswerError):
@@ -74,7 +75,7 @@ def is_locked(conversation: Conversation) -> bool:
     return conversation.status in LOCKED_STATUSES
 
 
-def answers_by_question(session: Session, conversation: Conversation) -> dict[tuple[int, str], Answer]:
+def answers_by_question(session: DbSession, conversation: Conversation) -> dict[tuple[int, str], Answer]:
     """The conversation's answers keyed by (municipality id, question id)."""
     rows = session.scalars(select(Answer).where(Answer.conversation_id == conversation.id))
     return {(a.municipality_id, a.question_id): a for a in rows}
@@ -88,7 +89,7 @@ def values_by_municipality(answers: dict[tuple[int, str], Answer]) -> dict[int, 
     return values
 
 
-def shown_values(guides, values: dict[str, str]) -> dict[str, str]:
+def shown_values(guides: Iterable[Guide], values: dict[str, str]) -> dict[str, str]:
     """One municipality's non-empty answers to questions that are shown (condition holds).
 
     Built in guide order, so a stored answer to a question that is no longer shown cannot make
@@ -109,13 +110,13 @@ def answer_text(question: Question | None, raw: str | None) -> str:
     if question.type == "open":
         return raw
     if question.multiple:
-        return "; ".join(question.choice_label(v) for v in question.decode(raw))
+        return "; ".join(question.choice_label(v) for v in question.decode(raw) or ())
     if question.type == "scale":
         return f"{raw} – {question.choice_label(raw)}"
     return question.choice_label(raw)
 
 
-def coerce_value(question: Question, value) -> list[str] | str:
+def coerce_value(question: Question, value: object) -> list[str] | str:
     """A submitted value (form or JSON) in the question's natural shape, or InvalidAnswer."""
     if question.multiple:
         if value is None or value == "":
@@ -134,7 +135,7 @@ def coerce_value(question: Question, value) -> list[str] | str:
     return clean_text(value.replace("\r\n", "\n"))
 
 
-def validate(question: Question, value) -> str:
+def validate(question: Question, value: object) -> str:
     """The stored form of a valid value; InvalidAnswer when it does not fit the question."""
     value = coerce_value(question, value)
     error = question.validation_error(value)
@@ -152,11 +153,11 @@ class Change:
     """
 
     question: Question
-    value: object
+    value: list[str] | str | None  # a list for multiple choice
     base_version: int
 
 
-def save_answer(session: Session, conversation: Conversation, municipality_id: int, change: Change,
+def save_answer(session: DbSession, conversation: Conversation, municipality_id: int, change: Change,
                 actor: str, guides: GuideSet, now: datetime | None = None) -> Answer | None:
     """Save one answer and commit; returns the answer (None when nothing was, or is, stored).
 
@@ -170,7 +171,7 @@ def save_answer(session: Session, conversation: Conversation, municipality_id: i
     return outcome
 
 
-def save_answers(session: Session, conversation: Conversation, municipality_id: int,
+def save_answers(session: DbSession, conversation: Conversation, municipality_id: int,
                  changes: list[Change], actor: str, guides: GuideSet,
                  now: datetime | None = None) -> dict[str, Answer | None | AnswerError]:
     """Save a whole form of one municipality, in guide order; one result per question id.
@@ -190,7 +191,10 @@ def save_answers(session: Session, conversation: Conversation, municipality_id: 
             encoded = validate(question, change.value)
             if not question.is_shown(values):
                 raise QuestionHidden(question.id)
-            guide_version = guides.guide_of(question.id).version
+            guide = guides.guide_of(question.id)
+            if guide is None:  # the changes are built from these guides' questions
+                raise LookupError(f"question {question.id} is in none of the guides")
+            guide_version = guide.version
             answer = _store(session, conversation, municipality_id, stored.get(question.id), change,
                             encoded, actor, guide_version, now)
         except AnswerError as error:
@@ -217,7 +221,7 @@ def _check_open(conversation: Conversation, municipality_id: int) -> None:
         raise MunicipalityNotInConversation(municipality_id)
 
 
-def _stored(session: Session, conversation: Conversation, municipality_id: int) -> dict[str, Answer]:
+def _stored(session: DbSession, conversation: Conversation, municipality_id: int) -> dict[str, Answer]:
     rows = session.scalars(
         select(Answer)
         .where(Answer.conversation_id == conversation.id, Answer.municipality_id == municipality_id)
@@ -226,7 +230,7 @@ def _stored(session: Session, conversation: Conversation, municipality_id: int) 
     return {a.question_id: a for a in rows}
 
 
-def _store(session: Session, conversation: Conversation, municipality_id: int, answer: Answer | None,
+def _store(session: DbSession, conversation: Conversation, municipality_id: int, answer: Answer | None,
            change: Change, encoded: str, actor: str, guide_version: str, now: datetime) -> Answer | None:
     if answer is None:
         if change.base_version not in (0, None):
@@ -262,7 +266,7 @@ def _store(session: Session, conversation: Conversation, municipality_id: int, a
                 guide_version=guide_version)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if rows_matched(result) != 1:
         session.rollback()
         raise VersionConflict(_current(session, conversation.id, municipality_id, change.question.id), encoded,
                               change.base_version)
@@ -278,7 +282,7 @@ def _value_at(answer: Answer, version: int | None) -> str | None:
     return next((r.value for r in answer.revisions if r.version == version), None)
 
 
-def _current(session: Session, conversation_id: int, municipality_id: int, question_id: str) -> Answer:
+def _current(session: DbSession, conversation_id: int, municipality_id: int, question_id: str) -> Answer:
     return session.scalars(
         select(Answer).where(Answer.conversation_id == conversation_id,
                              Answer.municipality_id == municipality_id, Answer.question_id == question_id)
@@ -286,14 +290,14 @@ def _current(session: Session, conversation_id: int, municipality_id: int, quest
     ).one()
 
 
-def _placeholder(conversation, municipality_id, change, guide_version) -> Answer:
+def _placeholder(conversation: Conversation, municipality_id: int, change: Change, guide_version: str) -> Answer:
     # Not added to the session: stands for "no answer" in a conflict message.
     return Answer(conversation_id=conversation.id, municipality_id=municipality_id,
                   question_id=change.question.id, value="", guide_version=guide_version,
                   updated_by="", version=0)
 
 
-def history(answer: Answer) -> list[dict]:
+def history(answer: Answer) -> list[dict[str, Any]]:
     """Every version of an answer, newest first: version, value, who, when."""
     versions = [{"version": answer.version, "value": answer.value, "by": answer.updated_by,
                  "at": answer.updated_at, "current": True}]
@@ -322,7 +326,7 @@ class Progress:
         return Progress(self.answered + other.answered, self.total + other.total)
 
 
-def theme_progress(guide: Guide, values: dict[int, dict[str, str]], municipality_ids,
+def theme_progress(guide: Guide, values: dict[int, dict[str, str]], municipality_ids: Collection[int],
                    role: str | None = None) -> Progress:
     """Answered / shown questions of one theme, summed over the municipalities; with a role, only
     the questions meant for that role."""
@@ -334,8 +338,9 @@ def theme_progress(guide: Guide, values: dict[int, dict[str, str]], municipality
     return progress
 
 
-def conversation_progress(guides, values: dict[int, dict[str, str]],
-                          municipality_ids, role: str | None = None) -> tuple[dict[int, Progress], Progress]:
+def conversation_progress(guides: Iterable[Guide], values: dict[int, dict[str, str]],
+                          municipality_ids: Collection[int],
+                          role: str | None = None) -> tuple[dict[int, Progress], Progress]:
     """Progress per theme number, and for the whole conversation."""
     per_theme = {g.number: theme_progress(g, values, municipality_ids, role) for g in guides}
     return per_theme, sum(per_theme.values(), Progress(0, 0))

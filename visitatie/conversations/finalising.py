@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.orm import Session
-
 from ..errors import DomainError, Problem
 from ..models import Conversation, ConversationEvent
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 
 FINALISED = "vastgesteld"
 REOPENED_STATUS = "gehouden"  # reopened answers belong to a conversation that was held
@@ -28,7 +26,7 @@ class FinaliseError(DomainError):
         super().__init__([Problem(reason, subject)])
 
 
-def finalise(session: Session, conversation: Conversation, actor: str,
+def finalise(session: DbSession, conversation: Conversation, actor: str,
              now: datetime | None = None) -> ConversationEvent:
     if conversation.status == FINALISED:
         raise FinaliseError("already_finalised", conversation)
@@ -42,7 +40,7 @@ def finalise(session: Session, conversation: Conversation, actor: str,
     return event
 
 
-def reopen(session: Session, conversation: Conversation, actor: str, reason: str,
+def reopen(session: DbSession, conversation: Conversation, actor: str, reason: str,
            now: datetime | None = None) -> ConversationEvent:
     reason = (reason or "").strip()
     if conversation.status != FINALISED:

@@ -5,21 +5,21 @@ can be revoked, and re-issuing revokes the participant's earlier links.
 """
 import hashlib
 import secrets
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session
 
 from ..models import Participation
 from ..models.invitations import Invitation
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def issue(session: Session, participation: Participation, days_valid: int,
+def issue(session: DbSession, participation: Participation, days_valid: int,
           now: datetime | None = None) -> tuple[Invitation, str]:
     """A new link for a participant; earlier links of the same participation stop working.
 
@@ -35,7 +35,7 @@ def issue(session: Session, participation: Participation, days_valid: int,
     return invitation, token
 
 
-def issue_alongside(session: Session, participation: Participation,
+def issue_alongside(session: DbSession, participation: Participation,
                     now: datetime | None = None) -> tuple[Invitation, str] | None:
     """One more link for a participant who holds a valid one, expiring with it; the held links keep working.
 
@@ -57,7 +57,7 @@ def issue_alongside(session: Session, participation: Participation,
     return invitation, token
 
 
-def revoke_all(session: Session, participation: Participation, now: datetime | None = None) -> None:
+def revoke_all(session: DbSession, participation: Participation, now: datetime | None = None) -> None:
     if participation.id is None:
         return
     session.execute(
@@ -67,7 +67,7 @@ def revoke_all(session: Session, participation: Participation, now: datetime | N
     )
 
 
-def withdraw(session: Session, participation_id: int, issued_at: datetime) -> None:
+def withdraw(session: DbSession, participation_id: int, issued_at: datetime) -> None:
     """Undo issue() for a link that never reached its participant.
 
     The unused link issued at `issued_at` goes, and the links it replaced work again: a mail that
@@ -81,7 +81,7 @@ def withdraw(session: Session, participation_id: int, issued_at: datetime) -> No
         .values(revoked_at=None))
 
 
-def verify(session: Session, token: str, now: datetime | None = None) -> Invitation | None:
+def verify(session: DbSession, token: str, now: datetime | None = None) -> Invitation | None:
     """The valid invitation for a token, or None when unknown, expired or revoked."""
     if not token or len(token) > 100:
         return None
@@ -93,7 +93,7 @@ def verify(session: Session, token: str, now: datetime | None = None) -> Invitat
     return invitation
 
 
-def current_invitation(session: Session, participation: Participation) -> Invitation | None:
+def current_invitation(session: DbSession, participation: Participation) -> Invitation | None:
     return session.scalar(
         select(Invitation)
         .where(Invitation.participation_id == participation.id, Invitation.revoked_at.is_(None))
@@ -101,7 +101,7 @@ def current_invitation(session: Session, participation: Participation) -> Invita
     )
 
 
-def current_invitations(session: Session, participations) -> dict[int, Invitation | None]:
+def current_invitations(session: DbSession, participations: Iterable[Participation]) -> dict[int, Invitation | None]:
     """{participation id: its current invitation or None}, for a whole list in one query
     (the invitations page of a national round lists 855 participations)."""
     ids = [p.id for p in participations]

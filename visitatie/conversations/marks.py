@@ -10,11 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from sqlalchemy.orm import Session
-
 from ..errors import DomainError, Problem
 from ..guides.model import OPEN_ANSWER_MAX_LENGTH
 from ..models import MARK_KINDS, Answer, Mark, Participation
+from ..models.types import DbSession
 
 DEFAULT_CONSENT = "gevraagd"
 LESSON_CONSENT = "niet_publiceren"  # a lesson is the theme's, nobody's words: nothing to consent to
@@ -66,7 +65,7 @@ def consent_lapsed(consented_hash: str | None, text_now: str) -> bool:
     return isinstance(consented_hash, str) and consented_hash != text_hash(text_now)
 
 
-def add_mark(session: Session, answer: Answer, kind: str, actor: str, passage: str | None = None,
+def add_mark(session: DbSession, answer: Answer, kind: str, actor: str, passage: str | None = None,
              speaker: Participation | None = None) -> Mark:
     """Mark an answer (or a passage of it) and commit. A quote asks its speaker for consent.
 
@@ -109,7 +108,7 @@ def _function(speaker: Participation | None) -> str | None:
     return function[:SPEAKER_MAX_LENGTH]
 
 
-def remove_mark(session: Session, mark: Mark) -> None:
+def remove_mark(session: DbSession, mark: Mark) -> None:
     """Remove a mark and commit. A quote that was published leaves every published version too:
     without its mark the speaker could no longer withdraw it."""
     if mark.kind == "citaat":

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.elements import ColumnElement
 
 from . import answers as answer_domain
 from .answers import Progress
 from ..guides.model import GuideSet
 from ..models import Conversation, Participation, Round
 from ..models.invitations import Invitation
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..visits import is_visit
 
 # A finalised or cancelled conversation is done: its answers are read-only and it leaves the list.
@@ -36,12 +37,12 @@ class OpenItem:
     progress: Progress  # the person's own part, as the conversation page counts it
 
 
-def _has_valid_link(now: datetime):
+def _has_valid_link(now: datetime) -> ColumnElement[bool]:
     return exists().where(Invitation.participation_id == Participation.id, Invitation.revoked_at.is_(None),
                           Invitation.expires_at > now)
 
 
-def open_participations(session: Session, person_id: int, now: datetime | None = None) -> list[Participation]:
+def open_participations(session: DbSession, person_id: int, now: datetime | None = None) -> list[Participation]:
     """The person's places in open conversations and visits that a valid link of theirs opens."""
     now = now or utcnow()
     rows = session.scalars(
@@ -55,7 +56,7 @@ def open_participations(session: Session, person_id: int, now: datetime | None =
     return sorted(rows, key=lambda p: (p.conversation.starts_at or far_future, p.conversation.id, p.id))
 
 
-def open_items(session: Session, person_id: int, guides_of: Callable[[Round], GuideSet],
+def open_items(session: DbSession, person_id: int, guides_of: Callable[[Round], GuideSet],
                now: datetime | None = None) -> list[OpenItem]:
     items = []
     for participation in open_participations(session, person_id, now):
@@ -68,7 +69,7 @@ def open_items(session: Session, person_id: int, guides_of: Callable[[Round], Gu
     return items
 
 
-def find_open(session: Session, person_id: int, participation_id: int,
+def find_open(session: DbSession, person_id: int, participation_id: int,
               now: datetime | None = None) -> Participation | None:
     """One of the person's open places with a valid link, or None (someone else's, closed, no link)."""
     return next((p for p in open_participations(session, person_id, now) if p.id == participation_id), None)

@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..models import MUNICIPAL_ROLES, Conversation, Participation
 from ..models.invitations import Invitation
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 
 # Roles that lead a conversation (or a visit): read, record for every municipality, finalise, mark.
 LEADING_ROLES = ("gespreksleider", "commissielid", "secretaris", "projectleider")
@@ -50,7 +49,7 @@ class Capabilities:
     can_mark: bool = False
     can_see_history: bool = False
 
-    def can_edit_municipality(self, municipality) -> bool:
+    def can_edit_municipality(self, municipality: object) -> bool:
         """Whether this principal may change the answers of a municipality (object or id)."""
         municipality_id = getattr(municipality, "id", municipality)
         return municipality_id in self.editable_municipalities
@@ -95,9 +94,10 @@ class ParticipantPrincipal:
 
     @property
     def name(self) -> str:
-        return self.participation.person.name
+        name: str = self.participation.person.name  # relationship() is typed Any
+        return name
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, ParticipantPrincipal) and other.get_id() == self.get_id()
 
     def __hash__(self) -> int:
@@ -107,7 +107,7 @@ class ParticipantPrincipal:
         return f"<ParticipantPrincipal {self.participation!r}>"
 
 
-def load_participant(session: Session, participation_id: int,
+def load_participant(session: DbSession, participation_id: int,
                      now: datetime | None = None) -> ParticipantPrincipal | None:
     """The principal of a participation that still has a valid link, else None.
 
@@ -128,15 +128,15 @@ def load_participant(session: Session, participation_id: int,
     return ParticipantPrincipal(participation) if valid else None
 
 
-def participation_in(principal, conversation: Conversation) -> Participation | None:
+def participation_in(principal: object, conversation: Conversation) -> Participation | None:
     """The principal's part in this conversation, if they are signed in for it."""
-    participation = getattr(principal, "participation", None)
+    participation: Participation | None = getattr(principal, "participation", None)
     if participation is None or conversation is None or participation.conversation_id != conversation.id:
         return None
     return participation
 
 
-def capabilities(principal, conversation: Conversation | None) -> Capabilities:
+def capabilities(principal: object, conversation: Conversation | None) -> Capabilities:
     """What a principal may do with a conversation. Unknown principals and conversations: nothing."""
     if principal is None or conversation is None or not getattr(principal, "is_authenticated", False):
         return NOTHING
@@ -153,32 +153,33 @@ def capabilities(principal, conversation: Conversation | None) -> Capabilities:
     if role in NOTE_TAKING_ROLES:
         return Capabilities(True, everyone, can_mark=True)
     if role in MUNICIPAL_ROLES:
-        own = frozenset({participation.municipality_id}) & everyone
+        mine = participation.municipality_id
+        own = frozenset({mine}) & everyone if mine is not None else frozenset[int]()
         return Capabilities(True, own)
     return NOTHING
 
 
-def can_read(principal, conversation) -> bool:
+def can_read(principal: object, conversation: Conversation | None) -> bool:
     return capabilities(principal, conversation).can_read
 
 
-def can_edit_municipality(principal, conversation, municipality) -> bool:
+def can_edit_municipality(principal: object, conversation: Conversation | None, municipality: object) -> bool:
     return capabilities(principal, conversation).can_edit_municipality(municipality)
 
 
-def can_finalise(principal, conversation) -> bool:
+def can_finalise(principal: object, conversation: Conversation | None) -> bool:
     return capabilities(principal, conversation).can_finalise
 
 
-def can_mark(principal, conversation) -> bool:
+def can_mark(principal: object, conversation: Conversation | None) -> bool:
     return capabilities(principal, conversation).can_mark
 
 
-def can_see_history(principal, conversation) -> bool:
+def can_see_history(principal: object, conversation: Conversation | None) -> bool:
     return capabilities(principal, conversation).can_see_history
 
 
-def actor_name(principal) -> str:
+def actor_name(principal: object) -> str:
     """How a principal is named in the audit trail and in conflict messages."""
     name = getattr(principal, "name", "") or getattr(principal, "email", "")
     return name or "onbekend"

@@ -9,21 +9,22 @@ from __future__ import annotations
 import io
 import re
 from datetime import timedelta
-
-from sqlalchemy.orm import Session
+from typing import Any
 
 from . import answers as answer_domain
 from .answers import answer_text
+from ..dutch_time import AMSTERDAM
 from .finalising import last_finalised
 from ..guides.model import GuideSet
 from ..models import Conversation
+from ..models.types import DbSession
 from ..opbrengst.consent import state as consent_state
 from ..reports.verslag import build_verslag
-from ..reports.wording import AMSTERDAM, dutch_date
+from ..reports.wording import dutch_date
 from ..vocabulary import Consent, ConversationStatus, Role, label
 
 
-def verslag_content(session: Session, all_guides: GuideSet, conversation: Conversation) -> dict:
+def verslag_content(session: DbSession, all_guides: GuideSet, conversation: Conversation) -> dict[str, Any]:
     guides = answer_domain.conversation_guides(all_guides, conversation)
     answers = answer_domain.answers_by_question(session, conversation)
     values = answer_domain.values_by_municipality(answers)
@@ -97,7 +98,7 @@ def verslag_filename(conversation: Conversation) -> str:
     return f"verslag-{slug}{day}.docx"
 
 
-def verslag_docx(session: Session, all_guides: GuideSet, conversation: Conversation) -> io.BytesIO:
+def verslag_docx(session: DbSession, all_guides: GuideSet, conversation: Conversation) -> io.BytesIO:
     """The verslag as .docx bytes, ready to send or write to a file."""
     stream = io.BytesIO()
     build_verslag(verslag_content(session, all_guides, conversation)).save(stream)

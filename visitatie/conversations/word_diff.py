@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # A word, or a run of punctuation, with the whitespace that follows it ("driehoek." is two tokens,
@@ -48,7 +49,7 @@ def _key(token: str) -> str:
     return token.strip()
 
 
-def _opcodes(a: list[str], b: list[str]):
+def _opcodes(a: list[str], b: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
     # autojunk off: answers repeat short words ("de", "het") and must not lose them as "popular".
     matcher = difflib.SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], autojunk=False)
     return matcher.get_opcodes()

@@ -26,9 +26,11 @@ import time
 import tracemalloc
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
-from sqlalchemy import insert, select, text
+from sqlalchemy import Table, insert, select, text
+from sqlalchemy.orm import DeclarativeBase
 
 from .. import create_app
 from ..accounts.auth import create_user
@@ -61,6 +63,11 @@ LESSONS = ("Oefen jaarlijks een cybercrisis met de driehoek.", "Maak één bestu
            "Laat de CISO en de adviseur OOV samenwerken.", "Ruim oude gegevens actief op.")
 OPEN_TEXT = ("Besproken in het college; een vaste aanpak volgt.", "Belegd bij de burgemeester en de CISO.",
              "Nog niet besproken; staat op de agenda.", "Samen met de regio opgepakt.")
+
+
+def _table(model: type[DeclarativeBase]) -> Table:
+    """The table of a model for a Core bulk INSERT (DeclarativeBase types __table__ as any FromClause)."""
+    return cast(Table, model.__table__)
 
 
 def _value(rng: random.Random, question: Question):
@@ -99,7 +106,7 @@ def generate(session, guides: GuideSet, rounds: int) -> dict:
                               "duration_minutes": 120, "status": "vastgesteld", "calendar_uid": f"bench-{year}-{i}",
                               "calendar_sequence": 0, "created_at": stamp, "updated_at": stamp, "version": 1}
                              for i in range(len(pairs))]
-        session.execute(insert(Conversation.__table__), conversation_rows)
+        session.execute(insert(_table(Conversation)), conversation_rows)
         conversation_ids = list(session.scalars(select(Conversation.id).where(Conversation.round_id == round_.id)
                                                 .order_by(Conversation.id)))
         session.execute(insert(conversation_municipality), [
@@ -116,7 +123,7 @@ def generate(session, guides: GuideSet, rounds: int) -> dict:
                         answers.append({"conversation_id": conversation_id, "municipality_id": municipality_id,
                                         "question_id": question.id, "value": value, "guide_version": guide.version,
                                         "updated_by": "bench", "updated_at": stamp, "version": 1})
-    session.execute(insert(Answer.__table__), answers)
+    session.execute(insert(_table(Answer)), answers)
     # Marks: lessons on open answers, some quotes with every kind of consent.
     open_ids = [q.id for g in guides for q in g.questions if q.type == "open"]
     rows = session.execute(select(Answer.id, Answer.value).where(Answer.question_id.in_(open_ids))).all()
@@ -130,7 +137,7 @@ def generate(session, guides: GuideSet, rounds: int) -> dict:
             marks.append({"answer_id": answer_id, "kind": "citaat", "passage": None, "consent": consent,
                           "speaker_name": "A. Burgemeester", "speaker_function": "burgemeester",
                           "created_by": "bench", "created_at": stamp})
-    session.execute(insert(Mark.__table__), [dict({"speaker_name": None, "speaker_function": None}, **m)
+    session.execute(insert(_table(Mark)), [dict({"speaker_name": None, "speaker_function": None}, **m)
                                              for m in marks])
     session.commit()
     return {"round_ids": round_ids, "conversations": len(round_ids) * len(towns) // 2, "answers": len(answers),
@@ -143,7 +150,7 @@ def curate_and_publish(session, guides: GuideSet, round_id: int) -> None:
     curation.save_round_curation(session, round_, curation.RoundCurationInput(
         "", "Digitale veiligheid is chefsache.", "Synthetische gegevens voor de prestatietest."), "bench", 0)
     for theme in round_.themes:
-        guide = guides.by_number(theme.number)
+        guide = guides.theme(theme.number)
         passages = curation.theme_marks(session, guides, round_id, theme.number, "les")
         quotes = [m for m, reason in curation.quote_candidates(session, guides, round_id, theme.number) if not reason]
         curation.save_theme_curation(session, guides, round_, theme.number, curation.ThemeCurationInput(
@@ -218,7 +225,10 @@ def run(rounds: int, repeat: int) -> int:
             base_every = _median(lambda: _baseline(session, counts["round_ids"]), repeat)
             floor_one = _median(lambda: _baseline(session, [latest], floor=True), repeat)
             floor_every = _median(lambda: _baseline(session, counts["round_ids"], floor=True), repeat)
-            snapshot = publication.latest(session, latest).snapshot
+            published = publication.latest(session, latest)
+            if published is None:
+                raise RuntimeError(f"round {latest} was not published")
+            snapshot = published.snapshot
             report = _median(lambda: _report_bytes(snapshot), max(1, repeat // 2))
             tracemalloc.start()
             build_snapshot(session, guides, counts["round_ids"])

@@ -11,12 +11,12 @@ import re
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..accounts.auth import hash_password
 from .answers import DEMO_MARKS, OPEN_ANSWERS
 from ..guides.model import GuideSet, Question
 from ..models import Answer, Conversation, Mark, Municipality, Participation, Person, Round, Theme, User
+from ..models.types import DbSession
 from ..opbrengst.consent import give_consent
 from .opbrengst import load_demo_opbrengst
 from ..scheduling.enrolment import enrol, set_scores
@@ -44,7 +44,7 @@ FICTIONAL_SURNAMES = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer"
                       "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer")
 
 
-def load_demo(session: Session, guides: GuideSet, publish_opbrengst: bool = True) -> tuple[Round, bool]:
+def load_demo(session: DbSession, guides: GuideSet, publish_opbrengst: bool = True) -> tuple[Round, bool]:
     """The demo round with its visits; with a curated, published opbrengst unless told otherwise."""
     existing = session.scalar(select(Round).where(Round.title == DEMO_TITLE))
     if existing is not None:
@@ -92,7 +92,7 @@ def load_demo(session: Session, guides: GuideSet, publish_opbrengst: bool = True
             session.flush()
             _answer_all(session, rng, guides, conversation, note_taker.name)
     _enrol(session, rng, round_, [m for pair, *_ in CONVERSATIONS for m in pair] + list(WAITING), municipalities)
-    load_demo_visits(session, guides)  # the demo visitatieronde (visitatie/visits/demo.py)
+    load_demo_visits(session, guides)  # the demo visitatieronde (visitatie/demo/visits.py)
     _ensure_demo_login(session)
     session.commit()
     if publish_opbrengst:
@@ -100,7 +100,7 @@ def load_demo(session: Session, guides: GuideSet, publish_opbrengst: bool = True
     return round_, True
 
 
-def _enrol(session: Session, rng: random.Random, round_: Round, names: list[str],
+def _enrol(session: DbSession, rng: random.Random, round_: Round, names: list[str],
            municipalities: dict[str, Municipality]) -> None:
     """Enrol the municipalities as the self-scan import would, with plausible scores per theme."""
     for name in names:
@@ -144,7 +144,7 @@ def _demo_value(rng: random.Random, question: Question):
     return rng.choice(values)
 
 
-def _mark(session: Session, answer: Answer, question: Question, conversation, municipality, note_taker: str) -> None:
+def _mark(session: DbSession, answer: Answer, question: Question, conversation, municipality, note_taker: str) -> None:
     for question_id, kind, speaker_role, consent in DEMO_MARKS:
         if question_id != question.id or municipality != conversation.municipalities[0]:
             continue
@@ -159,7 +159,7 @@ def _mark(session: Session, answer: Answer, question: Question, conversation, mu
             give_consent(session, mark, speaker, consent)  # the (fictional) speaker answers, as on their page
 
 
-def _ensure_demo_login(session: Session) -> None:
+def _ensure_demo_login(session: DbSession) -> None:
     email, password = DEMO_LOGIN
     if session.scalar(select(User).where(User.email == email)) is None:
         session.add(User(email=email, name="Demo projectleider", role="projectleider",

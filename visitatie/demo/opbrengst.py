@@ -7,10 +7,9 @@ passages the note-takers marked. Idempotent: a round that has a publication is l
 """
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from ..guides.model import GuideSet
 from ..models import Round
+from ..models.types import DbSession
 from ..opbrengst.curation import (
     RoundCurationInput,
     ThemeCurationInput,
@@ -46,13 +45,13 @@ LESSONS = {
 }
 
 
-def load_demo_opbrengst(session: Session, guides: GuideSet, round_: Round) -> bool:
+def load_demo_opbrengst(session: DbSession, guides: GuideSet, round_: Round) -> bool:
     """Curate and publish the demo round's opbrengst once; False when it was already published."""
     if latest(session, round_.id) is not None:
         return False
     save_round_curation(session, round_, ROUND, ACTOR, base_version=0)
     for theme in round_.themes:
-        guide = guides.by_number(theme.number)
+        guide = guides.theme(theme.number)
         publishable = [mark.id for mark, reason in quote_candidates(session, guides, round_.id, theme.number)
                        if reason is None]
         save_theme_curation(session, guides, round_, theme.number, ThemeCurationInput(

@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import event, insert, select
+from typing import Any, cast
+
+from sqlalchemy import Table, event, insert, select
 
 from .bench import BENCH_LOGIN, _value
 from ..guides.model import GuideSet
@@ -53,12 +55,17 @@ class NationalRound:
     answers: int
 
 
+def _table(model: Any) -> Table:
+    """A model's table for a Core bulk insert (typed as a FromClause on the class)."""
+    return cast(Table, model.__table__)
+
+
 def _ids(session, statement) -> list[int]:
     return list(session.scalars(statement))
 
 
 def _conversations(session, round_id: int, count: int, start: datetime, status: str) -> list[int]:
-    session.execute(insert(Conversation.__table__), [
+    session.execute(insert(_table(Conversation)), [
         {"round_id": round_id, "starts_at": start + timedelta(days=i // 2, hours=(i % 2) * 4),
          "duration_minutes": 120, "place": f"Stadhuis {i}", "status": status,
          "calendar_uid": f"page-bench-{round_id}-{i}@visitatie", "calendar_sequence": 0,
@@ -68,7 +75,7 @@ def _conversations(session, round_id: int, count: int, start: datetime, status: 
 
 def _people(session, rows: list[dict]) -> list[int]:
     first = (session.scalar(select(Person.id).order_by(Person.id.desc()).limit(1)) or 0) + 1
-    session.execute(insert(Person.__table__), [dict(row, created_at=STAMP) for row in rows])
+    session.execute(insert(_table(Person)), [dict(row, created_at=STAMP) for row in rows])
     return _ids(session, select(Person.id).where(Person.id >= first).order_by(Person.id))
 
 
@@ -90,7 +97,7 @@ def national_round(session, guides: GuideSet, conversations: int | None = None) 
                    guide_version=guides.version, themes=themes)
     session.add_all([round_, visits])
     session.flush()
-    session.execute(insert(RoundMunicipality.__table__), [
+    session.execute(insert(_table(RoundMunicipality)), [
         {"round_id": round_.id, "municipality_id": town_id, "source": "zelfscan", "enrolled_at": STAMP}
         for town_id, _code in towns])
     order = towns[:]
@@ -117,10 +124,10 @@ def national_round(session, guides: GuideSet, conversations: int | None = None) 
                       for role in roles]
     participations += [{"conversation_id": c, "person_id": leaders[i % len(leaders)], "municipality_id": None,
                         "role": "gespreksleider"} for i, c in enumerate(conversation_ids)]
-    session.execute(insert(Participation.__table__), participations)
+    session.execute(insert(_table(Participation)), participations)
     participation_ids = _ids(session, select(Participation.id).join(Conversation)
                              .where(Conversation.round_id == round_.id))
-    session.execute(insert(Invitation.__table__), [
+    session.execute(insert(_table(Invitation)), [
         {"participation_id": p, "token_hash": hashlib.sha256(f"page-bench-{p}".encode()).hexdigest(),
          "created_at": STAMP, "expires_at": STAMP + timedelta(days=120)} for p in participation_ids])
 
@@ -138,23 +145,23 @@ def national_round(session, guides: GuideSet, conversations: int | None = None) 
                     answers.append({"conversation_id": conversation_id, "municipality_id": town_id,
                                     "question_id": question.id, "value": value, "guide_version": guide.version,
                                     "updated_by": "bench", "updated_at": STAMP, "version": 1})
-    session.execute(insert(Answer.__table__), answers)
+    session.execute(insert(_table(Answer)), answers)
 
     # The visitatieronde: one visit per conversation of the round, a committee of three and a secretary.
     hosts = [pair[0][0] for pair in pairs]
     visit_ids = _conversations(session, visits.id, len(hosts), datetime(2026, 9, 2, 8, tzinfo=timezone.utc), "gepland")
     session.execute(insert(conversation_municipality), [
         {"conversation_id": c, "municipality_id": town_id} for c, town_id in zip(visit_ids, hosts)])
-    session.execute(insert(Visit.__table__), [{"conversation_id": c, "consent_named": False, "created_at": STAMP}
+    session.execute(insert(_table(Visit)), [{"conversation_id": c, "consent_named": False, "created_at": STAMP}
                                               for c in visit_ids])
-    session.execute(insert(Participation.__table__), [
+    session.execute(insert(_table(Participation)), [
         {"conversation_id": c, "person_id": leaders[(i + k) % len(leaders)], "municipality_id": None,
          "role": "commissielid" if k < 3 else "secretaris"} for i, c in enumerate(visit_ids) for k in range(4)])
-    session.execute(insert(MaturityScore.__table__), [
+    session.execute(insert(_table(MaturityScore)), [
         {"conversation_id": c, "theme_number": t.number, "source": source, "level": rng.randint(1, 5),
          "justification": "", "updated_by": "bench", "updated_at": STAMP, "version": 1}
         for c in visit_ids for t in themes for source in ("self", "committee")])
-    session.execute(insert(Recommendation.__table__), [
+    session.execute(insert(_table(Recommendation)), [
         {"conversation_id": c, "theme_number": themes[k].number, "priority": "hoog", "owner_role": "burgemeester",
          "deadline": date(2027, 6, 1), "text": "Oefen jaarlijks een cybercrisis.", "status": "open",
          "status_reason": "", "created_by": "bench", "created_at": STAMP, "updated_by": "bench",
@@ -224,7 +231,7 @@ def run(repeat: int) -> int:
             load_reference_data(db.session, current_guides(), app.config["DATA_DIR"])
             national = national_round(db.session, current_guides())
             create_user(db.session, *BENCH_LOGIN, "projectleider")
-            province = db.session.scalar(select(Municipality.province).order_by(Municipality.code).limit(1))
+            province = db.session.scalar(select(Municipality.province).order_by(Municipality.code).limit(1)) or ""
             setup = time.perf_counter() - started
             db.session.remove()
             engine = db.engine

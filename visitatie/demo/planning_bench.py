@@ -74,7 +74,7 @@ def _schedule(content: bytes, start: date) -> bytes:
             day += timedelta(days=1)
         sheet.cell(row=row, column=column["Datum"], value=day.isoformat())
         sheet.cell(row=row, column=column["Begintijd"], value=("10:00", "14:30")[slot])
-        towns = sheet.cell(row=row, column=column["Gemeenten"]).value.split(" – ")
+        towns = str(sheet.cell(row=row, column=column["Gemeenten"]).value).split(" – ")
         sheet.cell(row=row, column=column["Plaats"], value=f"Stadhuis {towns[0]}")
         slot = (slot + 1) % 2
         day += timedelta(days=1) if slot == 0 else timedelta()
@@ -118,7 +118,8 @@ def run() -> int:
                  lambda n: f"{n} volunteers, at most {POOL_MAXIMUM} each")
             proposal = step("pairing proposal (maximum-weight matching)", lambda: suggest_pairs(session, round_),
                             lambda p: f"{len(p.pairs)} pairs")
-            pairs = [(session.get(Municipality, p.first.id), session.get(Municipality, p.second.id)) for p in proposal.pairs]
+            pairs = [(session.get_one(Municipality, p.first.id), session.get_one(Municipality, p.second.id))
+                     for p in proposal.pairs]
             step("bulk accept of every pair (participants from the register)",
                  lambda: accept_pairs(session, round_, pairs, "bench"),
                  lambda saved: f"{len(saved)} conversations")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..conversations.finalising import finalise
 from ..guides.model import GuideSet
 from ..models import Municipality, Round, Theme
+from ..models.types import DbSession
 from ..scheduling import ConversationInput, ParticipantInput, change_status, local_datetime, save_conversation
 from ..visits.assessment import ChecklistInput, ScoreInput, save_assessment
 from ..visits.core import ensure_visit, set_consent
@@ -102,7 +102,7 @@ RESPONSE = ("Wij danken de visitatiecommissie voor het open gesprek en de scherp
             "aanbeveling. Over een jaar laten wij de commissie graag zien wat er is bereikt.")
 
 
-def load_demo_visits(session: Session, guides: GuideSet) -> bool:
+def load_demo_visits(session: DbSession, guides: GuideSet) -> bool:
     """Load the demo visits once; True when they were created now."""
     if session.scalar(select(Round).where(Round.title == ROUND_TITLE)) is not None:
         return False
@@ -120,7 +120,7 @@ def load_demo_visits(session: Session, guides: GuideSet) -> bool:
     return True
 
 
-def _round(session, guides, title, start, end, status) -> Round:
+def _round(session: DbSession, guides: GuideSet, title: str, start: date, end: date, status: str) -> Round:
     round_ = Round(kind="visitatieronde", title=title, period_start=start, period_end=end, status=status,
                    guide_version=guides.version, themes=list(session.scalars(select(Theme).order_by(Theme.number))))
     session.add(round_)
@@ -132,8 +132,9 @@ def _email(name: str) -> str:
     return name.lower().replace(".", "").replace(" ", ".") + "@example.org"
 
 
-def _visit(session, guides, round_, towns, host, day, status, committee, self_levels, committee_levels, consent,
-           follow_up=False) -> None:
+def _visit(session: DbSession, guides: GuideSet, round_: Round, towns: dict[str, Municipality], host: str,
+           day: date, status: str, committee: tuple[tuple[str, str, str], ...], self_levels: tuple[int, ...],
+           committee_levels: tuple[int, ...], consent: bool, follow_up: bool = False) -> None:
     town = towns[host]
     people = [ParticipantInput(name, _email(name), "commissielid", towns[place], function)
               for name, place, function in committee]
@@ -185,7 +186,7 @@ def _visit(session, guides, round_, towns, host, day, status, committee, self_le
 
 
 def _checklist(guides: GuideSet, number: int, level: int, day: date) -> list[ChecklistInput]:
-    scale = guides.maturity_for(guides.by_number(number).slug)
+    scale = guides.maturity_for(guides.theme(number).slug)
     entries = []
     for index, item in enumerate(scale.checklist if scale else ()):
         present = index < max(level - 1, 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 import yaml
 
@@ -44,7 +45,8 @@ def build_set(content: dict) -> GuideSet:
 
 
 def question_data(question: Question) -> dict:
-    data = {"id": question.id, "type": question.type, "text": question.text, "roles": list(question.roles)}
+    data: dict[str, Any] = {"id": question.id, "type": question.type, "text": question.text,
+                            "roles": list(question.roles)}
     if question.help:
         data["help"] = question.help
     if question.doorvragen:
@@ -63,8 +65,8 @@ def question_data(question: Question) -> dict:
 
 
 def guide_data(guide: Guide, version: str | None = None) -> dict:
-    theme = {"number": guide.number, "slug": guide.slug, "title": guide.title,
-             "recommendation": guide.recommendation}
+    theme: dict[str, Any] = {"number": guide.number, "slug": guide.slug, "title": guide.title,
+                             "recommendation": guide.recommendation}
     if guide.introduction:
         theme["introduction"] = guide.introduction
     theme["findings"] = list(guide.findings)

@@ -6,13 +6,12 @@ so the editor refuses exactly what a YAML file would, with the same reason on th
 """
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from .documents import maturity_source, plain
 from .files import GuideError
 from .versions import GuideVersionError, ensure_editable, store_content
 from .model import check_maturity, maturity_from_data
 from ..models.guide_versions import GuideVersion
+from ..models.types import DbSession
 
 
 def theme_maturity(content: dict, theme_index: int) -> dict | None:
@@ -21,7 +20,7 @@ def theme_maturity(content: dict, theme_index: int) -> dict | None:
     return next((doc for doc in content.get("maturity") or [] if doc.get("theme") == slug), None)
 
 
-def save_maturity(session: Session, version: GuideVersion, theme_index: int, levels: list[dict],
+def save_maturity(session: DbSession, version: GuideVersion, theme_index: int, levels: list[dict],
                   checklist: list[dict]) -> None:
     """Save the levels and checklist of a theme (replacing its framework, or adding one)."""
     ensure_editable(version)
@@ -44,7 +43,7 @@ def save_maturity(session: Session, version: GuideVersion, theme_index: int, lev
     session.flush()
 
 
-def remove_maturity(session: Session, version: GuideVersion, theme_index: int) -> None:
+def remove_maturity(session: DbSession, version: GuideVersion, theme_index: int) -> None:
     """A theme without a maturity framework: its visits then have no levels to assess."""
     ensure_editable(version)
     content = plain(version.content)

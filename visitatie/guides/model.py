@@ -1,6 +1,6 @@
 """Interview guides and the maturity framework: load the YAML files and validate them.
 
-This module (with guide_files.py and guide_schema.py) is the only place that parses guide files.
+This module (with guides/files.py and guides/schema.py) is the only place that parses guide files.
 It returns frozen dataclasses, so the rest of
 the code never sees raw YAML. Every problem is reported as a GuideError naming the file, the
 line, the field and the reason, because a guide is written by hand and a vague "invalid file"
@@ -187,6 +187,13 @@ class GuideSet:
     def by_number(self, number: int) -> Guide | None:
         return next((g for g in self.guides if g.number == number), None)
 
+    def theme(self, number: int) -> Guide:
+        """The guide of a theme the caller knows is in this set (KeyError when it is not)."""
+        guide = self.by_number(number)
+        if guide is None:
+            raise KeyError(f"theme {number} is not in this guide set")
+        return guide
+
     def by_slug(self, slug: str) -> Guide | None:
         return next((g for g in self.guides if g.slug == slug), None)
 
@@ -197,6 +204,10 @@ class GuideSet:
     def guide_of(self, question_id: str) -> Guide | None:
         found = self._questions.get(question_id)
         return found[0] if found else None
+
+    def known_question(self, question_id: str) -> Question:
+        """A question the caller knows is in this set, e.g. of a stored answer (KeyError when it is not)."""
+        return self._questions[question_id][1]
 
     def maturity_for(self, slug: str) -> MaturityScale | None:
         return next((m for m in self.maturity if m.theme_slug == slug), None)

@@ -1,7 +1,7 @@
-"""JSON schemas of the guide and maturity files; guides.py validates against them.
+"""JSON schemas of the guide and maturity files; guides/model.py validates against them.
 
 Only the structure is checked here; rules that span fields (ids, conditions, scale levels)
-are checked in guides.py, where they can name the line of the offending question.
+are checked in guides/model.py, where they can name the line of the offending question.
 """
 from ..vocabulary import MUNICIPAL_ROLES
 

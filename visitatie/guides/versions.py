@@ -3,7 +3,7 @@
 The shipped YAML in interview_guides/ is the first version of the default set ("Digitale
 veiligheid"); `init` stores it here as vastgesteld. Project leaders copy a version to a concept,
 edit it, and freeze it (vaststellen); rounds choose a frozen version, which never changes again.
-Every edit is checked with the rules of the YAML loader (guides.py), so an error reads the same
+Every edit is checked with the rules of the YAML loader (guides/model.py), so an error reads the same
 wherever the guide was written. No Flask here: the session is passed in.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import object_session
 
 from .documents import build_set, guide_source, plain, renumbered, set_content
 from .files import GuideError
@@ -26,7 +26,7 @@ from ..models.guide_versions import (
     GuideSetRecord,
     GuideVersion,
 )
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 
 # Below this similarity a changed question text is a new question, not a typo fix.
 TYPO_SIMILARITY = 0.85
@@ -73,18 +73,18 @@ def parse_version_key(key: str) -> tuple[str, str]:
     return guide_set or DEFAULT_GUIDE_SET, number
 
 
-def find_version(session: Session, guide_set: str, number: str) -> GuideVersion | None:
+def find_version(session: DbSession, guide_set: str, number: str) -> GuideVersion | None:
     return session.scalar(select(GuideVersion).join(GuideSetRecord)
                           .where(GuideSetRecord.slug == guide_set, GuideVersion.number == number))
 
 
-def stored_guide_set(session: Session, guide_set: str, number: str) -> GuideSet | None:
+def stored_guide_set(session: DbSession, guide_set: str, number: str) -> GuideSet | None:
     """The GuideSet of a vastgesteld version: only those may be used by rounds (and cached)."""
     version = find_version(session, guide_set, number)
     return build_set(version.content) if version is not None and version.frozen else None
 
 
-def frozen_choices(session: Session) -> list[VersionChoice]:
+def frozen_choices(session: DbSession) -> list[VersionChoice]:
     rows = session.execute(select(GuideSetRecord, GuideVersion).join(GuideVersion)
                            .where(GuideVersion.status == "vastgesteld")
                            .order_by(GuideSetRecord.title, GuideVersion.number.desc())).all()
@@ -100,7 +100,7 @@ def guide_topic(round_: Round) -> str:
     return record.title if record else round_.guide_set
 
 
-def rounds_using(session: Session, version: GuideVersion) -> list[Round]:
+def rounds_using(session: DbSession, version: GuideVersion) -> list[Round]:
     return list(session.scalars(select(Round).where(Round.guide_set == version.guide_set.slug,
                                                     Round.guide_version == version.number)))
 
@@ -111,7 +111,8 @@ def unknown_themes(guides: GuideSet, numbers) -> list[int]:
     return sorted(n for n in numbers if n not in have)
 
 
-def theme_choices(session: Session, shipped: list[tuple[int, str]], choices: list[VersionChoice]) -> list[tuple[int, str]]:
+def theme_choices(session: DbSession, shipped: list[tuple[int, str]],
+                  choices: list[VersionChoice]) -> list[tuple[int, str]]:
     """The round form's theme options: each number with its title in every frozen set that has it,
     so a project leader of another topic sees that topic's titles too."""
     titles = {number: [title] for number, title in shipped}
@@ -130,7 +131,7 @@ def theme_choices(session: Session, shipped: list[tuple[int, str]], choices: lis
 # --- Creating versions ----------------------------------------------------------------------
 
 
-def ensure_shipped_version(session: Session, guides: GuideSet) -> bool:
+def ensure_shipped_version(session: DbSession, guides: GuideSet) -> bool:
     """Store the YAML guides as the vastgesteld first version of the default set, once."""
     record = session.scalar(select(GuideSetRecord).where(GuideSetRecord.slug == DEFAULT_GUIDE_SET))
     if record is None:
@@ -154,7 +155,7 @@ def next_number(record: GuideSetRecord, today: date | None = None) -> str:
     return f"{year}.{serial}"
 
 
-def create_guide_set(session: Session, slug: str, title: str, actor: str) -> GuideVersion:
+def create_guide_set(session: DbSession, slug: str, title: str, actor: str) -> GuideVersion:
     """A new topic: a set with an empty concept version, to be filled in the editor."""
     slug, title = (slug or "").strip(), (title or "").strip()
     if not slug or not all(c.isdigit() or c == "-" or ("a" <= c <= "z") for c in slug) or len(slug) > 40:
@@ -173,7 +174,7 @@ def create_guide_set(session: Session, slug: str, title: str, actor: str) -> Gui
     return version
 
 
-def copy_version(session: Session, source: GuideVersion, actor: str) -> GuideVersion:
+def copy_version(session: DbSession, source: GuideVersion, actor: str) -> GuideVersion:
     number = next_number(source.guide_set)
     version = GuideVersion(guide_set=source.guide_set, number=number, content=renumbered(source.content, number),
                            based_on=source, created_by=actor)
@@ -182,7 +183,7 @@ def copy_version(session: Session, source: GuideVersion, actor: str) -> GuideVer
     return version
 
 
-def import_content(session: Session, record: GuideSetRecord, content: dict, actor: str) -> GuideVersion:
+def import_content(session: DbSession, record: GuideSetRecord, content: dict, actor: str) -> GuideVersion:
     """A new concept from an uploaded workbook or YAML files; the whole set must be valid."""
     number = next_number(record)
     content = renumbered(content, number)
@@ -216,7 +217,7 @@ def _check(source: str, doc: dict, prefix: str | None = None) -> None:
             raise GuideVersionError(error) from None
 
 
-def save_theme(session: Session, version: GuideVersion, index: int | None, fields: dict) -> int:
+def save_theme(session: DbSession, version: GuideVersion, index: int | None, fields: dict) -> int:
     """Save the texts of theme `index` (None: a new theme); the theme's index."""
     ensure_editable(version)
     content = plain(version.content)
@@ -248,7 +249,7 @@ def save_theme(session: Session, version: GuideVersion, index: int | None, field
     return index
 
 
-def save_question(session: Session, version: GuideVersion, theme_index: int, position: int | None,
+def save_question(session: DbSession, version: GuideVersion, theme_index: int, position: int | None,
                   question: dict, *, allow_new_meaning: bool = False) -> int:
     """Save one question (position None: append); checked in its place among the earlier questions."""
     ensure_editable(version)
@@ -273,7 +274,7 @@ def save_question(session: Session, version: GuideVersion, theme_index: int, pos
     return position
 
 
-def move_question(session: Session, version: GuideVersion, theme_index: int, position: int, step: int) -> None:
+def move_question(session: DbSession, version: GuideVersion, theme_index: int, position: int, step: int) -> None:
     """Move a question up (-1) or down (+1); a condition must still point at an earlier question."""
     ensure_editable(version)
     content = plain(version.content)
@@ -288,7 +289,7 @@ def move_question(session: Session, version: GuideVersion, theme_index: int, pos
     session.flush()
 
 
-def remove_question(session: Session, version: GuideVersion, theme_index: int, position: int) -> None:
+def remove_question(session: DbSession, version: GuideVersion, theme_index: int, position: int) -> None:
     ensure_editable(version)
     content = plain(version.content)
     doc = content["guides"][theme_index]
@@ -301,7 +302,7 @@ def remove_question(session: Session, version: GuideVersion, theme_index: int, p
     session.flush()
 
 
-def remove_theme(session: Session, version: GuideVersion, theme_index: int) -> None:
+def remove_theme(session: DbSession, version: GuideVersion, theme_index: int) -> None:
     ensure_editable(version)
     content = plain(version.content)
     slug = content["guides"].pop(theme_index)["theme"].get("slug")
@@ -310,7 +311,7 @@ def remove_theme(session: Session, version: GuideVersion, theme_index: int) -> N
     session.flush()
 
 
-def freeze(session: Session, version: GuideVersion, actor: str) -> GuideSet:
+def freeze(session: DbSession, version: GuideVersion, actor: str) -> GuideSet:
     """Vaststellen: the whole set must pass every check of the loader; then it never changes."""
     ensure_editable(version)
     try:
@@ -322,7 +323,7 @@ def freeze(session: Session, version: GuideVersion, actor: str) -> GuideSet:
     return guides
 
 
-def sync_theme_rows(session: Session, guides: GuideSet) -> tuple[int, int]:
+def sync_theme_rows(session: DbSession, guides: GuideSet) -> tuple[int, int]:
     """One Theme row per theme of the shipped set, matched on number; only flushes. Other sets
     use the rows as numbered slots (see models/reference.py)."""
     existing = {t.number: t for t in session.scalars(select(Theme))}
@@ -357,7 +358,7 @@ def meaning_change(earlier: dict, question: dict) -> str | None:
     return "text" if ratio < TYPO_SIMILARITY else None
 
 
-def check_meaning(session: Session, version: GuideVersion, question: dict) -> None:
+def check_meaning(session: DbSession, version: GuideVersion, question: dict) -> None:
     """Refuse a question whose id a frozen version of the set used for another question."""
     frozen = session.scalars(select(GuideVersion).where(GuideVersion.guide_set_id == version.guide_set_id,
                                                         GuideVersion.status == "vastgesteld")

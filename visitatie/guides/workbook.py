@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 from openpyxl import load_workbook
@@ -70,7 +71,11 @@ def _lines(values) -> str:
 
 
 def workbook_bytes(content: dict) -> bytes:
-    themes, questions, choices, levels, checklist = [], [], [], [], []
+    themes: list[list[Any]] = []
+    questions: list[list[Any]] = []
+    choices: list[list[Any]] = []
+    levels: list[list[Any]] = []
+    checklist: list[list[Any]] = []
     for doc in content.get("guides") or []:
         theme = doc["theme"]
         quote, example = theme.get("quote") or {}, theme.get("practice_example") or {}
@@ -173,17 +178,20 @@ def read_workbook(data: bytes, number: str) -> dict:
     if any(p.row in (None, 1) for p in problems):  # a sheet or a column missing: nothing more to read
         raise WorkbookError(problems)
     where: dict[tuple[str, str], tuple[_Reader, int, str]] = {}
-    guides, by_slug, by_question = [], {}, {}
+    guides: list[dict[str, Any]] = []
+    by_slug: dict[Any, tuple[int, dict[str, Any]]] = {}
+    by_question: dict[Any, tuple[int, dict[str, Any]]] = {}
     themes = readers[THEMES]
     for row, values in themes.rows:
         index = len(guides)
         source = guide_source(index)
-        theme = {}
+        theme: dict[str, Any] = {}
         _put(theme, "number", _integer(themes, row, "nummer", values.get("nummer")))
         for key in ("slug", "title", "recommendation", "introduction"):
             _put(theme, key, values.get(THEME_FIELDS[key]))
         _put(theme, "findings", _split(values.get("bevindingen"), "\n"))
-        quote, example = {}, {}
+        quote: dict[str, Any] = {}
+        example: dict[str, Any] = {}
         for key, column in (("text", "citaat"), ("speaker", "citaat_spreker"), ("function", "citaat_functie"),
                             ("source", "citaat_bron")):
             _put(quote, key, values.get(column))
@@ -192,7 +200,7 @@ def read_workbook(data: bytes, number: str) -> dict:
             _put(example, key, values.get(column))
         _put(theme, "quote", quote)
         _put(theme, "practice_example", example)
-        doc = {"version": number, "theme": theme, "questions": []}
+        doc: dict[str, Any] = {"version": number, "theme": theme, "questions": []}
         guides.append(doc)
         by_slug.setdefault(theme.get("slug"), (index, doc))
         where[(source, "")] = (themes, row, "nummer")
@@ -249,7 +257,7 @@ def read_workbook(data: bytes, number: str) -> dict:
             continue
         index, question = found
         options = question.setdefault("options", [])
-        option = {}
+        option: dict[str, Any] = {}
         _put(option, "value", values.get("waarde"))
         _put(option, "label", values.get("label"))
         position = next(i for i, q in enumerate(guides[index]["questions"]) if q is question)
@@ -287,7 +295,7 @@ def _read_maturity(levels: _Reader, checklist: _Reader, guides: list, where: dic
         doc = doc_of(levels, row, values.get("thema"))
         if doc is None:
             continue
-        level = {}
+        level: dict[str, Any] = {}
         _put(level, "level", _integer(levels, row, "niveau", values.get("niveau")))
         _put(level, "name", values.get("naam"))
         _put(level, "description", values.get("beschrijving"))
@@ -301,7 +309,7 @@ def _read_maturity(levels: _Reader, checklist: _Reader, guides: list, where: dic
         doc = doc_of(checklist, row, values.get("thema"))
         if doc is None:
             continue
-        item = {}
+        item: dict[str, Any] = {}
         for key, column in (("id", "id"), ("label", "label"), ("help", "toelichting")):
             _put(item, key, values.get(column))
         prefix = f"checklist[{len(doc['checklist'])}]"

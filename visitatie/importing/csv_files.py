@@ -84,7 +84,8 @@ def read_csv(data: bytes | str, file: str = "<csv>", required: Iterable[str] = (
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
-    header_line, columns, rows = 0, (), []
+    header_line, rows = 0, []
+    columns: tuple[str, ...] = ()
     while True:
         start = reader.line_num + 1
         try:

@@ -1,6 +1,6 @@
 """Import the list of municipalities from CSV: validate every row, then upsert all or nothing.
 
-Reading the file (encoding, ';' or ',', header names, empty rows) is visitatie/csv_files.py."""
+Reading the file (encoding, ';' or ',', header names, empty rows) is visitatie/importing/csv_files.py."""
 from __future__ import annotations
 
 import re
@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from .csv_files import CsvImportError, read_csv
 from ..models import Municipality
+from ..models.types import DbSession
 
 REQUIRED_COLUMNS = ("code", "naam", "provincie", "veiligheidsregio_code", "veiligheidsregio")
 OPTIONAL_COLUMNS = ("inwoners", "bron_jaar")
@@ -104,7 +104,7 @@ def _optional_int(text: str, column: str, reasons: list[str]) -> int | None:
     return int(text)
 
 
-def upsert(session: Session, rows: list[MunicipalityRow]) -> ImportResult:
+def upsert(session: DbSession, rows: list[MunicipalityRow]) -> ImportResult:
     """Insert new municipalities and update changed ones, matched on CBS code."""
     existing = {m.code: m for m in session.scalars(select(Municipality))}
     created = updated = unchanged = 0
@@ -130,7 +130,7 @@ def upsert(session: Session, rows: list[MunicipalityRow]) -> ImportResult:
     return ImportResult(created, updated, unchanged)
 
 
-def import_file(session: Session, path: str | Path) -> ImportResult:
+def import_file(session: DbSession, path: str | Path) -> ImportResult:
     path = Path(path)
     rows = parse_csv(path.read_bytes(), str(path))
     try:

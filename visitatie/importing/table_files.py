@@ -1,4 +1,4 @@
-"""Reading a table a project leader uploads: a CSV file (visitatie/csv_files.py) or an Excel
+"""Reading a table a project leader uploads: a CSV file (visitatie/importing/csv_files.py) or an Excel
 workbook (.xlsx, the first sheet). Both come back as the same CsvTable, with the row numbers the
 user sees (the Excel row, the CSV line) and every cell as text, so an importer has one code path
 and reports "regel N" the same way whatever was uploaded.
@@ -18,14 +18,14 @@ from .csv_files import CsvImportError, CsvRow, CsvTable, normalise_column, read_
 XLSX_SIGNATURE = b"PK\x03\x04"
 
 
-def read_table(data: bytes, file: str = "<bestand>", required: Iterable[str] = (),
+def read_table(data: bytes | str, file: str = "<bestand>", required: Iterable[str] = (),
                error: type[CsvImportError] = CsvImportError) -> CsvTable:
     if isinstance(data, bytes) and data.startswith(XLSX_SIGNATURE):
         return _read_xlsx(data, file, tuple(required), error)
     return read_csv(data, file, required, error)
 
 
-def cell_text(value) -> str:
+def cell_text(value: object) -> str:
     """A cell as the text an importer reads."""
     if value is None:
         return ""
@@ -42,7 +42,7 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def _read_xlsx(data: bytes, file: str, required: tuple[str, ...], error) -> CsvTable:
+def _read_xlsx(data: bytes, file: str, required: tuple[str, ...], error: type[CsvImportError]) -> CsvTable:
     from openpyxl import load_workbook  # only needed for workbooks
 
     try:

@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select, update
+from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute
 
 from ..security import events as security_events
 from ..models import Answer, AnswerRevision, ConversationEvent, Mark, Participation, Person
 from ..models.invitations import Invitation
 from ..models.reminders import Reminder
-from ..models.types import utcnow
+from ..models.types import DbSession, rows_matched, utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
 from ..scheduling.contacts import erase_entries
@@ -49,21 +51,21 @@ class ErasureCounts:
                 f"teksten={self.texts}; citaten={self.quotes}; links={self.links}; register={self.register}")
 
 
-def find_person(session: Session, email: str) -> Person:
+def find_person(session: DbSession, email: str) -> Person:
     person = session.scalar(select(Person).where(func.lower(Person.email) == email.strip().lower()))
     if person is None:
         raise PersonNotFound(email)
     return person
 
 
-def _children(conversation_ids):
+def _children(conversation_ids: list[int]) -> tuple[Select[int], Select[int]]:
     """The answers and recommendations of the conversations, for the tables that hang under them."""
     return (select(Answer.id).where(Answer.conversation_id.in_(conversation_ids)),
             select(Recommendation.id).where(Recommendation.conversation_id.in_(conversation_ids)))
 
 
 # (authorship column, which rows: those of the person's conversations)
-def _authored(conversation_ids):
+def _authored(conversation_ids: list[int]) -> list[tuple[InstrumentedAttribute[Any], ColumnElement[bool]]]:
     answers, recommendations = _children(conversation_ids)
     return [
         (Answer.updated_by, Answer.conversation_id.in_(conversation_ids)),
@@ -82,9 +84,12 @@ def _authored(conversation_ids):
     ]
 
 
-def _texts(conversation_ids):
+def _texts(conversation_ids: list[int]) -> list[tuple[type[DeclarativeBase], tuple[str, ...], ColumnElement[bool]]]:
     answers, recommendations = _children(conversation_ids)
-    in_conversations = lambda model: model.conversation_id.in_(conversation_ids)  # noqa: E731
+
+    def in_conversations(model: Any) -> ColumnElement[bool]:  # any model with a conversation_id
+        where: ColumnElement[bool] = model.conversation_id.in_(conversation_ids)
+        return where
     return [
         (Answer, ("value",), in_conversations(Answer)),
         (AnswerRevision, ("value",), AnswerRevision.answer_id.in_(answers)),
@@ -99,7 +104,7 @@ def _texts(conversation_ids):
     ]
 
 
-def _replace_in_texts(session: Session, conversation_ids, needles: list[str]) -> int:
+def _replace_in_texts(session: DbSession, conversation_ids: list[int], needles: list[str]) -> int:
     pattern = re.compile("|".join(re.escape(n) for n in needles if n), re.IGNORECASE)
     changed = 0
     for model, columns, where in _texts(conversation_ids):
@@ -112,7 +117,7 @@ def _replace_in_texts(session: Session, conversation_ids, needles: list[str]) ->
     return changed
 
 
-def erase_person(session: Session, person: Person, actor: str, ip: str | None = None) -> ErasureCounts:
+def erase_person(session: DbSession, person: Person, actor: str, ip: str | None = None) -> ErasureCounts:
     """Erase the person and record the erasure (counts only). Flushes; the caller commits."""
     secure_delete(session.connection())
     conversation_ids = list(session.scalars(
@@ -124,12 +129,12 @@ def erase_person(session: Session, person: Person, actor: str, ip: str | None = 
         for column, where in _authored(conversation_ids):
             result = session.execute(update(column.class_).where(where, column.in_(names))
                                      .values({column.key: ERASED}).execution_options(synchronize_session=False))
-            authorship += result.rowcount
+            authorship += rows_matched(result)
     texts = _replace_in_texts(session, conversation_ids, names) if conversation_ids and names else 0
     participations = select(Participation.id).where(Participation.person_id == person.id)
-    links = session.execute(update(Invitation).where(Invitation.participation_id.in_(participations),
-                                                     Invitation.revoked_at.is_(None))
-                            .values(revoked_at=utcnow()).execution_options(synchronize_session=False)).rowcount
+    links = rows_matched(session.execute(update(Invitation).where(Invitation.participation_id.in_(participations),
+                                                                  Invitation.revoked_at.is_(None))
+                                         .values(revoked_at=utcnow()).execution_options(synchronize_session=False)))
     register = erase_entries(session, person.email or "")
     person.name, person.email, person.function = ERASED, None, None
     counts = ErasureCounts(person.id, len(conversation_ids), authorship, texts, len(quotes), links, register)

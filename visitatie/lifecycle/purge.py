@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import delete, exists, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Executable, Select, delete, exists, func, select, update
+from sqlalchemy.orm import DeclarativeBase
 
 from ..security import events as security_events
 from ..models import Answer, AnswerRevision, Conversation, ConversationEvent, Mark, Participation, Person, Round
@@ -23,7 +23,7 @@ from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
 from ..models.invitations import Invitation
 from ..models.opbrengst import Publication, ThemeCuration, lesson_source
 from ..models.reminders import Reminder
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
                              VisitResponse)
 from .erasure import ERASED
@@ -59,11 +59,11 @@ class PurgeCounts:
         return sum(asdict(self).values())
 
 
-def _count(session: Session, model, where) -> int:
+def _count(session: DbSession, model: type[DeclarativeBase], where: ColumnElement[bool]) -> int:
     return session.scalar(select(func.count()).select_from(model).where(where)) or 0
 
 
-def _scopes(round_id: int):
+def _scopes(round_id: int) -> tuple[Select[int], Select[int], Select[int], ColumnElement[bool]]:
     conversations = select(Conversation.id).where(Conversation.round_id == round_id)
     answers = select(Answer.id).where(Answer.conversation_id.in_(conversations))
     participations = select(Participation.id).where(Participation.conversation_id.in_(conversations))
@@ -73,7 +73,7 @@ def _scopes(round_id: int):
     return conversations, answers, participations, Person.id.in_(people) & ~exists(elsewhere)
 
 
-def _visit_text_models(conversations):
+def _visit_text_models(conversations: Select[int]) -> list[tuple[type[DeclarativeBase], ColumnElement[bool]]]:
     return [(Finding, Finding.conversation_id.in_(conversations)),
             (Recommendation, Recommendation.conversation_id.in_(conversations)),
             (VisitResponse, VisitResponse.conversation_id.in_(conversations)),
@@ -81,7 +81,7 @@ def _visit_text_models(conversations):
             (MaturityScore, MaturityScore.conversation_id.in_(conversations) & (MaturityScore.justification != ""))]
 
 
-def plan(session: Session, round_: Round) -> PurgeCounts:
+def plan(session: DbSession, round_: Round) -> PurgeCounts:
     """What a purge of the round would delete: the dry run."""
     conversations, answers, participations, only_here = _scopes(round_.id)
     return PurgeCounts(
@@ -95,13 +95,15 @@ def plan(session: Session, round_: Round) -> PurgeCounts:
         people=_count(session, Person, only_here))
 
 
-def purge(session: Session, round_: Round, actor: str, ip: str | None = None) -> PurgeCounts:
+def purge(session: DbSession, round_: Round, actor: str, ip: str | None = None) -> PurgeCounts:
     """Delete the round's raw data and record the purge. Flushes; the caller commits, then scrubs."""
     counts = plan(session, round_)
     secure_delete(session.connection())
     conversations, answers, participations, only_here = _scopes(round_.id)
     people = list(session.scalars(select(Person.id).where(only_here)))
-    run = lambda statement: session.execute(statement.execution_options(synchronize_session=False))  # noqa: E731
+
+    def run(statement: Executable) -> None:
+        session.execute(statement.execution_options(synchronize_session=False))
     # Children first: the ORM cascades do not run for bulk statements, and SQLite may have foreign keys off.
     run(delete(AnswerRevision).where(AnswerRevision.answer_id.in_(answers)))
     marks = select(Mark.id).where(Mark.answer_id.in_(answers))
@@ -135,16 +137,16 @@ def purge(session: Session, round_: Round, actor: str, ip: str | None = None) ->
     return counts
 
 
-def retention_start(session: Session, round_: Round) -> date:
+def retention_start(session: DbSession, round_: Round) -> date:
     """The day the retention period runs from: the last publication, else the end of the round."""
     published = session.scalar(select(func.max(Publication.published_at)).where(Publication.round_id == round_.id))
     return published.astimezone(AMSTERDAM).date() if published else round_.period_end
 
 
-def expires_on(session: Session, round_: Round) -> date:
+def expires_on(session: DbSession, round_: Round) -> date:
     return retention_start(session, round_) + relativedelta(months=round_.retention_months)
 
 
-def expired_rounds(session: Session, today: date) -> list[Round]:
+def expired_rounds(session: DbSession, today: date) -> list[Round]:
     rounds = session.scalars(select(Round).where(Round.purged_at.is_(None)).order_by(Round.id))
     return [r for r in rounds if expires_on(session, r) <= today]

@@ -12,9 +12,9 @@ from each stored snapshot, with an "ingetrokken op" note.
 from __future__ import annotations
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 
 from ..models import Answer, Mark, Participation, Person
+from ..models.types import DbSession
 from ..opbrengst.withdrawal import redact_quote
 
 
@@ -22,7 +22,7 @@ def normalised(name: str | None) -> str:
     return " ".join((name or "").split()).casefold()
 
 
-def marks_of_speaker(session: Session, person: Person) -> list[Mark]:
+def marks_of_speaker(session: DbSession, person: Person) -> list[Mark]:
     participations = select(Participation.id).where(Participation.person_id == person.id)
     conversation_ids = select(Participation.conversation_id).where(Participation.person_id == person.id)
     candidates = session.scalars(
@@ -34,7 +34,7 @@ def marks_of_speaker(session: Session, person: Person) -> list[Mark]:
             or normalised(m.speaker_name) == normalised(person.name)]
 
 
-def withdraw_quotes_of_speaker(session: Session, person: Person, actor: str) -> list[int]:
+def withdraw_quotes_of_speaker(session: DbSession, person: Person, actor: str) -> list[int]:
     """Set every mark spoken by the person to 'niet_publiceren' and blank its speaker; returns the
     ids of the marks changed. Flushes; the caller commits (and records the event)."""
     withdrawn = []

@@ -7,10 +7,10 @@ dead rows; nothing to do here."""
 from __future__ import annotations
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 
-def secure_delete(connection) -> None:
+def secure_delete(connection: Connection) -> None:
     """Zero freed pages for the rest of this connection (SQLite only)."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA secure_delete=ON")

@@ -17,6 +17,14 @@ from .rounds import (
 )
 from .invitations import Invitation
 
+# The names above are this package's interface (explicit, so that mypy's no_implicit_reexport sees them).
+__all__ = [
+    "CONSENTS", "CONVERSATION_STATUSES", "MARK_KINDS", "MUNICIPAL_ROLES", "PARTICIPANT_ROLES", "ROUND_KINDS",
+    "ROUND_STATUSES", "USER_ROLES", "Answer", "AnswerRevision", "Conversation", "ConversationEvent", "Invitation",
+    "Mark", "Municipality", "Participation", "Person", "Round", "Theme", "User", "conversation_municipality",
+    "round_theme",
+]
+
 # Every text typed by a user is cleaned on flush, whichever session writes it.
 from .. import text_input  # noqa: E402,F401  isort:skip
 # Registered for Alembic and create_all(); import their classes from the modules themselves.

@@ -8,13 +8,13 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from .types import UTCDateTime, one_of, utcnow
 
 ACCOUNT_LINK_PURPOSES = ("uitnodiging", "herstel")
 
 
-class LoginSession(db.Model):
+class LoginSession(Model):
     """One signed-in browser of an account; the cookie holds the key, checked on every request."""
 
     __tablename__ = "login_session"
@@ -28,7 +28,7 @@ class LoginSession(db.Model):
     ip: Mapped[str | None] = mapped_column(db.String(45))
 
 
-class LoginThrottle(db.Model):
+class LoginThrottle(Model):
     """Failed sign-ins per e-mail address typed, known or not: the same lock for both, so the
     lock does not tell which addresses have an account. In the database, so that it holds across
     every worker process."""
@@ -41,7 +41,7 @@ class LoginThrottle(db.Model):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class RecoveryCode(db.Model):
+class RecoveryCode(Model):
     __tablename__ = "recovery_code"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,7 +50,7 @@ class RecoveryCode(db.Model):
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class AccountLink(db.Model):
+class AccountLink(Model):
     """A one-time link to set a password: for a new project leader, or after a reset."""
 
     __tablename__ = "account_link"

@@ -4,7 +4,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from ..vocabulary import MarkKind, STORED_CONSENTS, codes
 from .types import UTCDateTime, one_of, utcnow
 
@@ -13,7 +13,7 @@ MARK_KINDS = codes(MarkKind)
 CONSENTS = codes(STORED_CONSENTS)
 
 
-class Answer(db.Model):
+class Answer(Model):
     """The current answer of one municipality to one question in one conversation.
 
     `version` grows with every save; a save based on an older version is a conflict.
@@ -46,7 +46,7 @@ class Answer(db.Model):
     marks = relationship("Mark", back_populates="answer", cascade="all, delete-orphan")
 
 
-class AnswerRevision(db.Model):
+class AnswerRevision(Model):
     """A previous version of an answer: the audit trail."""
 
     __tablename__ = "answer_revision"
@@ -62,7 +62,7 @@ class AnswerRevision(db.Model):
     answer = relationship("Answer", back_populates="revisions")
 
 
-class Mark(db.Model):
+class Mark(Model):
     """An answer (or a passage of it) marked as lesson or quote. Quotes carry consent.
 
     Consent is the speaker's own (through their personal link) and bound to the words: the exact

@@ -11,14 +11,14 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from .rounds import MUNICIPAL_ROLES
 from .types import UTCDateTime, one_of, utcnow
 
 CONTACT_ROLES = MUNICIPAL_ROLES  # burgemeester, ciso, adviseur_oov
 
 
-class Contact(db.Model):
+class Contact(Model):
     """One role of one municipality in the register: who holds it and how to reach them."""
 
     __tablename__ = "contact"
@@ -39,7 +39,7 @@ class Contact(db.Model):
     municipality = relationship("Municipality")
 
 
-class LeaderVolunteer(db.Model):
+class LeaderVolunteer(Model):
     """A mayor who volunteers to lead conversations of a round (e.g. a cyberburgemeester)."""
 
     __tablename__ = "leader_volunteer"
@@ -65,7 +65,7 @@ class LeaderVolunteer(db.Model):
         return [u.day for u in self.unavailable]
 
 
-class LeaderUnavailableDay(db.Model):
+class LeaderUnavailableDay(Model):
     """A day on which a volunteer cannot lead a conversation."""
 
     __tablename__ = "leader_unavailable_day"

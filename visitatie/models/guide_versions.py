@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from ..vocabulary import GuideVersionStatus, codes
 from .types import UTCDateTime, one_of, utcnow
 
@@ -23,7 +23,7 @@ class FrozenGuideVersion(Exception):
     """Something tried to change a vastgesteld guide version."""
 
 
-class GuideSetRecord(db.Model):
+class GuideSetRecord(Model):
     __tablename__ = "guide_set"
     __table_args__ = (CheckConstraint("slug <> ''", name="slug_present"),)
 
@@ -36,7 +36,7 @@ class GuideSetRecord(db.Model):
                             cascade="all, delete-orphan")
 
 
-class GuideVersion(db.Model):
+class GuideVersion(Model):
     __tablename__ = "guide_version"
     __table_args__ = (
         UniqueConstraint("guide_set_id", "number", name="number_once_per_set"),

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Table, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from .types import UTCDateTime, utcnow
 
 # Which marked passages a curated lesson groups: the link back to the answers it came from.
@@ -23,7 +23,7 @@ lesson_source = Table(
 )
 
 
-class RoundCuration(db.Model):
+class RoundCuration(Model):
     """What a round's opbrengst says as a whole: its title, the main lesson, an introduction."""
 
     __tablename__ = "opbrengst_curation"
@@ -40,7 +40,7 @@ class RoundCuration(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class ThemeCuration(db.Model):
+class ThemeCuration(Model):
     """One theme's curated yield in one round. Unset fields fall back to the guide's defaults."""
 
     __tablename__ = "opbrengst_theme_curation"
@@ -72,7 +72,7 @@ class ThemeCuration(db.Model):
     quote_mark = relationship("Mark")
 
 
-class CuratedLesson(db.Model):
+class CuratedLesson(Model):
     """A lesson in the project leader's own wording, grouping one or more marked passages."""
 
     __tablename__ = "opbrengst_lesson"
@@ -97,7 +97,7 @@ class CuratedLesson(db.Model):
     sources = relationship("Mark", secondary=lesson_source, order_by="Mark.id")
 
 
-class Publication(db.Model):
+class Publication(Model):
     """A published version of a round's opbrengst: the snapshot dict, frozen."""
 
     __tablename__ = "opbrengst_publication"
@@ -120,7 +120,7 @@ class Publication(db.Model):
     round = relationship("Round")
 
 
-class NationalRelease(db.Model):
+class NationalRelease(Model):
     """A published release of the national picture of the visits: numbered and frozen, like an
     opbrengst version. The public page shows the latest release, never live data, so that two
     moments cannot be compared to read off one visit (opbrengst/disclosure.py, differencing)."""

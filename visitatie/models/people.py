@@ -5,14 +5,14 @@ from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from ..vocabulary import UserRole, codes
 from .types import UTCDateTime, one_of, utcnow
 
 USER_ROLES = codes(UserRole)
 
 
-class Person(db.Model):
+class Person(Model):
     """A participant. Stores only what a round needs: name, function, e-mail, municipality."""
 
     __tablename__ = "person"
@@ -30,7 +30,7 @@ class Person(db.Model):
         return f"<Person {self.name}>"
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     """An account that logs in with e-mail and password (project leaders)."""
 
     __tablename__ = "user_account"

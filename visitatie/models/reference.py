@@ -2,10 +2,10 @@
 from sqlalchemy import CheckConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model, db
 from ..municipality_size import size_class
 
-class Municipality(db.Model):
+class Municipality(Model):
     __tablename__ = "municipality"
     __table_args__ = (
         CheckConstraint("length(code) = 6 AND code LIKE 'GM%'", name="code_format"),
@@ -30,7 +30,7 @@ class Municipality(db.Model):
         return f"<Municipality {self.code} {self.name}>"
 
 
-class Theme(db.Model):
+class Theme(Model):
     """A priority theme; its questions live in the guide file, this row anchors rounds to it.
 
     The rows are the themes of the shipped set (Digitale veiligheid). A round of another guide set

@@ -9,13 +9,13 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from .types import UTCDateTime, utcnow
 
 INTERVAL_DAYS_DEFAULT = 7
 
 
-class ReminderSettings(db.Model):
+class ReminderSettings(Model):
     """A round's reminder letter (None: the default text) and whether the daily command sends them."""
 
     __tablename__ = "reminder_settings"
@@ -35,7 +35,7 @@ class ReminderSettings(db.Model):
     round = relationship("Round")
 
 
-class Reminder(db.Model):
+class Reminder(Model):
     """One reminder that the mail server took."""
 
     __tablename__ = "reminder"

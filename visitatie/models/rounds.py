@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from ..vocabulary import MUNICIPAL_ROLES as ROLES_OF_A_MUNICIPALITY
 from ..vocabulary import ConversationStatus, Role, RoundKind, RoundStatus, codes
 from .types import UTCDateTime, one_of, utcnow
@@ -37,7 +37,7 @@ conversation_municipality = Table(
 )
 
 
-class Round(db.Model):
+class Round(Model):
     __tablename__ = "round"
     __table_args__ = (
         CheckConstraint(one_of("kind", ROUND_KINDS), name="kind_known"),
@@ -73,7 +73,7 @@ class Round(db.Model):
         return f"<Round {self.id} {self.title}>"
 
 
-class Conversation(db.Model):
+class Conversation(Model):
     """One bestuurlijk gesprek: two (or more) municipalities and a gespreksleider."""
 
     __tablename__ = "conversation"
@@ -127,7 +127,7 @@ class Conversation(db.Model):
         return f"<Conversation {self.id} {self.title}>"
 
 
-class Participation(db.Model):
+class Participation(Model):
     """A person's part in a conversation, with role and (for municipal roles) municipality."""
 
     __tablename__ = "participation"
@@ -152,7 +152,7 @@ class Participation(db.Model):
         return f"<Participation {self.role} {self.person_id} in {self.conversation_id}>"
 
 
-class ConversationEvent(db.Model):
+class ConversationEvent(Model):
     """History of a conversation: status changes, reschedules, finalising and reopening."""
 
     __tablename__ = "conversation_event"

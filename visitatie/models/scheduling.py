@@ -4,14 +4,14 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from ..vocabulary import EnrolmentSource, codes
 from .types import UTCDateTime, one_of, utcnow
 
 ENROLMENT_SOURCES = codes(EnrolmentSource)
 
 
-class RoundMunicipality(db.Model):
+class RoundMunicipality(Model):
     """A municipality taking part in a round (enrolled by the self-scan import or by hand)."""
 
     __tablename__ = "round_municipality"
@@ -37,7 +37,7 @@ class RoundMunicipality(db.Model):
         return {s.theme_number: s.score for s in self.scores}
 
 
-class SelfScanScore(db.Model):
+class SelfScanScore(Model):
     """The intake self-scan: how a municipality rates itself on one theme, 1 (weak) to 5 (strong)."""
 
     __tablename__ = "self_scan_score"
@@ -56,7 +56,7 @@ class SelfScanScore(db.Model):
     enrolment = relationship("RoundMunicipality", back_populates="scores")
 
 
-class PairRejection(db.Model):
+class PairRejection(Model):
     """A proposed pair the project leader rejected: it is not proposed again in this round."""
 
     __tablename__ = "pair_rejection"

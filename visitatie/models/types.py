@@ -1,8 +1,23 @@
-"""Column types shared by the models."""
+"""Column types shared by the models, and the type of the session that domain functions work in."""
 from datetime import datetime, timezone
+from typing import Any, TypeAlias, cast
 
-from sqlalchemy import DateTime
+from sqlalchemy import CursorResult, DateTime, Result
+from sqlalchemy.orm import Session, scoped_session
 from sqlalchemy.types import TypeDecorator
+
+# A domain function works in whatever session its caller owns: a plain Session (CLI, tests, bench)
+# or Flask-SQLAlchemy's db.session, the scoped_session proxy that forwards each call to the Session
+# of the current app context. Both have the same methods; only the static type differs.
+DbSession: TypeAlias = Session | scoped_session[Any]
+
+
+def rows_matched(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE matched (its rowcount).
+
+    Session.execute() of such a statement gives a CursorResult, but is typed to give a Result.
+    """
+    return cast(CursorResult[Any], result).rowcount
 
 
 class UTCDateTime(TypeDecorator):

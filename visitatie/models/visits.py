@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from ..vocabulary import Priority, RecommendationOwner, RecommendationStatus, ScoreSource, codes
 from .types import UTCDateTime, one_of, utcnow
 
@@ -23,7 +23,7 @@ RECOMMENDATION_STATUSES = codes(RecommendationStatus)
 TEXT_MAX_LENGTH = 5000
 
 
-class Visit(db.Model):
+class Visit(Model):
     """What a visit adds to its conversation: the earlier visit it follows up, and consent."""
 
     __tablename__ = "visit"
@@ -48,7 +48,7 @@ class Visit(db.Model):
     previous = relationship("Conversation", foreign_keys=[previous_conversation_id])
 
 
-class MaturityScore(db.Model):
+class MaturityScore(Model):
     """A level 1-5 on one theme with its justification: by the host (self) or by the committee."""
 
     __tablename__ = "maturity_score"
@@ -71,7 +71,7 @@ class MaturityScore(db.Model):
     version: Mapped[int] = mapped_column(default=1)
 
 
-class ChecklistEntry(db.Model):
+class ChecklistEntry(Model):
     """One document of a theme's checklist: present or not, its date, a remark. No files."""
 
     __tablename__ = "checklist_entry"
@@ -88,7 +88,7 @@ class ChecklistEntry(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Finding(db.Model):
+class Finding(Model):
     """A finding (bevinding) of the committee on one theme."""
 
     __tablename__ = "finding"
@@ -102,7 +102,7 @@ class Finding(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Recommendation(db.Model):
+class Recommendation(Model):
     """A recommendation of the committee, followed up by the host through its status."""
 
     __tablename__ = "recommendation"
@@ -135,7 +135,7 @@ class Recommendation(db.Model):
                           cascade="all, delete-orphan", order_by="RecommendationEvent.id")
 
 
-class RecommendationEvent(db.Model):
+class RecommendationEvent(Model):
     """The status history of a recommendation: who changed it when, from what to what, and why."""
 
     __tablename__ = "recommendation_event"
@@ -155,7 +155,7 @@ class RecommendationEvent(db.Model):
     recommendation = relationship("Recommendation", back_populates="events")
 
 
-class VisitResponse(db.Model):
+class VisitResponse(Model):
     """The host's bestuurlijke reactie (administrative response) to the committee's report."""
 
     __tablename__ = "visit_response"

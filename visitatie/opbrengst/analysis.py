@@ -2,9 +2,8 @@
 and the year-over-year comparison when several rounds are selected. Plain dicts for the page."""
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from ..guides.model import GuideSet
+from ..models.types import DbSession
 from . import aggregate
 from .frame import AnswerData, Filters, load
 from .snapshot import records, round_dicts, scale_dict, theme_numbers
@@ -21,7 +20,7 @@ def analyse_data(guides: GuideSet, data: AnswerData) -> dict:
     lessons = records(aggregate.raw_lessons(data))
     themes = []
     for number in theme_numbers(data, guides):
-        guide = guides.by_number(number)
+        guide = guides.theme(number)
         choices = []
         for question in guide.questions:
             rows = [o for o in options if o["question_id"] == question.id]
@@ -59,5 +58,5 @@ def comparison(data: AnswerData) -> list[dict]:
     return list(result.values())
 
 
-def analyse(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
+def analyse(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
     return analyse_data(guides, load(session, guides, round_ids, filters))

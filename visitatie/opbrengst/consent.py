@@ -10,18 +10,17 @@ works at any time, also after publication: it redacts the quote from every publi
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..conversations.marks import MarkError, consent_lapsed, text_hash
 from ..models import Answer, Conversation, Mark, Participation
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..security.events import record
 from .withdrawal import anonymise_quote, redact_quote
 
 CHOICES = ("anoniem", "met_naam", "niet_publiceren")
 
 
-def quotes_of_speaker(session: Session, participation: Participation) -> list[Mark]:
+def quotes_of_speaker(session: DbSession, participation: Participation) -> list[Mark]:
     return list(session.scalars(select(Mark).join(Answer, Answer.id == Mark.answer_id).where(
         Mark.kind == "citaat", Mark.speaker_participation_id == participation.id).order_by(Mark.id)))
 
@@ -33,7 +32,7 @@ def state(mark: Mark) -> str:
     return mark.consent
 
 
-def give_consent(session: Session, mark: Mark, speaker: Participation, choice: str,
+def give_consent(session: DbSession, mark: Mark, speaker: Participation, choice: str,
                  ip: str | None = None) -> Mark:
     """The speaker's answer, bound to the words as they are now; flushed (the caller commits).
 

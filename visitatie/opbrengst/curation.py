@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..guides.model import GuideSet
 from ..models import Answer, Conversation, Mark, Round
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from .errors import CurationConflict, CurationInvalid, Problem
 from .frame import HELD_STATUSES
 from .quotes import conversation_context, problem, source_of
@@ -69,7 +68,7 @@ def _check_version(current, base_version: int) -> None:
         raise CurationConflict(current)
 
 
-def _commit(session: Session, current_of) -> None:
+def _commit(session: DbSession, current_of) -> None:
     """Commit; a lost race (stale version, or a first row created twice) becomes a conflict."""
     try:
         session.commit()
@@ -80,11 +79,11 @@ def _commit(session: Session, current_of) -> None:
 
 # --- the round -----------------------------------------------------------------------------
 
-def round_curation(session: Session, round_id: int) -> RoundCuration | None:
+def round_curation(session: DbSession, round_id: int) -> RoundCuration | None:
     return session.scalar(select(RoundCuration).where(RoundCuration.round_id == round_id))
 
 
-def save_round_curation(session: Session, round_: Round, data: RoundCurationInput, actor: str,
+def save_round_curation(session: DbSession, round_: Round, data: RoundCurationInput, actor: str,
                         base_version: int) -> RoundCuration:
     problems: list[Problem] = []
     _length(problems, "title", data.title, TITLE_MAX)
@@ -106,12 +105,12 @@ def save_round_curation(session: Session, round_: Round, data: RoundCurationInpu
 
 # --- a theme -------------------------------------------------------------------------------
 
-def theme_curation(session: Session, round_id: int, number: int) -> ThemeCuration | None:
+def theme_curation(session: DbSession, round_id: int, number: int) -> ThemeCuration | None:
     return session.scalar(select(ThemeCuration).where(ThemeCuration.round_id == round_id,
                                                       ThemeCuration.theme_number == number))
 
 
-def theme_marks(session: Session, guides: GuideSet, round_id: int, number: int, kind: str) -> list[Mark]:
+def theme_marks(session: DbSession, guides: GuideSet, round_id: int, number: int, kind: str) -> list[Mark]:
     """Marks of one kind on answers to this theme's questions in held conversations of the round."""
     guide = guides.by_number(number)
     question_ids = [q.id for q in guide.questions] if guide else []
@@ -121,14 +120,14 @@ def theme_marks(session: Session, guides: GuideSet, round_id: int, number: int, 
                Answer.question_id.in_(question_ids)).order_by(Mark.id)))
 
 
-def quote_candidates(session: Session, guides: GuideSet, round_id: int, number: int) -> list[tuple[Mark, str | None]]:
+def quote_candidates(session: DbSession, guides: GuideSet, round_id: int, number: int) -> list[tuple[Mark, str | None]]:
     """Every quote of this theme with the reason it cannot be published (None: it can)."""
     marks = theme_marks(session, guides, round_id, number, "citaat")
     names, _roles = conversation_context(session, [m.answer.conversation_id for m in marks])
     return [(mark, problem(source_of(mark), names[mark.answer.conversation_id])) for mark in marks]
 
 
-def _theme_problems(session: Session, guides: GuideSet, round_id: int, number: int,
+def _theme_problems(session: DbSession, guides: GuideSet, round_id: int, number: int,
                     data: ThemeCurationInput) -> list[Problem]:
     problems: list[Problem] = []
     _length(problems, "recommendation", data.recommendation, RECOMMENDATION_MAX, required=True)
@@ -140,8 +139,8 @@ def _theme_problems(session: Session, guides: GuideSet, round_id: int, number: i
         found = dict((m.id, reason) for m, reason in quote_candidates(session, guides, round_id, number))
         if data.quote_mark_id not in found:
             problems.append(Problem("unknown", "quote"))
-        elif found[data.quote_mark_id]:
-            problems.append(Problem(found[data.quote_mark_id], "quote"))
+        elif reason := found[data.quote_mark_id]:
+            problems.append(Problem(reason, "quote"))
     municipality, title, url = (data.practice_municipality.strip(), data.practice_title.strip(),
                                 data.practice_url.strip())
     if municipality or title or url:
@@ -156,7 +155,7 @@ def _theme_problems(session: Session, guides: GuideSet, round_id: int, number: i
     return problems
 
 
-def save_theme_curation(session: Session, guides: GuideSet, round_: Round, number: int,
+def save_theme_curation(session: DbSession, guides: GuideSet, round_: Round, number: int,
                         data: ThemeCurationInput, actor: str, base_version: int) -> ThemeCuration:
     if number not in [t.number for t in round_.themes]:
         raise CurationInvalid([Problem("theme_not_in_round", "")])
@@ -183,13 +182,13 @@ def save_theme_curation(session: Session, guides: GuideSet, round_: Round, numbe
 
 # --- lessons -------------------------------------------------------------------------------
 
-def lessons_of(session: Session, round_id: int, number: int) -> list[CuratedLesson]:
+def lessons_of(session: DbSession, round_id: int, number: int) -> list[CuratedLesson]:
     return list(session.scalars(select(CuratedLesson).where(
         CuratedLesson.round_id == round_id, CuratedLesson.theme_number == number,
         CuratedLesson.withdrawn_at.is_(None)).order_by(CuratedLesson.id)))
 
 
-def _lesson_sources(session: Session, guides: GuideSet, round_id: int, number: int, text: str,
+def _lesson_sources(session: DbSession, guides: GuideSet, round_id: int, number: int, text: str,
                     mark_ids) -> list[Mark]:
     problems: list[Problem] = []
     _length(problems, "text", text, LESSON_MAX, required=True)
@@ -204,7 +203,7 @@ def _lesson_sources(session: Session, guides: GuideSet, round_id: int, number: i
     return [available[m] for m in wanted]
 
 
-def add_lesson(session: Session, guides: GuideSet, round_: Round, number: int, text: str, mark_ids,
+def add_lesson(session: DbSession, guides: GuideSet, round_: Round, number: int, text: str, mark_ids,
                actor: str) -> CuratedLesson:
     """A lesson in the curator's wording that groups the marked passages it came from."""
     if number not in [t.number for t in round_.themes]:
@@ -217,7 +216,7 @@ def add_lesson(session: Session, guides: GuideSet, round_: Round, number: int, t
     return lesson
 
 
-def update_lesson(session: Session, guides: GuideSet, lesson: CuratedLesson, text: str, mark_ids, actor: str,
+def update_lesson(session: DbSession, guides: GuideSet, lesson: CuratedLesson, text: str, mark_ids, actor: str,
                   base_version: int) -> CuratedLesson:
     sources = _lesson_sources(session, guides, lesson.round_id, lesson.theme_number, text, mark_ids)
     _check_version(lesson, base_version)
@@ -227,7 +226,7 @@ def update_lesson(session: Session, guides: GuideSet, lesson: CuratedLesson, tex
     return lesson
 
 
-def delete_lesson(session: Session, lesson: CuratedLesson, base_version: int) -> None:
+def delete_lesson(session: DbSession, lesson: CuratedLesson, base_version: int) -> None:
     _check_version(lesson, base_version)
     session.delete(lesson)
     try:

@@ -18,11 +18,10 @@ from datetime import datetime
 from babel.dates import format_datetime
 
 import pandas as pd
-from sqlalchemy.orm import Session
 
 from ..guides.diff import changed_questions
 from ..guides.model import GuideSet
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..municipality_size import dutch_label, source_note
 from ..spreadsheets import Sheet, csv_zip_bytes, xlsx_bytes
 from . import aggregate
@@ -147,7 +146,7 @@ def _coverage(data: AnswerData, guides: GuideSet) -> pd.DataFrame:
     return table[COVERAGE_COLUMNS]
 
 
-def _lessons(session: Session, data: AnswerData) -> pd.DataFrame:
+def _lessons(session: DbSession, data: AnswerData) -> pd.DataFrame:
     round_id = curation_round_id(data)
     lessons = curated_lessons(session, data, round_id) if round_id else {}
     rows = [{"thema": number, "les": l["text"], "gesprekken": l["conversations"], "gemeenten": l["municipalities"]}
@@ -155,7 +154,7 @@ def _lessons(session: Session, data: AnswerData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=LESSON_COLUMNS)
 
 
-def _quotes(session: Session, data: AnswerData) -> pd.DataFrame:
+def _quotes(session: DbSession, data: AnswerData) -> pd.DataFrame:
     """Only quotes whose speaker consented, shown as they would be published."""
     sources = quote_sources(data)
     names, roles = conversation_context(session, [s.conversation_id for s in sources])
@@ -226,7 +225,7 @@ def _cover(data: AnswerData, tables: list[Table], exported_by: str, exported_at:
     return pd.DataFrame(rows, columns=["Onderdeel", "Waarde"])
 
 
-def tables(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None, *,
+def tables(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dict | None = None, *,
            exported_by: str = "", exported_at: datetime | None = None,
            compared: Sequence[GuideSet] = ()) -> list[Table]:
     """Every table of the confidential export, in sheet order; the first is the cover sheet.

@@ -8,18 +8,20 @@ that is shown (its condition holds), exactly as answers.shown_values decides for
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import and_, false, select
-from sqlalchemy.orm import Session
 
 from ..guides.model import GuideSet
 from ..conversations.marks import consent_lapsed, current_text
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality, round_theme
+from ..models.types import DbSession
 from ..municipality_size import SIZE_CLASS_KEYS, SIZE_CLASSES, UNKNOWN, class_by_key
 
 HELD_STATUSES = ("gehouden", "vastgesteld")
@@ -103,7 +105,7 @@ def population_classes(population: pd.Series) -> pd.Series:
     return classes.astype("object").where(classes.notna(), UNKNOWN).astype("str")
 
 
-def _plain_rows(session: Session, statement) -> list[tuple]:
+def _plain_rows(session: DbSession, statement) -> Sequence[tuple[Any, ...]]:
     """Rows as plain tuples straight from the DB-API cursor, in the session's transaction.
 
     For the 100k answers of a national round, building SQLAlchemy Row objects costs more than
@@ -140,7 +142,7 @@ def pair_positions(first, second, known_first, known_second) -> np.ndarray:
     return pd.Index(known).get_indexer(combined)
 
 
-def read_table(session: Session, statement, columns: list[str], plain: bool = False) -> pd.DataFrame:
+def read_table(session: DbSession, statement, columns: list[str], plain: bool = False) -> pd.DataFrame:
     """A query as a DataFrame; plain=True for big reads of id and text columns (no type conversion)."""
     if plain:
         rows = _plain_rows(session, statement)
@@ -157,7 +159,7 @@ def read_table(session: Session, statement, columns: list[str], plain: bool = Fa
     return frame.astype({c: "int64" for c in columns if _is_id(c)})
 
 
-def load(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> AnswerData:
+def load(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> AnswerData:
     """Read the selection: held conversations of the rounds, municipalities matching the filters."""
     filters = Filters.of(filters)
     round_ids = [int(r) for r in round_ids]
@@ -277,7 +279,7 @@ def _fits(question, value: str) -> bool:
     return question.validation_error(value) is None
 
 
-def _marks(session: Session, answers: pd.DataFrame, held: list) -> pd.DataFrame:
+def _marks(session: DbSession, answers: pd.DataFrame, held: list) -> pd.DataFrame:
     """Marks on counted answers, with the text they mark (the passage, else the whole answer)."""
     c, k, a = CONVERSATION.c, MARK.c, ANSWER.c
     statement = (select(k.id, k.kind, k.passage, a.value, k.consent, k.speaker_name, k.speaker_function,
@@ -304,7 +306,7 @@ def local_dates(starts_at: pd.Series) -> pd.Series:
     return stamps.dt.tz_convert(AMSTERDAM).dt.date
 
 
-def filter_options(session: Session) -> dict[str, list[str]]:
+def filter_options(session: DbSession) -> dict[str, list[str]]:
     """The values a filter can take: provinces, safety regions, population classes."""
     m = MUNICIPALITY.c
     provinces = session.scalars(select(m.province).distinct().order_by(m.province)).all()

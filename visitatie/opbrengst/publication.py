@@ -5,14 +5,15 @@ published cannot appear, and later changes to answers do not change what was pub
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from ..guides.model import GuideSet
 from ..models import Round
 from ..models.opbrengst import Publication
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from .disclosure import differencing_problems, selection_problems
 from .errors import Problem, PublicationIncomplete
 from .snapshot import build_snapshot, published
@@ -20,12 +21,12 @@ from .snapshot import build_snapshot, published
 PUBLISH_ATTEMPTS = 3
 
 
-def preview(session: Session, guides: GuideSet, round_id: int) -> dict:
+def preview(session: DbSession, guides: GuideSet, round_id: int) -> dict:
     """What publishing now would publish, as an unpublished snapshot (version 0)."""
     return build_snapshot(session, guides, [round_id])
 
 
-def publication_problems(snapshot: dict, earlier: list[tuple[int, dict]] = ()) -> list[Problem]:
+def publication_problems(snapshot: dict, earlier: Sequence[tuple[int, dict]] = ()) -> list[Problem]:
     """Why this snapshot cannot be published; `earlier` are the versions published before
     (number, snapshot), against which a new version must not reveal one or two municipalities."""
     problems = []
@@ -40,11 +41,11 @@ def publication_problems(snapshot: dict, earlier: list[tuple[int, dict]] = ()) -
     return problems
 
 
-def earlier_snapshots(session: Session, round_id: int) -> list[tuple[int, dict]]:
+def earlier_snapshots(session: DbSession, round_id: int) -> list[tuple[int, dict]]:
     return [(p.version, p.snapshot) for p in versions(session, round_id)]
 
 
-def publish(session: Session, guides: GuideSet, round_: Round, actor: str) -> Publication:
+def publish(session: DbSession, guides: GuideSet, round_: Round, actor: str) -> Publication:
     """Publish the round's opbrengst as the next version and commit."""
     snapshot = preview(session, guides, round_.id)
     problems = publication_problems(snapshot, earlier_snapshots(session, round_.id))
@@ -67,22 +68,22 @@ def publish(session: Session, guides: GuideSet, round_: Round, actor: str) -> Pu
     raise AssertionError("unreachable")
 
 
-def versions(session: Session, round_id: int) -> list[Publication]:
+def versions(session: DbSession, round_id: int) -> list[Publication]:
     return list(session.scalars(select(Publication).where(Publication.round_id == round_id)
                                 .order_by(Publication.version.desc())))
 
 
-def latest(session: Session, round_id: int) -> Publication | None:
+def latest(session: DbSession, round_id: int) -> Publication | None:
     return session.scalar(select(Publication).where(Publication.round_id == round_id)
                           .order_by(Publication.version.desc()).limit(1))
 
 
-def version_of(session: Session, round_id: int, version: int) -> Publication | None:
+def version_of(session: DbSession, round_id: int, version: int) -> Publication | None:
     return session.scalar(select(Publication).where(Publication.round_id == round_id,
                                                     Publication.version == version))
 
 
-def published_rounds(session: Session) -> list[Publication]:
+def published_rounds(session: DbSession) -> list[Publication]:
     """The latest publication of every round that has one, newest first."""
     newest = (select(Publication.round_id, func.max(Publication.version).label("version"))
               .group_by(Publication.round_id).subquery())
@@ -92,7 +93,7 @@ def published_rounds(session: Session) -> list[Publication]:
         .order_by(Publication.published_at.desc())))
 
 
-def report_snapshot(session: Session, guides: GuideSet, round_id: int) -> dict:
+def report_snapshot(session: DbSession, guides: GuideSet, round_id: int) -> dict:
     """The snapshot for the Word report: the latest published one, else a preview (concept)."""
     publication = latest(session, round_id)
     return publication.snapshot if publication else preview(session, guides, round_id)

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..models import Municipality, Participation, Person, conversation_municipality
 
 from ..conversations.marks import consent_lapsed
+from ..models.types import DbSession
 
 PUBLISHABLE_CONSENTS = ("anoniem", "met_naam")
 ANONYMOUS_SPEAKERS = {
@@ -95,7 +95,7 @@ def source_of(mark) -> QuoteSource:
                        consent_lapsed(mark.consented_hash, mark.current_text))
 
 
-def conversation_context(session: Session, conversation_ids) -> tuple[dict, dict]:
+def conversation_context(session: DbSession, conversation_ids) -> tuple[dict, dict]:
     """Per conversation: the municipality names in it, and the role of each speaker by name."""
     conversation_ids = sorted(set(int(c) for c in conversation_ids))
     names: dict[int, set[str]] = {c: set() for c in conversation_ids}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import io
 
-from sqlalchemy.orm import Session
 
 from ..guides.model import GuideSet
+from ..models.types import DbSession
 from ..reports.round_report import build_round_report
 from ..pdf import render_pdf
 from ..pdf.opbrengst import context as pdf_context
@@ -30,7 +30,7 @@ def snapshot_report(snapshot: dict, guides: GuideSet | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def round_report(session: Session, guides: GuideSet, round_id: int) -> tuple[bytes, dict]:
+def round_report(session: DbSession, guides: GuideSet, round_id: int) -> tuple[bytes, dict]:
     """The .docx bytes and the snapshot they were built from (version 0: concept)."""
     snapshot = report_snapshot(session, guides, round_id)
     return snapshot_report(snapshot, guides), snapshot

@@ -13,6 +13,8 @@ Pure pandas on frame.AnswerData; plain JSON-able dicts out.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ..municipality_size import UNKNOWN, group_label, merge_small_classes, source_note
@@ -36,7 +38,7 @@ def headline_by_size(data: AnswerData) -> dict:
     if len(groups) < 2:
         groups = []  # one group is the whole selection: nothing to compare by size
     years = sorted({int(y) for y in known["source_year"].dropna()})
-    result = {
+    result: dict[str, Any] = {
         "source": source_note(years), "source_years": years,
         "minimum_group": MIN_GROUP, "minimum_answered": MIN_ANSWERED,
         "without_figure": int(slots.loc[slots["population_class"] == UNKNOWN, "municipality_id"].nunique()),
@@ -62,7 +64,7 @@ def headline_by_size(data: AnswerData) -> dict:
         answered=("municipality_id", "nunique"))
     cells = cells.to_dict("index")  # one conversion, not a pandas lookup per cell
     for question in questions.itertuples():
-        row = []
+        row: list[dict[str, Any] | None] = []
         for index in range(len(groups)):
             cell = cells.get((question.question_id, index))
             if cell is None or cell["answered"] < MIN_ANSWERED:

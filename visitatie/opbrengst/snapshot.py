@@ -12,10 +12,10 @@ from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..guides.model import GuideSet
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration, lesson_source
+from ..models.types import DbSession
 from ..reports.wording import as_clause
 from ..visits import national_release  # a module: visits.national_release builds on opbrengst too
 from . import aggregate
@@ -79,7 +79,7 @@ def _figure(row: dict) -> dict:
 
 
 def scale_dict(row: dict, guides: GuideSet) -> dict:
-    question = guides.question(row["question_id"])
+    question = guides.known_question(row["question_id"])
     answered = row["n"] > 0
     return {"question_id": row["question_id"], "text": row["text"],
             "labels": {c.value: c.label for c in question.choices},
@@ -94,7 +94,7 @@ def curation_round_id(data: AnswerData) -> int | None:
     return int(data.rounds["round_id"].iloc[-1]) if len(data.rounds) else None
 
 
-def curated_lessons(session: Session, data: AnswerData, round_id: int) -> dict[int, list[dict]]:
+def curated_lessons(session: DbSession, data: AnswerData, round_id: int) -> dict[int, list[dict]]:
     lessons = session.scalars(select(CuratedLesson).where(CuratedLesson.round_id == round_id,
                                                           CuratedLesson.withdrawn_at.is_(None))).all()
     if not lessons:
@@ -126,7 +126,7 @@ def quote_sources(data: AnswerData) -> list[QuoteSource]:
                         bool(q.lapsed)) for q in quotes.itertuples()]
 
 
-def _quote(session: Session, sources: dict[int, QuoteSource], mark_id: int | None) -> dict | None:
+def _quote(session: DbSession, sources: dict[int, QuoteSource], mark_id: int | None) -> dict | None:
     """The chosen quote, if it is in the selection and (still) publishable."""
     source = sources.get(mark_id) if mark_id is not None else None
     if source is None:
@@ -144,7 +144,7 @@ def _practice(curation: ThemeCuration | None) -> dict | None:
             "url": curation.practice_url or None}
 
 
-def assemble(session: Session, guides: GuideSet, data: AnswerData) -> dict:
+def assemble(session: DbSession, guides: GuideSet, data: AnswerData) -> dict:
     """The snapshot of a selection that has been read (see frame.load)."""
     rounds = round_dicts(data)
     curation_round = curation_round_id(data)
@@ -158,7 +158,7 @@ def assemble(session: Session, guides: GuideSet, data: AnswerData) -> dict:
     quotes = {q.mark_id: q for q in quote_sources(data)}
     themes = []
     for number in theme_numbers(data, guides):
-        guide = guides.by_number(number)
+        guide = guides.theme(number)
         curation = theme_curations.get(number)
         themes.append({
             "number": number, "slug": guide.slug, "title": guide.title,
@@ -191,7 +191,7 @@ def assemble(session: Session, guides: GuideSet, data: AnswerData) -> dict:
     }
 
 
-def build_snapshot(session: Session, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
+def build_snapshot(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
     """The opbrengst of one or more rounds as the snapshot dict (version 0: not published), with
     every number through disclosure control: this is what a page, report or export may show."""
     return protect_snapshot(assemble(session, guides, load(session, guides, round_ids, filters)))

@@ -11,10 +11,9 @@ Functions flush; the caller's unit of work commits.
 from __future__ import annotations
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from ..models.opbrengst import CuratedLesson, Publication
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..reports.wording import AMSTERDAM
 from .disclosure import published_cells
 from .quotes import anonymous_speaker
@@ -27,13 +26,13 @@ def _today() -> str:
     return utcnow().astimezone(AMSTERDAM).date().isoformat()
 
 
-def _store(session: Session, publication: Publication, snapshot: dict, **columns) -> None:
+def _store(session: DbSession, publication: Publication, snapshot: dict, **columns) -> None:
     session.execute(update(Publication).where(Publication.id == publication.id)
                     .values(snapshot=snapshot, **columns).execution_options(synchronize_session=False))
     session.expire(publication)
 
 
-def _rewrite_themes(session: Session, publications, change) -> int:
+def _rewrite_themes(session: DbSession, publications, change) -> int:
     """Apply `change(theme) -> theme or None (unchanged)` to every theme of every publication."""
     changed = 0
     for publication in publications:
@@ -49,14 +48,14 @@ def _rewrite_themes(session: Session, publications, change) -> int:
     return changed
 
 
-def _publications(session: Session, round_id: int | None = None) -> list[Publication]:
+def _publications(session: DbSession, round_id: int | None = None) -> list[Publication]:
     query = select(Publication).order_by(Publication.round_id, Publication.version)
     if round_id is not None:
         query = query.where(Publication.round_id == round_id)
     return list(session.scalars(query))
 
 
-def redact_quote(session: Session, mark_id: int, on: str | None = None) -> int:
+def redact_quote(session: DbSession, mark_id: int, on: str | None = None) -> int:
     """Remove a quote from every published version; the number of versions changed."""
     on = on or _today()
 
@@ -68,7 +67,7 @@ def redact_quote(session: Session, mark_id: int, on: str | None = None) -> int:
     return _rewrite_themes(session, _publications(session), change)
 
 
-def anonymise_quote(session: Session, mark_id: int, role: str | None, function: str | None) -> int:
+def anonymise_quote(session: DbSession, mark_id: int, role: str | None, function: str | None) -> int:
     """The speaker changed "met naam" into "anoniem": take the name out of every version."""
     speaker = anonymous_speaker(role, function)
 
@@ -80,7 +79,7 @@ def anonymise_quote(session: Session, mark_id: int, role: str | None, function: 
     return _rewrite_themes(session, _publications(session), change)
 
 
-def withdraw_lesson(session: Session, lesson: CuratedLesson) -> int:
+def withdraw_lesson(session: DbSession, lesson: CuratedLesson) -> int:
     """A project leader withdraws a curated lesson: gone from later versions and redacted in all."""
     lesson.withdrawn_at = utcnow()
     on = _today()
@@ -97,7 +96,7 @@ def withdraw_lesson(session: Session, lesson: CuratedLesson) -> int:
     return changed
 
 
-def withdraw_version(session: Session, publication: Publication, actor: str, reason: str) -> None:
+def withdraw_version(session: DbSession, publication: Publication, actor: str, reason: str) -> None:
     """A whole version leaves the public: only its title, number, date and the note remain. Its
     numbers are kept (without text) so that later versions are still checked against them."""
     snapshot = publication.snapshot

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..guides.model import Guide, GuideSet
 from ..models import Conversation, Mark, Round
 from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration
+from ..models.types import DbSession
 from . import aggregate
 from .curation import lessons_of, quote_candidates, round_curation, theme_curation, theme_marks
 from .frame import HELD_STATUSES, load
@@ -36,7 +36,7 @@ class ThemeWorkspace:
     quotes: list[tuple[Mark, str | None]] = field(default_factory=list)  # with why it cannot be chosen
 
 
-def theme_workspace(session: Session, guides: GuideSet, round_: Round, number: int) -> ThemeWorkspace:
+def theme_workspace(session: DbSession, guides: GuideSet, round_: Round, number: int) -> ThemeWorkspace:
     data = load(session, guides, [round_.id])
     preview = next(t for t in assemble(session, guides, data)["themes"] if t["number"] == number)
     lessons = lessons_of(session, round_.id, number)
@@ -51,7 +51,7 @@ def theme_workspace(session: Session, guides: GuideSet, round_: Round, number: i
     for lesson in lessons:
         for mark in lesson.sources:
             used_in.setdefault(mark.id, []).append(lesson.id)
-    return ThemeWorkspace(guides.by_number(number), theme_curation(session, round_.id, number), preview, rows,
+    return ThemeWorkspace(guides.theme(number), theme_curation(session, round_.id, number), preview, rows,
                           theme_marks(session, guides, round_.id, number, "les"), used_in,
                           quote_candidates(session, guides, round_.id, number))
 
@@ -81,7 +81,7 @@ class RoundOverview:
         return [f"{t.number}. {t.title}" for t in self.themes if t.is_empty]
 
 
-def round_overview(session: Session, round_: Round, titles: dict[int, str] | None = None) -> RoundOverview:
+def round_overview(session: DbSession, round_: Round, titles: dict[int, str] | None = None) -> RoundOverview:
     """`titles`: theme number -> title in the round's own guide version (another topic's titles)."""
     curations = {c.theme_number: c for c in session.scalars(
         select(ThemeCuration).where(ThemeCuration.round_id == round_.id))}
@@ -89,7 +89,7 @@ def round_overview(session: Session, round_: Round, titles: dict[int, str] | Non
         select(CuratedLesson.theme_number, func.count()).where(CuratedLesson.round_id == round_.id)
         .group_by(CuratedLesson.theme_number)).all())
     held = session.scalar(select(func.count()).select_from(Conversation).where(
-        Conversation.round_id == round_.id, Conversation.status.in_(HELD_STATUSES)))
+        Conversation.round_id == round_.id, Conversation.status.in_(HELD_STATUSES))) or 0  # COUNT gives a row
     themes = [ThemeStatus(t.number, (titles or {}).get(t.number, t.title), curations.get(t.number),
                           lesson_counts.get(t.number, 0))
               for t in round_.themes]

@@ -7,11 +7,11 @@ Which municipalities a participant may see is decided by the caller through the 
 """
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
 
 from ..conversations import answers as answer_domain
 from ..guides.model import Guide, GuideSet
 from ..models import Conversation
+from ..models.types import DbSession
 from ..reports import public_text
 from .opbrengst import data_uri
 from .render import render_pdf
@@ -21,7 +21,7 @@ from ..vocabulary import Role, labels
 TYPES = {"open": "open vraag", "scale": "schaal 1–5", "ja_nee_deels": "ja / nee / deels", "multiple_choice": "meerkeuze"}
 
 
-def answers_for(session: Session, all_guides: GuideSet, conversation: Conversation, municipalities) -> dict:
+def answers_for(session: DbSession, all_guides: GuideSet, conversation: Conversation, municipalities) -> dict:
     """{question id: [(municipality name, answer as read)]} for the given municipalities, in their
     order; only answers to questions that are shown (their condition holds)."""
     guides = answer_domain.conversation_guides(all_guides, conversation)

@@ -39,7 +39,7 @@ def maturity_rows(maturity: dict | None) -> list[dict]:
             values = [(distribution or {}).get(level) for level in LEVELS]
             n = totals.get(year, totals.get(str(year)))
             if n is None and all(value is not None for value in values):
-                n = sum(values)
+                n = sum(value for value in values if value is not None)
             rows.append({"theme": f"{theme.get('number', '')}. {theme.get('title', '')}", "year": year,
                          "n": public_text.shown(n), "levels": [public_text.shown(v) for v in values]})
     return rows

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 from matplotlib import font_manager  # noqa: E402  (after choosing the backend)
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from visitatie.reports.wording import decimal_nl  # noqa: E402
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 CM = 1 / 2.54
 DPI = 200
@@ -44,7 +50,7 @@ def _font_family() -> str:
     return "DejaVu Sans"  # ships with matplotlib
 
 
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "font.family": _font_family(),
     "font.size": 8.5,
     "axes.edgecolor": GRID,
@@ -131,7 +137,7 @@ def _scale_panel(axes, scale: dict, title: bool) -> None:
                     color=MUTED, fontsize=8)
 
 
-def bar_chart_png(categories: list[str], series: dict[str, list[float]], *,
+def bar_chart_png(categories: list[str], series: Mapping[str, Sequence[float | None]], *,
                   xlabel: str = "", max_value: float | None = None,
                   width_cm: float = 16.0, legend_columns: int | None = None,
                   colours: dict[str, str] | None = None) -> bytes | None:
@@ -201,7 +207,9 @@ def stacked_bar_png(categories: list[str], segments: dict[str, list[float]], *,
         axes.set_yticks(list(range(len(names))), names)
         axes.invert_yaxis()
         axes.set_xlabel(xlabel, color=MUTED)
-        axes.xaxis.get_major_locator().set_params(integer=True)  # counts of municipalities
+        locator = axes.xaxis.get_major_locator()
+        if isinstance(locator, MaxNLocator):  # matplotlib's default AutoLocator is one
+            locator.set_params(integer=True)  # counts of municipalities
         _tidy(axes)
         # Centred on the figure, not on the axes: the category labels push the axes to the right,
         # and a legend centred on them ran off the page.

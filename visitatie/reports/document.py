@@ -10,7 +10,8 @@ import io
 import re
 from datetime import datetime, timezone
 
-from docx import Document
+import docx
+from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -58,7 +59,7 @@ def new_document(title: str, *, subject: str = "", confidential: bool = False,
     ``title_page``: the first page (a cover) shows no page number; a confidential
     document still says "Vertrouwelijk" on it.
     """
-    document = Document()
+    document = docx.Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)

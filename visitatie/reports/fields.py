@@ -63,9 +63,9 @@ def fill_table_of_contents(document: Document) -> None:
     field_paragraph = instr.getparent().getparent()
     headings = []
     for paragraph in document.paragraphs:
-        level = re.fullmatch(r"Heading (\d)", paragraph.style.name or "")
-        if level and low <= int(level.group(1)) <= high and paragraph.text.strip():
-            headings.append((int(level.group(1)), paragraph))
+        numbered = re.fullmatch(r"Heading (\d)", paragraph.style.name or "") if paragraph.style else None
+        if numbered and low <= int(numbered.group(1)) <= high and paragraph.text.strip():
+            headings.append((int(numbered.group(1)), paragraph))
     if not headings:
         return
     # The TOC field itself goes: LibreOffice shows a TOC field's cached result as it is, with

@@ -108,7 +108,7 @@ def theme_quote(theme: dict, guide=None) -> dict | None:
         return {"text": quote["text"], "speaker": quote.get("speaker") or "",
                 "function": quote.get("function") or "", "source": ""}
     magazine = getattr(guide, "quote", None)
-    if magazine is not None and getattr(magazine, "text", ""):
+    if magazine is not None and magazine.text:
         return {"text": magazine.text, "speaker": magazine.speaker, "function": magazine.function,
                 "source": MAGAZINE}
     return None

@@ -151,7 +151,7 @@ def chart(themes: list[dict], follow: bool) -> tuple[bytes, str] | None:
     alt = "; ".join(f"{t['title']}: " + ", ".join(f"{label.lower()} {values[i] if values[i] else 'geen score'}"
                                                    for label, values in series.items())
                     for i, t in enumerate(themes))
-    return png, f"Staafdiagram. {alt}"
+    return (png, f"Staafdiagram. {alt}") if png is not None else None
 
 
 def _chart(document: Document, themes: list[dict], follow: bool) -> None:

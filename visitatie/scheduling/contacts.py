@@ -10,15 +10,16 @@ register is replaced by the row in the file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
 
 from ..importing.csv_files import CsvImportError
 from ..models import Municipality
 from ..models.contacts import CONTACT_ROLES, Contact, LeaderVolunteer
+from ..models.types import DbSession, rows_matched
 from ..importing.table_files import read_table
 from .inputs import ParticipantInput
 
@@ -66,7 +67,7 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-def municipality_finder(municipalities: list[Municipality]):
+def municipality_finder(municipalities: list[Municipality]) -> Callable[[str], Municipality | None]:
     """A lookup by CBS code or by name (any case), as the import files name municipalities."""
     by_code = {m.code: m for m in municipalities}
     by_name = {m.name.lower(): m for m in municipalities}
@@ -76,7 +77,7 @@ def municipality_finder(municipalities: list[Municipality]):
 def parse_contacts(data: bytes | str, municipalities: list[Municipality], file: str = "<bestand>") -> list[ContactInput]:
     table = read_table(data, file, ["rol", "naam", "email"], ContactImportError)
     find = municipality_finder(municipalities)
-    rows, problems, seen = [], [], {}
+    rows, problems, seen = [], [], dict[tuple[int, str], int]()
     for row in table.rows:
         reasons = list(row.problems)
         town_text = row.get("gemeente") or row.get("code")
@@ -103,7 +104,7 @@ def parse_contacts(data: bytes | str, municipalities: list[Municipality], file: 
             seen.setdefault(key, row.line)
         if reasons:
             problems.append(f"regel {row.line}: " + "; ".join(reasons))
-        else:
+        elif municipality is not None and role is not None:  # always, when there are no reasons
             rows.append(ContactInput(municipality, role, name, email, row.get("functie") or None, confirmed))
     if problems:
         raise ContactImportError(file, problems)
@@ -112,12 +113,12 @@ def parse_contacts(data: bytes | str, municipalities: list[Municipality], file: 
     return rows
 
 
-def save_contact(session: Session, item: ContactInput, today: date) -> tuple[Contact, bool]:
+def save_contact(session: DbSession, item: ContactInput, today: date) -> tuple[Contact, bool]:
     """Add or replace the municipality's contact for the role; (contact, whether it is new)."""
     contact = session.scalar(select(Contact).where(Contact.municipality_id == item.municipality.id,
                                                    Contact.role == item.role))
     new = contact is None
-    if new:
+    if contact is None:
         contact = Contact(municipality=item.municipality, role=item.role)
         session.add(contact)
     contact.name, contact.email = item.name.strip(), item.email.strip()
@@ -126,7 +127,7 @@ def save_contact(session: Session, item: ContactInput, today: date) -> tuple[Con
     return contact, new
 
 
-def import_contacts(session: Session, data: bytes | str, today: date, file: str = "<bestand>") -> ContactImportResult:
+def import_contacts(session: DbSession, data: bytes | str, today: date, file: str = "<bestand>") -> ContactImportResult:
     items = parse_contacts(data, list(session.scalars(select(Municipality))), file)
     added = replaced = 0
     for item in items:
@@ -136,13 +137,13 @@ def import_contacts(session: Session, data: bytes | str, today: date, file: str 
     return ContactImportResult(added, replaced)
 
 
-def remove_contact(session: Session, municipality: Municipality, role: str) -> bool:
+def remove_contact(session: DbSession, municipality: Municipality, role: str) -> bool:
     result = session.execute(delete(Contact).where(Contact.municipality_id == municipality.id, Contact.role == role))
     session.flush()
-    return bool(result.rowcount)
+    return bool(rows_matched(result))
 
 
-def contacts_of(session: Session, municipality_ids) -> dict[int, list[Contact]]:
+def contacts_of(session: DbSession, municipality_ids: Iterable[int]) -> dict[int, list[Contact]]:
     """The register's entries per municipality id, in role order."""
     found: dict[int, list[Contact]] = {}
     rows = session.scalars(select(Contact).where(Contact.municipality_id.in_(list(municipality_ids))))
@@ -151,13 +152,14 @@ def contacts_of(session: Session, municipality_ids) -> dict[int, list[Contact]]:
     return found
 
 
-def register_participants(municipalities, contacts: dict[int, list[Contact]]) -> list[ParticipantInput]:
+def register_participants(municipalities: Iterable[Municipality],
+                          contacts: dict[int, list[Contact]]) -> list[ParticipantInput]:
     """The participants a conversation of these municipalities gets from the register."""
     return [ParticipantInput(c.name, c.email, c.role, m, c.function)
             for m in municipalities for c in contacts.get(m.id, [])]
 
 
-def erase_entries(session: Session, email: str) -> int:
+def erase_entries(session: DbSession, email: str) -> int:
     """Remove every register and pool entry with this e-mail address (erase-person)."""
     key = email.strip().lower()
     if not key:

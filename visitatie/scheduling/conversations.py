@@ -5,13 +5,13 @@ a visitatieronde can combine them in one transaction.
 """
 import re
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..models import Conversation, ConversationEvent, Participation, Person, Round
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from .errors import InvalidTransition, Problem, StaleEdit, ValidationFailed
 from .inputs import ConversationInput, ParticipantInput, in_amsterdam
 from .validation import validate_conversation
@@ -42,7 +42,7 @@ def read_time(text: str | None) -> tuple[datetime, int] | None:
     return (datetime.fromisoformat(found[1]), int(found[2])) if found else None
 
 
-def save_conversation(session: Session, round_: Round, data: ConversationInput, actor: str,
+def save_conversation(session: DbSession, round_: Round, data: ConversationInput, actor: str,
                       conversation: Conversation | None = None, expected_version: int | None = None,
                       now: datetime | None = None) -> Conversation:
     """Create a conversation, or update one that the form showed at `expected_version`.
@@ -95,7 +95,8 @@ def _record_changes(conversation: Conversation, data: ConversationInput, actor: 
         _event(conversation, actor, "gemeenten", ", ".join(old_names), ", ".join(new_names), now)
 
 
-def _sync_participants(session, conversation, wanted: list[ParticipantInput], actor, now) -> None:
+def _sync_participants(session: DbSession, conversation: Conversation, wanted: list[ParticipantInput], actor: str,
+                       now: datetime) -> None:
     """Keep participations that stay (and their invitation links), add new ones, drop the rest."""
     current = {(p.person.email or "", p.role): p for p in conversation.participations}
     kept, added = set(), []
@@ -119,7 +120,7 @@ def _sync_participants(session, conversation, wanted: list[ParticipantInput], ac
                ", ".join(added) or None, now)
 
 
-def conversation_input(conversation: Conversation, **changes) -> ConversationInput:
+def conversation_input(conversation: Conversation, **changes: Any) -> ConversationInput:
     """The conversation as saved, as input for save_conversation, with `changes` applied: the
     bulk actions (gespreksleiders, the planning spreadsheet) change a few things and keep the rest."""
     data = ConversationInput(
@@ -132,7 +133,7 @@ def conversation_input(conversation: Conversation, **changes) -> ConversationInp
     return data
 
 
-def find_or_create_person(session: Session, item: ParticipantInput) -> Person:
+def find_or_create_person(session: DbSession, item: ParticipantInput) -> Person:
     """People are known by e-mail address; a corrected name or function is taken over."""
     person = session.scalar(select(Person).where(func.lower(Person.email) == item.key))
     if person is None:
@@ -146,7 +147,7 @@ def find_or_create_person(session: Session, item: ParticipantInput) -> Person:
     return person
 
 
-def change_status(session: Session, conversation: Conversation, new_status: str, actor: str,
+def change_status(session: DbSession, conversation: Conversation, new_status: str, actor: str,
                   reason: str | None = None, expected_version: int | None = None,
                   now: datetime | None = None) -> Conversation:
     now = now or utcnow()
@@ -177,12 +178,13 @@ def change_status(session: Session, conversation: Conversation, new_status: str,
     return conversation
 
 
-def _event(conversation, actor, kind, old, new, now, reason=None) -> None:
+def _event(conversation: Conversation, actor: str, kind: str, old: str | None, new: str | None, now: datetime,
+           reason: str | None = None) -> None:
     conversation.events.append(ConversationEvent(
         actor=actor, kind=kind, old_value=old, new_value=new, reason=reason or None, at=now))
 
 
-def _flush(session: Session, conversation: Conversation) -> None:
+def _flush(session: DbSession, conversation: Conversation) -> None:
     try:
         session.flush()
     except StaleDataError:

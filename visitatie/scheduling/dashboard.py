@@ -3,9 +3,10 @@ that sorts and filters on the server (query parameters), so it works without Jav
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import object_session
 
-from ..models import CONVERSATION_STATUSES, Conversation, Municipality, Round
+from ..models import CONVERSATION_STATUSES, Conversation, Municipality, Participation, Round
+from ..models.types import DbSession
 from .enrolment import enrolments
 from .loading import round_conversations
 from .pairing import scheduled_municipality_ids
@@ -40,14 +41,14 @@ class RoundOverview:
     without_date: list[Conversation] = field(default_factory=list)
 
 
-def _leaders(conversation: Conversation) -> list:
+def _leaders(conversation: Conversation) -> list[Participation]:
     """Who leads: the gespreksleider; in a visitatieronde the members of the visitatiecommissie."""
     if conversation.round.kind == "visitatieronde":
         return [p for p in conversation.participations if p.role == "commissielid"]
     return [conversation.gespreksleider] if conversation.gespreksleider else []
 
 
-def overview(session: Session, round_: Round) -> RoundOverview:
+def overview(session: DbSession, round_: Round) -> RoundOverview:
     conversations = round_conversations(session, round_)
     counts = {status: 0 for status in CONVERSATION_STATUSES}
     for conversation in conversations:
@@ -81,7 +82,10 @@ def schedule(round_: Round, sort: str = "datum", direction: str = "op", status: 
              query: str | None = None) -> list[ScheduleRow]:
     """The round's conversations, filtered by status and by a text in municipality, leader or
     place, sorted by a column; undated conversations come last, ties in id order."""
-    rows = [row_for(c) for c in round_conversations(object_session(round_), round_)]
+    session = object_session(round_)
+    if session is None:
+        raise ValueError("the round is not in a session")
+    rows = [row_for(c) for c in round_conversations(session, round_)]
     if status in CONVERSATION_STATUSES:
         rows = [r for r in rows if r.status == status]
     if query and query.strip():

@@ -1,18 +1,19 @@
 """Which municipalities take part in a round, and their intake self-scan (a score 1–5 per theme).
 
-The self-scan CSV is validated the way the municipality import is (visitatie/municipalities.py):
+The self-scan CSV is validated the way the municipality import is (visitatie/importing/municipalities.py):
 every bad row reported with its line number and reason, and nothing written unless all is well.
-The file is read by visitatie/csv_files.py: ';' or ',', UTF-8 or Windows-1252, Excel's empty
+The file is read by visitatie/importing/csv_files.py: ';' or ',', UTF-8 or Windows-1252, Excel's empty
 rows and columns ignored.
 """
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from ..importing.csv_files import CsvImportError, read_csv
 from ..models import Municipality, Round
 from ..models.scheduling import RoundMunicipality, SelfScanScore
+from ..models.types import DbSession
 
 THEME_NUMBERS = (1, 2, 3, 4, 5)
 SCORES = (1, 2, 3, 4, 5)
@@ -38,7 +39,7 @@ class SelfScanResult:
     updated: int  # already enrolled; their scores replaced
 
 
-def enrol(session: Session, round_: Round, municipality: Municipality,
+def enrol(session: DbSession, round_: Round, municipality: Municipality,
           source: str = "handmatig") -> RoundMunicipality:
     """The municipality's enrolment in the round, created when it is not there yet."""
     enrolment = session.scalar(select(RoundMunicipality).where(
@@ -65,7 +66,7 @@ def set_scores(enrolment: RoundMunicipality, scores: dict[int, int | None]) -> N
             current.score = score
 
 
-def unenrol(session: Session, round_: Round, municipality: Municipality) -> bool:
+def unenrol(session: DbSession, round_: Round, municipality: Municipality) -> bool:
     enrolment = session.scalar(select(RoundMunicipality).where(
         RoundMunicipality.round_id == round_.id, RoundMunicipality.municipality_id == municipality.id))
     if enrolment is None:
@@ -75,7 +76,7 @@ def unenrol(session: Session, round_: Round, municipality: Municipality) -> bool
     return True
 
 
-def enrolments(session: Session, round_: Round) -> list[RoundMunicipality]:
+def enrolments(session: DbSession, round_: Round) -> list[RoundMunicipality]:
     """The round's enrolments with municipality and self-scan scores: three queries, whatever the size."""
     return list(session.scalars(
         select(RoundMunicipality).join(RoundMunicipality.municipality)
@@ -93,7 +94,7 @@ def parse_self_scan(data: str | bytes, municipalities: list[Municipality], theme
     table = read_csv(data, file, ["code"] + [score_column(t) for t in theme_numbers], SelfScanImportError)
     by_code = {m.code: m for m in municipalities}
     present = [t for t in THEME_NUMBERS if score_column(t) in table.columns]
-    rows, problems, lines = [], [], {}
+    rows, problems, lines = [], [], dict[str, int]()
     for row in table.rows:
         line, reasons = row.line, list(row.problems)
         code = row.get("code").upper()
@@ -116,7 +117,7 @@ def parse_self_scan(data: str | bytes, municipalities: list[Municipality], theme
                 scores[theme] = int(value)
         if reasons:
             problems.append(f"regel {line}: " + "; ".join(reasons))
-        else:
+        elif municipality is not None:  # always, when there are no reasons
             rows.append(SelfScanRow(municipality, scores))
     if problems:
         raise SelfScanImportError(file, problems)
@@ -125,7 +126,7 @@ def parse_self_scan(data: str | bytes, municipalities: list[Municipality], theme
     return rows
 
 
-def import_self_scan(session: Session, round_: Round, data: bytes | str,
+def import_self_scan(session: DbSession, round_: Round, data: bytes | str,
                      file: str = "<csv>") -> SelfScanResult:
     """Validate the whole file, then enrol every municipality in it and store its scores.
 

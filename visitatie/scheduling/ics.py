@@ -39,6 +39,8 @@ def _visit_lines(conversation: Conversation) -> list[str]:
 
 
 def conversation_event(conversation: Conversation, page_url: str, now: datetime) -> Event:
+    if conversation.starts_at is None:  # callers pass planned conversations only
+        raise ValueError(f"conversation {conversation.id} has no time, so no calendar event")
     start = in_amsterdam(conversation.starts_at)
     event = Event()
     event.add("uid", conversation.calendar_uid)
@@ -79,4 +81,5 @@ def calendar_bytes(conversations: Iterable[Conversation], page_url: Callable[[Co
         if conversation.starts_at is not None:
             calendar.add_component(conversation_event(conversation, page_url(conversation), now))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # typed Any by icalendar
+    return ical

@@ -2,9 +2,10 @@
 visitatieronde pass them in. No Flask, no form library: validated in validation.py."""
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 
 from ..models import Municipality
-from ..dutch_time import AMSTERDAM
+from ..dutch_time import AMSTERDAM as AMSTERDAM  # re-exported
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class RoundInput:
     guide_set: str = "digitale-veiligheid"  # the slug of the set that guide_version belongs to
 
 
-def local_datetime(day: date, time) -> datetime:
+def local_datetime(day: date, time: dt_time) -> datetime:
     """A date and wall-clock time in Europe/Amsterdam as an aware datetime (DST-correct)."""
     return datetime.combine(day, time, tzinfo=AMSTERDAM)
 

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import networkx as nx
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..models import Conversation, Participation, Person, Round
 from ..models.contacts import LeaderVolunteer
+from ..models.types import DbSession
 from .conversations import conversation_input, save_conversation
 from .errors import Problem, ValidationFailed
 from .inputs import ParticipantInput, in_amsterdam
@@ -42,7 +43,7 @@ LOAD_STEP = 4  # the k-th conversation of a volunteer costs LOAD_STEP * (k - 1) 
 @dataclass(frozen=True)
 class LeaderReason:
     code: str  # outside, region, province, day, undated, load
-    params: dict
+    params: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _day(conversation: Conversation) -> date | None:
     return in_amsterdam(conversation.starts_at).date() if conversation.starts_at else None
 
 
-def open_conversations(session: Session, round_: Round) -> list[Conversation]:
+def open_conversations(session: DbSession, round_: Round) -> list[Conversation]:
     """Active conversations of the round without a gespreksleider (a gespreksronde only)."""
     if round_.kind != "gespreksronde":
         return []
@@ -82,7 +83,7 @@ def open_conversations(session: Session, round_: Round) -> list[Conversation]:
     return [c for c in conversations if c.gespreksleider is None]
 
 
-def _bookings(session: Session, emails: list[str]) -> tuple[dict[str, set[date]], dict[str, set[int]]]:
+def _bookings(session: DbSession, emails: list[str]) -> tuple[dict[str, set[date]], dict[str, set[int]]]:
     """Per e-mail: the days with an active conversation (any round) and the conversations."""
     days: dict[str, set[date]] = {e: set() for e in emails}
     conversations: dict[str, set[int]] = {e: set() for e in emails}
@@ -92,12 +93,13 @@ def _bookings(session: Session, emails: list[str]) -> tuple[dict[str, set[date]]
         .where(func.lower(Person.email).in_(emails), Conversation.status.in_(ACTIVE)))
     for email, conversation in rows:
         conversations[email].add(conversation.id)
-        if conversation.starts_at is not None:
-            days[email].add(_day(conversation))
+        day = _day(conversation)
+        if day is not None:
+            days[email].add(day)
     return days, conversations
 
 
-def _led_in_round(session: Session, round_: Round, emails: list[str]) -> dict[str, int]:
+def _led_in_round(session: DbSession, round_: Round, emails: list[str]) -> dict[str, int]:
     rows = session.execute(
         select(func.lower(Person.email), func.count()).join(Participation, Participation.person_id == Person.id)
         .join(Conversation, Conversation.id == Participation.conversation_id)
@@ -115,7 +117,7 @@ def _close(volunteer: LeaderVolunteer, conversation: Conversation, preference: s
     return False
 
 
-def propose_leaders(session: Session, round_: Round, preference: str = "geen") -> LeaderPlan:
+def propose_leaders(session: DbSession, round_: Round, preference: str = "geen") -> LeaderPlan:
     if preference not in PREFERENCES:
         raise ValueError(f"unknown preference {preference!r}")
     conversations = open_conversations(session, round_)
@@ -162,22 +164,24 @@ def propose_leaders(session: Session, round_: Round, preference: str = "geen") -
         for target, amount in flow[("gesprek", conversation.id)].items():
             if amount:
                 chosen[conversation.id] = by_id[target[1]]
-    proposals, unassigned = [], []
+    proposals: list[LeaderProposal] = []
+    unassigned: list[Unassigned] = []
     for conversation in conversations:
-        volunteer = chosen.get(conversation.id)
-        if volunteer is None:
+        leader = chosen.get(conversation.id)
+        if leader is None:
             reason = ("nobody_outside" if conversation.id not in outside_any
                       else "nobody_free" if conversation.id not in allowed else "pool_full")
             unassigned.append(Unassigned(conversation.id, conversation.title, reason))
             continue
-        load[volunteer.id] += 1
-        proposals.append(LeaderProposal(conversation.id, conversation.title, volunteer.id, volunteer.name,
-                                        volunteer.municipality.name,
-                                        _reasons(volunteer, conversation, preference, load[volunteer.id])))
+        load[leader.id] += 1
+        proposals.append(LeaderProposal(conversation.id, conversation.title, leader.id, leader.name,
+                                        leader.municipality.name,
+                                        _reasons(leader, conversation, preference, load[leader.id])))
     return LeaderPlan(tuple(proposals), tuple(unassigned), preference)
 
 
-def _reasons(volunteer, conversation, preference, number) -> tuple[LeaderReason, ...]:
+def _reasons(volunteer: LeaderVolunteer, conversation: Conversation, preference: str,
+             number: int) -> tuple[LeaderReason, ...]:
     reasons = [LeaderReason("outside", {"leader": volunteer.name, "municipality": volunteer.municipality.name,
                                         "municipalities": " en ".join(m.name for m in conversation.municipalities)})]
     if preference == "zelfde_veiligheidsregio" and _close(volunteer, conversation, preference):
@@ -192,7 +196,7 @@ def _reasons(volunteer, conversation, preference, number) -> tuple[LeaderReason,
     return tuple(reasons)
 
 
-def assign_leaders(session: Session, round_: Round, plan: LeaderPlan, actor: str,
+def assign_leaders(session: DbSession, round_: Round, plan: LeaderPlan, actor: str,
                    only: set[int] | None = None) -> int:
     """Make the proposals (or those of the conversations in `only`) the conversations' leaders.
 
@@ -203,8 +207,8 @@ def assign_leaders(session: Session, round_: Round, plan: LeaderPlan, actor: str
     for proposal in plan.proposals:
         if only is not None and proposal.conversation_id not in only:
             continue
-        conversation = session.get(Conversation, proposal.conversation_id)
-        volunteer = session.get(LeaderVolunteer, proposal.volunteer_id)
+        conversation = session.get_one(Conversation, proposal.conversation_id)
+        volunteer = session.get_one(LeaderVolunteer, proposal.volunteer_id)
         leader = ParticipantInput(volunteer.name, volunteer.email, "gespreksleider", volunteer.municipality)
         data = conversation_input(conversation)
         data.participants = [leader] + [p for p in data.participants if p.role != "gespreksleider"]

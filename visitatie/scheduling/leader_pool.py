@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..importing.csv_files import CsvImportError
 from ..models import Municipality, Round
 from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
+from ..models.types import DbSession
 from ..importing.table_files import read_table
 from .contacts import EMAIL, municipality_finder, parse_day
 
@@ -44,12 +44,12 @@ def parse_days(text: str) -> tuple[list[date], list[str]]:
     return sorted(set(days)), bad
 
 
-def pool(session: Session, round_: Round) -> list[LeaderVolunteer]:
+def pool(session: DbSession, round_: Round) -> list[LeaderVolunteer]:
     return list(session.scalars(select(LeaderVolunteer).where(LeaderVolunteer.round_id == round_.id)
                                 .order_by(LeaderVolunteer.name, LeaderVolunteer.id)))
 
 
-def save_volunteer(session: Session, round_: Round, item: VolunteerInput) -> LeaderVolunteer:
+def save_volunteer(session: DbSession, round_: Round, item: VolunteerInput) -> LeaderVolunteer:
     """Add the volunteer to the round's pool, or update the one with the same e-mail address."""
     volunteer = session.scalar(select(LeaderVolunteer).where(
         LeaderVolunteer.round_id == round_.id, func.lower(LeaderVolunteer.email) == item.email.strip().lower()))
@@ -63,7 +63,7 @@ def save_volunteer(session: Session, round_: Round, item: VolunteerInput) -> Lea
     return volunteer
 
 
-def remove_volunteer(session: Session, round_: Round, volunteer_id: int) -> LeaderVolunteer | None:
+def remove_volunteer(session: DbSession, round_: Round, volunteer_id: int) -> LeaderVolunteer | None:
     volunteer = session.get(LeaderVolunteer, volunteer_id)
     if volunteer is None or volunteer.round_id != round_.id:
         return None
@@ -75,7 +75,7 @@ def remove_volunteer(session: Session, round_: Round, volunteer_id: int) -> Lead
 def parse_pool(data: bytes | str, municipalities: list[Municipality], file: str = "<bestand>") -> list[VolunteerInput]:
     table = read_table(data, file, ["naam", "email", "gemeente"], PoolImportError)
     find = municipality_finder(municipalities)
-    items, problems, seen = [], [], {}
+    items, problems, seen = [], [], dict[str, int]()
     for row in table.rows:
         reasons = list(row.problems)
         town = row.get("gemeente")
@@ -98,7 +98,7 @@ def parse_pool(data: bytes | str, municipalities: list[Municipality], file: str 
             reasons.append(f"niet_beschikbaar: {', '.join(bad)} is geen datum (bijvoorbeeld 2025-04-15)")
         if reasons:
             problems.append(f"regel {row.line}: " + "; ".join(reasons))
-        else:
+        elif municipality is not None:  # always, when there are no reasons
             items.append(VolunteerInput(name, email, municipality, int(maximum), tuple(days)))
     if problems:
         raise PoolImportError(file, problems)
@@ -107,7 +107,7 @@ def parse_pool(data: bytes | str, municipalities: list[Municipality], file: str 
     return items
 
 
-def import_pool(session: Session, round_: Round, data: bytes | str, file: str = "<bestand>") -> int:
+def import_pool(session: DbSession, round_: Round, data: bytes | str, file: str = "<bestand>") -> int:
     items = parse_pool(data, list(session.scalars(select(Municipality))), file)
     for item in items:
         save_volunteer(session, round_, item)

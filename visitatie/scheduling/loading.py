@@ -7,10 +7,11 @@ These loader options fetch each relation for all rows at once, so the count stay
 whatever the size of the round (tests/web/test_statement_counts.py pins it).
 """
 from sqlalchemy import inspect, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..models import Conversation, Participation, Round
+from ..models.types import DbSession
 
 # A participation as lists show it: the person's name, the municipality they speak for.
 PARTICIPANT_LOADING = (joinedload(Participation.person), joinedload(Participation.municipality))
@@ -24,7 +25,7 @@ CONVERSATION_LOADING = (
 LOADED_RELATIONS = frozenset({"round", "municipalities", "participations"})
 
 
-def round_conversations(session: Session, round_: Round) -> list[Conversation]:
+def round_conversations(session: DbSession, round_: Round) -> list[Conversation]:
     """The round's conversations (in the order of Round.conversations) with what lists show.
 
     Sets Round.conversations when it was not loaded yet; when it was, the query still fills in
@@ -33,10 +34,10 @@ def round_conversations(session: Session, round_: Round) -> list[Conversation]:
     """
     if "conversations" not in inspect(round_).unloaded and not any(
             inspect(c).unloaded & LOADED_RELATIONS for c in round_.conversations):
-        return round_.conversations
+        return list(round_.conversations)
     conversations = list(session.scalars(
         select(Conversation).where(Conversation.round_id == round_.id)
         .order_by(Conversation.starts_at, Conversation.id).options(*CONVERSATION_LOADING)))
     if "conversations" in inspect(round_).unloaded:
         set_committed_value(round_, "conversations", conversations)
-    return round_.conversations
+    return list(round_.conversations)

@@ -6,14 +6,17 @@ that cannot prove it is MAIL_SERVER gets no letter, no password and no personal 
 """
 import smtplib
 import ssl
+from collections.abc import Iterator, Mapping
+from datetime import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
+from typing import Any
 
-from sqlalchemy.orm import Session
 
 from ..conversations import invitations
+from ..models.types import DbSession
 from .errors import Problem, SchedulingError
 from .mailmerge import Letter
 
@@ -39,7 +42,7 @@ class MailSettings:
     ca_file: str = ""  # a private CA to trust besides the system's (MAIL_CA_FILE)
 
     @classmethod
-    def from_config(cls, config) -> "MailSettings | None":
+    def from_config(cls, config: Mapping[str, Any]) -> "MailSettings | None":
         if not config.get("MAIL_SERVER"):
             return None
         return cls(config["MAIL_SERVER"], config["MAIL_PORT"], config["MAIL_USERNAME"],
@@ -79,11 +82,12 @@ def message_for(letter: Letter, sender: str) -> EmailMessage:
 
 
 @contextmanager
-def connect(settings: MailSettings):
+def connect(settings: MailSettings) -> Iterator[smtplib.SMTP]:
     """An SMTP connection, over verified TLS as configured, logged in when a user name is set.
 
     The TLS handshake comes before anything is sent: with a wrong certificate smtplib raises
     (ssl.SSLCertVerificationError) and not one message leaves."""
+    smtp: smtplib.SMTP
     if settings.use_ssl:
         smtp = smtplib.SMTP_SSL(settings.server, settings.port, timeout=settings.timeout,
                                 context=settings.tls_context())
@@ -129,8 +133,8 @@ def send_letters(letters: list[Letter], settings: MailSettings) -> SendResult:
     return result
 
 
-def deliver_letters(session: Session, letters: list[Letter], settings: MailSettings,
-                    issued_at) -> tuple[SendResult, str | None]:
+def deliver_letters(session: DbSession, letters: list[Letter], settings: MailSettings,
+                    issued_at: datetime) -> tuple[SendResult, str | None]:
     """Send letters whose links were issued at `issued_at` (invitations and reminders alike); a link
     whose letter did not get out is withdrawn, so the participant keeps the link they had. Returns
     what the server took and the error that broke the connection, if any. Flushes; the caller commits."""

@@ -10,16 +10,16 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import pandas as pd
 from babel.dates import format_date, format_time
-from sqlalchemy.orm import Session
 
 from ..conversations import invitations
 from ..guides.versions import guide_topic
 from ..models import Conversation, Participation
 from ..models.guide_versions import DEFAULT_GUIDE_SET
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..spreadsheets import Sheet, csv_bytes
 from ..vocabulary import Role, label
 from .ics import calendar_bytes
@@ -40,7 +40,7 @@ class Letter:
     body: str
     link: str
     expires_at: datetime
-    fields: dict  # the mail-merge row
+    fields: dict[str, Any]  # the mail-merge row
     # The conversation's calendar entry (.ics; page link and place, never the personal link), or
     # None while the conversation has no date.
     calendar: bytes | None = None
@@ -59,12 +59,12 @@ def invitation_url(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}/uitnodiging/{token}"
 
 
-def needs_link(session: Session, participation: Participation, now: datetime) -> bool:
+def needs_link(session: DbSession, participation: Participation, now: datetime) -> bool:
     current = invitations.current_invitation(session, participation)
     return current is None or not current.is_valid(now)
 
 
-def issue_letters(session: Session, participations: Iterable[Participation], *, base_url: str,
+def issue_letters(session: DbSession, participations: Iterable[Participation], *, base_url: str,
                   days_valid: int, page_url: Callable[[Conversation], str], guide_url: str,
                   only_missing: bool = False, now: datetime | None = None,
                   calendar_url: Callable[[Conversation], str] | None = None) -> list[Letter]:

@@ -8,15 +8,17 @@ sizes count as neither a match nor a mismatch. One point of complementarity outw
 preference, so size only decides between pairs that are equally complementary.
 Deterministic: nodes and edges are added in code order, so the same input gives the same answer.
 """
+from collections.abc import Collection, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..models import Conversation, Municipality, Round, conversation_municipality
 from ..models.scheduling import PairRejection
+from ..models.types import DbSession
 from ..municipality_size import SIZE_CLASS_KEYS, UNKNOWN, size_class
 from .contacts import contacts_of, register_participants
 from .conversations import save_conversation
@@ -36,7 +38,7 @@ SIZE_POINTS = {"zelfde": 2, "vergelijkbaar": 1, "onbekend": 1, "verschillend": 0
 class Candidate:
     code: str
     name: str
-    scores: dict  # theme number → 1..5
+    scores: dict[int, int]  # theme number → 1..5
     population: int | None = None
     province: str = ""
     safety_region_code: str = ""
@@ -94,7 +96,7 @@ def learning_value(gap: int) -> int:
     return (gap - 1) ** 2 if gap >= NOTABLE_GAP else 0
 
 
-def complementarity(a: Candidate, b: Candidate, themes) -> int:
+def complementarity(a: Candidate, b: Candidate, themes: Iterable[int]) -> int:
     """What a can teach b plus what b can teach a, plus the smaller of the two again: a pair in
     which both have something to offer beats one where only one side teaches."""
     shared = [t for t in themes if t in a.scores and t in b.scores]
@@ -103,7 +105,7 @@ def complementarity(a: Candidate, b: Candidate, themes) -> int:
     return a_teaches + b_teaches + min(a_teaches, b_teaches)
 
 
-def reasons(a: Candidate, b: Candidate, themes) -> tuple[Reason, ...]:
+def reasons(a: Candidate, b: Candidate, themes: Iterable[int]) -> tuple[Reason, ...]:
     found = []
     for theme in sorted(t for t in themes if t in a.scores and t in b.scores):
         strong, weak = (a, b) if a.scores[theme] >= b.scores[theme] else (b, a)
@@ -125,8 +127,8 @@ def allowed(a: Candidate, b: Candidate, constraint: str) -> bool:
     return True
 
 
-def propose_pairs(candidates: list[Candidate], themes, constraint: str = "geen",
-                  rejected: set[frozenset[str]] = frozenset()) -> Proposal:
+def propose_pairs(candidates: list[Candidate], themes: Collection[int], constraint: str = "geen",
+                  rejected: AbstractSet[frozenset[str]] = frozenset()) -> Proposal:
     """The pairing with the most pairs and, among those, the greatest total weight.
 
     `rejected` holds pairs of codes the project leader turned down. With an odd count (or
@@ -159,7 +161,7 @@ def propose_pairs(candidates: list[Candidate], themes, constraint: str = "geen",
     )
 
 
-def scheduled_municipality_ids(session: Session, round_: Round) -> set[int]:
+def scheduled_municipality_ids(session: DbSession, round_: Round) -> set[int]:
     """Municipalities already in an active conversation of the round."""
     return set(session.scalars(
         select(conversation_municipality.c.municipality_id)
@@ -167,13 +169,13 @@ def scheduled_municipality_ids(session: Session, round_: Round) -> set[int]:
         .where(Conversation.round_id == round_.id, Conversation.status.in_(ACTIVE))))
 
 
-def rejected_pairs(session: Session, round_: Round) -> set[frozenset[str]]:
+def rejected_pairs(session: DbSession, round_: Round) -> set[frozenset[str]]:
     codes = {m.id: m.code for m in session.scalars(select(Municipality))}
     rows = session.scalars(select(PairRejection).where(PairRejection.round_id == round_.id))
     return {frozenset((codes[r.first_id], codes[r.second_id])) for r in rows}
 
 
-def candidates_for(session: Session, round_: Round) -> list[Candidate]:
+def candidates_for(session: DbSession, round_: Round) -> list[Candidate]:
     """Enrolled municipalities of the round that are not yet in a conversation."""
     busy = scheduled_municipality_ids(session, round_)
     return [
@@ -184,12 +186,12 @@ def candidates_for(session: Session, round_: Round) -> list[Candidate]:
     ]
 
 
-def suggest_pairs(session: Session, round_: Round, constraint: str = "geen") -> Proposal:
+def suggest_pairs(session: DbSession, round_: Round, constraint: str = "geen") -> Proposal:
     return propose_pairs(candidates_for(session, round_), [t.number for t in round_.themes],
                          constraint, rejected_pairs(session, round_))
 
 
-def reject_pair(session: Session, round_: Round, first: Municipality, second: Municipality,
+def reject_pair(session: DbSession, round_: Round, first: Municipality, second: Municipality,
                 actor: str) -> PairRejection:
     low, high = sorted((first.id, second.id))
     existing = session.scalar(select(PairRejection).where(
@@ -202,7 +204,7 @@ def reject_pair(session: Session, round_: Round, first: Municipality, second: Mu
     return rejection
 
 
-def clear_rejections(session: Session, round_: Round) -> int:
+def clear_rejections(session: DbSession, round_: Round) -> int:
     rows = list(session.scalars(select(PairRejection).where(PairRejection.round_id == round_.id)))
     for row in rows:
         session.delete(row)
@@ -210,14 +212,14 @@ def clear_rejections(session: Session, round_: Round) -> int:
     return len(rows)
 
 
-def accept_pair(session: Session, round_: Round, first: Municipality, second: Municipality,
-                actor: str):
+def accept_pair(session: DbSession, round_: Round, first: Municipality, second: Municipality,
+                actor: str) -> Conversation:
     """A proposed pair becomes a conversation without a date yet (validated like any other), with
     the burgemeester, CISO and adviseur OOV of both from the contacts register."""
     return accept_pairs(session, round_, [(first, second)], actor)[0]
 
 
-def accept_pairs(session: Session, round_: Round, pairs: list[tuple[Municipality, Municipality]],
+def accept_pairs(session: DbSession, round_: Round, pairs: list[tuple[Municipality, Municipality]],
                  actor: str) -> list[Conversation]:
     """Accept several proposed pairs at once. One that fails raises ValidationFailed naming the
     pair (the caller rolls back, so nothing is half-accepted)."""

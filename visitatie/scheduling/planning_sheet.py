@@ -14,20 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import time
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from ..importing.csv_files import CsvImportError, normalise_column
+from ..importing.csv_files import CsvImportError, CsvRow, CsvTable, normalise_column
 from ..models import Conversation, Municipality, Round
+from ..models.types import DbSession
 from ..spreadsheets import Sheet, xlsx_bytes
 from ..importing.table_files import read_table
 from ..vocabulary import ConversationStatus, Role, label
 from .contacts import EMAIL, parse_day
 from .conversations import conversation_input, save_conversation
 from .errors import Problem, StaleEdit, ValidationFailed
-from .inputs import ParticipantInput, in_amsterdam, local_datetime
+from .inputs import ConversationInput, ParticipantInput, in_amsterdam, local_datetime
 
 HEADERS = ("Gesprek", "Gemeenten", "Datum", "Begintijd", "Duur (minuten)", "Plaats", "Online link",
            "Gespreksleider", "E-mail gespreksleider", "Gemeente gespreksleider", "Deelnemers", "Status", "Versie")
@@ -90,7 +91,7 @@ class _Row:
     line: int
     conversation: Conversation
     version: int | None
-    values: dict = field(default_factory=dict)  # header → the cell as shown
+    values: dict[str, Any] = field(default_factory=dict)  # header → the cell as shown
 
 
 def participants_text(conversation: Conversation) -> str:
@@ -115,12 +116,12 @@ def row_values(conversation: Conversation) -> dict[str, str]:
     }
 
 
-def planning_conversations(session: Session, round_: Round) -> list[Conversation]:
+def planning_conversations(session: DbSession, round_: Round) -> list[Conversation]:
     return list(session.scalars(select(Conversation).where(Conversation.round_id == round_.id)
                                 .order_by(Conversation.id)))
 
 
-def planning_xlsx(session: Session, round_: Round) -> bytes:
+def planning_xlsx(session: DbSession, round_: Round) -> bytes:
     records = [{"Gesprek": c.id, **row_values(c), "Versie": c.version} for c in planning_conversations(session, round_)]
     frame = pd.DataFrame.from_records(records, columns=list(HEADERS))
     frame["Duur (minuten)"] = frame["Duur (minuten)"].astype("Int64") if len(frame) else frame["Duur (minuten)"]
@@ -129,15 +130,15 @@ def planning_xlsx(session: Session, round_: Round) -> bytes:
                       confidential=True)
 
 
-def _text(row, header: str) -> str:
+def _text(row: CsvRow, header: str) -> str:
     return row.get(KEY[header])
 
 
-def _parse(session: Session, round_: Round, table) -> tuple[list[_Row], list[RowProblem]]:
+def _parse(session: DbSession, round_: Round, table: CsvTable) -> tuple[list[_Row], list[RowProblem]]:
     conversations = {c.id: c for c in planning_conversations(session, round_)}
-    rows, problems, seen = [], [], {}
+    rows, problems, seen = [], [], dict[int, int]()
     for row in table.rows:
-        def problem(column, code, **params):
+        def problem(column: str, code: str, **params: Any) -> None:
             problems.append(RowProblem(row.line, column, Problem(code, None, params)))
 
         for shape in row.problems:
@@ -157,11 +158,12 @@ def _parse(session: Session, round_: Round, table) -> tuple[list[_Row], list[Row
     return rows, problems
 
 
-def _input(session: Session, row: _Row, towns: dict[str, Municipality], problems: list[RowProblem]):
+def _input(session: DbSession, row: _Row, towns: dict[str, Municipality],
+           problems: list[RowProblem]) -> ConversationInput | None:
     """The row as ConversationInput, or None with its problems added."""
     found = []
 
-    def problem(column, code, **params):
+    def problem(column: str, code: str, **params: Any) -> None:
         found.append(RowProblem(row.line, column, Problem(code, None, params)))
 
     current = row_values(row.conversation)
@@ -252,7 +254,7 @@ def _field_column(problem: Problem, leader_name: str | None) -> str:
     return "Deelnemers"
 
 
-def import_planning(session: Session, round_: Round, content: bytes, actor: str, file: str = "<bestand>",
+def import_planning(session: DbSession, round_: Round, content: bytes, actor: str, file: str = "<bestand>",
                     save: bool = True) -> PlanningImportResult:
     """Check every row and, with `save` and no problem at all, save the changed conversations.
 
@@ -300,7 +302,7 @@ def import_planning(session: Session, round_: Round, content: bytes, actor: str,
     return PlanningImportResult(tuple(change for _row, _data, change in planned), len(rows) - len(planned), save)
 
 
-def _keeps_municipalities(conversation: Conversation, data) -> bool:
+def _keeps_municipalities(conversation: Conversation, data: ConversationInput) -> bool:
     """A row that keeps its municipalities is not checked again for "already in the round"
     (the conversation itself may have been planned with ‘toch toestaan’)."""
     return {m.id for m in conversation.municipalities} == {m.id for m in data.municipalities}

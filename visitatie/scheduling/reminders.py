@@ -23,11 +23,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from ..conversations import answers as answer_domain
 from ..conversations import invitations
 from ..guides.model import GuideSet
+from ..models.types import DbSession
 from ..models import MUNICIPAL_ROLES, Answer, Conversation, Participation, Round
 from ..models.invitations import Invitation
 from ..models.reminders import INTERVAL_DAYS_DEFAULT, Reminder, ReminderSettings
@@ -113,7 +114,7 @@ class ReminderRun:
     error: str | None  # the mail server broke off or was not reachable
 
 
-def reminder_settings(session: Session, round_: Round) -> ReminderSettings:
+def reminder_settings(session: DbSession, round_: Round) -> ReminderSettings:
     """The round's stored settings, or unsaved defaults (added to the session only when saved)."""
     stored = session.scalar(select(ReminderSettings).where(ReminderSettings.round_id == round_.id))
     return stored or ReminderSettings(round_id=round_.id, scheduled=False, interval_days=INTERVAL_DAYS_DEFAULT)
@@ -150,7 +151,7 @@ def check_letter(subject: str, body: str, interval_days: int | None) -> LetterTe
     return LetterText(subject, body + "\n")
 
 
-def save_settings(session: Session, round_: Round, subject: str, body: str, scheduled: bool,
+def save_settings(session: DbSession, round_: Round, subject: str, body: str, scheduled: bool,
                   interval_days: int | None, actor: str) -> ReminderSettings:
     """Store the round's letter and schedule (checked by check_letter). Flushes; the caller commits.
     The default text is stored as None, so a better default later reaches rounds that never changed it."""
@@ -158,13 +159,15 @@ def save_settings(session: Session, round_: Round, subject: str, body: str, sche
     settings = reminder_settings(session, round_)
     settings.subject = None if text.subject == DEFAULT_SUBJECT else text.subject
     settings.body = None if text.body.strip() == DEFAULT_BODY.strip() else text.body
-    settings.scheduled, settings.interval_days, settings.updated_by = scheduled, interval_days, actor
+    settings.scheduled, settings.updated_by = scheduled, actor
+    if interval_days is not None:  # check_letter refuses a missing interval; this tells mypy so
+        settings.interval_days = interval_days
     session.add(settings)
     session.flush()
     return settings
 
 
-def candidates(session: Session, guides: GuideSet, round_: Round, interval_days: int,
+def candidates(session: DbSession, guides: GuideSet, round_: Round, interval_days: int,
                now: datetime) -> list[Candidate]:
     """Everyone who answers for a municipality in the round's open conversations, due or not and why.
 
@@ -181,7 +184,7 @@ def candidates(session: Session, guides: GuideSet, round_: Round, interval_days:
     participations = [p for c in conversations for p in c.participations
                       if p.role in MUNICIPAL_ROLES and p.municipality_id is not None]
     ids = [p.id for p in participations]
-    answers: dict[int, dict] = {c.id: {} for c in conversations}
+    answers: dict[int, dict[tuple[int, str], Answer]] = {c.id: {} for c in conversations}
     for answer in session.scalars(select(Answer).where(Answer.conversation_id.in_(list(answers)))):
         answers[answer.conversation_id][(answer.municipality_id, answer.question_id)] = answer
     valid_until = dict(session.execute(
@@ -205,7 +208,7 @@ def candidates(session: Session, guides: GuideSet, round_: Round, interval_days:
     return result
 
 
-def scheduled_due(session: Session, guides: GuideSet, round_: Round, now: datetime) -> list[Candidate]:
+def scheduled_due(session: DbSession, guides: GuideSet, round_: Round, now: datetime) -> list[Candidate]:
     """Who the daily command reminds: the due candidates of a round with scheduled reminders on, and
     only until their conversation starts (after it, answers are the conversation's own work)."""
     settings = reminder_settings(session, round_)
@@ -231,10 +234,12 @@ def compose_reminder(candidate: Candidate, text: LetterText, link: str, expires_
 def preview(candidate: Candidate, text: LetterText, page: str, guide_url: str) -> Letter:
     """The reminder as it would read, with a marker instead of a link: a preview issues nothing.
     For a candidate with a valid link (the link's expiry is in the letter)."""
+    if candidate.link_valid_until is None:
+        raise ValueError("a preview is for a candidate with a valid link")
     return compose_reminder(candidate, text, PREVIEW_LINK, candidate.link_valid_until, page, guide_url)
 
 
-def send_reminders(session: Session, due: list[Candidate], text: LetterText, settings: MailSettings, *,
+def send_reminders(session: DbSession, due: list[Candidate], text: LetterText, settings: MailSettings, *,
                    base_url: str, page_url: Callable[[Conversation], str], guide_url: str, sent_by: str,
                    now: datetime) -> ReminderRun:
     """Issue a link beside each candidate's own, send the reminders as the invitations are sent, and
@@ -258,13 +263,13 @@ def send_reminders(session: Session, due: list[Candidate], text: LetterText, set
     return ReminderRun(letters, result, error)
 
 
-def merge(text: str, fields: dict) -> str:
+def merge(text: str, fields: dict[str, object]) -> str:
     """Fill in the known placeholders in one pass: a value that itself holds "{naam}" stays as typed."""
     return PLACEHOLDER.sub(lambda m: str(fields[m.group(1)]) if m.group(1) in fields else m.group(0), text)
 
 
 def _open_themes(guides: GuideSet, conversation: Conversation, participation: Participation,
-                 answers: dict) -> tuple[OpenTheme, ...]:
+                 answers: dict[tuple[int, str], Answer]) -> tuple[OpenTheme, ...]:
     """The themes with questions still open for this participant, counted as their own page counts."""
     values = answer_domain.values_by_municipality(answers)
     municipality_ids, role = answer_domain.progress_scope(conversation, participation)

@@ -2,16 +2,15 @@
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..models import Round, Theme
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from .errors import StaleEdit, ValidationFailed
 from .inputs import RoundInput
 from .validation import validate_round
 
 
-def save_round(session: Session, data: RoundInput, round_: Round | None = None,
+def save_round(session: DbSession, data: RoundInput, round_: Round | None = None,
                expected_updated_at: datetime | None = None) -> Round:
     """Create a round, or update one that the form showed as last changed at `expected_updated_at`."""
     if round_ is not None and expected_updated_at is not None and round_.updated_at != expected_updated_at:

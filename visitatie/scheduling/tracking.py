@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..conversations import answers as answer_domain
 from ..guides.model import GuideSet
 from ..models import Answer, Conversation, Participation, Round
 from ..models.invitations import Invitation
+from ..models.types import DbSession
 from .loading import round_conversations
 from ..visits import host_of, is_visit, visit_guides
 
@@ -36,7 +36,8 @@ class Tracking:
         return sum(1 for link in self.links if link.opened_at is not None)
 
 
-def _progress(guides: GuideSet, conversation: Conversation, values: dict) -> answer_domain.Progress:
+def _progress(guides: GuideSet, conversation: Conversation,
+              values: dict[int, dict[str, str]]) -> answer_domain.Progress:
     if is_visit(conversation):
         return answer_domain.conversation_progress(visit_guides(guides, conversation), values,
                                                    [host_of(conversation).id])[1]
@@ -45,13 +46,13 @@ def _progress(guides: GuideSet, conversation: Conversation, values: dict) -> ans
                                                municipality_ids, role)[1]
 
 
-def round_tracking(session: Session, guides: GuideSet, round_: Round) -> dict[int, Tracking]:
+def round_tracking(session: DbSession, guides: GuideSet, round_: Round) -> dict[int, Tracking]:
     """{conversation id: Tracking} for every conversation of the round (a fixed number of queries)."""
     conversations = round_conversations(session, round_)
     ids = [c.id for c in conversations]
     # {conversation id: {municipality id: {question id: value}}}: plain columns, no Answer objects
     # (a national round has some 14,000 answers; building ORM objects for them took 0.3 s).
-    values: dict[int, dict] = {i: {} for i in ids}
+    values: dict[int, dict[int, dict[str, str]]] = {i: {} for i in ids}
     for conversation_id, municipality_id, question_id, value in session.execute(
             select(Answer.conversation_id, Answer.municipality_id, Answer.question_id, Answer.value)
             .join(Conversation, Conversation.id == Answer.conversation_id).where(Conversation.round_id == round_.id)):

@@ -4,10 +4,10 @@ General enough for both kinds of round: a gespreksronde conversation has two or 
 municipalities and a gespreksleider from elsewhere; a visitatieronde visit has one host and a
 committee (commissielid, secretaris) in which nobody comes from the host.
 """
+from collections.abc import Iterator
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..models import (
     MUNICIPAL_ROLES,
@@ -16,10 +16,12 @@ from ..models import (
     ROUND_STATUSES,
     Answer,
     Conversation,
+    Municipality,
     Participation,
     Person,
     Round,
 )
+from ..models.types import DbSession
 from ..models.visits import ChecklistEntry, Finding, MaturityScore, Recommendation, Visit, VisitResponse
 from .errors import Problem
 from .inputs import ConversationInput, RoundInput, in_amsterdam
@@ -55,7 +57,7 @@ def validate_round(data: RoundInput, round_: Round | None = None) -> list[Proble
     return problems
 
 
-def validate_conversation(session: Session, round_: Round, data: ConversationInput,
+def validate_conversation(session: DbSession, round_: Round, data: ConversationInput,
                           conversation: Conversation | None = None) -> list[Problem]:
     """Every rule at once, so the project leader sees all problems in one go."""
     return [
@@ -66,7 +68,8 @@ def validate_conversation(session: Session, round_: Round, data: ConversationInp
     ]
 
 
-def _municipality_problems(session, round_, data, conversation):
+def _municipality_problems(session: DbSession, round_: Round, data: ConversationInput,
+                           conversation: Conversation | None) -> Iterator[Problem]:
     names = [m.name for m in data.municipalities]
     if round_.kind == "visitatieronde":
         if len(names) != 1:
@@ -83,7 +86,8 @@ def _municipality_problems(session, round_, data, conversation):
             "municipality": municipality.name, "conversation": other.title, "starts_at": other.starts_at})
 
 
-def _recorded_work_leaving(session, round_, data, conversation):
+def _recorded_work_leaving(session: DbSession, round_: Round, data: ConversationInput,
+                           conversation: Conversation | None) -> Iterator[Problem]:
     """A municipality may not leave a conversation that already holds its recorded work.
 
     Its answers would silently drop out of the verslag and the opbrengst; a visit's scores,
@@ -107,7 +111,7 @@ def _recorded_work_leaving(session, round_, data, conversation):
             yield Problem("municipality_has_answers", "municipalities", {"municipality": municipality.name})
 
 
-def _visit_has_work(session, conversation_id: int) -> bool:
+def _visit_has_work(session: DbSession, conversation_id: int) -> bool:
     for model in (Answer, MaturityScore, ChecklistEntry, Finding, Recommendation, VisitResponse):
         if session.scalar(select(func.count()).select_from(model).where(model.conversation_id == conversation_id)):
             return True
@@ -115,7 +119,8 @@ def _visit_has_work(session, conversation_id: int) -> bool:
         Visit.conversation_id == conversation_id, Visit.consent_named.is_(True))))
 
 
-def _already_in_round(session, round_, data, conversation):
+def _already_in_round(session: DbSession, round_: Round, data: ConversationInput,
+                      conversation: Conversation | None) -> Iterator[tuple[Municipality, Conversation]]:
     ids = {m.id for m in data.municipalities}
     if not ids or round_.id is None:
         return
@@ -123,7 +128,7 @@ def _already_in_round(session, round_, data, conversation):
                                         Conversation.status.in_(ACTIVE)).order_by(Conversation.id))
     if conversation is not None and conversation.id is not None:
         query = query.where(Conversation.id != conversation.id)
-    seen = set()
+    seen: set[int] = set()
     for other in session.scalars(query):
         for municipality in other.municipalities:
             if municipality.id in ids and municipality.id not in seen:
@@ -131,7 +136,7 @@ def _already_in_round(session, round_, data, conversation):
                 yield municipality, other
 
 
-def _time_problems(round_, data):
+def _time_problems(round_: Round, data: ConversationInput) -> Iterator[Problem]:
     if not 0 < data.duration_minutes <= MAX_DURATION_MINUTES:
         yield Problem("duration_range", "duration_minutes", {"maximum": MAX_DURATION_MINUTES})
     if data.starts_at is not None:
@@ -143,7 +148,7 @@ def _time_problems(round_, data):
         yield Problem("online_url_scheme", "online_url")
 
 
-def _participant_problems(data):
+def _participant_problems(data: ConversationInput) -> Iterator[Problem]:
     municipalities = {m.id for m in data.municipalities}
     host_names = ", ".join(m.name for m in data.municipalities)
     seen: dict[str, int] = {}
@@ -173,7 +178,8 @@ def _participant_problems(data):
                       {"count": members, "minimum": COMMITTEE_SIZE[0], "maximum": COMMITTEE_SIZE[1]})
 
 
-def _double_bookings(session, data, conversation):
+def _double_bookings(session: DbSession, data: ConversationInput,
+                     conversation: Conversation | None) -> Iterator[Problem]:
     """A person in another active conversation (in any round) at an overlapping time."""
     if data.starts_at is None:
         return
@@ -181,6 +187,8 @@ def _double_bookings(session, data, conversation):
     if not emails:
         return
     start, end = data.starts_at, data.ends_at
+    if start is None or end is None:  # both or neither: ends_at is starts_at plus the duration
+        return
     query = (
         select(Participation, Person, Conversation)
         .join(Person, Participation.person_id == Person.id)
@@ -194,8 +202,10 @@ def _double_bookings(session, data, conversation):
     )
     if conversation is not None and conversation.id is not None:
         query = query.where(Conversation.id != conversation.id)
-    reported = set()
+    reported: set[int] = set()
     for _participation, person, other in session.execute(query):
+        if other.starts_at is None:  # excluded by the query
+            continue
         other_end = other.starts_at + timedelta(minutes=other.duration_minutes)
         if other.starts_at < end and start < other_end and person.id not in reported:
             reported.add(person.id)

@@ -10,9 +10,9 @@ from datetime import datetime
 
 import pandas as pd
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..models.security import SecurityEvent
+from ..models.types import DbSession
 from ..spreadsheets import Sheet, csv_bytes
 
 PAGE_SIZE = 50
@@ -76,7 +76,7 @@ def _where(filters: Filters) -> list:
     return conditions
 
 
-def page(session: Session, filters: Filters, number: int = 1, size: int = PAGE_SIZE) -> Page:
+def page(session: DbSession, filters: Filters, number: int = 1, size: int = PAGE_SIZE) -> Page:
     """One page of events, newest first."""
     where = _where(filters)
     total = session.scalar(select(func.count()).select_from(SecurityEvent).where(*where)) or 0
@@ -88,7 +88,7 @@ def page(session: Session, filters: Filters, number: int = 1, size: int = PAGE_S
     return Page(list(events), number, pages, total)
 
 
-def kinds(session: Session) -> list[str]:
+def kinds(session: DbSession) -> list[str]:
     """Every kind known: labelled ones and any found in the log."""
     found = session.scalars(select(SecurityEvent.kind).distinct()).all()
     return sorted(set(LABELS) | set(found), key=label)
@@ -99,7 +99,7 @@ def kinds(session: Session) -> list[str]:
 COLUMNS = ["tijdstip", "soort", "code", "wie", "ip", "ronde", "details"]
 
 
-def csv_file(session: Session, filters: Filters, format_time) -> bytes:
+def csv_file(session: DbSession, filters: Filters, format_time) -> bytes:
     """The filtered log as CSV for Dutch Excel, oldest first; `format_time` shows `at`. Written by
     the one spreadsheet writer, so no cell can be read as a formula."""
     rows = [(format_time(event.at), label(event.kind), event.kind, event.actor, event.ip, event.round_id,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import MUNICIPAL_ROLES
+from ..models import MUNICIPAL_ROLES, Conversation
 from ..conversations.permissions import capabilities, participation_in
 from .core import host_of, is_visit
 
@@ -52,7 +52,7 @@ class VisitRights:
 NO_RIGHTS = VisitRights()
 
 
-def visit_rights(principal, conversation) -> VisitRights:
+def visit_rights(principal: object, conversation: Conversation | None) -> VisitRights:
     """What a principal may do with a visit; nothing at all for what is not a visit."""
     if not is_visit(conversation):
         return NO_RIGHTS
@@ -63,5 +63,6 @@ def visit_rights(principal, conversation) -> VisitRights:
         return VisitRights(True, is_projectleider=True)
     participation = participation_in(principal, conversation)
     host = host_of(conversation)
-    is_host = participation.role in MUNICIPAL_ROLES and caps.can_edit_municipality(host)
+    is_host = (participation is not None  # can_read without being project leader: a participant
+               and participation.role in MUNICIPAL_ROLES and caps.can_edit_municipality(host))
     return VisitRights(True, is_committee=caps.can_finalise, is_host=is_host)

@@ -7,17 +7,17 @@ document exists, its date and a remark.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from ..conversations.answers import conversation_guides
-from ..guides.model import Guide, GuideSet, MaturityScale
+from ..guides.model import ChecklistItem, Guide, GuideSet, MaturityScale
 from ..models import Conversation
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..models.visits import MATURITY_LEVELS, SCORE_SOURCES, TEXT_MAX_LENGTH, ChecklistEntry, MaturityScore
 from .core import require_open, require_visit, versioned_update
 from .errors import InvalidInput, StaleEdit
@@ -54,7 +54,7 @@ class ThemeAssessment:
     scale: MaturityScale | None
     self_score: MaturityScore | None
     committee_score: MaturityScore | None
-    checklist: list = field(default_factory=list)  # (ChecklistItem, ChecklistEntry | None)
+    checklist: list[tuple[ChecklistItem, ChecklistEntry | None]] = field(default_factory=list)
 
     @property
     def number(self) -> int:
@@ -85,18 +85,18 @@ def theme_guide(guides: GuideSet, conversation: Conversation, number: int) -> Gu
     return next((g for g in visit_guides(guides, conversation) if g.number == number), None)
 
 
-def scores_of(session: Session, conversation: Conversation) -> dict[tuple[int, str], MaturityScore]:
+def scores_of(session: DbSession, conversation: Conversation) -> dict[tuple[int, str], MaturityScore]:
     rows = session.scalars(select(MaturityScore).where(MaturityScore.conversation_id == conversation.id)
                            .execution_options(populate_existing=True))
     return {(s.theme_number, s.source): s for s in rows}
 
 
-def checklist_of(session: Session, conversation: Conversation) -> dict[str, ChecklistEntry]:
+def checklist_of(session: DbSession, conversation: Conversation) -> dict[str, ChecklistEntry]:
     rows = session.scalars(select(ChecklistEntry).where(ChecklistEntry.conversation_id == conversation.id))
     return {e.item_id: e for e in rows}
 
 
-def assessments(session: Session, guides: GuideSet, conversation: Conversation) -> list[ThemeAssessment]:
+def assessments(session: DbSession, guides: GuideSet, conversation: Conversation) -> list[ThemeAssessment]:
     """Every theme of the visit with both scores side by side and its checklist, in theme order."""
     scores = scores_of(session, conversation)
     entries = checklist_of(session, conversation)
@@ -110,7 +110,7 @@ def assessments(session: Session, guides: GuideSet, conversation: Conversation) 
 
 
 def _score_problems(score: ScoreInput) -> dict[str, str]:
-    problems = {}
+    problems: dict[str, str] = {}
     if score.empty:
         return problems
     if score.level not in MATURITY_LEVELS:
@@ -135,8 +135,8 @@ def _checklist_problems(guides: GuideSet, guide: Guide, entries: list[ChecklistI
     return problems
 
 
-def save_assessment(session: Session, guides: GuideSet, conversation: Conversation, theme_number: int,
-                    source: str, score: ScoreInput, actor: str, checklist: list[ChecklistInput] = (),
+def save_assessment(session: DbSession, guides: GuideSet, conversation: Conversation, theme_number: int,
+                    source: str, score: ScoreInput, actor: str, checklist: Sequence[ChecklistInput] = (),
                     now: datetime | None = None) -> MaturityScore | None:
     """Save one theme's score (and, with the self-assessment, its checklist) in one transaction.
 
@@ -164,7 +164,8 @@ def save_assessment(session: Session, guides: GuideSet, conversation: Conversati
     return _store_score(session, conversation, theme_number, source, current, score, actor, now)
 
 
-def _stage_checklist(session, conversation, entries: list[ChecklistInput], actor: str, now) -> None:
+def _stage_checklist(session: DbSession, conversation: Conversation, entries: list[ChecklistInput], actor: str,
+                     now: datetime) -> None:
     stored = checklist_of(session, conversation)
     for entry in entries:
         row = stored.get(entry.item_id)
@@ -180,7 +181,8 @@ def _stage_checklist(session, conversation, entries: list[ChecklistInput], actor
         row.updated_by, row.updated_at = actor, now
 
 
-def _store_score(session, conversation, theme_number, source, current, score: ScoreInput, actor, now):
+def _store_score(session: DbSession, conversation: Conversation, theme_number: int, source: str,
+                 current: MaturityScore | None, score: ScoreInput, actor: str, now: datetime) -> MaturityScore:
     text = score.justification.strip()
     if current is None:
         if score.base_version:

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Protocol, TypeGuard, TypeVar
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from ..conversations.answers import is_locked
 from ..models import MUNICIPAL_ROLES, Conversation, Municipality, Participation, Round
-from ..models.types import utcnow
+from ..models.types import DbSession, rows_matched, utcnow
 from ..models.visits import RECOMMENDATION_STATUSES, MaturityScore, Recommendation, Visit
 from ..scheduling.inputs import in_amsterdam
 from ..scheduling.loading import CONVERSATION_LOADING
-from ..scheduling.validation import COMMITTEE_SIZE  # noqa: F401  (re-exported: one rule, one place)
+from ..scheduling.validation import COMMITTEE_SIZE as COMMITTEE_SIZE  # noqa: F401  (re-exported: one rule, one place)
 from .errors import NotAVisit, StaleEdit, VisitLocked
 
 VISIT_KIND = "visitatieronde"
@@ -23,7 +23,7 @@ COMMITTEE_ROLES = ("commissielid", "secretaris")
 COUNTED = ("gehouden", "vastgesteld")  # a visit that took place
 
 
-def is_visit(conversation: Conversation | None) -> bool:
+def is_visit(conversation: Conversation | None) -> TypeGuard[Conversation]:
     return (conversation is not None and conversation.round.kind == VISIT_KIND
             and len(conversation.municipalities) == 1)
 
@@ -42,7 +42,8 @@ def require_open(conversation: Conversation) -> None:
 
 
 def host_of(conversation: Conversation) -> Municipality:
-    return require_visit(conversation).municipalities[0]
+    host: Municipality = require_visit(conversation).municipalities[0]
+    return host
 
 
 def committee(conversation: Conversation) -> list[Participation]:
@@ -76,7 +77,7 @@ def _sort_moment(conversation: Conversation) -> date:
     return visit_date(conversation) or conversation.round.period_start
 
 
-def visits_of_host(session: Session, municipality: Municipality) -> list[Conversation]:
+def visits_of_host(session: DbSession, municipality: Municipality) -> list[Conversation]:
     """Every visit to a municipality (not cancelled), oldest first."""
     rows = session.scalars(
         select(Conversation).join(Round).where(Round.kind == VISIT_KIND,
@@ -87,7 +88,7 @@ def visits_of_host(session: Session, municipality: Municipality) -> list[Convers
     return sorted(visits, key=lambda c: (_sort_moment(c), c.id))
 
 
-def find_previous(session: Session, conversation: Conversation) -> Conversation | None:
+def find_previous(session: DbSession, conversation: Conversation) -> Conversation | None:
     """The host's latest visit before this one, in an earlier round: the one to follow up."""
     earlier = [c for c in visits_of_host(session, host_of(conversation))
                if c.id != conversation.id and c.round_id != conversation.round_id
@@ -95,7 +96,7 @@ def find_previous(session: Session, conversation: Conversation) -> Conversation 
     return earlier[-1] if earlier else None
 
 
-def visit_of(session: Session, conversation: Conversation) -> Visit | None:
+def visit_of(session: DbSession, conversation: Conversation) -> Visit | None:
     return session.scalar(select(Visit).where(Visit.conversation_id == conversation.id))
 
 
@@ -103,7 +104,7 @@ def _same_host(one: Conversation | None, other: Conversation) -> bool:
     return is_visit(one) and host_of(one).id == host_of(other).id
 
 
-def ensure_visit(session: Session, conversation: Conversation) -> Visit:
+def ensure_visit(session: DbSession, conversation: Conversation) -> Visit:
     """The visit's own row, created on first use with the link to the host's previous visit.
 
     The link is checked again on every use: when a project leader has since changed the host (of
@@ -124,7 +125,7 @@ def ensure_visit(session: Session, conversation: Conversation) -> Visit:
     return visit
 
 
-def set_consent(session: Session, conversation: Conversation, named: bool, actor: str,
+def set_consent(session: DbSession, conversation: Conversation, named: bool, actor: str,
                 now: datetime | None = None) -> Visit:
     """The host's consent to be named with its committee scores in the public national picture.
 
@@ -160,11 +161,11 @@ class VisitRow:
         return COMMITTEE_SIZE[0] <= self.committee <= COMMITTEE_SIZE[1]
 
 
-def visit_rounds(session: Session) -> list[Round]:
+def visit_rounds(session: DbSession) -> list[Round]:
     return list(session.scalars(select(Round).where(Round.kind == VISIT_KIND).order_by(Round.period_start.desc())))
 
 
-def list_visits(session: Session, round_id: int | None = None) -> list[VisitRow]:
+def list_visits(session: DbSession, round_id: int | None = None) -> list[VisitRow]:
     query = select(Conversation).join(Round).where(Round.kind == VISIT_KIND).options(*CONVERSATION_LOADING)
     if round_id is not None:
         query = query.where(Conversation.round_id == round_id)
@@ -188,18 +189,33 @@ def list_visits(session: Session, round_id: int | None = None) -> list[VisitRow]
     return sorted(rows, key=lambda r: (r.day or date.max, r.host))
 
 
-def versioned_update(session: Session, model, row, base_version: int | None, values: dict):
+class Versioned(Protocol):
+    """A row with optimistic locking: what versioned_update reads of it."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+_Row = TypeVar("_Row", bound=Versioned)
+
+
+def versioned_update(session: DbSession, model: type[_Row], row: _Row, base_version: int | None,
+                     values: dict[str, Any]) -> _Row:
     """UPDATE row SET values, version+1 WHERE version = base: StaleEdit when someone was first.
 
     The check happens in the database, so two servers cannot both win; commits on success.
     """
-    if base_version != row.version:
+    if base_version is None or base_version != row.version:  # a row's version is never None
         session.rollback()  # nothing staged with this save may be written either
         raise StaleEdit(row)
+    columns: Any = model  # the mapped class, whose attributes are its SQL columns
     result = session.execute(
-        update(model).where(model.id == row.id, model.version == base_version)
+        update(model).where(columns.id == row.id, columns.version == base_version)
         .values(**values, version=base_version + 1).execution_options(synchronize_session=False))
-    if result.rowcount != 1:
+    if rows_matched(result) != 1:
         session.rollback()
         session.refresh(row)
         raise StaleEdit(row)

@@ -1,5 +1,7 @@
 """Domain errors of the visitatieronde, in the one shape of visitatie/errors.py: codes and values,
 not sentences; the web layer and the CLI word them in Dutch."""
+from typing import Any
+
 from ..errors import DomainError, Locked, Problem, StaleEdit
 
 __all__ = ["InvalidInput", "NotAVisit", "StaleEdit", "TooFewVisits", "VisitError", "VisitLocked"]
@@ -27,7 +29,7 @@ class VisitLocked(Locked, VisitError):
 class InvalidInput(VisitError):
     """Input that does not fit: ``by_field`` maps a field name to a code, ``params`` holds the values."""
 
-    def __init__(self, problems: dict[str, str], params: dict | None = None):
+    def __init__(self, problems: dict[str, str], params: dict[str, Any] | None = None):
         self.by_field, self.params = problems, params or {}
         super().__init__([Problem(code, field, self.params) for field, code in problems.items()])
 

@@ -5,23 +5,25 @@ is the assessment, the self-assessment is shown beside it for context.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
 
 from ..guides.model import GuideSet
 from ..models import Conversation
-from ..models.visits import Recommendation
+from ..models.types import DbSession
+from ..models.visits import MaturityScore, Recommendation
 from .assessment import scores_of, visit_guides
 from .core import ensure_visit
 from .recommendations import recommendations_of
 
 
-def maturity_change(previous: dict[int, int | None], current: dict[int, int | None]) -> dict[int, int | None]:
+def maturity_change(previous: Mapping[int, int | None], current: Mapping[int, int | None]) -> dict[int, int | None]:
     """Per theme number: current level minus previous level; None when either is missing."""
-    return {number: (current[number] - previous[number])
-            if current.get(number) is not None and previous.get(number) is not None else None
-            for number in sorted(set(previous) | set(current))}
+    changes: dict[int, int | None] = {}
+    for number in sorted(set(previous) | set(current)):
+        now, then = current.get(number), previous.get(number)
+        changes[number] = now - then if now is not None and then is not None else None
+    return changes
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,11 @@ class FollowUp:
         return [r for r in self.recommendations if r.status in ("open", "in_uitvoering")]
 
 
-def _levels(scores, source: str) -> dict[int, int]:
+def _levels(scores: dict[tuple[int, str], MaturityScore], source: str) -> dict[int, int]:
     return {number: score.level for (number, kind), score in scores.items() if kind == source}
 
 
-def follow_up(session: Session, guides: GuideSet, conversation: Conversation) -> FollowUp | None:
+def follow_up(session: DbSession, guides: GuideSet, conversation: Conversation) -> FollowUp | None:
     """The previous visit of the same host beside this one, or None for a first visit."""
     visit = ensure_visit(session, conversation)
     previous = visit.previous

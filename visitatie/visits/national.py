@@ -11,15 +11,17 @@ Project leaders see every held visit, unsuppressed, with the hosts' names.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..guides.versions import stored_guide_set
 from ..models import Conversation, Round, Theme
 from ..models.guide_versions import DEFAULT_GUIDE_SET
+from ..models.types import DbSession
 from ..models.visits import MATURITY_LEVELS, MaturityScore, Visit
 from .core import COUNTED, VISIT_KIND, is_visit, visit_year
 
@@ -37,7 +39,7 @@ class NamedVisit:
 
 @dataclass(frozen=True)
 class NationalPicture:
-    maturity: dict | None                      # the snapshot's "maturity" shape
+    maturity: dict[str, Any] | None                      # the snapshot's "maturity" shape
     suppressed: list[tuple[int, str, str]] = field(default_factory=list)  # (theme, title, year) left out
     named: list[NamedVisit] = field(default_factory=list)
     visits: int = 0                            # visits counted (before suppression)
@@ -45,10 +47,11 @@ class NationalPicture:
     min_visits: int = MIN_VISITS
     release: int | None = None                 # the release number, for a published picture
     released_at: object = None
-    by_size: dict | None = None                # per CBS size group (national_by_size), in a release
+    by_size: dict[str, Any] | None = None                # per CBS size group (national_by_size), in a release
 
 
-def score_frame(session: Session, round_ids=None, statuses=COUNTED) -> pd.DataFrame:
+def score_frame(session: DbSession, round_ids: Collection[int] | None = None,
+                statuses: Collection[str] = COUNTED) -> pd.DataFrame:
     """One row per committee score of a visit with one of `statuses`."""
     query = (select(MaturityScore, Conversation)
              .join(Conversation, MaturityScore.conversation_id == Conversation.id)
@@ -71,8 +74,9 @@ class _TitlesByRound:
     its own themes. A version this database never stored (a round made before versions were
     stored) can only be the shipped guide, whose titles the Theme rows carry."""
 
-    def __init__(self, session: Session):
-        self.session, self.cache = session, {}
+    def __init__(self, session: DbSession):
+        self.session = session
+        self.cache: dict[tuple[str, str], dict[int, str]] = {}
         self.shipped = dict(session.execute(select(Theme.number, Theme.title)).all())
 
     def of(self, round_: Round) -> dict[int, str]:
@@ -90,7 +94,7 @@ def _shown(cell: pd.DataFrame, public: bool, min_visits: int) -> bool:
     return len(cell) >= min_visits and (unnamed == 0 or unnamed >= min_visits)
 
 
-def national_picture(session: Session, round_ids=None, *, public: bool = True,
+def national_picture(session: DbSession, round_ids: Collection[int] | None = None, *, public: bool = True,
                      min_visits: int = MIN_VISITS) -> NationalPicture:
     frame = score_frame(session, round_ids, PUBLIC_STATUSES if public else COUNTED)
     if frame.empty:
@@ -119,7 +123,8 @@ def national_picture(session: Session, round_ids=None, *, public: bool = True,
     return NationalPicture(maturity, suppressed, named, int(frame["conversation_id"].nunique()), public, min_visits)
 
 
-def national_maturity(session: Session, round_ids=None, *, min_visits: int = MIN_VISITS) -> dict | None:
+def national_maturity(session: DbSession, round_ids: Collection[int] | None = None, *,
+                      min_visits: int = MIN_VISITS) -> dict[str, Any] | None:
     """The snapshot's "maturity" key: public (finalised visits, small cells suppressed), or None
     when no cell can be shown. `round_ids` limits it to those visitatierondes; None takes all."""
     return national_picture(session, round_ids, public=True, min_visits=min_visits).maturity

@@ -10,18 +10,21 @@ release (visits/national_release.py).
 """
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..models import Municipality
+from ..models.guide_versions import DEFAULT_GUIDE_SET
+from ..models.types import DbSession
 from ..models.visits import MATURITY_LEVELS
 from ..municipality_size import UNKNOWN, group_label, merge_small_classes, size_class
 from ..opbrengst.disclosure import MIN_MUNICIPALITIES, protect_distribution
-from .national import DEFAULT_GUIDE_SET, PUBLIC_STATUSES, score_frame
+from .national import PUBLIC_STATUSES, score_frame
 
 
-def maturity_by_size(session: Session, frame: pd.DataFrame | None = None) -> dict | None:
+def maturity_by_size(session: DbSession, frame: pd.DataFrame | None = None) -> dict[str, Any] | None:
     """{"groups": [{"key", "label", "visits"}], "themes": [{"number", "cells": [{level: n|None}|None]}]}
     or None when fewer than two groups can be shown."""
     frame = score_frame(session, statuses=PUBLIC_STATUSES) if frame is None else frame

@@ -8,18 +8,19 @@ least MIN_CELL visits (added, removed or with other committee levels).
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from ..models.opbrengst import NationalRelease
+from ..models.types import DbSession
 from ..opbrengst.disclosure import MIN_CELL, protect_maturity
 from ..opbrengst.errors import Problem, PublicationIncomplete
 from .national import MIN_VISITS, PUBLIC_STATUSES, NamedVisit, NationalPicture, national_picture, score_frame
 from .national_by_size import maturity_by_size
 
 
-def visit_fingerprints(session: Session) -> list[str]:
+def visit_fingerprints(session: DbSession) -> list[str]:
     """Per finalised visit: its id and a hash of its committee levels, as "id:hash", sorted."""
     frame = score_frame(session, statuses=PUBLIC_STATUSES)
     prints = []
@@ -36,7 +37,7 @@ def changed_visits(previous: list[str], current: list[str]) -> int:
     return len(old.keys() ^ new.keys()) + sum(1 for key in old.keys() & new.keys() if old[key] != new[key])
 
 
-def release_problems(session: Session, current: list[str]) -> list[Problem]:
+def release_problems(session: DbSession, current: list[str]) -> list[Problem]:
     earlier = session.scalars(select(NationalRelease).order_by(NationalRelease.version)).all()
     baselines = [release.visit_ids for release in earlier] or [[]]
     for baseline in baselines:
@@ -48,7 +49,7 @@ def release_problems(session: Session, current: list[str]) -> list[Problem]:
     return []
 
 
-def publish_release(session: Session, actor: str) -> NationalRelease:
+def publish_release(session: DbSession, actor: str) -> NationalRelease:
     """Publish the national picture as it is now as the next release (flushed, not committed)."""
     current = visit_fingerprints(session)
     problems = release_problems(session, current)
@@ -67,16 +68,16 @@ def publish_release(session: Session, actor: str) -> NationalRelease:
     return release
 
 
-def latest_release(session: Session) -> NationalRelease | None:
+def latest_release(session: DbSession) -> NationalRelease | None:
     return session.scalar(select(NationalRelease).order_by(NationalRelease.version.desc()).limit(1))
 
 
-def latest_release_maturity(session: Session) -> dict | None:
+def latest_release_maturity(session: DbSession) -> dict[str, Any] | None:
     release = latest_release(session)
     return release.maturity if release else None
 
 
-def public_picture(session: Session) -> NationalPicture:
+def public_picture(session: DbSession) -> NationalPicture:
     """What /visitaties/landelijk-beeld shows: the latest release, as a NationalPicture."""
     release = latest_release(session)
     if release is None:
@@ -87,5 +88,5 @@ def public_picture(session: Session) -> NationalPicture:
                            release.version, release.published_at, release.by_size)
 
 
-def releases(session: Session) -> list[NationalRelease]:
+def releases(session: DbSession) -> list[NationalRelease]:
     return list(session.scalars(select(NationalRelease).order_by(NationalRelease.version.desc())))

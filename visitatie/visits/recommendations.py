@@ -12,11 +12,10 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from ..guides.model import GuideSet
 from ..models import Conversation
-from ..models.types import utcnow
+from ..models.types import DbSession, utcnow
 from ..models.visits import (
     OWNER_ROLES,
     PRIORITIES,
@@ -43,12 +42,12 @@ class RecommendationInput:
     text: str
 
 
-def findings_of(session: Session, conversation: Conversation) -> list[Finding]:
+def findings_of(session: DbSession, conversation: Conversation) -> list[Finding]:
     return list(session.scalars(select(Finding).where(Finding.conversation_id == conversation.id)
                                 .order_by(Finding.theme_number, Finding.id)))
 
 
-def recommendations_of(session: Session, conversation: Conversation) -> list[Recommendation]:
+def recommendations_of(session: DbSession, conversation: Conversation) -> list[Recommendation]:
     """In theme order, the highest priority first, then the earliest deadline."""
     rows = session.scalars(select(Recommendation).where(Recommendation.conversation_id == conversation.id)
                            .execution_options(populate_existing=True))
@@ -63,7 +62,7 @@ def _text_problem(text: str) -> str | None:
     return None
 
 
-def add_finding(session: Session, guides: GuideSet, conversation: Conversation, theme_number: int | None,
+def add_finding(session: DbSession, guides: GuideSet, conversation: Conversation, theme_number: int | None,
                 text: str, actor: str, now: datetime | None = None) -> Finding:
     require_open(conversation)
     problems = {}
@@ -80,14 +79,14 @@ def add_finding(session: Session, guides: GuideSet, conversation: Conversation, 
     return finding
 
 
-def delete_finding(session: Session, conversation: Conversation, finding: Finding) -> None:
+def delete_finding(session: DbSession, conversation: Conversation, finding: Finding) -> None:
     require_open(conversation)
     session.delete(finding)
     session.commit()
 
 
-def _recommendation_problems(guides, conversation, data: RecommendationInput) -> dict[str, str]:
-    problems = {}
+def _recommendation_problems(guides: GuideSet, conversation: Conversation, data: RecommendationInput) -> dict[str, str]:
+    problems: dict[str, str] = {}
     if data.theme_number is None or theme_guide(guides, conversation, data.theme_number) is None:
         problems["theme_number"] = "unknown_theme"
     if data.priority not in PRIORITIES:
@@ -96,14 +95,14 @@ def _recommendation_problems(guides, conversation, data: RecommendationInput) ->
         problems["owner_role"] = "unknown_owner"
     if data.deadline is None:
         problems["deadline"] = "deadline_required"
-    elif visit_date(conversation) and data.deadline <= visit_date(conversation):
+    elif (day := visit_date(conversation)) and data.deadline <= day:
         problems["deadline"] = "deadline_before_visit"
     if problem := _text_problem(data.text):
         problems["text"] = problem
     return problems
 
 
-def add_recommendation(session: Session, guides: GuideSet, conversation: Conversation,
+def add_recommendation(session: DbSession, guides: GuideSet, conversation: Conversation,
                        data: RecommendationInput, actor: str, now: datetime | None = None) -> Recommendation:
     require_open(conversation)
     problems = _recommendation_problems(guides, conversation, data)
@@ -120,7 +119,7 @@ def add_recommendation(session: Session, guides: GuideSet, conversation: Convers
     return recommendation
 
 
-def update_recommendation(session: Session, guides: GuideSet, conversation: Conversation,
+def update_recommendation(session: DbSession, guides: GuideSet, conversation: Conversation,
                           recommendation: Recommendation, data: RecommendationInput, actor: str,
                           base_version: int, now: datetime | None = None) -> Recommendation:
     """The committee corrects a recommendation's content (not its status) until the report is final."""
@@ -136,13 +135,13 @@ def update_recommendation(session: Session, guides: GuideSet, conversation: Conv
                             {**values, "updated_by": actor, "updated_at": now or utcnow()})
 
 
-def delete_recommendation(session: Session, conversation: Conversation, recommendation: Recommendation) -> None:
+def delete_recommendation(session: DbSession, conversation: Conversation, recommendation: Recommendation) -> None:
     require_open(conversation)
     session.delete(recommendation)
     session.commit()
 
 
-def change_status(session: Session, conversation: Conversation, recommendation: Recommendation,
+def change_status(session: DbSession, conversation: Conversation, recommendation: Recommendation,
                   new_status: str, reason: str, actor: str, base_version: int,
                   now: datetime | None = None) -> Recommendation:
     """The host's follow-up. Allowed also after the report is final (that is when it happens);
@@ -170,12 +169,12 @@ def change_status(session: Session, conversation: Conversation, recommendation: 
                             {"status": new_status, "status_reason": reason, "updated_by": actor, "updated_at": now})
 
 
-def response_of(session: Session, conversation: Conversation) -> VisitResponse | None:
+def response_of(session: DbSession, conversation: Conversation) -> VisitResponse | None:
     return session.scalar(select(VisitResponse).where(VisitResponse.conversation_id == conversation.id)
                           .execution_options(populate_existing=True))
 
 
-def save_response(session: Session, conversation: Conversation, text: str, actor: str, base_version: int,
+def save_response(session: DbSession, conversation: Conversation, text: str, actor: str, base_version: int,
                   now: datetime | None = None) -> VisitResponse:
     """The host's bestuurlijke reactie; part of the report, so it closes when the report is final."""
     require_open(conversation)

@@ -4,36 +4,37 @@ from __future__ import annotations
 
 import io
 import re
-
-from sqlalchemy.orm import Session
+from typing import Any
 
 from ..conversations.finalising import last_finalised
 from ..guides.model import GuideSet
-from ..models import Conversation
+from ..models import Conversation, Participation
+from ..models.types import DbSession
+from ..models.visits import MaturityScore, Recommendation
 from ..reports.visit_report import build_visit_report
-from .assessment import assessments
+from .assessment import ThemeAssessment, assessments
 from .core import committee, ensure_visit, host_of, host_participants, visit_date
 from .followup import follow_up
 from .recommendations import findings_of, recommendations_of, response_of
 
 
-def _score(assessment, score) -> dict | None:
+def _score(assessment: ThemeAssessment, score: MaturityScore | None) -> dict[str, Any] | None:
     if score is None:
         return None
     return {"level": score.level, "name": assessment.level_name(score.level), "justification": score.justification}
 
 
-def _recommendation(r) -> dict:
+def _recommendation(r: Recommendation) -> dict[str, Any]:
     return {"theme_number": r.theme_number, "priority": r.priority, "owner_role": r.owner_role,
             "deadline": r.deadline.isoformat(), "text": r.text, "status": r.status, "status_reason": r.status_reason}
 
 
-def _person(p) -> dict:
+def _person(p: Participation) -> dict[str, Any]:
     return {"name": p.person.name, "role": p.role, "function": p.person.function or "",
             "municipality": p.municipality.name if p.municipality else ""}
 
 
-def visit_report_content(session: Session, guides: GuideSet, conversation: Conversation) -> dict:
+def visit_report_content(session: DbSession, guides: GuideSet, conversation: Conversation) -> dict[str, Any]:
     ensure_visit(session, conversation)
     host = host_of(conversation)
     findings = findings_of(session, conversation)
@@ -72,7 +73,7 @@ def visit_report_content(session: Session, guides: GuideSet, conversation: Conve
         "response": {"text": response.text, "by": response.updated_by, "at": response.updated_at.isoformat()}
         if response and response.text else None,
         "follow_up": {
-            "date": visit_date(previous.previous).isoformat() if visit_date(previous.previous) else None,
+            "date": day.isoformat() if (day := visit_date(previous.previous)) else None,
             "round": previous.previous.round.title,
             "recommendations": [_recommendation(r) for r in previous.recommendations],
         } if previous else None,
@@ -86,7 +87,7 @@ def visit_report_filename(conversation: Conversation) -> str:
     return f"visitatierapport-{slug}{f'-{day.isoformat()}' if day else ''}.docx"
 
 
-def visit_report_docx(session: Session, guides: GuideSet, conversation: Conversation) -> io.BytesIO:
+def visit_report_docx(session: DbSession, guides: GuideSet, conversation: Conversation) -> io.BytesIO:
     """The visitatierapport as .docx bytes, ready to send or write to a file."""
     stream = io.BytesIO()
     build_visit_report(visit_report_content(session, guides, conversation)).save(stream)

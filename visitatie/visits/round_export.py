@@ -10,13 +10,12 @@ from datetime import datetime
 
 import pandas as pd
 from babel.dates import format_datetime
-from sqlalchemy.orm import Session
 
+from ..dutch_time import AMSTERDAM
 from ..guides.model import GuideSet
-from ..models import Round
-from ..models.types import utcnow
+from ..models import Conversation, Round
+from ..models.types import DbSession, utcnow
 from ..reports.visit_report import OWNERS, STATUSES
-from ..scheduling.inputs import AMSTERDAM
 from ..spreadsheets import Sheet, csv_zip_bytes, xlsx_bytes
 from .assessment import scores_of, visit_guides
 from .core import is_visit, visit_date
@@ -24,12 +23,12 @@ from .recommendations import recommendations_of
 
 
 
-def _visits(round_: Round):
+def _visits(round_: Round) -> list[Conversation]:
     return sorted((c for c in round_.conversations if is_visit(c)),
                   key=lambda c: (visit_date(c) is None, visit_date(c), c.id))
 
 
-def _scores(session: Session, guides: GuideSet, round_: Round) -> pd.DataFrame:
+def _scores(session: DbSession, guides: GuideSet, round_: Round) -> pd.DataFrame:
     rows = []
     for c in _visits(round_):
         scores = scores_of(session, c)
@@ -47,7 +46,7 @@ def _scores(session: Session, guides: GuideSet, round_: Round) -> pd.DataFrame:
                                        "Commissie", "Verschil", "Toelichting zelfevaluatie", "Toelichting commissie"])
 
 
-def _recommendations(session: Session, round_: Round) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _recommendations(session: DbSession, round_: Round) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, events = [], []
     for c in _visits(round_):
         for r in recommendations_of(session, c):
@@ -67,7 +66,7 @@ def _recommendations(session: Session, round_: Round) -> tuple[pd.DataFrame, pd.
                                           "Toelichting"]))
 
 
-def sheets(session: Session, guides: GuideSet, round_: Round, *, exported_by: str,
+def sheets(session: DbSession, guides: GuideSet, round_: Round, *, exported_by: str,
            exported_at: datetime | None = None) -> list[Sheet]:
     """The sheets in order: cover, scores, recommendations, follow-up (status history)."""
     exported_at = exported_at or utcnow()

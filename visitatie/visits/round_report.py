@@ -16,15 +16,16 @@ import io
 import re
 from collections import Counter
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ..guides.model import GuideSet
 from ..models import Conversation, Round
+from ..models.types import DbSession
 from ..models.visits import MATURITY_LEVELS, RECOMMENDATION_STATUSES, Visit
 from ..opbrengst.disclosure import FOOTNOTE, MIN_CELL, MIN_MUNICIPALITIES, protect_distribution
-from ..pdf import render_pdf
+from ..pdf.render import render_pdf
 from ..reports import visit_round_text
 from ..reports.visit_round_report import build_visit_round_report
 from .assessment import scores_of, visit_guides
@@ -46,26 +47,27 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def _protected(counts: dict[str, int]) -> dict:
+def _protected(counts: dict[str, int]) -> dict[str, Any]:
     shown, reason = protect_distribution(counts)
     return {"n": sum(counts.values()), "counts": shown, "suppressed": reason}
 
 
-def _recurring(items: list[tuple[int, str]]) -> tuple[list[dict], int]:
+def _recurring(items: list[tuple[int, str]]) -> tuple[list[dict[str, Any]], int]:
     """(visit id, text) pairs -> texts written at MIN_CELL or more visits, most visits first; and
     how many items were written at fewer visits (counted, not quoted)."""
-    visits, first = {}, {}
+    visits: dict[str, set[int]] = {}
+    first: dict[str, str] = {}
     for visit_id, text in items:
         visits.setdefault(_key(text), set()).add(visit_id)
         first.setdefault(_key(text), text.strip())
-    recurring = [{"text": first[key], "visits": len(ids), "key": key}
+    recurring: list[dict[str, Any]] = [{"text": first[key], "visits": len(ids), "key": key}
                  for key, ids in visits.items() if len(ids) >= MIN_CELL]
     recurring.sort(key=lambda item: (-item["visits"], item["text"]))
     keys = {item["key"] for item in recurring}
     return recurring, sum(1 for _, text in items if _key(text) not in keys)
 
 
-def round_report_content(session: Session, guides: GuideSet, round_: Round, today: date) -> dict:
+def round_report_content(session: DbSession, guides: GuideSet, round_: Round, today: date) -> dict[str, Any]:
     """The report's content; TooFewVisits below MIN_VISITS finalised visits. `today` is the
     "stand per" date of the follow-up statuses."""
     if round_.kind != VISIT_KIND:
@@ -79,7 +81,7 @@ def round_report_content(session: Session, guides: GuideSet, round_: Round, toda
     scores = {c.id: scores_of(session, c) for c in visits}
     findings = [f for c in visits for f in findings_of(session, c)]
     recommendations = [r for c in visits for r in recommendations_of(session, c)]
-    themes = []
+    themes: list[dict[str, Any]] = []
     for guide in visit_guides(guides, visits[0]):
         number = guide.number
         scale = guides.maturity_for(guide.slug)
@@ -122,11 +124,11 @@ def report_file_name(round_: Round, extension: str) -> str:
     return f"rapport-visitatieronde-{round_.id}.{extension}"
 
 
-def round_report_docx(content: dict) -> bytes:
+def round_report_docx(content: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     build_visit_round_report(content).save(buffer)
     return buffer.getvalue()
 
 
-def round_report_pdf(content: dict) -> bytes:
+def round_report_pdf(content: dict[str, Any]) -> bytes:
     return render_pdf("pdf/visitatieronde.html", content=content, text=visit_round_text)

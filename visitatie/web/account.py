@@ -1,8 +1,8 @@
 """Signing in and out, the second step, the own account page and the one-time password links.
 
-A sign-in goes: password (throttled per address, lockout.py) → TOTP or recovery code when the
+A sign-in goes: password (throttled per address, accounts/lockout.py) → TOTP or recovery code when the
 account has two-factor sign-in, or enrolment when it must and has not → a server-side session
-(login_sessions.py) whose key the cookie carries.
+(accounts/login_sessions.py) whose key the cookie carries.
 """
 from datetime import datetime, timedelta
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from wtforms import EmailField, StringField
 from wtforms.validators import Length
 
-from ..accounts import links as account_links, auth, login_sessions, two_factor
+from ..accounts import links as account_links, auth
 from ..security import events as security_events, log as security_log
 from ..extensions import db
 from ..i18n import local_time

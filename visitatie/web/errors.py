@@ -153,7 +153,8 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException):
         status = error.code or 500
         if status in (403, 404, 405, 413):
-            headers = {"Allow": ", ".join(error.valid_methods)} if getattr(error, "valid_methods", None) else None
+            valid_methods = getattr(error, "valid_methods", None)  # set on a 405 only
+            headers = {"Allow": ", ".join(valid_methods)} if valid_methods else None
             return respond(status, {403: "forbidden", 404: "not_found", 405: "method_not_allowed",
                                     413: "too_large"}[status], f"errors/{status}.html", headers)
         if status == 503:

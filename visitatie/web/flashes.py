@@ -6,4 +6,5 @@ from flask import flash
 
 
 def flash_link(text: str, link_text: str, url: str, category: str = "success") -> None:
-    flash({"text": text, "link_text": link_text, "url": url}, category)
+    # Flask's stubs say str; flash stores any value the session serialiser takes, and base.html reads the dict.
+    flash({"text": text, "link_text": link_text, "url": url}, category)  # type: ignore[arg-type]

@@ -15,9 +15,10 @@ from .participant.views import load_conversation
 
 def _theme_form(message: str) -> str:
     """The guide form of one theme with every typed answer in place; the changed ones marked unsaved."""
-    conversation, caps = load_conversation(request.view_args["conversation_id"])
+    view_args = request.view_args or {}  # set on every routed request, which the kept forms are
+    conversation, caps = load_conversation(view_args["conversation_id"])
     guides = answer_domain.conversation_guides(round_guides(conversation.round), conversation)
-    guide = next(g for g in guides if g.number == request.view_args["number"])
+    guide = next(g for g in guides if g.number == view_args["number"])
     stored = answer_domain.answers_by_question(db.session, conversation)
     typed, errors = {}, {}
     for municipality in conversation.municipalities:
@@ -38,5 +39,5 @@ KEEPERS = {"participant.edit_theme": _theme_form}
 
 def render_kept(message: str) -> str | None:
     """The form's own page with what was typed, or None when this form has none."""
-    keeper = KEEPERS.get(request.endpoint)
+    keeper = KEEPERS.get(request.endpoint or "")
     return keeper(message) if keeper else None

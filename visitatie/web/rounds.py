@@ -32,8 +32,9 @@ def list_rounds():
 @projectleider_required
 def show_round(round_id: int):
     round_ = db.session.get(Round, round_id) or abort(404)
-    sort = request.args.get("sort") if request.args.get("sort") in SORT_KEYS else "datum"
-    direction = request.args.get("richting") if request.args.get("richting") in DIRECTIONS else "op"
+    sort, direction = request.args.get("sort", ""), request.args.get("richting", "")
+    sort = sort if sort in SORT_KEYS else "datum"
+    direction = direction if direction in DIRECTIONS else "op"
     status, query = request.args.get("status") or "", request.args.get("q", "").strip()
     return render_template(
         "rounds/show.html", round=round_, overview=overview(db.session, round_), titles=theme_titles(round_),
@@ -74,11 +75,11 @@ def _save_form(form: RoundForm, round_: Round | None):
         targets = {"kind": form.kind, "status": form.status, "period_end": form.period_end,
                    "period_start": form.period_start, "themes": form.themes}
         for problem in failed.problems:
-            targets.get(problem.field, form.title).errors.append(problem_message(problem))
+            targets.get(problem.field or "", form.title).errors.append(problem_message(problem))
         return None, 400
-    except StaleEdit:
+    except StaleEdit:  # only an edit of an existing round can be stale
         db.session.rollback()
-        form.updated_at.data = round_.updated_at.isoformat()
+        form.updated_at.data = round_.updated_at.isoformat() if round_ is not None else ""
         flash(_("Iemand anders heeft deze ronde intussen gewijzigd. Uw invoer staat hieronder nog; "
                 "controleer de ronde en sla opnieuw op om uw versie te bewaren."), "error")
         return None, 409

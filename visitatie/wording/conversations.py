@@ -1,5 +1,5 @@
 """Words for the refusals of a conversation's own pages: answers, marks, consent and finalising
-(visitatie/answers.py, marks.py, opbrengst/consent.py, finalising.py)."""
+(visitatie/conversations/answers.py, conversations/marks.py, conversations/finalising.py and opbrengst/consent.py)."""
 from flask_babel import gettext as _
 
 from . import register
@@ -25,7 +25,7 @@ for _code, _words in {
     "not_finalised": lambda p: _("Het verslag is niet vastgesteld; heropenen is niet nodig."),
     "reason_required": lambda p: _("Geef een reden op voor het heropenen."),
     "reason_too_long": lambda p: _("De reden is te lang; gebruik hooguit 1000 tekens."),
-    # Answers (answers.py); the locked and conflict cases are worded on the page (web/answer_form.py).
+    # Answers (conversations/answers.py); the locked and conflict cases are worded on the page (web/participant/answer_form.py).
     "not_a_choice": lambda p: _("Kies een van de gegeven antwoorden."),
     "question_hidden": lambda p: _("Deze vraag is bij het gekozen antwoord niet van toepassing; dit antwoord is niet "
                                    "opgeslagen."),

@@ -91,7 +91,7 @@ for _field in ("justification", "checklist", "reason"):
 
 
 def field_messages(error: InvalidInput) -> dict[str, str]:
-    return {problem.field: problem_message(problem) for problem in error.problems}
+    return {problem.field or "": problem_message(problem) for problem in error.problems}
 
 
 def locked_message(error: VisitLocked) -> str:

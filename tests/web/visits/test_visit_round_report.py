@@ -37,7 +37,7 @@ def content(app, demo):
 def test_maturity_per_theme_self_and_committee_through_disclosure_control(content):
     assert content["visits"] == 7 and content["named"] == ["Dalfsen"] and content["unnamed"] == 6
     themes = {t["number"]: t for t in content["themes"]}
-    # Committee levels of the seven finalised visits (visits/demo.py), counted by hand:
+    # Committee levels of the seven finalised visits (demo/visits.py), counted by hand:
     # theme 1: 3,2,3,3,2,2,3 -> 3 at level 2, 4 at level 3: both cells 3 or more, shown.
     assert themes[1]["committee"]["counts"] == {"1": 0, "2": 3, "3": 4, "4": 0, "5": 0}
     # theme 3: 3,2,3,4,4,3,2 -> 2 at level 2 and 2 at level 4: both under 3, left out; 3 at level 3 stays.

@@ -1,5 +1,5 @@
 """Forms of the guide editor. They only carry the fields; the rules are the YAML loader's
-(guides.py), applied by the domain (guide_versions.py), whose errors name the field they concern."""
+(guides/model.py), applied by the domain (guides/versions.py), whose errors name the field they concern."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired

@@ -7,6 +7,7 @@ CSV comes in the Dutch Excel dialect (';', decimal comma) unless ?scheiding=inte
 from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from werkzeug.wrappers import Response as BaseResponse
 
 from ...security import events as security_events
 from ...accounts.auth import projectleider_required
@@ -66,7 +67,7 @@ def _visit_round_export(round_: Round, extension: str) -> Response:
     return _file(content, XLSX if extension == "xlsx" else "application/zip", filename)
 
 
-def _public(round_id: int, extension: str) -> Response:
+def _public(round_id: int, extension: str) -> BaseResponse:  # a file, or a redirect
     round_ = db.session.get(Round, round_id) or abort(404)
     publication = latest(db.session, round_id)
     if publication is None:
@@ -116,7 +117,7 @@ def download_report(round_id: int):
     return _file(content, DOCX, report_file_name(round_id, snapshot))
 
 
-def _visit_round_report(round_: Round) -> Response:
+def _visit_round_report(round_: Round) -> BaseResponse:  # a file, or a redirect
     """A visitatieronde has a report of its own: maturity, recurring findings and recommendations."""
     try:
         content = visit_round.round_report_content(db.session, round_guides(round_), round_, in_amsterdam(utcnow()).date())

@@ -25,7 +25,7 @@ def _answer_of(conversation, answer_id: int) -> Answer:
 
 
 def _theme_url(conversation, answer: Answer) -> str:
-    question = round_guides(conversation.round).question(answer.question_id)
+    question = round_guides(conversation.round).known_question(answer.question_id)
     return url_for("participant.edit_theme", conversation_id=conversation.id, number=question.theme_number,
                    _anchor=answer_form.dom_id(answer.municipality_id, answer.question_id))
 

@@ -28,7 +28,7 @@ from ...conversations.answers import (
 )
 from ...guides.model import Guide, Question
 from ...i18n import local_time
-from ...models import Answer
+from ...models import Answer, Municipality
 from ...conversations.word_diff import WordDiff, merge, word_diff
 from ...wording import problem_message
 
@@ -43,10 +43,10 @@ def dom_id(municipality_id: int, question_id: str) -> str:
 
 @dataclass
 class FieldState:
-    municipality: object
+    municipality: Municipality
     question: Question
     answer: Answer | None
-    value: object  # decoded: str, or a list for multiple choice
+    value: list[str] | str | None  # decoded: str, or a list for multiple choice
     version: int
     editable: bool
     shown: bool
@@ -130,6 +130,8 @@ def error_message(error: AnswerError) -> str:
         return locked_message(error.status)
     if isinstance(error, VersionConflict):
         return conflict_message(error)
+    if not error.problems:  # a save that failed for another reason (a storage fault): kept, not refused
+        return _("Dit antwoord kon niet worden opgeslagen.")
     return problem_message(error.problems[0])
 
 
@@ -149,7 +151,7 @@ def conflict_message(conflict: VersionConflict) -> str:
 
 def field_states(guide: Guide, municipalities, capabilities, locked: bool,
                  answers: dict[tuple[int, str], Answer],
-                 typed: dict[tuple[int, str], object] | None = None,
+                 typed: dict[tuple[int, str], list[str] | str | None] | None = None,
                  errors: dict[tuple[int, str], AnswerError] | None = None) -> dict[tuple[int, str], FieldState]:
     """Every field of the theme as the page shows it.
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 from flask_babel import gettext as _
-from sqlalchemy.orm import Session
 
 from ...conversations import answers as answer_domain
 from ...conversations.answers import (
@@ -21,7 +20,7 @@ from ...guides.registry import round_guides
 from ...guides.model import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from ...i18n import local_time
 from ...models import Answer, Conversation
-from ...models.types import utcnow
+from ...models.types import DbSession, utcnow
 from ...opbrengst.consent import quotes_of_speaker
 from ...conversations.word_diff import merge, word_diff
 from . import answer_form
@@ -39,7 +38,7 @@ def _progress(guides, answers, conversation):
     return answer_domain.conversation_progress(guides, values, municipality_ids, role)
 
 
-def overview(session: Session, all_guides: GuideSet, conversation: Conversation, caps) -> dict:
+def overview(session: DbSession, all_guides: GuideSet, conversation: Conversation, caps) -> dict:
     guides = answer_domain.conversation_guides(all_guides, conversation)
     answers = answer_domain.answers_by_question(session, conversation)
     per_theme, total = _progress(guides, answers, conversation)
@@ -54,7 +53,7 @@ def overview(session: Session, all_guides: GuideSet, conversation: Conversation,
     }
 
 
-def _own_quotes(session: Session, conversation: Conversation) -> int:
+def _own_quotes(session: DbSession, conversation: Conversation) -> int:
     """How many quotes of the signed-in participant wait on this page for their consent."""
     participation = getattr(current_user, "participation", None)
     if participation is None or participation.conversation_id != conversation.id:
@@ -62,7 +61,7 @@ def _own_quotes(session: Session, conversation: Conversation) -> int:
     return len(quotes_of_speaker(session, participation))
 
 
-def theme(session: Session, guides: list[Guide], guide: Guide, conversation: Conversation, caps,
+def theme(session: DbSession, guides: list[Guide], guide: Guide, conversation: Conversation, caps,
           typed=None, errors=None) -> dict:
     answers = answer_domain.answers_by_question(session, conversation)
     per_theme, total = _progress(guides, answers, conversation)
@@ -85,10 +84,10 @@ def theme(session: Session, guides: list[Guide], guide: Guide, conversation: Con
     }
 
 
-def theme_of_answer(session: Session, all_guides: GuideSet, conversation: Conversation, caps, answer: Answer) -> dict:
+def theme_of_answer(session: DbSession, all_guides: GuideSet, conversation: Conversation, caps, answer: Answer) -> dict:
     """The context of the theme page that holds this answer."""
     guides = answer_domain.conversation_guides(all_guides, conversation)
-    number = all_guides.question(answer.question_id).theme_number
+    number = all_guides.known_question(answer.question_id).theme_number
     return theme(session, guides, next(g for g in guides if g.number == number), conversation, caps)
 
 
@@ -99,10 +98,11 @@ def posts_foreign_fields(form, conversation: Conversation, caps) -> bool:
                for name in form for mid in foreign)
 
 
-def save_theme_form(session: Session, all_guides: GuideSet, guide: Guide, conversation: Conversation, caps,
+def save_theme_form(session: DbSession, all_guides: GuideSet, guide: Guide, conversation: Conversation, caps,
                     form, actor: str) -> tuple[dict, dict]:
     """Save a posted theme; returns what was typed and the errors, both keyed by (municipality, question)."""
-    typed, errors = {}, {}
+    typed: dict[tuple[int, str], list[str] | str | None] = {}
+    errors: dict[tuple[int, str], AnswerError] = {}
     for municipality in conversation.municipalities:
         if not caps.can_edit_municipality(municipality):
             continue
@@ -132,7 +132,7 @@ def parse_autosave(all_guides: GuideSet, conversation: Conversation, data) -> tu
     guide = all_guides.guide_of(question_id)
     if guide is None or guide.number not in {t.number for t in conversation.round.themes}:
         return None
-    return municipality_id, Change(all_guides.question(question_id), data.get("value"), version)
+    return municipality_id, Change(all_guides.known_question(question_id), data.get("value"), version)
 
 
 def autosave_error(error: AnswerError):
@@ -159,7 +159,7 @@ def _question_of(answer: Answer) -> Question | None:
     return round_guides(answer.conversation.round).question(answer.question_id)
 
 
-def autosave_result(session: Session, all_guides: GuideSet, conversation: Conversation, question: Question,
+def autosave_result(session: DbSession, all_guides: GuideSet, conversation: Conversation, question: Question,
                     answer: Answer | None) -> dict:
     guides = answer_domain.conversation_guides(all_guides, conversation)
     answers = answer_domain.answers_by_question(session, conversation)

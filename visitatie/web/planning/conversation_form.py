@@ -1,5 +1,7 @@
 """Between the conversation form and the scheduling domain: fill the form from a conversation,
 turn a posted form into a ConversationInput, and put the domain's Problems next to the fields."""
+from typing import Any
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -28,9 +30,10 @@ def initial_data(conversation: Conversation | None, codes: list[str] | None = No
     """Form data for GET: the conversation as saved, or a new one with preselected municipalities."""
     if conversation is None:
         codes = (codes or [])[:3]
-        data = {f"municipality_{i}": code for i, code in enumerate(codes, start=1)}
-        return {**data, "participants": _from_register(codes) + [{}] * EMPTY_ROWS}
-    data = {f"municipality_{i}": m.code for i, m in enumerate(conversation.municipalities[:3], start=1)}
+        chosen = {f"municipality_{i}": code for i, code in enumerate(codes, start=1)}
+        return {**chosen, "participants": _from_register(codes) + [{}] * EMPTY_ROWS}
+    data: dict[str, Any] = {f"municipality_{i}": m.code
+                            for i, m in enumerate(conversation.municipalities[:3], start=1)}
     if conversation.starts_at:
         local = in_amsterdam(conversation.starts_at)
         data.update(day=local.date(), time=local.time().replace(tzinfo=None))
@@ -52,7 +55,8 @@ def _from_register(codes: list[str]) -> list[dict]:
     """Participant rows of the chosen municipalities from the contacts register (to change freely)."""
     towns = [m for m in (municipality_by_code(c) for c in codes) if m is not None]
     register = contacts_of(db.session, [m.id for m in towns])
-    return [{"name": p.name, "email": p.email, "role": p.role, "municipality": p.municipality.name}
+    return [{"name": p.name, "email": p.email, "role": p.role,
+             "municipality": p.municipality.name if p.municipality else ""}
             for p in register_participants(towns, register)]
 
 
@@ -100,7 +104,7 @@ def show_problems(form: ConversationForm, problems: list[Problem], targets: list
     general = []
     for problem in problems:
         text = problem_message(problem)
-        field = fields.get(problem.field)
+        field = fields.get(problem.field or "")
         if problem.field and problem.field.startswith("participants-"):
             field = targets[int(problem.field.split("-")[1])]
         if field is None:

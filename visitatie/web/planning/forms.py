@@ -1,5 +1,7 @@
 """Forms of the planning pages (Flask-WTF). They only check shape; the planning rules live in
 visitatie/scheduling/validation.py and come back as Problems (see messages.py)."""
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -38,7 +40,9 @@ _ROUND_ROLES = {
     RoundKind.VISITATIERONDE: (Role.COMMISSIELID, Role.SECRETARIS, Role.BURGEMEESTER, Role.CISO, Role.ADVISEUR_OOV,
                                Role.NOTULIST, Role.PROJECTLEIDER),
 }
-ROLE_CHOICES = {kind: options((role, lazy_label(Role, role)) for role in roles) for kind, roles in _ROUND_ROLES.items()}
+# Keyed by RoundKind, looked up with a round's kind (a plain str): a StrEnum member equals its str.
+ROLE_CHOICES: dict[str, list[Any]] = {kind: options((role, lazy_label(Role, role)) for role in roles)
+                                      for kind, roles in _ROUND_ROLES.items()}
 # Municipality names are typed with suggestions from one shared <datalist id="gemeenten">.
 TOWN_INPUT = {"list": "gemeenten", "autocomplete": "off"}
 SCORE_CHOICES = options([("", _l("niet ingevuld"))] + [(str(s), str(s)) for s in range(1, 6)])

@@ -47,7 +47,7 @@ def list_invitations(round_id: int):
     now = utcnow()
     # The preview of the batch: who gets a link with "without a valid link" (the table lists them).
     without = [p for p in participations if p.conversation.status in BATCH_STATUSES
-               and not (current[p.id] and current[p.id].is_valid(now))]
+               and not ((invitation := current[p.id]) and invitation.is_valid(now))]
     return render_template("planning/invitations.html", round=round_, participations=participations,
                            current=current, now=now, without=len(without),
                            without_conversations=len({p.conversation_id for p in without}), form=IssueForm(formdata=None), confirm_form=ConfirmForm(),

@@ -6,6 +6,7 @@ from flask_babel import ngettext
 
 from ...extensions import db
 from ...guides.registry import theme_titles
+from ...models import Municipality
 from ...scheduling import StaleEdit, ValidationFailed
 from ...scheduling import pairing as domain
 from ..flashes import flash_link
@@ -29,7 +30,7 @@ def show_suggestions(round_id: int):
                            rejected=len(domain.rejected_pairs(db.session, round_)))
 
 
-def _pair():
+def _pair() -> tuple[Municipality, Municipality] | None:
     form = PairForm()
     if not form.validate_on_submit():
         return None
@@ -65,9 +66,9 @@ def accept_pairs(round_id: int):
     pairs = [(municipality_by_code(a), municipality_by_code(b)) for a, b in ticked] or [
         (municipality_by_code(p.first.code), municipality_by_code(p.second.code))
         for p in domain.suggest_pairs(db.session, round_, constraint).pairs]
-    pairs = [pair for pair in pairs if None not in pair and pair[0] != pair[1]]
+    known = [(a, b) for a, b in pairs if a is not None and b is not None and a != b]
     try:
-        saved = domain.accept_pairs(db.session, round_, pairs, actor())
+        saved = domain.accept_pairs(db.session, round_, known, actor())
     except ValidationFailed as failed:
         db.session.rollback()
         flash(_("Er is niets aangenomen.") + " " + " ".join(titled_message(p) for p in failed.problems), "error")

@@ -21,13 +21,13 @@ from ..participant.views import signed_in_required
 from .forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
 from ...wording import problem_message
 from ...wording.visits import locked_message
-from .views import DOCX, bp, load_visit, _recommendation_of
+from .access import DOCX, bp, load_visit, recommendation_of
 
 @bp.route("/<int:visit_id>/aanbevelingen/<int:recommendation_id>/bewerken", methods=["GET", "POST"])
 @signed_in_required
 def edit_recommendation(visit_id: int, recommendation_id: int):
     conversation, rights = load_visit(visit_id, require="can_score")
-    recommendation = _recommendation_of(conversation, recommendation_id)
+    recommendation = recommendation_of(conversation, recommendation_id)
     form = RecommendationForm(prefix="recommendation", data={
         "theme_number": str(recommendation.theme_number), "priority": recommendation.priority,
         "owner_role": recommendation.owner_role, "deadline": recommendation.deadline, "text": recommendation.text,
@@ -51,7 +51,7 @@ def edit_recommendation(visit_id: int, recommendation_id: int):
 @signed_in_required
 def delete_recommendation(visit_id: int, recommendation_id: int):
     conversation, _rights = load_visit(visit_id, require="can_score")
-    recommendation = _recommendation_of(conversation, recommendation_id)
+    recommendation = recommendation_of(conversation, recommendation_id)
     number = recommendation.theme_number
     if not ConfirmForm().validate_on_submit():
         abort(400)
@@ -80,10 +80,10 @@ def show_follow_up(visit_id: int):
 @signed_in_required
 def update_recommendation_status(visit_id: int, recommendation_id: int):
     conversation, rights = load_visit(visit_id, require="can_follow_up")
-    recommendation = _recommendation_of(conversation, recommendation_id, include_previous=True)
+    recommendation = recommendation_of(conversation, recommendation_id, include_previous=True)
     form = StatusForm(prefix=f"r{recommendation.id}")
     try:
-        domain.change_status(db.session, db.session.get(type(conversation), recommendation.conversation_id),
+        domain.change_status(db.session, db.session.get_one(type(conversation), recommendation.conversation_id),
                              recommendation, form.status.data or "", form.reason.data or "",
                              actor_name(current_user), int(form.version.data or 0))
     except domain.VisitError as error:

@@ -2,13 +2,13 @@
 views so those stay a dozen lines. Flask-Babel for messages; no SQL strings."""
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from ...conversations import answers as answer_domain
 from ...conversations.finalising import last_finalised
 from ...guides.model import GuideSet
 from ...models import Conversation
+from ...models.types import DbSession
 from ...visits import (
+    ChecklistInput,
     InvalidInput,
     StaleEdit,
     VisitLocked,
@@ -38,7 +38,7 @@ from .forms import (
 from ...wording.visits import field_messages, locked_message, stale_message
 
 
-def prepare(session: Session, conversation: Conversation) -> None:
+def prepare(session: DbSession, conversation: Conversation) -> None:
     """The visit's own row exists from the first time anyone opens it."""
     ensure_visit(session, conversation)
     session.commit()
@@ -50,7 +50,7 @@ def _guide_progress(session, guides, conversation):
     return answer_domain.conversation_progress(visit_guides(guides, conversation), values, [host_of(conversation).id])
 
 
-def overview(session: Session, guides: GuideSet, conversation: Conversation, rights, *,
+def overview(session: DbSession, guides: GuideSet, conversation: Conversation, rights, *,
              response_form: ResponseForm | None = None, notice: str | None = None) -> dict:
     response = response_of(session, conversation)
     if response_form is None:
@@ -71,7 +71,7 @@ def overview(session: Session, guides: GuideSet, conversation: Conversation, rig
     }
 
 
-def theme(session: Session, guides: GuideSet, conversation: Conversation, rights, number: int, *,
+def theme(session: DbSession, guides: GuideSet, conversation: Conversation, rights, number: int, *,
           forms: dict | None = None, checklist_typed: dict | None = None, checklist_errors: dict | None = None,
           notice: str | None = None, unsaved: str | None = None) -> dict:
     """The theme page: its levels, both scores side by side, the checklist, findings, recommendations."""
@@ -130,13 +130,15 @@ def refusal(form, error) -> tuple[str | None, int]:
     return locked_message(error), 409
 
 
-def save_score(session: Session, guides: GuideSet, conversation: Conversation, rights, number: int,
+def save_score(session: DbSession, guides: GuideSet, conversation: Conversation, rights, number: int,
                source: str, posted, actor: str) -> tuple[dict | None, int]:
     """Save a posted score (with the self-assessment: the checklist): (None, 302) or (page context, status)."""
     form = ScoreForm(prefix=source)
-    checklist, checklist_problems, typed = [], {}, None
+    checklist: list[ChecklistInput] = []
+    checklist_problems: dict[str, str] = {}
+    typed: dict[str, dict] | None = None
     if source == "self":
-        scale = guides.maturity_for(guides.by_number(number).slug)
+        scale = guides.maturity_for(guides.theme(number).slug)
         checklist, checklist_problems, typed = read_checklist(posted, scale.checklist if scale else ())
     checklist_errors = {key: field_messages(InvalidInput({key: code})).get(key) for key, code in checklist_problems.items()}
     notice, status, unsaved = None, 400, None
@@ -159,7 +161,7 @@ def save_score(session: Session, guides: GuideSet, conversation: Conversation, r
     return context, status
 
 
-def follow_up_page(session: Session, guides: GuideSet, conversation: Conversation, rights, failed=None) -> dict:
+def follow_up_page(session: DbSession, guides: GuideSet, conversation: Conversation, rights, failed=None) -> dict:
     """This visit's recommendations and those of the host's previous visit, each with its status form.
 
     `failed` is (recommendation id, posted form, notice) when a status change was refused.

@@ -4,50 +4,27 @@ Every visit view asks visits.visit_rights() through `load_visit`: a visit that d
 a conversation that is not a visit and a visit of another municipality all give the same 404.
 The national picture is public, anonymised and suppressed; its full version is for project leaders.
 """
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...accounts.auth import projectleider_required
 from ...extensions import db
 from ...guides.registry import round_guides
-from ...models import Conversation
-from ...models.visits import Finding, Recommendation
+from ...models.visits import Finding
 from ...conversations.permissions import actor_name
 from ... import visits as domain
 from ...opbrengst.errors import PublicationIncomplete
 from ...security.events import record
 from ...visits import national_release
 from . import pages as pages
+from .access import bp, load_visit
 from ..opbrengst.forms import ActionForm
 from ...wording import problem_message
 from ..planning.lookup import actor
 from ..participant.views import signed_in_required
 from .forms import ConfirmForm, FindingForm, RecommendationForm
 from ...wording.visits import locked_message
-
-bp = Blueprint("visits", __name__, url_prefix="/visitaties")
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-@bp.after_request
-def _no_store(response):
-    # Scores and recommendations describe where a municipality is weak: never cached.
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def load_visit(visit_id: int, require: str | None = None):
-    """The visit and the principal's rights: 404 when they may not read it, 403 without `require`."""
-    conversation = db.session.get(Conversation, visit_id)
-    rights = domain.visit_rights(current_user, conversation)
-    if not rights.can_read:
-        abort(404)
-    if require and not getattr(rights, require):
-        abort(403)
-    pages.prepare(db.session, conversation)
-    return conversation, rights
-
 
 def _theme_number(conversation, number: int) -> int:
     return number if domain.theme_guide(round_guides(conversation.round), conversation, number) else abort(404)
@@ -184,17 +161,3 @@ def create_recommendation(visit_id: int, number: int):
         return _theme_again(conversation, rights, number, error, recommendation=form)
     flash(_("De aanbeveling is toegevoegd."), "success")
     return _back_to_theme(conversation, saved.theme_number, "recommendations")
-
-
-def _recommendation_of(conversation, recommendation_id: int, include_previous: bool = False) -> Recommendation:
-    """A recommendation of this visit (or, for follow-up, of the host's previous visit); else 404."""
-    recommendation = db.session.get(Recommendation, recommendation_id)
-    allowed = {conversation.id}
-    if include_previous:
-        allowed.add(domain.ensure_visit(db.session, conversation).previous_conversation_id)
-    if recommendation is None or recommendation.conversation_id not in allowed:
-        abort(404)
-    return recommendation
-
-
-from . import actions as visit_actions  # noqa: E402,F401  (editing recommendations, follow-up, response, consent, report)
