@@ -21,3 +21,11 @@ def conversation_page_url(conversation: Conversation) -> str:
 
 def guide_url() -> str:
     return public_url("themes.list_themes")
+
+
+def calendar_page_url(conversation: Conversation) -> str:
+    """The page a calendar entry links to: a visit's own page (where the host prepares), else the
+    conversation's page."""
+    if conversation.round.kind == "visitatieronde" and "visits.show_visit" in current_app.view_functions:
+        return public_url("visits.show_visit", visit_id=conversation.id)
+    return conversation_page_url(conversation)

@@ -59,7 +59,7 @@ def suggest_pairs_command(round_id, beperking):
 @with_appcontext
 def calendar_command(round_id, out):
     """Write the round's calendar (.ics) with every dated conversation."""
-    from ..web.planning.lookup import calendar_page_url
+    from ..public_links import calendar_page_url
 
     round_ = _round(round_id)
     with current_app.test_request_context():

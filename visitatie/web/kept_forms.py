@@ -10,7 +10,7 @@ from ..conversations.answers import AnswerError
 from ..extensions import db
 from ..guides.registry import round_guides
 from .participant import answer_form, pages as conversation_pages
-from .participant.views import load_conversation
+from .participant.access import load_conversation
 
 
 def _theme_form(message: str) -> str:

@@ -13,7 +13,7 @@ from ...conversations.permissions import actor_name
 from . import answer_form, pages as conversation_pages
 from ..confirmation import confirmation_page, finalise_confirmation, is_confirmed
 from ...wording import problem_message
-from .views import load_conversation, bp, signed_in_required
+from .access import bp, load_conversation, signed_in_required
 
 
 

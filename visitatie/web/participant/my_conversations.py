@@ -12,7 +12,7 @@ from ...accounts.browser_sessions import end_participant, start_participant
 from ...extensions import db
 from ...guides.registry import round_guides
 from ...conversations.permissions import ParticipantPrincipal
-from .views import bp, conversation_page, signed_in_required
+from .access import bp, conversation_page, signed_in_required
 
 
 def _participant() -> ParticipantPrincipal:

@@ -4,9 +4,8 @@ Every view asks permissions.capabilities() through `load_conversation`: a conver
 not exist and one the principal may not read give the same 404, so nobody learns which
 conversations exist.
 """
-from functools import wraps
 
-from flask import (Blueprint, Response, abort, flash, jsonify, redirect, render_template, request,
+from flask import (Response, abort, flash, jsonify, redirect, render_template, request,
                    send_file, url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -20,9 +19,9 @@ from ...extensions import db
 from ...guides.registry import round_guides
 from ...i18n import local_time
 from ...conversations.invitations import verify
-from ...models import Answer, Conversation
+from ...models import Answer
 from ...models.types import utcnow
-from ...conversations.permissions import ParticipantPrincipal, actor_name, capabilities
+from ...conversations.permissions import ParticipantPrincipal, actor_name
 from ...throttling import autosave_limit, limiter, link_limit, per_participant
 from ...pdf import PdfError
 from ...scheduling.mailmerge import participant_calendar
@@ -30,52 +29,8 @@ from ...pdf.guide import answers_for, guide_pdf
 from ...conversations.verslag import verslag_docx, verslag_filename
 from ...visits import is_visit
 from . import pages as conversation_pages
-from ..negotiation import wants_json
-from ..planning.lookup import calendar_page_url  # the same page link as the project leader's .ics
-
-bp = Blueprint("participant", __name__)
-
-
-@bp.after_request
-def _no_store(response):
-    # Answers are sensitive: no copy in the browser's or a proxy's cache, not even of a page.
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def signed_in_required(view):
-    """Anyone not signed in gets the same answer for every conversation URL, real or not."""
-
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        if not current_user.is_authenticated:
-            if wants_json():
-                return jsonify(error="signed_out", message=_signed_out_message()), 401
-            return render_template("participant/sign_in.html", next=request.path), 401
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
-def _signed_out_message() -> str:
-    return _("U bent niet meer aangemeld. Uw tekst is in deze browser bewaard. Open de persoonlijke link "
-             "uit uw uitnodiging opnieuw; daarna kunt u de tekst terugzetten.")
-
-
-def load_conversation(conversation_id: int, require: str | None = None):
-    """The conversation and what the principal may do with it.
-
-    404 when they may not read it (whether or not it exists); 403 when they may read it but
-    lack the capability named by `require` ("can_mark", "can_finalise", ...).
-    """
-    conversation = db.session.get(Conversation, conversation_id)
-    caps = capabilities(current_user, conversation)
-    if not caps.can_read:
-        abort(404)
-    if require and not getattr(caps, require):
-        abort(403)
-    return conversation, caps
-
+from .access import bp, conversation_page, load_conversation, signed_in_required
+from ...public_links import calendar_page_url  # the same page link as the project leader's .ics
 
 @bp.get("/uitnodiging/<token>")
 def open_invitation(token: str):
@@ -96,13 +51,6 @@ def accept_invitation():
     start_participant(principal)
     db.session.commit()
     return redirect(conversation_page(principal.participation.conversation))
-
-
-def conversation_page(conversation) -> str:
-    """Where a participant lands in a conversation: a visit has its own page."""
-    if is_visit(conversation):
-        return url_for("visits.show_visit", visit_id=conversation.id)
-    return url_for(".show_conversation", conversation_id=conversation.id)
 
 
 @bp.get("/gesprekken/<int:conversation_id>")
@@ -221,7 +169,3 @@ def download_guide_pdf(conversation_id: int):
     db.session.commit()
     return Response(content, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
-
-
-from . import actions as participant_actions  # noqa: E402,F401  (marks and finalising: routes on this blueprint)
-from . import my_conversations  # noqa: E402,F401  (Mijn gesprekken and signing out as participant)

@@ -6,7 +6,8 @@ from ...scheduling import calendar_bytes
 from ...scheduling.dashboard import schedule
 from ...scheduling.export import schedule_csv, schedule_xlsx
 from . import bp
-from .lookup import calendar_page_url, get_conversation, get_round
+from ...public_links import calendar_page_url
+from .lookup import get_conversation, get_round
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

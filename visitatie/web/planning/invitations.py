@@ -18,7 +18,8 @@ from ...scheduling.mail import MailSettings, deliver_letters
 from . import bp
 from ..confirmation import confirmation_page, is_confirmed, reissue_confirmation
 from .forms import ConfirmForm, IssueForm
-from .lookup import calendar_page_url, conversation_page_url, get_participation, get_round, guide_url
+from ...public_links import calendar_page_url, conversation_page_url, guide_url
+from .lookup import get_participation, get_round
 
 
 # A batch issues links for conversations still to come or being written up. The page also lists the

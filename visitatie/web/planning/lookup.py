@@ -1,11 +1,10 @@
 """Loading objects for the planning views (404 when missing) and building public links."""
-from flask import abort, current_app
+from flask import abort
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from ...extensions import db
 from ...models import Conversation, Municipality, Participation, Round
-from ...public_links import conversation_page_url, guide_url, public_url  # noqa: F401  (the views import them from here)
 
 
 def get_round(round_id: int) -> Round:
@@ -41,9 +40,3 @@ def actor() -> str:
     return current_user.name or current_user.email
 
 
-def calendar_page_url(conversation: Conversation) -> str:
-    """The page a calendar entry links to: a visit's own page (where the host prepares), else the
-    conversation's page."""
-    if conversation.round.kind == "visitatieronde" and "visits.show_visit" in current_app.view_functions:
-        return public_url("visits.show_visit", visit_id=conversation.id)
-    return conversation_page_url(conversation)

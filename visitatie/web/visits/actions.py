@@ -17,7 +17,7 @@ from ...pdf.visit_report import visit_report_pdf
 from ...security.events import record
 from ...visits.report_content import visit_report_content, visit_report_docx, visit_report_filename
 from . import pages as pages
-from ..participant.views import signed_in_required
+from ..participant.access import signed_in_required
 from .forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
 from ...wording import problem_message
 from ...wording.visits import locked_message

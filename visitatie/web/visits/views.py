@@ -22,7 +22,7 @@ from .access import bp, load_visit
 from ..opbrengst.forms import ActionForm
 from ...wording import problem_message
 from ..planning.lookup import actor
-from ..participant.views import signed_in_required
+from ..participant.access import signed_in_required
 from .forms import ConfirmForm, FindingForm, RecommendationForm
 from ...wording.visits import locked_message
 
