@@ -104,14 +104,57 @@ def runner(app):
     return app.test_cli_runner()
 
 
-@pytest.fixture
-def demo(app):
-    """The demo round loaded, its opbrengst not yet curated; returns its id."""
+def _demo_template(tmp_path_factory, template_database: Path, publish: bool) -> tuple[Path, int]:
+    """The demo loaded once into a copy of the template: loading it takes seconds (13 s under load),
+    copying the file a few milliseconds."""
     from visitatie.demo.gespreksronde import load_demo
 
+    folder = tmp_path_factory.mktemp("demo-published" if publish else "demo")
+    database = folder / "demo.sqlite"
+    shutil.copy(template_database, database)
+    app = make_app(folder, database)
     with app.app_context():
-        round_, _ = load_demo(db.session, current_guides(), publish_opbrengst=False)
-        return round_.id
+        round_, _ = load_demo(db.session, current_guides(), publish_opbrengst=publish)
+        round_id = round_.id
+        db.session.remove()
+        db.engine.dispose()
+    return database, round_id
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory, template_database) -> tuple[Path, int]:
+    return _demo_template(tmp_path_factory, template_database, publish=False)
+
+
+@pytest.fixture(scope="session")
+def published_demo_template(tmp_path_factory, template_database) -> tuple[Path, int]:
+    return _demo_template(tmp_path_factory, template_database, publish=True)
+
+
+def _use(app, database: Path, template: Path) -> None:
+    """This test's database becomes a copy of `template` (the app has not kept a connection)."""
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    shutil.copy(template, database)
+
+
+@pytest.fixture
+def demo(app, database, demo_template):
+    """The demo round loaded, its opbrengst not yet curated; returns its id. Built once per session."""
+    template, round_id = demo_template
+    _use(app, database, template)
+    return round_id
+
+
+@pytest.fixture
+def published_demo(app, database, published_demo_template):
+    """The demo as `flask demo` leaves it, with its published opbrengst; returns the round's id."""
+    template, round_id = published_demo_template
+    _use(app, database, template)
+    return round_id
 
 
 @dataclass

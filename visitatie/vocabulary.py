@@ -173,7 +173,7 @@ LABELS: dict[type[StrEnum], dict[str, Label]] = {
         UserRole.PROJECTLEIDER: Label(N_("projectleider")),
     },
     MarkKind: {
-        MarkKind.LES: Label(N_("Les"), long=N_("Les voor dit thema")),
+        MarkKind.LES: Label(N_("Les"), long=N_("Les voor deze prioriteit")),
         MarkKind.CITAAT: Label(N_("Citaat")),
     },
     Consent: {

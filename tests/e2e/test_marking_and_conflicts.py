@@ -73,7 +73,7 @@ def test_selecting_words_in_the_answer_box_fills_the_mark_form(browser, live_app
         expect(button).to_be_focused()
         page.keyboard.press("Enter")
         expect(block.get_by_label("Fragment")).to_have_value("Wij betalen geen losgeld.")
-        expect(block.get_by_label("Les voor dit thema")).to_be_focused()
+        expect(block.get_by_label("Les voor deze prioriteit")).to_be_focused()
         # A lesson has no speaker and asks nobody: the quote's fields are not there.
         expect(block.get_by_label("Wie zei het?")).to_be_hidden()
         expect(block.get_by_text("vraagt visitatie de spreker zelf om toestemming")).to_be_hidden()

@@ -34,11 +34,8 @@ def test_no_demo_person_is_named_in_the_magazine(app, demo):
     assert sorted(name for name in names if name and name in source) == []
 
 
-def test_the_demo_quotes_are_anonymous_and_the_speakers_own_choice(app):
-    from visitatie.demo.gespreksronde import load_demo
-
+def test_the_demo_quotes_are_anonymous_and_the_speakers_own_choice(app, published_demo):
     with app.app_context():
-        load_demo(db.session, current_guides())  # with its published opbrengst
         quotes = db.session.scalars(select(Mark).where(Mark.kind == "citaat")).all()
         assert quotes and all(q.consent in ("gevraagd", "anoniem", "niet_publiceren") for q in quotes)
         assert all(q.consented_text == q.current_text for q in quotes if q.consent == "anoniem")

@@ -72,17 +72,17 @@ def test_a_project_leader_cannot_give_consent_for_a_speaker(app, client, world, 
     assert client.post(f"/gesprekken/{world.a}/citaten/{mark_id}", data={"consent": "anoniem"}).status_code == 404
 
 
-def test_a_withdrawn_quote_leaves_every_published_page(app, client, auth):
+def test_a_withdrawn_quote_leaves_every_published_page(app, client, auth, published_demo):
     """The demo publishes an anonymous quote; its speaker withdraws: versions 1 and 2 lose it."""
     from tests.conftest import redeem
     from visitatie.conversations import invitations
-    from visitatie.demo.gespreksronde import load_demo
     from visitatie.guides.registry import current_guides
+    from visitatie.models import Round
     from visitatie.models.opbrengst import Publication, RoundCuration
     from visitatie.opbrengst import publication
 
     with app.app_context():
-        round_, _ = load_demo(db.session, current_guides())
+        round_ = db.session.get(Round, published_demo)
         first = db.session.scalar(select(Publication).where(Publication.round_id == round_.id))
         quote = next(t["quote"] for t in first.snapshot["themes"] if t.get("quote"))
         mark = db.session.get(Mark, quote["mark_id"])
