@@ -10,15 +10,15 @@ from sqlalchemy import func, select
 
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import open_link
+from tests.e2e.test_accessibility import AXE, axe_context, demo_world, violations  # noqa: F401  (fixtures)
 from tests.participant_world import build_world
-from visitatie.conversations import invitations
 from visitatie.accounts.auth import create_user
+from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Participation
 from visitatie.models.opbrengst import Publication
 from visitatie.models.types import utcnow
-from tests.e2e.test_accessibility import AXE, axe_context, demo_world, violations  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 

@@ -14,8 +14,8 @@ from tests.e2e.conftest import open_link
 from tests.e2e.test_accessibility import AXE, RULES, RUN_AXE
 from tests.e2e.test_participant import OPEN, SCALE, field, link, open_theme, stored, wait_for_stored, world  # noqa: F401
 from visitatie.conversations.answers import Change, save_answer
-from visitatie.extensions import db
 from visitatie.conversations.finalising import finalise
+from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Mark
 

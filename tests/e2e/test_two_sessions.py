@@ -11,8 +11,8 @@ from tests.conftest import PASSWORD
 from tests.e2e.conftest import open_link
 from tests.e2e.test_accessibility import AXE, RULES, RUN_AXE, axe_context  # noqa: F401  (fixture)
 from tests.participant_world import build_world, municipality
-from visitatie.conversations import invitations
 from visitatie.accounts.auth import create_user
+from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Participation

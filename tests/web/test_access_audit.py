@@ -25,9 +25,9 @@ from tests.participant_world import build_world, municipality, person
 from tests.visit_world import AMSTERDAM, _committee, build_visits
 from visitatie.conversations import invitations
 from visitatie.conversations.answers import Change, save_answer
+from visitatie.conversations.marks import add_mark
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
-from visitatie.conversations.marks import add_mark
 from visitatie.models import Answer, Conversation, Mark, Participation, Person, Round, Theme
 from visitatie.models.invitations import Invitation
 from visitatie.models.opbrengst import CuratedLesson, ThemeCuration

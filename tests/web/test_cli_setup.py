@@ -1,8 +1,8 @@
 """The set-up commands: import-gemeenten, demo and create-user, against a real database."""
 from sqlalchemy import func, select
 
-from visitatie.demo.gespreksronde import DEMO_TITLE
 from visitatie.demo.answers import OPEN_ANSWERS
+from visitatie.demo.gespreksronde import DEMO_TITLE
 from visitatie.extensions import db
 from visitatie.models import Answer, Conversation, Mark, Municipality, Round, User
 from visitatie.models.opbrengst import Publication, ThemeCuration

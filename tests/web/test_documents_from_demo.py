@@ -14,6 +14,7 @@ from sqlalchemy import select
 from tests.conftest import make_app
 from tests.pdf_checks import assert_accessible, half_empty_pages, in_order, pages_of, word_to_pdf
 from visitatie.conversations.answers import conversation_guides
+from visitatie.conversations.verslag import verslag_docx
 from visitatie.demo.gespreksronde import load_demo
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides, round_guides
@@ -23,7 +24,6 @@ from visitatie.opbrengst.report import round_report, snapshot_pdf
 from visitatie.pdf.guide import answers_for, guide_pdf
 from visitatie.pdf.visit_report import visit_report_pdf
 from visitatie.visits import is_visit
-from visitatie.conversations.verslag import verslag_docx
 from visitatie.visits.report_content import visit_report_content, visit_report_docx
 from visitatie.visits.round_report import round_report_content, round_report_docx, round_report_pdf
 

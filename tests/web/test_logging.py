@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from tests.conftest import redeem, PASSWORD, Auth
+from tests.conftest import PASSWORD, Auth, redeem
 from tests.web.test_access_audit import OPEN, _token, browser, world  # noqa: F401 (fixtures)
 from visitatie.log_format import JsonLineFormatter
 

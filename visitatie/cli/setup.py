@@ -6,13 +6,13 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from ..demo.gespreksronde import load_demo
 from ..accounts import auth
 from ..bootstrap import load_reference_data
+from ..demo.gespreksronde import load_demo
 from ..extensions import db
 from ..guides.registry import current_guides
-from ..models import USER_ROLES
 from ..importing.municipalities import MunicipalityImportError, import_file
+from ..models import USER_ROLES
 
 
 @click.command("init")

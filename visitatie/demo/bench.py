@@ -36,8 +36,8 @@ from .. import create_app
 from ..accounts.auth import create_user
 from ..bootstrap import load_reference_data
 from ..extensions import db
-from ..guides.registry import current_guides
 from ..guides.model import GuideSet, Question
+from ..guides.registry import current_guides
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality
 from ..opbrengst import build_snapshot, curation, publication
 from ..reports.round_report import build_round_report

@@ -27,17 +27,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-
 from typing import Any, cast
 
 from sqlalchemy import Table, event, insert, select
 
-from .bench import BENCH_LOGIN, _value
 from ..guides.model import GuideSet
-from ..models import (Answer, Conversation, Invitation, Municipality, Participation, Person, Round, Theme,
-                     conversation_municipality)
+from ..models import (
+    Answer,
+    Conversation,
+    Invitation,
+    Municipality,
+    Participation,
+    Person,
+    Round,
+    Theme,
+    conversation_municipality,
+)
 from ..models.scheduling import RoundMunicipality
 from ..models.visits import MaturityScore, Recommendation, Visit
+from .bench import BENCH_LOGIN, _value
 
 SEED = 20260101
 TARGET_MS = 150.0

@@ -19,8 +19,8 @@ from ..scheduling import ConversationInput, ParticipantInput, change_status, loc
 from ..visits.assessment import ChecklistInput, ScoreInput, save_assessment
 from ..visits.core import ensure_visit, set_consent
 from ..visits.national_release import publish_release
-from ..visits.recommendations import RecommendationInput, add_finding, add_recommendation, change_status as follow
-from ..visits.recommendations import save_response
+from ..visits.recommendations import RecommendationInput, add_finding, add_recommendation, save_response
+from ..visits.recommendations import change_status as follow
 
 PILOT_TITLE = "Pilotvisitatie digitale veiligheid 2024 (demo)"
 ROUND_TITLE = "Visitatieronde digitale veiligheid 2025 (demo)"

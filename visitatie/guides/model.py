@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import GuideError, line_of, read_yaml, validate_schema, field_name
+from .files import GuideError, field_name, line_of, read_yaml, validate_schema
 from .schema import GUIDE_SCHEMA, MATURITY_LEVEL_COUNT, MATURITY_SCHEMA
 
 YES_NO_PARTLY = (("ja", "Ja"), ("nee", "Nee"), ("deels", "Deels"))

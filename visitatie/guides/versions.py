@@ -15,9 +15,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
-from .documents import build_set, guide_source, plain, renumbered, set_content
-from .files import GuideError
-from .model import GuideSet, guide_from_data
 from ..models import Round, Theme
 from ..models.guide_versions import (
     DEFAULT_GUIDE_SET,
@@ -27,6 +24,9 @@ from ..models.guide_versions import (
     GuideVersion,
 )
 from ..models.types import DbSession, utcnow
+from .documents import build_set, guide_source, plain, renumbered, set_content
+from .files import GuideError
+from .model import GuideSet, guide_from_data
 
 # Below this similarity a changed question text is a new question, not a typo fix.
 TYPO_SIMILARITY = 0.85

@@ -17,9 +17,9 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from ..spreadsheets import Sheet, xlsx_bytes
 from .documents import build_set, guide_source, maturity_source
 from .files import GuideError
-from ..spreadsheets import Sheet, xlsx_bytes
 
 THEMES, QUESTIONS, CHOICES, MATURITY, CHECKLIST = "thema's", "vragen", "keuzes", "volwassenheid", "checklist"
 SCALE = tuple(f"schaal_{level}" for level in range(1, 6))

@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from babel.dates import format_datetime
-
 import pandas as pd
+from babel.dates import format_datetime
 
 from ..guides.diff import changed_questions
 from ..guides.model import GuideSet

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
 from operator import itemgetter
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import and_, false, select
 
-from ..guides.model import GuideSet
 from ..conversations.marks import consent_lapsed, current_text
+from ..guides.model import GuideSet
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality, round_theme
 from ..models.types import DbSession
 from ..municipality_size import SIZE_CLASS_KEYS, SIZE_CLASSES, UNKNOWN, class_by_key

@@ -40,7 +40,6 @@ from visitatie.reports.style import (  # noqa: F401
     apply_house_style,
 )
 
-
 # Characters XML 1.0 cannot hold; lxml refuses them, so one stray control character in an
 # answer would otherwise make the whole report fail.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

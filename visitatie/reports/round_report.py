@@ -13,6 +13,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
+from visitatie.municipality_size import dutch_label
 from visitatie.reports import charts, public_text
 from visitatie.reports.document import (
     BLUE,
@@ -34,14 +35,12 @@ from visitatie.reports.document import (
     shade_cell,
     xml_safe,
 )
-from visitatie.municipality_size import dutch_label
 from visitatie.reports.maturity_section import add_maturity_section
-from visitatie.reports.size_section import add_size_section
+from visitatie.reports.public_text import ABBREVIATIONS, PUBLISHER
 from visitatie.reports.qr import qr_png
+from visitatie.reports.size_section import add_size_section
 from visitatie.reports.wording import count, dutch_date, dutch_period
 from visitatie.text_input import paragraphs
-
-from visitatie.reports.public_text import ABBREVIATIONS, PUBLISHER
 
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 FILTER_NAMES = {"province": "provincie", "safety_region": "veiligheidsregio",

@@ -17,10 +17,10 @@ from datetime import date
 from sqlalchemy import delete, func, select
 
 from ..importing.csv_files import CsvImportError
+from ..importing.table_files import read_table
 from ..models import Municipality
 from ..models.contacts import CONTACT_ROLES, Contact, LeaderVolunteer
 from ..models.types import DbSession, rows_matched
-from ..importing.table_files import read_table
 from .inputs import ParticipantInput
 
 ROLE_WORDS = {"burgemeester": "burgemeester", "ciso": "ciso", "adviseur_oov": "adviseur_oov",

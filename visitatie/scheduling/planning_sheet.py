@@ -20,10 +20,10 @@ import pandas as pd
 from sqlalchemy import select
 
 from ..importing.csv_files import CsvImportError, CsvRow, CsvTable, normalise_column
+from ..importing.table_files import read_table
 from ..models import Conversation, Municipality, Round
 from ..models.types import DbSession
 from ..spreadsheets import Sheet, xlsx_bytes
-from ..importing.table_files import read_table
 from ..vocabulary import ConversationStatus, Role, label
 from .contacts import EMAIL, parse_day
 from .conversations import conversation_input, save_conversation

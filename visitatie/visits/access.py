@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import MUNICIPAL_ROLES, Conversation
 from ..conversations.permissions import capabilities, participation_in
+from ..models import MUNICIPAL_ROLES, Conversation
 from .core import host_of, is_visit
 
 

@@ -6,8 +6,7 @@ account has two-factor sign-in, or enrolment when it must and has not → a serv
 """
 from datetime import datetime, timedelta
 
-from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session,
-                   url_for)
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
@@ -15,13 +14,14 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, Length
 
-from ..accounts import links as account_links, auth, lockout, login_sessions, two_factor
-from ..security import events as security_events
+from ..accounts import auth, lockout, login_sessions, two_factor
+from ..accounts import links as account_links
 from ..accounts.browser_sessions import clear_keeping_participant
 from ..extensions import db
 from ..models import User
 from ..models.accounts import AccountLink
 from ..models.types import utcnow
+from ..security import events as security_events
 from ..throttling import limiter, link_limit, login_limit, too_many_requests
 from .redirects import same_site_path
 from .required import required

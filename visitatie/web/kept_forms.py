@@ -9,7 +9,8 @@ from ..conversations import answers as answer_domain
 from ..conversations.answers import AnswerError
 from ..extensions import db
 from ..guides.registry import round_guides
-from .participant import answer_form, pages as conversation_pages
+from .participant import answer_form
+from .participant import pages as conversation_pages
 from .participant.access import load_conversation
 
 

@@ -1,10 +1,10 @@
 """Dutch wording of the visit domain's problems and errors (Flask-Babel)."""
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 
 from ..i18n import local_time
 from ..visits import InvalidInput, StaleEdit, VisitLocked
 from . import problem_message, register
-
 
 # The visit domain's codes (visits/assessment.py, recommendations.py), reached through the registry
 # (wording.problem_message). A visit's texts are limited to 5000 characters, a remark or reason to 1000.

@@ -1,8 +1,7 @@
 """Curation: what can be saved, version checks against silent overwrites, and quote consent."""
 import pytest
 
-from visitatie.opbrengst import CurationConflict, CurationInvalid, build_snapshot
-from visitatie.opbrengst import curation
+from visitatie.opbrengst import CurationConflict, CurationInvalid, build_snapshot, curation
 from visitatie.opbrengst.curation import RoundCurationInput, ThemeCurationInput
 from visitatie.opbrengst.quotes import anonymous_speaker
 

@@ -7,10 +7,10 @@ import docx
 import pandas as pd
 import pytest
 
+from visitatie.models.opbrengst import PublicationImmutable
 from visitatie.opbrengst import PublicationIncomplete, export, public_export, publication
 from visitatie.opbrengst.curation import RoundCurationInput, save_round_curation
 from visitatie.opbrengst.report import report_file_name, round_report
-from visitatie.models.opbrengst import PublicationImmutable
 
 SECRET = "GEHEIM: onze back-ups staan op één schijf."
 NAMED_ANONYMOUS = "In Maastricht hebben we daar nog geen beleid voor."

@@ -5,8 +5,6 @@ import pytest
 from flask_login import AnonymousUserMixin
 
 from visitatie.conversations import invitations
-from visitatie.models import Participation, Person, User
-from visitatie.models.types import utcnow
 from visitatie.conversations.permissions import (
     NOTHING,
     ParticipantPrincipal,
@@ -19,6 +17,8 @@ from visitatie.conversations.permissions import (
     capabilities,
     load_participant,
 )
+from visitatie.models import Participation, Person, User
+from visitatie.models.types import utcnow
 
 BOTH, HAARLEM, MAASTRICHT, NONE = "both", "haarlem", "maastricht", "none"
 

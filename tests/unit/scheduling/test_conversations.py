@@ -4,8 +4,16 @@ from datetime import date
 import pytest
 
 from visitatie.models import ConversationEvent
-from visitatie.scheduling import (ConversationInput, InvalidTransition, ParticipantInput, StaleEdit,
-                                  ValidationFailed, change_status, save_conversation, validate_conversation)
+from visitatie.scheduling import (
+    ConversationInput,
+    InvalidTransition,
+    ParticipantInput,
+    StaleEdit,
+    ValidationFailed,
+    change_status,
+    save_conversation,
+    validate_conversation,
+)
 
 from .conftest import local
 

@@ -4,8 +4,7 @@ import openpyxl
 import pytest
 
 from visitatie.models.scheduling import RoundMunicipality
-from visitatie.scheduling.enrolment import (SelfScanImportError, enrol, enrolments, import_self_scan,
-                                            set_scores, unenrol)
+from visitatie.scheduling.enrolment import SelfScanImportError, enrol, enrolments, import_self_scan, set_scores, unenrol
 
 HEADER = "code,naam,thema_1,thema_2,thema_3,thema_4,thema_5\n"
 

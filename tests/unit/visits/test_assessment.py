@@ -5,9 +5,9 @@ import pytest
 
 from tests.visit_world import hold
 from visitatie.conversations.finalising import finalise
+from visitatie.conversations.permissions import ParticipantPrincipal
 from visitatie.models import Conversation, Round, User
 from visitatie.models.visits import ChecklistEntry, MaturityScore
-from visitatie.conversations.permissions import ParticipantPrincipal
 from visitatie.scheduling import ConversationInput, save_conversation
 from visitatie.visits import (
     ChecklistInput,

@@ -149,7 +149,7 @@ def test_nothing_to_show_is_none_and_round_ids_limit_the_picture(session, nation
 
 def test_a_release_adding_one_or_two_visits_is_refused(session, nation):
     from visitatie.opbrengst.errors import PublicationIncomplete
-    from visitatie.visits.national_release import publish_release, public_picture
+    from visitatie.visits.national_release import public_picture, publish_release
 
     for level in (2, 3, 3):
         nation(2024, level)
@@ -189,7 +189,7 @@ def test_a_release_carries_the_picture_by_size_class_protected(session, nation):
     """Twelve visits in 2025, theme 1: six small municipalities (< 10 000) at levels 2,2,2,3,3,3 and
     six of 50 000–100 000 at 3,3,3,3,3,4. Small: 3 and 3, shown. Large: all but one at level 3,
     so the whole distribution is suppressed (group disclosure)."""
-    from visitatie.visits.national_release import publish_release, public_picture
+    from visitatie.visits.national_release import public_picture, publish_release
 
     visits = [(level, 8_000) for level in (2, 2, 2, 3, 3, 3)] + [(level, 60_000) for level in (3, 3, 3, 3, 3, 4)]
     for level, population in visits:

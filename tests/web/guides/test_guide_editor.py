@@ -11,8 +11,8 @@ from tests.participant_world import build_world
 from tests.web.guides.ondermijning import make_ondermijning, stored_version, version_id_of
 from visitatie.extensions import db
 from visitatie.guides.files import GuideError
-from visitatie.guides.registry import current_guides
 from visitatie.guides.model import load_guide
+from visitatie.guides.registry import current_guides
 from visitatie.models.guide_versions import FrozenGuideVersion, GuideVersion
 
 SHIPPED = 1  # the shipped YAML, stored by `init` as the first vastgesteld version

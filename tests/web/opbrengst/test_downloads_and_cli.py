@@ -4,7 +4,6 @@ import zipfile
 
 import docx
 import pandas as pd
-
 from sqlalchemy import select
 
 from visitatie.extensions import db

@@ -8,10 +8,9 @@ from datetime import datetime, timezone
 
 import openpyxl
 import pytest
-
-from visitatie.conversations.marks import text_hash
 from sqlalchemy import select
 
+from visitatie.conversations.marks import text_hash
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Answer, Conversation, Mark, Participation, Round

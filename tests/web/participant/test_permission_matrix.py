@@ -6,8 +6,8 @@ must look the same: 404 for anyone signed in, 401 for anyone who is not.
 """
 import pytest
 
-from visitatie.extensions import db
 from visitatie.conversations.marks import add_mark
+from visitatie.extensions import db
 from visitatie.models import Answer, Participation
 
 from .conftest import OPEN

@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from tests.visit_world import hold
 from tests.conftest import Auth
-from visitatie.extensions import db
+from tests.visit_world import hold
 from visitatie.conversations.finalising import finalise
+from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation
 from visitatie.visits import ScoreInput, save_assessment, set_consent
@@ -90,8 +90,9 @@ def test_each_side_changes_only_its_own_part(app, world, sign_in, url, data, who
 
 
 def test_only_the_host_updates_the_follow_up(app, world, sign_in):
-    from visitatie.visits import RecommendationInput, add_recommendation
     from datetime import date
+
+    from visitatie.visits import RecommendationInput, add_recommendation
 
     with app.app_context():
         conversation = db.session.get(Conversation, world.first)

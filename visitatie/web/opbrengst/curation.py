@@ -9,21 +9,19 @@ from ...guides.diff import changed_questions
 from ...guides.registry import round_guides, theme_titles
 from ...models import Round
 from ...models.opbrengst import CuratedLesson
-from ...opbrengst import CurationConflict, CurationInvalid, PublicationIncomplete, analyse, publication
+from ...opbrengst import CurationConflict, CurationInvalid, PublicationIncomplete, analyse, publication, withdrawal
 from ...opbrengst import curation as domain
 from ...opbrengst.frame import filter_options
 from ...opbrengst.snapshot import round_default_title
 from ...opbrengst.workspace import round_overview, theme_workspace
-from ..planning.lookup import actor, all_municipalities
-from . import bp
-from ...opbrengst import withdrawal
 from ...security.events import record
-from ..confirmation import confirmation_page, is_confirmed, publish_confirmation
-from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm, WithdrawForm
 from ...wording import problem_message
 from ...wording.opbrengst import CONSENT_NAMES, POPULATION_CLASS_NAMES, QUOTE_PROBLEMS, apply_problems
+from ..confirmation import confirmation_page, is_confirmed, publish_confirmation
+from ..planning.lookup import actor, all_municipalities
+from . import bp
+from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm, WithdrawForm
 from .selection import selection
-
 
 
 def _conflict() -> None:

@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from ...security import events as security_events
 from ...accounts.auth import projectleider_required
 from ...extensions import db
 from ...guides.registry import round_guides
@@ -18,10 +17,12 @@ from ...models.types import utcnow
 from ...opbrengst import export, public_export
 from ...opbrengst.publication import latest
 from ...opbrengst.report import report_file_name, round_report
-from ...visits import VISIT_KIND, round_export, round_report as visit_round
+from ...scheduling.inputs import in_amsterdam
+from ...security import events as security_events
+from ...visits import VISIT_KIND, round_export
+from ...visits import round_report as visit_round
 from ...visits.errors import TooFewVisits
 from ...wording import problem_message
-from ...scheduling.inputs import in_amsterdam
 from . import bp
 from .selection import selection
 

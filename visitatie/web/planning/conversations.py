@@ -3,15 +3,15 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ...extensions import db
+from ...i18n import label
 from ...scheduling import TRANSITIONS, InvalidTransition, StaleEdit, ValidationFailed, change_status, save_conversation
+from ...vocabulary import ConversationStatus
+from ...wording import problem_message
 from ..confirmation import confirmation_page, finalise_confirmation, is_confirmed
 from . import bp
 from .conversation_form import error_summary, initial_data, prepare, show_problems, to_input
 from .forms import ConversationForm, StatusForm
 from .lookup import actor, all_municipalities, get_conversation, get_round
-from ...i18n import label
-from ...vocabulary import ConversationStatus
-from ...wording import problem_message
 
 
 def _render(form, round_, conversation=None, general=(), conflict=None, status=200):

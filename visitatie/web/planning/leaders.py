@@ -9,10 +9,10 @@ from ...extensions import db
 from ...scheduling import ValidationFailed
 from ...scheduling import leader_assignment as assignment
 from ...scheduling import leader_pool as domain
+from ...wording.planning import UNASSIGNED_REASONS, leader_reason_text, titled_message
 from . import bp
 from .forms import ConfirmForm, LeaderPreferenceForm, UploadForm, VolunteerForm
 from .lookup import actor, all_municipalities, get_round, municipality_by_name
-from ...wording.planning import UNASSIGNED_REASONS, leader_reason_text, titled_message
 
 
 def _preference() -> tuple[LeaderPreferenceForm, str]:

@@ -9,13 +9,13 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from ...security import events as security_events
 from ...extensions import db
 from ...scheduling import planning_sheet as domain
+from ...security import events as security_events
+from ...wording.planning import row_problem_message
 from . import bp
 from .forms import PlanningConfirmForm, UploadForm
 from .lookup import actor, get_round
-from ...wording.planning import row_problem_message
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -6,22 +6,23 @@ from flask import abort, flash, redirect, render_template, request, send_file, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ...extensions import db
-from ...conversations.finalising import FinaliseError, finalise
-from ...guides.registry import round_guides
-from ...conversations.permissions import actor_name
 from ... import visits as domain
 from ...accounts.auth import security_actor
+from ...conversations.finalising import FinaliseError, finalise
+from ...conversations.permissions import actor_name
+from ...extensions import db
+from ...guides.registry import round_guides
 from ...pdf import PdfError
 from ...pdf.visit_report import visit_report_pdf
 from ...security.events import record
 from ...visits.report_content import visit_report_content, visit_report_docx, visit_report_filename
-from . import pages as pages
-from ..participant.access import signed_in_required
-from .forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
 from ...wording import problem_message
 from ...wording.visits import locked_message
+from ..participant.access import signed_in_required
+from . import pages as pages
 from .access import DOCX, bp, load_visit, recommendation_of
+from .forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
+
 
 @bp.route("/<int:visit_id>/aanbevelingen/<int:recommendation_id>/bewerken", methods=["GET", "POST"])
 @signed_in_required

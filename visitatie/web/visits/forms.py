@@ -16,7 +16,6 @@ from ...vocabulary import Priority, RecommendationOwner, RecommendationStatus
 from ..planning.forms import options
 
 
-
 def _int_or_none(value) -> int | None:
     try:
         return int(value)

@@ -24,6 +24,7 @@ from ...visits import (
     save_assessment,
     visit_guides,
 )
+from ...wording.visits import field_messages, locked_message, stale_message
 from .forms import (
     ConfirmForm,
     ConsentForm,
@@ -35,7 +36,6 @@ from .forms import (
     read_checklist,
     stored_checklist,
 )
-from ...wording.visits import field_messages, locked_message, stale_message
 
 
 def prepare(session: DbSession, conversation: Conversation) -> None:

@@ -8,23 +8,24 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ... import visits as domain
 from ...accounts.auth import projectleider_required
+from ...conversations.permissions import actor_name
 from ...extensions import db
 from ...guides.registry import round_guides
 from ...models.visits import Finding
-from ...conversations.permissions import actor_name
-from ... import visits as domain
 from ...opbrengst.errors import PublicationIncomplete
 from ...security.events import record
 from ...visits import national_release
+from ...wording import problem_message
+from ...wording.visits import locked_message
+from ..opbrengst.forms import ActionForm
+from ..participant.access import signed_in_required
+from ..planning.lookup import actor
 from . import pages as pages
 from .access import bp, load_visit
-from ..opbrengst.forms import ActionForm
-from ...wording import problem_message
-from ..planning.lookup import actor
-from ..participant.access import signed_in_required
 from .forms import ConfirmForm, FindingForm, RecommendationForm
-from ...wording.visits import locked_message
+
 
 def _theme_number(conversation, number: int) -> int:
     return number if domain.theme_guide(round_guides(conversation.round), conversation, number) else abort(404)
