@@ -52,13 +52,13 @@ def test_every_select_on_the_main_pages_shows_an_arrow(page, live_server, demo_w
     for path in paths:
         response = page.goto(live_server + path)
         assert response.status == 200, path
-        for select in page.evaluate(SELECT_ARROWS):
-            if select["width"] == 0:
+        for element in page.evaluate(SELECT_ARROWS):
+            if element["width"] == 0:
                 continue  # hidden (e.g. a closed <details>): nothing to see
             seen += 1
-            drawn = select["image"].startswith("url(") and "svg" in select["image"]
-            if not (select["multiple"] or select["appearance"] != "none" or drawn):
-                without_arrow.append(f"{path} {select['name']}")
+            drawn = element["image"].startswith("url(") and "svg" in element["image"]
+            if not (element["multiple"] or element["appearance"] != "none" or drawn):
+                without_arrow.append(f"{path} {element['name']}")
     assert seen >= 8, f"only {seen} visible selects on the main pages: the page list no longer covers them"
     assert without_arrow == []
 

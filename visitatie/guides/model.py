@@ -347,7 +347,7 @@ def maturity_from_data(path, data) -> MaturityScale:
         lines[f"checklist.{item['id']}"] = line_of(data, where)
     return MaturityScale(
         version=data["version"], theme_slug=data["theme"],
-        levels=tuple(MaturityLevel(l["level"], l["name"], l["description"].strip()) for l in data["levels"]),
+        levels=tuple(MaturityLevel(level["level"], level["name"], level["description"].strip()) for level in data["levels"]),
         checklist=tuple(ChecklistItem(c["id"], c["label"], c.get("help")) for c in data["checklist"]),
         source=str(path), lines=lines,
     )

@@ -94,7 +94,7 @@ def workbook_bytes(content: dict) -> bytes:
                 *[scale.get(level, scale.get(str(level))) for level in range(1, 6)]])
             choices.extend([question["id"], o["value"], o["label"]] for o in question.get("options") or [])
     for doc in content.get("maturity") or []:
-        levels.extend([doc["theme"], l["level"], l["name"], l["description"]] for l in doc["levels"])
+        levels.extend([doc["theme"], level["level"], level["name"], level["description"]] for level in doc["levels"])
         checklist.extend([doc["theme"], c["id"], c["label"], c.get("help")] for c in doc["checklist"])
     rows = {THEMES: themes, QUESTIONS: questions, CHOICES: choices, MATURITY: levels, CHECKLIST: checklist}
     wrap = {THEMES: ("aanbeveling", "introductie", "bevindingen", "citaat"), QUESTIONS: ("tekst", "doorvragen")}

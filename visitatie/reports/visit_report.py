@@ -181,7 +181,7 @@ def _theme(document: Document, theme: dict) -> None:
               [[who, level_text(score), xml_safe((score or {}).get("justification")) or "—"]
                for who, score in ((SELF, theme.get("self")), (COMMITTEE, committee))],
               widths=[3.4, 3.0, 9.8])
-    level = next((l for l in theme.get("levels") or [] if committee and l["level"] == committee["level"]), None)
+    level = next((candidate for candidate in theme.get("levels") or [] if committee and candidate["level"] == committee["level"]), None)
     if level:
         _muted(document.add_paragraph(), f"Niveau {level['level']} ({level['name']}): {level['description']}")
 
@@ -277,5 +277,5 @@ def _about(document: Document, content: dict) -> None:
         document.add_heading("De niveaus van volwassenheid", 2)
         document.add_paragraph("Elke prioriteit heeft een eigen beschrijving van de vijf niveaus; de namen zijn "
                                "voor alle prioriteiten gelijk:")
-        add_table(document, ["Niveau", "Naam"], [[str(l["level"]), xml_safe(l["name"])] for l in themes[0]["levels"]],
+        add_table(document, ["Niveau", "Naam"], [[str(level["level"]), xml_safe(level["name"])] for level in themes[0]["levels"]],
                   widths=[2.0, 6.0])

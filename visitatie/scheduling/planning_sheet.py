@@ -138,8 +138,9 @@ def _parse(session: DbSession, round_: Round, table: CsvTable) -> tuple[list[_Ro
     conversations = {c.id: c for c in planning_conversations(session, round_)}
     rows, problems, seen = [], [], dict[int, int]()
     for row in table.rows:
+        # Called only within this iteration, so the loop variable is always the current row.
         def problem(column: str, code: str, **params: Any) -> None:
-            problems.append(RowProblem(row.line, column, Problem(code, None, params)))
+            problems.append(RowProblem(row.line, column, Problem(code, None, params)))  # noqa: B023
 
         for shape in row.problems:
             problem("Gesprek", "sheet_shape", text=shape)

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from visitatie.opbrengst import analyse
+from visitatie.opbrengst.curation import add_lesson
 from visitatie.opbrengst.frame import load
 from visitatie.opbrengst.snapshot import assemble
 
@@ -13,8 +14,6 @@ def build_snapshot(session, guides, round_ids, filters=None):
     """The aggregation before disclosure control: these tests check the counting itself on small,
     hand-computed cases (tests/unit/opbrengst/test_disclosure.py checks what may be published)."""
     return assemble(session, guides, load(session, guides, round_ids, filters))
-from visitatie.opbrengst.curation import add_lesson
-from visitatie.opbrengst.frame import load
 
 
 def theme(snapshot, number):

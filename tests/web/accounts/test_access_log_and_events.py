@@ -9,7 +9,6 @@ from collections import Counter
 from sqlalchemy import select
 from werkzeug.serving import make_server
 
-from tests.conftest import Auth
 from tests.participant_world import build_world
 from visitatie.conversations import invitations
 from visitatie.conversations.answers import Change, save_answer

@@ -8,7 +8,6 @@ from sqlalchemy import select
 from tests.conftest import PASSWORD, Auth, make_app
 from visitatie.accounts.auth import AccountError, create_user
 from visitatie.extensions import db
-from visitatie.models import User
 from visitatie.models.security import SecurityEvent
 
 

@@ -54,14 +54,14 @@ def test_reissue_and_revoke_one_participant(app, client, planned, round_id):
         participation_id = db.session.get(Conversation, planned).gespreksleider.id
     first = client.post(f"/planning/deelnames/{participation_id}/uitnodiging")
     assert first.mimetype == "text/plain" and "Beste Pieter Dekker," in first.get_data(as_text=True)
-    old = next(l for l in first.get_data(as_text=True).splitlines() if "/uitnodiging/" in l).rsplit("/", 1)[1]
+    old = next(line for line in first.get_data(as_text=True).splitlines() if "/uitnodiging/" in line).rsplit("/", 1)[1]
     # A valid link exists: replacing it kills it at once, so the page first asks (without JavaScript).
     asked = client.post(f"/planning/deelnames/{participation_id}/uitnodiging").get_data(as_text=True)
     assert "De huidige link van Pieter Dekker werkt direct niet meer" in asked
     assert 'name="bevestigd" value="ja"' in asked and "Ja, maak een nieuwe link" in asked
     assert app.test_client().post("/uitnodiging", data={"token": old}).status_code == 302  # still alive
     second = client.post(f"/planning/deelnames/{participation_id}/uitnodiging", data={"bevestigd": "ja"})
-    new = next(l for l in second.get_data(as_text=True).splitlines() if "/uitnodiging/" in l).rsplit("/", 1)[1]
+    new = next(line for line in second.get_data(as_text=True).splitlines() if "/uitnodiging/" in line).rsplit("/", 1)[1]
     participant = app.test_client()
     assert participant.post("/uitnodiging", data={"token": old}).status_code == 404
     client.post(f"/planning/deelnames/{participation_id}/intrekken")
