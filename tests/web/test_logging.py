@@ -26,7 +26,7 @@ def captured_log():
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
     yield stream
-    for logger, level in zip(loggers, levels):
+    for logger, level in zip(loggers, levels, strict=True):
         logger.removeHandler(handler)
         logger.setLevel(level)
 

@@ -140,7 +140,7 @@ def _visit(session: DbSession, guides: GuideSet, round_: Round, towns: dict[str,
               for name, place, function in committee]
     people.append(ParticipantInput(SECRETARY[0], _email(SECRETARY[0]), "secretaris", None, SECRETARY[2]))
     for name, role, function in zip(HOSTS[host], ("burgemeester", "ciso", "adviseur_oov"),
-                                    ("burgemeester", "CISO", "adviseur openbare orde en veiligheid")):
+                                    ("burgemeester", "CISO", "adviseur openbare orde en veiligheid"), strict=True):
         people.append(ParticipantInput(name, _email(name), role, town, f"{function} van {host}"))
     start = local_datetime(day, time(10, 0))
     conversation = save_conversation(session, round_, ConversationInput(
@@ -181,7 +181,7 @@ def _visit(session: DbSession, guides: GuideSet, round_: Round, towns: dict[str,
         for recommendation, (status_, note) in zip(recommendations, (
                 ("afgerond", "Raadsinformatieavond gehouden; digitale veiligheid staat in de kadernota 2025."),
                 ("in_uitvoering", "Impactanalyse loopt; oplevering voorzien in het voorjaar."),
-                ("niet_overgenomen", "De veiligheidsregio pakt de oefening regionaal op; wij sluiten daarbij aan."))):
+                ("niet_overgenomen", "De veiligheidsregio pakt de oefening regionaal op; wij sluiten daarbij aan.")), strict=False):
             follow(session, conversation, recommendation, status_, note, mayor, recommendation.version, now=moment)
 
 

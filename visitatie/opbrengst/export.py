@@ -158,7 +158,7 @@ def _quotes(session: DbSession, data: AnswerData) -> pd.DataFrame:
     sources = quote_sources(data)
     names, roles = conversation_context(session, [s.conversation_id for s in sources])
     themes = data.marks.set_index("mark_id")[["theme_number", "question_id"]]
-    position = dict(zip(data.questions["question_id"], data.questions["position"]))
+    position = dict(zip(data.questions["question_id"], data.questions["position"], strict=True))
     rows = []
     for source in sources:
         if problem(source, names[source.conversation_id]):

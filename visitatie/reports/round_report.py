@@ -183,7 +183,7 @@ def _summary(document: Document, snapshot: dict) -> None:
     label.paragraph_format.space_before = Pt(18)
     label.add_run("De aanbevelingen per prioriteit")
     grid = add_layout_table(document, len(themes), [1.2, 15.0])
-    for row, theme in zip(grid.rows, themes):
+    for row, theme in zip(grid.rows, themes, strict=True):
         keep_row_together(row)
         number, text = row.cells
         run = number.paragraphs[0].add_run(str(theme.get("number", "")))
@@ -274,7 +274,7 @@ def _figures(document: Document, figures: list[dict]) -> None:
         return
     document.add_heading("Kerncijfers", 2)
     table = add_layout_table(document, len(figures), [2.6, 13.6])
-    for row, figure in zip(table.rows, figures):
+    for row, figure in zip(table.rows, figures, strict=True):
         keep_row_together(row)
         big, text = row.cells
         number = big.paragraphs[0].add_run(public_text.share(figure.get("ja"), figure.get("n")))
@@ -406,6 +406,6 @@ def _colophon(document: Document, snapshot: dict, title: str, draft: bool) -> No
     document.add_heading("Colofon", 1)
     lines = public_text.colophon(snapshot, title, draft)
     table = add_layout_table(document, len(lines), [4.2, 12.0])
-    for row, (label, value) in zip(table.rows, lines):
+    for row, (label, value) in zip(table.rows, lines, strict=True):
         row.cells[0].paragraphs[0].add_run(label).bold = True
         row.cells[1].paragraphs[0].add_run(xml_safe(value))

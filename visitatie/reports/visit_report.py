@@ -87,7 +87,7 @@ def _cover(document: Document, content: dict, draft: bool) -> None:
     spacer = document.add_paragraph()
     spacer.paragraph_format.space_before = Pt(24)
     grid = add_layout_table(document, len(facts), [4.6, 11.6])
-    for row, (label, value) in zip(grid.rows, facts):
+    for row, (label, value) in zip(grid.rows, facts, strict=True):
         row.cells[0].paragraphs[0].add_run(label).bold = True
         row.cells[1].paragraphs[0].add_run(xml_safe(value))
     status = document.add_paragraph()

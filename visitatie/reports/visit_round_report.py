@@ -51,7 +51,7 @@ def build_visit_round_report(content: dict) -> Document:
     add_table(document, ["Afkorting", "Betekenis"], [list(pair) for pair in text.ABBREVIATIONS], widths=[3.0, 13.2])
     document.add_heading("Colofon", 1)
     grid = add_layout_table(document, len(text.colophon(content)), [3.6, 12.6])
-    for row, (label, value) in zip(grid.rows, text.colophon(content)):
+    for row, (label, value) in zip(grid.rows, text.colophon(content), strict=True):
         row.cells[0].paragraphs[0].add_run(label).bold = True
         row.cells[1].paragraphs[0].add_run(xml_safe(value))
     fill_table_of_contents(document)

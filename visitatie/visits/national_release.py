@@ -25,7 +25,7 @@ def visit_fingerprints(session: DbSession) -> list[str]:
     frame = score_frame(session, statuses=PUBLIC_STATUSES)
     prints = []
     for conversation_id, rows in frame.groupby("conversation_id", sort=True):
-        levels = ",".join(f"{t}={level}" for t, level in sorted(zip(rows["theme_number"], rows["level"])))
+        levels = ",".join(f"{t}={level}" for t, level in sorted(zip(rows["theme_number"], rows["level"], strict=True)))
         prints.append(f"{int(conversation_id)}:{hashlib.sha256(levels.encode()).hexdigest()[:16]}")
     return prints
 

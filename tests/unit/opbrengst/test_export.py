@@ -31,7 +31,7 @@ def headers(columns) -> list[str]:
 def test_cover_sheet_says_who_exported_when_and_which_selection(session, guides, world):
     sheets = workbook(session, guides, [world.round_a.id], {"province": "Noord-Holland"})
     assert list(sheets) == SHEETS
-    cover = dict(zip(sheets["Voorblad"]["Onderdeel"], sheets["Voorblad"]["Waarde"]))
+    cover = dict(zip(sheets["Voorblad"]["Onderdeel"], sheets["Voorblad"]["Waarde"], strict=True))
     assert cover["Geëxporteerd door"] == "pl@example.org"
     assert cover["Geëxporteerd op"] == "3 juni 2024 om 10:05"  # Amsterdam summer time
     assert cover["Selectie"] == "provincie: Noord-Holland"
@@ -94,7 +94,7 @@ def test_aggregated_sheets_have_stable_dutch_columns_and_shares_as_percentages(s
 def test_year_over_year_sheet_with_several_rounds(session, guides, world):
     comparison = workbook(session, guides, [world.round_a.id, world.round_b.id])["Jaarvergelijking"]
     ivp = comparison[comparison["Vraagcode"] == "leiderschap.ivp"]
-    assert list(zip(ivp["Jaar"], ivp["Waarde"], ivp["Aantal antwoorden (n)"])) == [
+    assert list(zip(ivp["Jaar"], ivp["Waarde"], ivp["Aantal antwoorden (n)"], strict=True)) == [
         (2024, pytest.approx(0.3333), 3), (2025, 1, 2)]
     assert set(comparison["Maat"]) == {"aandeel_ja", "gemiddelde"}
 

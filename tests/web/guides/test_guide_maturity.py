@@ -102,7 +102,7 @@ def test_the_editor_says_what_the_yaml_loader_says_on_the_field(app, client, aut
         "levels": [{k: v for k, v in {"level": n, "name": typed[f"level_{n}_name"].strip(),
                                       "description": typed[f"level_{n}_description"].strip()}.items() if v != ""}
                    for n in range(1, 6)],
-        "checklist": [{k: v for k, v in zip(("id", "label"), (p.strip() for p in line.split("|"))) if v}
+        "checklist": [{k: v for k, v in zip(("id", "label"), (p.strip() for p in line.split("|")), strict=False) if v}
                       for line in typed["checklist"].splitlines() if line.strip()]}])
     # A file is named by its path, a framework in the database by its theme (as build_set names it).
     reason = _loader_reason(tmp_path, content).replace(str(tmp_path / "volwassenheid" / "samenwerking.yaml"),

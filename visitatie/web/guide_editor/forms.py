@@ -166,7 +166,7 @@ class MaturityForm(FlaskForm):
         items = []
         for line in lines(self.checklist.data):
             parts = [part.strip() for part in line.split("|", 2)]
-            item = dict(zip(("id", "label", "help"), parts))
+            item = dict(zip(("id", "label", "help"), parts, strict=False))
             items.append({key: value for key, value in item.items() if value})
         return items
 

@@ -143,7 +143,7 @@ class SuggestForm(FlaskForm):
 
     beperking = SelectField(_l("Voorwaarde"), default="geen", choices=options(zip(CONSTRAINTS, (
         _l("geen"), _l("andere veiligheidsregio"), _l("zelfde veiligheidsregio"),
-        _l("andere provincie"), _l("zelfde provincie")))))
+        _l("andere provincie"), _l("zelfde provincie")), strict=True)))
 
 
 class IssueForm(FlaskForm):
