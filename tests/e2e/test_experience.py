@@ -104,7 +104,8 @@ def test_finalising_before_the_planned_date_asks_first_and_says_so(page, live_ap
     page.get_by_role("button", name="Verslag vaststellen").click()
     dialog = page.get_by_role("dialog", name="Verslag vaststellen?")
     expect(dialog).to_contain_text("Na het vaststellen kan niemand de antwoorden nog wijzigen")
-    expect(dialog).to_contain_text(re.compile(r"gepland op \d{1,2} \w+ \d{4}, \d\d\.\d\d uur en is dus nog niet gehouden"))
+    expect(dialog).to_contain_text(re.compile(r"gepland op \d{1,2} \w+ \d{4}, \d\d\.\d\d uur en is dus nog niet "
+                                              r"gehouden"))
     dialog.get_by_role("button", name="Annuleren").click()
     expect(dialog).to_have_count(0)
     assert status_of(live_app, planned_world["a"]) == "gepland"
@@ -193,7 +194,8 @@ def test_public_opbrengst_and_english_participant_pages_pass_axe_with_dutch_part
         found += all_violations(page, live_server + path)
         if path.startswith(f"/gesprekken/{c}/thema/"):
             found += page.evaluate(NOT_DUTCH, ["h1", ".recommendation", ".theme-steps__title", ".question-card__text",
-                                               ".question-help", ".doorvragen__list", ".answer-choice label span:last-child"])
+                                               ".question-help", ".doorvragen__list",
+                                               ".answer-choice label span:last-child"])
         elif path.startswith("/opbrengst/"):
             found += page.evaluate(NOT_DUTCH, [".yield-theme__title", ".yield-findings", ".yield-lessons__text",
                                                ".yield-quote blockquote", ".yield-main-lesson__text"])
@@ -205,10 +207,15 @@ def test_public_opbrengst_and_english_participant_pages_pass_axe_with_dutch_part
 
 PHONE = {"width": 390, "height": 844}
 MEASURE = """() => {
-    const box = selector => { const e = document.querySelector(selector); return e ? e.getBoundingClientRect() : null; };
+    const box = selector => {
+        const e = document.querySelector(selector);
+        return e ? e.getBoundingClientRect() : null;
+    };
     const bar = box('.form-actions'), header = box('.site-header');
-    const first = [...document.querySelectorAll('.question-card:not([hidden]) [data-input]')][0].getBoundingClientRect();
-    const question = document.querySelector('.question-card:not([hidden]) .question-card__text').getBoundingClientRect();
+    const first = [...document.querySelectorAll('.question-card:not([hidden]) [data-input]')][0]
+        .getBoundingClientRect();
+    const question = document.querySelector('.question-card:not([hidden]) .question-card__text')
+        .getBoundingClientRect();
     return {header: header.height, bar: bar.height, barTop: bar.top, question: question.top, field: first.top,
             fieldBottom: first.top + Math.min(first.height, 48), width: document.documentElement.scrollWidth};
 }"""

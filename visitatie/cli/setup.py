@@ -57,7 +57,8 @@ def demo_command():
 @click.argument("email")
 @click.option("--role", type=click.Choice(USER_ROLES), default="projectleider", show_default=True)
 @click.option("--name", default="", help="Naam zoals getoond in de geschiedenis.")
-@click.password_option(help="Wachtwoord (minstens 12 tekens, geen veelgebruikt wachtwoord, niet uw e-mailadres of naam); wordt gevraagd als het ontbreekt.")
+@click.password_option(help="Wachtwoord (minstens 12 tekens, geen veelgebruikt wachtwoord, niet uw e-mailadres of "
+                            "naam); wordt gevraagd als het ontbreekt.")
 @with_appcontext
 def create_user_command(email, role, name, password):
     """Create an account that logs in with e-mail and password."""

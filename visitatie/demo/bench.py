@@ -110,7 +110,8 @@ def generate(session, guides: GuideSet, rounds: int) -> dict:
         conversation_ids = list(session.scalars(select(Conversation.id).where(Conversation.round_id == round_.id)
                                                 .order_by(Conversation.id)))
         session.execute(insert(conversation_municipality), [
-            {"conversation_id": c, "municipality_id": m} for c, pair in zip(conversation_ids, pairs, strict=True) for m in pair])
+            {"conversation_id": c, "municipality_id": m} for c, pair in zip(conversation_ids, pairs, strict=True)
+            for m in pair])
         for conversation_id, pair in zip(conversation_ids, pairs, strict=True):
             for municipality_id in pair:
                 given: dict[str, str] = {}

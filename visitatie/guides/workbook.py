@@ -221,7 +221,8 @@ def read_workbook(data: bytes, number: str) -> dict:
     for row, values in questions.rows:
         found = by_slug.get(values.get("thema"))
         if found is None:
-            questions.problem(row, "thema", f"onbekend thema '{values.get('thema')}'; het staat niet in blad '{THEMES}'")
+            questions.problem(row, "thema",
+                              f"onbekend thema '{values.get('thema')}'; het staat niet in blad '{THEMES}'")
             continue
         index, doc = found
         question: dict = {}
@@ -253,7 +254,8 @@ def read_workbook(data: bytes, number: str) -> dict:
     for row, values in choices.rows:
         found = by_question.get(values.get("vraag"))
         if found is None:
-            choices.problem(row, "vraag", f"onbekende vraag '{values.get('vraag')}'; ze staat niet in blad '{QUESTIONS}'")
+            choices.problem(row, "vraag",
+                            f"onbekende vraag '{values.get('vraag')}'; ze staat niet in blad '{QUESTIONS}'")
             continue
         index, question = found
         options = question.setdefault("options", [])

@@ -37,7 +37,8 @@ def analyse_data(guides: GuideSet, data: AnswerData) -> dict:
             "scales": [scale_dict(s, guides) for s in scales if s["theme_number"] == number],
             "choices": choices,
             "lessons": [{"text": lesson["text"], "conversations": lesson["conversations"],
-                         "municipalities": lesson["municipalities"]} for lesson in lessons if lesson["theme_number"] == number],
+                         "municipalities": lesson["municipalities"]}
+                        for lesson in lessons if lesson["theme_number"] == number],
         })
     methodology = aggregate.methodology(data)
     return {"rounds": round_dicts(data), "methodology": methodology, "themes": themes,

@@ -148,7 +148,8 @@ def _coverage(data: AnswerData, guides: GuideSet) -> pd.DataFrame:
 def _lessons(session: DbSession, data: AnswerData) -> pd.DataFrame:
     round_id = curation_round_id(data)
     lessons = curated_lessons(session, data, round_id) if round_id else {}
-    rows = [{"thema": number, "les": lesson["text"], "gesprekken": lesson["conversations"], "gemeenten": lesson["municipalities"]}
+    rows = [{"thema": number, "les": lesson["text"], "gesprekken": lesson["conversations"],
+             "gemeenten": lesson["municipalities"]}
             for number in sorted(lessons) for lesson in lessons[number]]
     return pd.DataFrame(rows, columns=LESSON_COLUMNS)
 

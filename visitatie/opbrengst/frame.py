@@ -211,7 +211,8 @@ def _counted(answers: pd.DataFrame, questions: pd.DataFrame, round_themes: pd.Da
     keep = in_round & _valid(answers["value"].to_numpy(), codes, guides, ids)
     answers = answers[keep].assign(
         question_id=pd.Categorical.from_codes(codes[keep], categories=ids), theme_number=theme[keep],
-        qtype=pd.Categorical.from_codes(codes[keep], categories=ids).map(dict(zip(ids, questions["qtype"], strict=True))))
+        qtype=pd.Categorical.from_codes(codes[keep], categories=ids).map(
+            dict(zip(ids, questions["qtype"], strict=True))))
 
     # Expected slots: every slot of a round with the theme, narrowed by the question's condition.
     per_round = round_themes[["round_id"]].drop_duplicates()

@@ -17,7 +17,8 @@ from ..vocabulary import Role, labels
 from .opbrengst import data_uri
 from .render import render_pdf
 
-TYPES = {"open": "open vraag", "scale": "schaal 1–5", "ja_nee_deels": "ja / nee / deels", "multiple_choice": "meerkeuze"}
+TYPES = {"open": "open vraag", "scale": "schaal 1–5", "ja_nee_deels": "ja / nee / deels",
+         "multiple_choice": "meerkeuze"}
 
 
 def answers_for(session: DbSession, all_guides: GuideSet, conversation: Conversation, municipalities) -> dict:

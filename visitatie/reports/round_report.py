@@ -204,7 +204,8 @@ def _introduction(document: Document, snapshot: dict) -> None:
         document.add_paragraph(block)
     method = snapshot.get("methodology") or {}
     document.add_paragraph(
-        f"Deze opbrengst bundelt wat {_counted(method.get('conversations'), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "
+        "Deze opbrengst bundelt wat "
+        f"{_counted(method.get('conversations'), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "
         f"tussen {_counted(method.get('municipalities'), 'gemeente', 'gemeenten')} "
         f"{'heeft' if method.get('conversations') == 1 else 'hebben'} opgeleverd. "
         f"Per prioriteit vindt u de aanbeveling, de belangrijkste bevindingen, een citaat en een "

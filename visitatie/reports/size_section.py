@@ -54,7 +54,8 @@ def add_size_section(document: Document, size_classes: dict | None, themes: list
         add_picture_from_bytes(
             document, png, 16.0,
             alt_text="Aandeel ja per gemeentegrootte. " + "; ".join(
-                f"{name}: " + ", ".join(f"{label} {_cell(cell)}" for label, cell in zip(labels, q["cells"], strict=False))
+                f"{name}: " + ", ".join(f"{label} {_cell(cell)}"
+                                        for label, cell in zip(labels, q["cells"], strict=False))
                 for name, q in zip(names, own, strict=True)),
             caption=f"Figuur {next(figure_numbers)}. Aandeel ‘ja’ naar gemeentegrootte")
     add_table(document, ["Kernvraag", *labels],

@@ -94,7 +94,8 @@ def _theme(document: Document, theme: dict, content: dict, tables) -> None:
     document.add_heading("Terugkerende aanbevelingen en hun opvolging", 2)
     if theme["recommendations"]:
         add_table(document, text.recommendation_header(), text.recommendation_rows(theme),
-                  widths=[5.2, 2.1, 1.5, 2.5, 2.2, 2.7], caption=text.recommendation_caption(next(tables), theme, content))
+                  widths=[5.2, 2.1, 1.5, 2.5, 2.2, 2.7],
+                  caption=text.recommendation_caption(next(tables), theme, content))
     else:
         document.add_paragraph(f"Geen aanbeveling kwam bij {content['min_cell']} of meer visitaties terug.")
     other = text.others(theme, "other_recommendations", "aanbeveling", "aanbevelingen", content["min_cell"])

@@ -71,7 +71,7 @@ Hebt u de vragen al beantwoord of bespreekt u ze liever in het gesprek zelf? Dan
 Met vriendelijke groet,
 
 De projectleiding van de {ronde}
-"""
+"""  # noqa: E501 (one line per paragraph, see above)
 
 
 @dataclass(frozen=True)

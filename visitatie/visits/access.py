@@ -7,7 +7,7 @@
 | burgemeester, ciso, adviseur_oov of the host | yes  | yes                                           | no                                          |
 | notulist                                    | yes  | no                                            | no                                          |
 | anyone else, other municipalities           | no (404, the same as a visit that does not exist)                                           |
-"""
+"""  # noqa: E501 (a table is clearer than its rows wrapped)
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -60,7 +60,8 @@ def publish_release(session: DbSession, actor: str) -> NationalRelease:
     release = NationalRelease(
         version=version, maturity=protect_maturity(picture.maturity), visit_ids=current,
         by_size=maturity_by_size(session),
-        named=[{"municipality": v.municipality, "year": v.year, "levels": {str(k): level for k, level in v.levels.items()}}
+        named=[{"municipality": v.municipality, "year": v.year,
+                "levels": {str(k): level for k, level in v.levels.items()}}
                for v in picture.named],
         published_by=actor)
     session.add(release)

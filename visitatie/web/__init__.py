@@ -21,7 +21,8 @@ from . import (
     visits,
 )
 
-BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp, accounts.bp, planning.bp, participant.bp, opbrengst.bp, visits.bp,
+BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp, accounts.bp, planning.bp, participant.bp, opbrengst.bp,
+              visits.bp,
               guide_editor.bp)
 
 

@@ -45,7 +45,8 @@ class CodeForm(FlaskForm):
 class NewPasswordForm(FlaskForm):
     password = PasswordField(_l("Nieuw wachtwoord"), validators=[required(), Length(max=200)])
     repeat = PasswordField(_l("Herhaal het nieuwe wachtwoord"),
-                           validators=[required(), EqualTo("password", message=_l("De twee wachtwoorden zijn niet gelijk."))])
+                           validators=[required(),
+                                       EqualTo("password", message=_l("De twee wachtwoorden zijn niet gelijk."))])
 
 
 class ChangePasswordForm(NewPasswordForm):
@@ -127,7 +128,8 @@ def second_factor():
             security_events.record(db.session, "recovery_code_used", actor=user.email, ip=_ip(),
                                    detail=f"nog {two_factor.recovery_codes_left(db.session, user)} over")
         lockout.register_success(db.session, user.email)
-        return _sign_in(user, "wachtwoord+" + ("totp" if method == "totp" else "herstelcode"), session.get(PENDING_NEXT))
+        return _sign_in(user, "wachtwoord+" + ("totp" if method == "totp" else "herstelcode"),
+                        session.get(PENDING_NEXT))
     return render_template("account/second_factor.html", form=form), 400 if form.errors else 200
 
 

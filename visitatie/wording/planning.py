@@ -322,8 +322,8 @@ def reason_text(reason: Reason, theme_titles: dict[int, str]) -> str:
     values = {"strong": reason.strong, "weak": reason.weak, "number": reason.theme,
               "theme": theme_titles.get(reason.theme, ""), "high": reason.strong_score, "low": reason.weak_score}
     if reason.clear:
-        return _("%(strong)s is sterk op prioriteit %(number)s (%(theme)s) waar %(weak)s zwak is (%(high)s tegen %(low)s).",
-                 **values)
+        return _("%(strong)s is sterk op prioriteit %(number)s (%(theme)s) waar %(weak)s zwak is (%(high)s tegen "
+                 "%(low)s).", **values)
     return _("%(strong)s staat verder op prioriteit %(number)s (%(theme)s) dan %(weak)s (%(high)s tegen %(low)s).",
              **values)
 

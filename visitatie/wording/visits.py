@@ -104,7 +104,8 @@ def locked_message(error: VisitLocked) -> str:
 def stale_message(error: StaleEdit) -> str:
     current = error.current
     if not current.updated_by:
-        return _("Iemand anders heeft dit intussen gewijzigd. Uw tekst staat hieronder nog; controleer en sla opnieuw op.")
+        return _("Iemand anders heeft dit intussen gewijzigd. Uw tekst staat hieronder nog; controleer en sla opnieuw "
+                 "op.")
     return _("%(who)s heeft dit om %(time)s al gewijzigd. Hieronder staat wat u had ingevuld; wat nu is opgeslagen, "
              "staat erboven. Sla opnieuw op om uw versie te bewaren.",
              who=current.updated_by, time=local_time(current.updated_at, "HH:mm"))

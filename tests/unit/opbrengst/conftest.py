@@ -54,7 +54,8 @@ class World:
         self.c2 = self.conversation(self.round_a, ("Delft", "Utrecht"), datetime(2024, 3, 14, 23, 30), "vastgesteld")
         self.c3 = self.conversation(self.round_a, ("Breda", "Oss"), datetime(2024, 5, 1, 9, 0), "gepland")
         self.c5 = self.conversation(self.round_b, ("Haarlem", "Delft"), datetime(2025, 2, 10, 9, 0), "gehouden")
-        self.speaker_haarlem = self.participant(self.c1, "Jos Wiersma", "burgemeester van Haarlem", "burgemeester", "Haarlem")
+        self.speaker_haarlem = self.participant(self.c1, "Jos Wiersma", "burgemeester van Haarlem", "burgemeester",
+                                                "Haarlem")
         self.speaker_maastricht = self.participant(self.c1, "K. Visser", "CISO Maastricht", "ciso", "Maastricht")
         self.participant(self.c1, "Pieter Dekker", "burgemeester van Breda", "gespreksleider", "Breda")
 

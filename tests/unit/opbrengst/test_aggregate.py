@@ -26,7 +26,8 @@ def figure(snapshot, question_id):
 
 def test_headline_figure_counts_shares_and_missing(session, guides, world):
     ivp = figure(build_snapshot(session, guides, [world.round_a.id]), "leiderschap.ivp")
-    assert ivp == {"question_id": "leiderschap.ivp", "headline": "Digitale veiligheid staat in het Integraal Veiligheidsplan",
+    assert ivp == {"question_id": "leiderschap.ivp",
+                   "headline": "Digitale veiligheid staat in het Integraal Veiligheidsplan",
                    "n": 3, "ja": 1, "deels": 1, "nee": 1, "missing": 1,
                    "share_ja": 0.3333, "share_deels": 0.3333, "share_nee": 0.3333}
 
@@ -102,7 +103,8 @@ def test_curated_lessons_count_their_sources_and_are_ranked(session, guides, wor
     add_lesson(session, guides, world.round_a, 1, "Maak de burgemeester eigenaar.",
                [world.lesson_haarlem.id, world.lesson_maastricht.id, world.lesson_delft.id], "pl")
     add_lesson(session, guides, world.round_a, 1, "Aandacht voor de raad.", [world.lesson_utrecht.id], "pl")
-    lessons = [without_id(lesson) for lesson in theme(build_snapshot(session, guides, [world.round_a.id]), 1)["lessons"]]
+    lessons = [without_id(lesson)
+               for lesson in theme(build_snapshot(session, guides, [world.round_a.id]), 1)["lessons"]]
     assert lessons == [
         {"text": "Maak de burgemeester eigenaar.", "conversations": 2, "municipalities": 3},
         {"text": "Aandacht voor de raad.", "conversations": 1, "municipalities": 1},

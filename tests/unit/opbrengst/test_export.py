@@ -82,10 +82,12 @@ def test_aggregated_sheets_have_stable_dutch_columns_and_shares_as_percentages(s
     assert list(sheets["Jaarvergelijking"].columns) == headers(export.COMPARISON_COLUMNS)
     assert list(sheets["Lessen"].columns) == headers(export.LESSON_COLUMNS)
     figures = sheets["Kerncijfers"].set_index("Vraagcode")
-    assert (figures.at["leiderschap.ivp", "Aantal antwoorden (n)"], figures.at["leiderschap.ivp", "Ontbrekend"]) == (3, 1)
+    assert (figures.at["leiderschap.ivp", "Aantal antwoorden (n)"],
+            figures.at["leiderschap.ivp", "Ontbrekend"]) == (3, 1)
     assert figures.at["leiderschap.ivp", "Aandeel ja"] == pytest.approx(0.3333)
     scales = sheets["Schalen"].set_index("Vraagcode")
-    assert (scales.at["leiderschap.uitvoering", "Gemiddelde"], scales.at["leiderschap.uitvoering", "Mediaan"]) == (3.75, 4)
+    assert (scales.at["leiderschap.uitvoering", "Gemiddelde"],
+            scales.at["leiderschap.uitvoering", "Mediaan"]) == (3.75, 4)
     book = openpyxl.load_workbook(io.BytesIO(content(session, guides, [world.round_a.id])))
     share = book["Kerncijfers"].cell(row=2, column=headers(export.FIGURE_COLUMNS).index("Aandeel ja") + 1)
     assert share.number_format == "0.0%"

@@ -103,5 +103,6 @@ def test_a_quote_without_consent_never_reaches_publication_report_or_public_shee
     # The confidential file keeps every mark, for the project leaders.
     workbook = pd.read_excel(io.BytesIO(export.to_excel(export.tables(session, guides, [curated.round_a.id]))),
                              sheet_name=None)
-    assert list(workbook["Citaten"]["Citaat"]) == ["Wij betalen nooit losgeld.", "Wat je niet opslaat, kan ook niet lekken."]
+    assert list(workbook["Citaten"]["Citaat"]) == ["Wij betalen nooit losgeld.",
+                                                   "Wat je niet opslaat, kan ook niet lekken."]
     assert SECRET in workbook["Markeringen"].to_csv()

@@ -112,4 +112,5 @@ def test_a_participant_stays_signed_in_only_while_a_link_is_valid(world, session
 
 def test_actor_names(world):
     assert actor_name(ParticipantPrincipal(world.mayor)) == "Jos Wiersma"
-    assert actor_name(User(email="pl@example.org", name="", role="projectleider", password_hash="x")) == "pl@example.org"
+    assert actor_name(User(email="pl@example.org", name="", role="projectleider",
+                           password_hash="x")) == "pl@example.org"

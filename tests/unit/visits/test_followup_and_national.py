@@ -51,7 +51,8 @@ def test_a_follow_up_visit_shows_the_earlier_scores_and_recommendations_with_the
     assert follow_up(session, guides, world.first) is None  # the first visit has nothing before it
     result = follow_up(session, guides, world.second)
     assert result.previous.id == world.first.id
-    assert [(t.number, t.previous_self, t.previous_committee, t.current_committee, t.change) for t in result.themes] == [
+    assert [(t.number, t.previous_self, t.previous_committee, t.current_committee, t.change)
+            for t in result.themes] == [
         (1, 3, 2, 3, 1), (2, None, 3, 3, 0), (3, 2, 1, 4, 3), (4, None, None, 2, None), (5, None, 4, None, None)]
     assert [(r.text, r.status) for r in result.recommendations] == [("Oefen het BCP.", "afgerond")]
     assert result.open_recommendations == []

@@ -54,13 +54,15 @@ def edit_curation(round_id: int):
     form = RoundCurationForm(obj=saved if request.method == "GET" and saved else None)
     status, current = 200, None
     if form.validate_on_submit():
-        data = domain.RoundCurationInput(form.title.data or "", form.main_lesson.data or "", form.introduction.data or "")
+        data = domain.RoundCurationInput(form.title.data or "", form.main_lesson.data or "",
+                                         form.introduction.data or "")
         try:
             domain.save_round_curation(db.session, round_, data, actor(), form.version.data or 0)
             flash(_("De belangrijkste les en de inleiding zijn opgeslagen."), "success")
             return redirect(url_for("opbrengst.edit_curation", round_id=round_id))
         except CurationInvalid as invalid:
-            flash(" ".join(apply_problems(form, invalid.problems, "main_lesson")) or _("Controleer het formulier."), "error")
+            flash(" ".join(apply_problems(form, invalid.problems, "main_lesson")) or _("Controleer het formulier."),
+                  "error")
             status = 400
         except CurationConflict as conflict:
             status, current = 409, conflict.current
@@ -112,7 +114,8 @@ def edit_theme(round_id: int, number: int):
         int(form.quote.data) if (form.quote.data or "").isdigit() else None, form.practice_municipality.data or "",
         form.practice_title.data or "", form.practice_url.data or "", form.practice_consent.data)
     try:
-        domain.save_theme_curation(db.session, round_guides(round_), round_, number, data, actor(), form.version.data or 0)
+        domain.save_theme_curation(db.session, round_guides(round_), round_, number, data, actor(),
+                                   form.version.data or 0)
     except CurationInvalid as invalid:
         general = apply_problems(form, invalid.problems, "recommendation")
         if general:
@@ -209,7 +212,8 @@ def publish_round(round_id: int):
     if not is_confirmed():
         overview, versions = round_overview(db.session, round_), publication.versions(db.session, round_id)
         return confirmation_page(
-            publish_confirmation((versions[0].version + 1) if versions else 1, overview.empty_titles, len(overview.themes)),
+            publish_confirmation((versions[0].version + 1) if versions else 1, overview.empty_titles,
+                                 len(overview.themes)),
             url_for("opbrengst.edit_curation", round_id=round_id))
     try:
         published = publication.publish(db.session, round_guides(round_), round_, actor())

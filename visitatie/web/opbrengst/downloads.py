@@ -121,7 +121,8 @@ def download_report(round_id: int):
 def _visit_round_report(round_: Round) -> BaseResponse:  # a file, or a redirect
     """A visitatieronde has a report of its own: maturity, recurring findings and recommendations."""
     try:
-        content = visit_round.round_report_content(db.session, round_guides(round_), round_, in_amsterdam(utcnow()).date())
+        content = visit_round.round_report_content(db.session, round_guides(round_), round_,
+                                                   in_amsterdam(utcnow()).date())
     except TooFewVisits as error:
         flash(" ".join(problem_message(p) for p in error.problems), "error")
         return redirect(url_for("opbrengst.edit_curation", round_id=round_.id))

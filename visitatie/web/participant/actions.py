@@ -40,7 +40,8 @@ def create_mark(conversation_id: int, answer_id: int):
         add_mark(db.session, answer, request.form.get("kind", ""), actor_name(current_user),
                  passage=request.form.get("passage"), speaker=speaker)
     except MarkError as error:
-        context = conversation_pages.theme_of_answer(db.session, round_guides(conversation.round), conversation, caps, answer)
+        context = conversation_pages.theme_of_answer(db.session, round_guides(conversation.round), conversation, caps,
+                                                     answer)
         context["mark_form"] = dict(request.form, answer_id=answer.id, error=problem_message(error.problems[0]))
         return render_template("conversations/theme.html", **context), 400
     flash(_("De markering is opgeslagen."), "success")

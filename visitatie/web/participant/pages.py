@@ -140,7 +140,8 @@ def autosave_error(error: AnswerError):
     if isinstance(error, VersionConflict):
         current = error.current
         question = _question_of(current)
-        mine, theirs = answer_domain.answer_text(question, error.submitted), answer_domain.answer_text(question, current.value)
+        mine = answer_domain.answer_text(question, error.submitted)
+        theirs = answer_domain.answer_text(question, current.value)
         diff = word_diff(mine, theirs)
         return jsonify(error="conflict", message=message, current={
             "value": question.decode(current.value) if question else current.value,

@@ -58,7 +58,8 @@ def accept_invitation():
 def show_conversation(conversation_id: int):
     conversation, caps = load_conversation(conversation_id)
     return render_template("conversations/show.html",
-                           **conversation_pages.overview(db.session, round_guides(conversation.round), conversation, caps))
+                           **conversation_pages.overview(db.session, round_guides(conversation.round), conversation,
+                                                         caps))
 
 
 @bp.route("/gesprekken/<int:conversation_id>/thema/<int:number>", methods=["GET", "POST"])

@@ -57,7 +57,8 @@ def _save(form, round_, conversation=None):
 @bp.route("/rondes/<int:round_id>/gesprekken/nieuw", methods=["GET", "POST"])
 def new_conversation(round_id: int):
     round_ = get_round(round_id)
-    form = ConversationForm(data=None if request.method == "POST" else initial_data(None, request.args.getlist("gemeente")))
+    form = ConversationForm(data=None if request.method == "POST"
+                            else initial_data(None, request.args.getlist("gemeente")))
     prepare(form, round_)
     if request.method == "GET":
         return _render(form, round_)
@@ -99,5 +100,6 @@ def change_conversation_status(conversation_id: int):
             flash(" ".join(problem_message(p) for p in error.problems), "error")
         except StaleEdit:
             db.session.rollback()
-            flash(_("Iemand anders heeft dit gesprek intussen gewijzigd. Bekijk de huidige gegevens en probeer het opnieuw."), "error")
+            flash(_("Iemand anders heeft dit gesprek intussen gewijzigd. Bekijk de huidige gegevens en probeer het "
+                    "opnieuw."), "error")
     return redirect(url_for("planning.edit_conversation", conversation_id=conversation_id))

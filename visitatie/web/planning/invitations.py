@@ -50,7 +50,8 @@ def list_invitations(round_id: int):
                and not ((invitation := current[p.id]) and invitation.is_valid(now))]
     return render_template("planning/invitations.html", round=round_, participations=participations,
                            current=current, now=now, without=len(without),
-                           without_conversations=len({p.conversation_id for p in without}), form=IssueForm(formdata=None), confirm_form=ConfirmForm(),
+                           without_conversations=len({p.conversation_id for p in without}),
+                           form=IssueForm(formdata=None), confirm_form=ConfirmForm(),
                            mail_configured=bool(current_app.config.get("MAIL_SERVER")))
 
 

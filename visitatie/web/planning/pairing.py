@@ -75,7 +75,8 @@ def accept_pairs(round_id: int):
         return redirect(url_for("planning.show_suggestions", round_id=round_id, beperking=constraint))
     db.session.commit()
     flash(ngettext("%(num)s gesprek aangemaakt, met de deelnemers uit het contactenregister.",
-                   "%(num)s gesprekken aangemaakt, met de deelnemers uit het contactenregister.", len(saved)), "success")
+                   "%(num)s gesprekken aangemaakt, met de deelnemers uit het contactenregister.", len(saved)),
+          "success")
     return redirect(url_for("planning.show_suggestions", round_id=round_id, beperking=constraint))
 
 

@@ -86,6 +86,7 @@ def save_planning_sheet(round_id: int):
     if page:
         return page
     db.session.commit()
-    flash(ngettext("Planning ingelezen: %(num)s gesprek bijgewerkt.", "Planning ingelezen: %(num)s gesprekken bijgewerkt.",
+    flash(ngettext("Planning ingelezen: %(num)s gesprek bijgewerkt.",
+                   "Planning ingelezen: %(num)s gesprekken bijgewerkt.",
                    len(result.changed)), "success")
     return redirect(url_for("rounds.show_round", round_id=round_id))

@@ -37,8 +37,8 @@ def edit_recommendation(visit_id: int, recommendation_id: int):
     notice, status = None, 200
     if request.method == "POST":
         try:
-            domain.update_recommendation(db.session, round_guides(conversation.round), conversation, recommendation, form.to_input(),
-                                         actor_name(current_user), int(form.version.data or 0))
+            domain.update_recommendation(db.session, round_guides(conversation.round), conversation, recommendation,
+                                         form.to_input(), actor_name(current_user), int(form.version.data or 0))
             flash(_("De aanbeveling is opgeslagen."), "success")
             return redirect(url_for(".show_visit_theme", visit_id=visit_id, number=recommendation.theme_number,
                                     _anchor="recommendations"))
@@ -107,7 +107,8 @@ def save_response(visit_id: int):
     else:
         flash(_("De bestuurlijke reactie is opgeslagen."), "success")
         return redirect(url_for(".show_visit", visit_id=visit_id, _anchor="response"))
-    context = pages.overview(db.session, round_guides(conversation.round), conversation, rights, response_form=form, notice=notice)
+    context = pages.overview(db.session, round_guides(conversation.round), conversation, rights, response_form=form,
+                             notice=notice)
     return render_template("visits/show.html", **context), status
 
 
@@ -120,8 +121,10 @@ def update_consent(visit_id: int):
         abort(400)
     try:
         domain.set_consent(db.session, conversation, form.consent.data, actor_name(current_user))
-        flash(_("Uw keuze is opgeslagen: de gemeente wordt in het landelijk beeld met naam getoond.") if form.consent.data
-              else _("Uw keuze is opgeslagen: de gemeente wordt in het landelijk beeld niet met naam getoond."), "success")
+        flash(_("Uw keuze is opgeslagen: de gemeente wordt in het landelijk beeld met naam getoond.")
+              if form.consent.data
+              else _("Uw keuze is opgeslagen: de gemeente wordt in het landelijk beeld niet met naam getoond."),
+              "success")
     except domain.VisitLocked as error:
         flash(locked_message(error), "error")
     return redirect(url_for(".show_visit", visit_id=visit_id, _anchor="consent"))

@@ -77,23 +77,27 @@ def publish_national_release():
 @signed_in_required
 def show_visit(visit_id: int):
     conversation, rights = load_visit(visit_id)
-    return render_template("visits/show.html", **pages.overview(db.session, round_guides(conversation.round), conversation, rights))
+    return render_template("visits/show.html",
+                           **pages.overview(db.session, round_guides(conversation.round), conversation, rights))
 
 
 @bp.get("/<int:visit_id>/thema/<int:number>")
 @signed_in_required
 def show_visit_theme(visit_id: int, number: int):
     conversation, rights = load_visit(visit_id)
-    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights, _theme_number(conversation, number))
+    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights,
+                          _theme_number(conversation, number))
     return render_template("visits/theme.html", **context)
 
 
 def _save_score(visit_id: int, number: int, source: str, require: str):
     conversation, rights = load_visit(visit_id, require=require)
     context, status = pages.save_score(db.session, round_guides(conversation.round), conversation, rights,
-                                       _theme_number(conversation, number), source, request.form, actor_name(current_user))
+                                       _theme_number(conversation, number), source, request.form,
+                                       actor_name(current_user))
     if context is None:
-        flash(_("De zelfevaluatie is opgeslagen.") if source == "self" else _("Het oordeel van de commissie is opgeslagen."),
+        flash(_("De zelfevaluatie is opgeslagen.") if source == "self"
+              else _("Het oordeel van de commissie is opgeslagen."),
               "success")
         return _back_to_theme(conversation, number, f"{source}-score")
     return render_template("visits/theme.html", **context), status
@@ -117,8 +121,8 @@ def create_finding(visit_id: int, number: int):
     conversation, rights = load_visit(visit_id, require="can_score")
     form = FindingForm(prefix="finding")
     try:
-        domain.add_finding(db.session, round_guides(conversation.round), conversation, _theme_number(conversation, number),
-                           form.text.data or "", actor_name(current_user))
+        domain.add_finding(db.session, round_guides(conversation.round), conversation,
+                           _theme_number(conversation, number), form.text.data or "", actor_name(current_user))
     except domain.VisitError as error:
         return _theme_again(conversation, rights, number, error, finding=form)
     flash(_("De bevinding is toegevoegd."), "success")
@@ -130,8 +134,8 @@ def _theme_again(conversation, rights, number, error, **forms):
     [form] = forms.values()
     notice, status = pages.refusal(form, error)
     unsaved = form.text.data if isinstance(error, domain.VisitLocked) else None
-    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights, number, forms=forms, notice=notice,
-                          unsaved=unsaved)
+    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights, number, forms=forms,
+                          notice=notice, unsaved=unsaved)
     return render_template("visits/theme.html", **context), status
 
 
