@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from tests.participant_world import municipality, themes
 from visitatie.models import Conversation, Participation, Round
 from visitatie.scheduling import ConversationInput, ParticipantInput, change_status, save_conversation
-from tests.participant_world import municipality, themes
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

@@ -5,11 +5,10 @@ Idempotent: running it twice changes nothing the second time and never removes d
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from .guides.model import GuideSet
 from .guides.versions import ensure_shipped_version, sync_theme_rows
-from .models.types import DbSession
 from .importing.municipalities import ImportResult, import_file
+from .models.types import DbSession
 
 
 @dataclass(frozen=True)

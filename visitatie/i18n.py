@@ -6,9 +6,9 @@ from flask import Flask
 from flask_babel import format_date, format_datetime, get_locale, gettext, lazy_gettext, ngettext
 
 from . import vocabulary
+from .dutch_time import AMSTERDAM
 from .extensions import babel, select_locale
 from .text_input import paragraphs
-from .dutch_time import AMSTERDAM
 
 
 def local_time(value: datetime | None, fmt: str = "EEEE d MMMM y, HH:mm") -> str:

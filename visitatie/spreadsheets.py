@@ -107,7 +107,7 @@ def csv_bytes(sheet: Sheet, dialect: str = "nl") -> bytes:
     writer.writerow([neutral_csv_text(str(c)) for c in columns])
     percent = [c in sheet.percent for c in columns]
     for row in sheet.frame.itertuples(index=False, name=None):
-        writer.writerow([_csv_cell(v, p, decimal) for v, p in zip(row, percent)])
+        writer.writerow([_csv_cell(v, p, decimal) for v, p in zip(row, percent, strict=True)])
     for note in sheet.notes:
         writer.writerow([neutral_csv_text(note)])
     return out.getvalue().encode("utf-8-sig")

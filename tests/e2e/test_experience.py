@@ -10,15 +10,15 @@ from sqlalchemy import func, select
 
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import open_link
+from tests.e2e.test_accessibility import AXE, axe_context, demo_world, violations  # noqa: F401  (fixtures)
 from tests.participant_world import build_world
-from visitatie.conversations import invitations
 from visitatie.accounts.auth import create_user
+from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Participation
 from visitatie.models.opbrengst import Publication
 from visitatie.models.types import utcnow
-from tests.e2e.test_accessibility import AXE, axe_context, demo_world, violations  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 
@@ -52,13 +52,13 @@ def test_every_select_on_the_main_pages_shows_an_arrow(page, live_server, demo_w
     for path in paths:
         response = page.goto(live_server + path)
         assert response.status == 200, path
-        for select in page.evaluate(SELECT_ARROWS):
-            if select["width"] == 0:
+        for element in page.evaluate(SELECT_ARROWS):
+            if element["width"] == 0:
                 continue  # hidden (e.g. a closed <details>): nothing to see
             seen += 1
-            drawn = select["image"].startswith("url(") and "svg" in select["image"]
-            if not (select["multiple"] or select["appearance"] != "none" or drawn):
-                without_arrow.append(f"{path} {select['name']}")
+            drawn = element["image"].startswith("url(") and "svg" in element["image"]
+            if not (element["multiple"] or element["appearance"] != "none" or drawn):
+                without_arrow.append(f"{path} {element['name']}")
     assert seen >= 8, f"only {seen} visible selects on the main pages: the page list no longer covers them"
     assert without_arrow == []
 
@@ -104,7 +104,8 @@ def test_finalising_before_the_planned_date_asks_first_and_says_so(page, live_ap
     page.get_by_role("button", name="Verslag vaststellen").click()
     dialog = page.get_by_role("dialog", name="Verslag vaststellen?")
     expect(dialog).to_contain_text("Na het vaststellen kan niemand de antwoorden nog wijzigen")
-    expect(dialog).to_contain_text(re.compile(r"gepland op \d{1,2} \w+ \d{4}, \d\d\.\d\d uur en is dus nog niet gehouden"))
+    expect(dialog).to_contain_text(re.compile(r"gepland op \d{1,2} \w+ \d{4}, \d\d\.\d\d uur en is dus nog niet "
+                                              r"gehouden"))
     dialog.get_by_role("button", name="Annuleren").click()
     expect(dialog).to_have_count(0)
     assert status_of(live_app, planned_world["a"]) == "gepland"
@@ -193,7 +194,8 @@ def test_public_opbrengst_and_english_participant_pages_pass_axe_with_dutch_part
         found += all_violations(page, live_server + path)
         if path.startswith(f"/gesprekken/{c}/thema/"):
             found += page.evaluate(NOT_DUTCH, ["h1", ".recommendation", ".theme-steps__title", ".question-card__text",
-                                               ".question-help", ".doorvragen__list", ".answer-choice label span:last-child"])
+                                               ".question-help", ".doorvragen__list",
+                                               ".answer-choice label span:last-child"])
         elif path.startswith("/opbrengst/"):
             found += page.evaluate(NOT_DUTCH, [".yield-theme__title", ".yield-findings", ".yield-lessons__text",
                                                ".yield-quote blockquote", ".yield-main-lesson__text"])
@@ -205,10 +207,15 @@ def test_public_opbrengst_and_english_participant_pages_pass_axe_with_dutch_part
 
 PHONE = {"width": 390, "height": 844}
 MEASURE = """() => {
-    const box = selector => { const e = document.querySelector(selector); return e ? e.getBoundingClientRect() : null; };
+    const box = selector => {
+        const e = document.querySelector(selector);
+        return e ? e.getBoundingClientRect() : null;
+    };
     const bar = box('.form-actions'), header = box('.site-header');
-    const first = [...document.querySelectorAll('.question-card:not([hidden]) [data-input]')][0].getBoundingClientRect();
-    const question = document.querySelector('.question-card:not([hidden]) .question-card__text').getBoundingClientRect();
+    const first = [...document.querySelectorAll('.question-card:not([hidden]) [data-input]')][0]
+        .getBoundingClientRect();
+    const question = document.querySelector('.question-card:not([hidden]) .question-card__text')
+        .getBoundingClientRect();
     return {header: header.height, bar: bar.height, barTop: bar.top, question: question.top, field: first.top,
             fieldBottom: first.top + Math.min(first.height, 48), width: document.documentElement.scrollWidth};
 }"""

@@ -14,8 +14,8 @@ from tests.e2e.conftest import open_link
 from tests.e2e.test_accessibility import AXE, RULES, RUN_AXE
 from tests.e2e.test_participant import OPEN, SCALE, field, link, open_theme, stored, wait_for_stored, world  # noqa: F401
 from visitatie.conversations.answers import Change, save_answer
-from visitatie.extensions import db
 from visitatie.conversations.finalising import finalise
+from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Mark
 
@@ -130,7 +130,8 @@ def test_a_selection_across_a_line_end_of_a_finalised_answer_marks_the_stored_wo
         context.close()
 
 
-def test_the_conflict_view_marks_the_differing_words_and_saves_the_merged_text(browser, live_app, world, link, tmp_path):
+def test_the_conflict_view_marks_the_differing_words_and_saves_the_merged_text(browser, live_app, world, link,
+                                                                               tmp_path):
     store(live_app, world, "Wij oefenen twee keer per jaar.")
     first, second = new_context(browser), new_context(browser)
     try:
@@ -202,7 +203,8 @@ def test_without_javascript_the_general_save_does_not_overwrite_the_newer_text(b
         context.close()
 
 
-def test_text_typed_while_the_conversation_was_finalised_is_offered_after_a_reload(browser, live_app, world, link, tmp_path):
+def test_text_typed_while_the_conversation_was_finalised_is_offered_after_a_reload(browser, live_app, world, link,
+                                                                                   tmp_path):
     context = new_context(browser)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     try:

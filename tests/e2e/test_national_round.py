@@ -39,7 +39,8 @@ def files(live_app, tmp_path):
     chosen, volunteers = towns[:TOWNS], towns[100:106]
     contacts = ["gemeente;rol;naam;email"] + [
         f"{t.code};{role};{label} {t.name};{role}@{t.code.lower()}.example.org"
-        for t in chosen for role, label in (("burgemeester", "Burgemeester"), ("ciso", "CISO"), ("adviseur_oov", "OOV"))]
+        for t in chosen
+        for role, label in (("burgemeester", "Burgemeester"), ("ciso", "CISO"), ("adviseur_oov", "OOV"))]
     scan = ["code;thema_1;thema_2;thema_3;thema_4;thema_5"] + [
         ";".join([t.code] + [str(rng.randint(1, 5)) for _ in range(5)]) for t in chosen]
     pool = ["naam;email;gemeente;maximum"] + [f"Leider {t.name};leider@{t.code.lower()}.example.org;{t.name};4"

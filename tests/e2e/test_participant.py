@@ -85,7 +85,8 @@ def test_participant_answers_sees_saved_and_finds_the_answers_after_reload(page,
     expect(page.locator("[data-save-status-mirror]")).to_be_in_viewport()
     wait_for_stored(live_app, world, OPEN, "De burgemeester is eigenaar; de CISO adviseert.")
     assert stored(live_app, world, SCALE) == "4"
-    expect(page.locator("#progress-theme [data-progress-text]")).to_have_text("2 van 7 antwoorden ingevuld")  # Haarlem, the mayor's questions
+    # Haarlem, the mayor's questions
+    expect(page.locator("#progress-theme [data-progress-text]")).to_have_text("2 van 7 antwoorden ingevuld")
 
     page.reload()
     expect(page.locator(field(world, OPEN))).to_have_value("De burgemeester is eigenaar; de CISO adviseert.")
@@ -106,7 +107,8 @@ def test_conditional_questions_appear_and_disappear_live(page, live_app, world, 
     wait_for_stored(live_app, world, IVP, "ja")
 
 
-def test_two_people_editing_the_same_answer_see_both_versions_side_by_side(browser, live_server, live_app, world, link, tmp_path):
+def test_two_people_editing_the_same_answer_see_both_versions_side_by_side(browser, live_server, live_app, world, link,
+                                                                           tmp_path):
     first = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     second = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     try:
@@ -123,7 +125,8 @@ def test_two_people_editing_the_same_answer_see_both_versions_side_by_side(brows
         conflict = leader.locator(f"#a-{world['haarlem']}-{OPEN.replace('.', '_')} [data-conflict]")
         expect(conflict).to_be_visible()
         expect(conflict.locator("[data-mine] ins")).to_have_text("begin, alleen in uw versie: gespreksleider einde")
-        expect(conflict.locator("[data-theirs] del")).to_have_text("begin, alleen in de nieuwere versie: burgemeester einde")
+        expect(conflict.locator("[data-theirs] del")).to_have_text("begin, alleen in de nieuwere versie: burgemeester "
+                                                                   "einde")
         expect(conflict).to_contain_text("Jos Wiersma")
         leader.screenshot(path=str(tmp_path / "conflict.png"), full_page=False)
         assert stored(live_app, world, OPEN) == "Tekst van de burgemeester."  # nothing overwritten

@@ -56,7 +56,8 @@ def test_edit_the_letter_preview_it_and_send_after_the_confirmation(page, live_a
         body.fill("Beste {naam},\n\nNog open:\n{onbeantwoorde_themas}\n\n{persoonlijke_link}\n\nGroet, Petra")
         page.get_by_role("button", name="Voorbeeld bekijken").click()
         preview = page.locator(".reminder-preview")
-        expect(page.get_by_role("heading", name="Voorbeeld van de gewijzigde brief (nog niet opgeslagen)")).to_be_visible()
+        expect(page.get_by_role("heading",
+                                name="Voorbeeld van de gewijzigde brief (nog niet opgeslagen)")).to_be_visible()
         expect(preview).to_contain_text("Uw antwoorden voor Haarlem – Maastricht")
         expect(preview).to_contain_text("Beste Jos Wiersma,")
         expect(preview).to_contain_text("- Leiderschap en professionalisering (0 van 7 vragen beantwoord)")

@@ -11,8 +11,8 @@ from tests.conftest import PASSWORD
 from tests.e2e.conftest import open_link
 from tests.e2e.test_accessibility import AXE, RULES, RUN_AXE, axe_context  # noqa: F401  (fixture)
 from tests.participant_world import build_world, municipality
-from visitatie.conversations import invitations
 from visitatie.accounts.auth import create_user
+from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation, Participation
@@ -54,8 +54,10 @@ def test_a_project_leader_and_a_participant_link_side_by_side_in_one_browser(con
     _sign_in(leader_tab, live_server)
     participant_tab = context.new_page()  # the same browser context: one cookie jar
     open_link(participant_tab, f"{live_server}/uitnodiging/{two_places['token_a']}")
-    expect(participant_tab.locator(".acting-as")).to_have_text("U werkt als deelnemer: Jos Wiersma (burgemeester, Haarlem)")
-    expect(participant_tab.locator(".acting-as-note")).to_contain_text("Uw account als projectleider blijft apart aangemeld")
+    expect(participant_tab.locator(".acting-as")).to_have_text("U werkt als deelnemer: Jos Wiersma (burgemeester, "
+                                                               "Haarlem)")
+    expect(participant_tab.locator(".acting-as-note")).to_contain_text("Uw account als projectleider blijft apart "
+                                                                       "aangemeld")
 
     # The project leader's tab still works as the project leader's, on the round and on conversation B.
     leader_tab.goto(f"{live_server}/rondes/{two_places['round']}")

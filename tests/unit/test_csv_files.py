@@ -91,7 +91,8 @@ def test_a_quote_left_open_is_reported_on_its_line(tmp_path):
 
 
 def test_missing_and_doubled_columns(tmp_path):
-    assert refused(tmp_path, b"\xef\xbb\xbfCode;Naam\r\nGM0392;Haarlem\r\n", required=["code", "thema_1", "thema_2"]) == [
+    assert refused(tmp_path, b"\xef\xbb\xbfCode;Naam\r\nGM0392;Haarlem\r\n",
+                   required=["code", "thema_1", "thema_2"]) == [
         "regel 1: kolom ontbreekt: thema_1, thema_2"]
     assert refused(tmp_path, b"code;naam;CODE\nGM0392;Haarlem;GM0392\n") == [
         "regel 1: kolom 'code' staat meer dan eens in de kopregel"]
@@ -127,7 +128,8 @@ SAVE_AS = "sla het in Excel op als CSV (puntkomma's gescheiden) of CSV UTF-8 en 
 @pytest.mark.parametrize("name, data, reason", [
     ("zelfscan.xlsx", xlsx_bytes(), "het is een Excel-werkmap (.xlsx) of een ander zip-bestand"),
     ("zelfscan.csv", xlsx_bytes(), "het is een Excel-werkmap (.xlsx) of een ander zip-bestand"),  # renamed
-    ("zelfscan.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "het is een Excel-werkmap in het oude formaat, .xls"),
+    ("zelfscan.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+     "het is een Excel-werkmap in het oude formaat, .xls"),
     ("zelfscan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "het is een PDF-bestand"),
     ("zelfscan.txt", "code\tnaam\r\n".encode("utf-16"), "het is tekst in UTF-16, in Excel 'Unicode-tekst'"),
     ("logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "het bevat binaire gegevens"),

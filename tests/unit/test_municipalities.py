@@ -5,8 +5,8 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from visitatie.models import Municipality
 from visitatie.importing.municipalities import MunicipalityImportError, import_file, parse_csv
+from visitatie.models import Municipality
 
 REPO = Path(__file__).resolve().parents[2]
 HEADER = "code,naam,provincie,veiligheidsregio_code,veiligheidsregio,inwoners,bron_jaar\n"

@@ -38,7 +38,7 @@ def test_dutch_labels():
 
 # The 342 municipalities of data/gemeenten.csv per class (CBS, 1 January 2024), counted by hand
 # from the file: 12, 53, 182, 63, 14, 14 and the four largest cities.
-REAL = dict(zip(SIZE_CLASS_KEYS, (12, 53, 182, 63, 14, 14, 4)))
+REAL = dict(zip(SIZE_CLASS_KEYS, (12, 53, 182, 63, 14, 14, 4), strict=True))
 
 
 def test_the_data_file_has_these_counts():

@@ -62,7 +62,8 @@ def test_table_of_contents_has_the_real_page_numbers(pdf_bytes, tmp_path):
         assert title in pages[number - 1], f"{title} staat niet op pagina {number}"
 
 
-SECTION_STARTS = re.compile(r"^\s*(In het kort|Inhoud|Inleiding|PRIORITEIT \d|Volwassenheid|Verantwoording|Afkortingen)")
+SECTION_STARTS = re.compile(
+    r"^\s*(In het kort|Inhoud|Inleiding|PRIORITEIT \d|Volwassenheid|Verantwoording|Afkortingen)")
 
 
 def test_no_page_is_more_than_half_empty_except_the_last_of_a_section(pdf_bytes, tmp_path):

@@ -56,7 +56,8 @@ def test_word_report_shows_dashes_footnote_and_withdrawn_items():
     body = texts(reopen(build_round_report(suppressed_snapshot())))
     joined = "\n".join(body)
     assert "–" in body  # the suppressed share
-    assert "Digitale veiligheid staat in het IVP: niet gepubliceerd, te weinig gemeenten om dit cijfer te tonen." in body
+    assert ("Digitale veiligheid staat in het IVP: niet gepubliceerd, te weinig gemeenten om dit cijfer te "
+            "tonen.") in body
     assert "Gemiddeld –, mediaan – op een schaal van 1 tot en met 5 (n = 8)." in body
     assert "Les 1c: deel incidenten. (genoemd door minder dan 3 gemeenten)" in body
     assert "Deze les is ingetrokken op 4 maart 2025." in body

@@ -264,7 +264,8 @@ def test_snapshot_is_not_changed_by_building():
 
 
 SIZE_CLASSES = {
-    "source": "Bron: CBS, inwoners op 1 januari 2024", "source_years": [2024], "minimum_group": 5, "minimum_answered": 3,
+    "source": "Bron: CBS, inwoners op 1 januari 2024", "source_years": [2024], "minimum_group": 5,
+    "minimum_answered": 3,
     "without_figure": 0,
     "groups": [{"key": "tot-10000..10000-20000", "classes": ["tot-10000", "10000-20000"], "low": 0,
                 "high": 20000, "label": "minder dan 20.000 inwoners", "municipalities": 6},
@@ -273,7 +274,8 @@ SIZE_CLASSES = {
     "questions": [
         {"question_id": "leiderschap.ivp", "theme_number": 1, "headline": "Digitale veiligheid staat in het IVP",
          "cells": [{"n": 4, "share_ja": 0.5}, {"n": 5, "share_ja": 0.8}]},
-        {"question_id": "leiderschap.ciso_oov", "theme_number": 1, "headline": "De CISO en de adviseur OOV kennen elkaar",
+        {"question_id": "leiderschap.ciso_oov", "theme_number": 1,
+         "headline": "De CISO en de adviseur OOV kennen elkaar",
          "cells": [None, {"n": 3, "share_ja": 0.3333}]},
     ],
 }

@@ -28,7 +28,7 @@ def test_every_message_is_translated_and_keeps_its_placeholders():
         if message.fuzzy or not all(targets):
             problems.append(f"untranslated: {sources[0]!r}")
             continue
-        for source, target in zip(sources[-1:] * len(targets), targets):
+        for source, target in zip(sources[-1:] * len(targets), targets, strict=False):
             if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(target)):
                 problems.append(f"placeholders differ: {source!r} -> {target!r}")
     assert problems == []

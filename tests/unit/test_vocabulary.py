@@ -6,10 +6,10 @@ import pytest
 from babel.messages.pofile import read_po
 from flask_babel import force_locale
 
+from tests.unit.test_translations import CATALOGUE
 from visitatie import i18n, vocabulary
 from visitatie.models import CONSENTS, CONVERSATION_STATUSES, PARTICIPANT_ROLES, ROUND_KINDS, ROUND_STATUSES
 from visitatie.vocabulary import Consent, ConversationStatus, Label, Role, label
-from tests.unit.test_translations import CATALOGUE
 
 KINDS = [kind for kind in vars(vocabulary).values()
          if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum]

@@ -10,7 +10,8 @@ from visitatie import wording
 from visitatie.errors import Problem
 
 ROOT = Path(__file__).resolve().parents[2] / "visitatie"
-DOMAIN = [p for p in ROOT.rglob("*.py") if not p.is_relative_to(ROOT / "web") and not p.is_relative_to(ROOT / "wording")]
+DOMAIN = [p for p in ROOT.rglob("*.py")
+          if not p.is_relative_to(ROOT / "web") and not p.is_relative_to(ROOT / "wording")]
 
 
 def raised_problems() -> set[tuple[str, str | None]]:
@@ -24,7 +25,8 @@ def raised_problems() -> set[tuple[str, str | None]]:
                 found.add((node.args[0].value, field))
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) \
                     and isinstance(node.value.value, str) and len(node.targets) == 1 \
-                    and isinstance(node.targets[0], ast.Subscript) and getattr(node.targets[0].value, "id", "") == "problems":
+                    and isinstance(node.targets[0], ast.Subscript) \
+                    and getattr(node.targets[0].value, "id", "") == "problems":
                 key = node.targets[0].slice
                 field = key.value if isinstance(key, ast.Constant) else "checklist-x-remark"
                 found.add((node.value.value, field))

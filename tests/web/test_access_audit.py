@@ -25,9 +25,9 @@ from tests.participant_world import build_world, municipality, person
 from tests.visit_world import AMSTERDAM, _committee, build_visits
 from visitatie.conversations import invitations
 from visitatie.conversations.answers import Change, save_answer
+from visitatie.conversations.marks import add_mark
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
-from visitatie.conversations.marks import add_mark
 from visitatie.models import Answer, Conversation, Mark, Participation, Person, Round, Theme
 from visitatie.models.invitations import Invitation
 from visitatie.models.opbrengst import CuratedLesson, ThemeCuration
@@ -186,7 +186,8 @@ def _routes(app, w: Ids, lesson_id: int):
               "code": "GM0392", "slug": "leiderschap", "filename": "favicon.svg", "token": "x",
               "user_id": 999999,
               # the guide editor: the shipped version (stored by init), its first theme and question
-              "version_id": 1, "index": 0, "position": 0, "set_id": 1}  # no such account: a project leader must not disable or reset their own here
+              # no such account: a project leader must not disable or reset their own here
+              "version_id": 1, "index": 0, "position": 0, "set_id": 1}
     routes = []
     for rule in app.url_map.iter_rules():
         with app.test_request_context():
@@ -343,7 +344,8 @@ def test_ids_of_another_conversation_are_not_found_in_this_one(role, app, world,
     assert actual == expected
     with app.app_context():
         # Nothing of B changed, nothing of B's municipalities landed in A.
-        assert db.session.get(Mark, world.mark_b).consent == "gevraagd"  # as proposed: nobody but its speaker changes it
+        # as proposed: nobody but its speaker changes it
+        assert db.session.get(Mark, world.mark_b).consent == "gevraagd"
         assert db.session.scalar(select(func.count()).select_from(Mark).join(Answer).where(
             Answer.conversation_id == world.b)) == 1
         assert db.session.scalar(select(func.count()).select_from(Answer).where(

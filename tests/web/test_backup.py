@@ -31,7 +31,8 @@ def test_backup_during_concurrent_saves_holds_every_acknowledged_save(app, demo,
     guides, slots = _slots(app, demo)
     with app.app_context():
         engine = db.engine
-    acknowledged: list[tuple[float, int, int, str, int, str]] = []  # when, conversation, municipality, q, version, value
+    # when, conversation, municipality, q, version, value
+    acknowledged: list[tuple[float, int, int, str, int, str]] = []
     lock, errors = threading.Lock(), []
 
     def write(conversation_id, municipality_id, question):

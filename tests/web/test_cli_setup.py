@@ -1,8 +1,8 @@
 """The set-up commands: import-gemeenten, demo and create-user, against a real database."""
 from sqlalchemy import func, select
 
-from visitatie.demo.gespreksronde import DEMO_TITLE
 from visitatie.demo.answers import OPEN_ANSWERS
+from visitatie.demo.gespreksronde import DEMO_TITLE
 from visitatie.extensions import db
 from visitatie.models import Answer, Conversation, Mark, Municipality, Round, User
 from visitatie.models.opbrengst import Publication, ThemeCuration
@@ -75,7 +75,8 @@ def test_demo_loads_once_with_answers_and_marks(app, runner):
         assert {c.status for c in round_.conversations} == {"vastgesteld", "gehouden", "gepland"}
         held = [c for c in round_.conversations if c.status != "gepland"]
         assert db.session.scalar(select(func.count(func.distinct(Answer.conversation_id)))) == len(held)
-        assert db.session.scalar(select(func.count()).select_from(Conversation).where(Conversation.round_id == round_.id)) == 5
+        assert db.session.scalar(select(func.count()).select_from(Conversation)
+                                 .where(Conversation.round_id == round_.id)) == 5
     assert answers > 200 and marks > 0
 
 

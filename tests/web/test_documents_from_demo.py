@@ -14,6 +14,7 @@ from sqlalchemy import select
 from tests.conftest import make_app
 from tests.pdf_checks import assert_accessible, half_empty_pages, in_order, pages_of, word_to_pdf
 from visitatie.conversations.answers import conversation_guides
+from visitatie.conversations.verslag import verslag_docx
 from visitatie.demo.gespreksronde import load_demo
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides, round_guides
@@ -23,7 +24,6 @@ from visitatie.opbrengst.report import round_report, snapshot_pdf
 from visitatie.pdf.guide import answers_for, guide_pdf
 from visitatie.pdf.visit_report import visit_report_pdf
 from visitatie.visits import is_visit
-from visitatie.conversations.verslag import verslag_docx
 from visitatie.visits.report_content import visit_report_content, visit_report_docx
 from visitatie.visits.round_report import round_report_content, round_report_docx, round_report_pdf
 
@@ -73,14 +73,16 @@ def documents(tmp_path_factory, template_database):
                                          ["Vertrouwelijk", "Samenvatting", "Opvolging van de vorige visitatie"]),
             "visitatierapport eerste": (visit_report_pdf(visit_report_content(db.session, guides, first)),
                                         "visitatierapport", "Visitatierapport digitale veiligheid Leeuwarden",
-                                        ["Vastgesteld op", "Samenvatting", "Alle aanbevelingen", "Bestuurlijke reactie"]),
+                                        ["Vastgesteld op", "Samenvatting", "Alle aanbevelingen",
+                                         "Bestuurlijke reactie"]),
             "leidraad": (guide_pdf(list(guides.guides), guides, title="Gespreksleidraad digitale veiligheid"),
                          "leidraad", "Gespreksleidraad digitale veiligheid",
                          ["Inhoud", "Leiderschap en professionalisering", "Doorvragen", "Afkortingen"]),
             "leidraad thema": (guide_pdf([guides.guides[2]], guides, title="Gespreksleidraad Eigen huis op orde"),
                                "leidraad", "Gespreksleidraad Eigen huis op orde", ["Eigen huis op orde", "Vragen"]),
             "leidraad deelnemer": (guide_pdf(conversation_guides(round_guides(gespreksronde), conversation),
-                                             round_guides(gespreksronde), title=f"Gespreksleidraad {conversation.title}",
+                                             round_guides(gespreksronde),
+                                             title=f"Gespreksleidraad {conversation.title}",
                                              answers=answers_for(db.session, round_guides(gespreksronde), conversation,
                                                                  own), municipalities=[m.name for m in own]),
                                    "leidraad", f"Gespreksleidraad {conversation.title}",

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from tests.conftest import redeem, PASSWORD, Auth
+from tests.conftest import PASSWORD, Auth, redeem
 from tests.web.test_access_audit import OPEN, _token, browser, world  # noqa: F401 (fixtures)
 from visitatie.log_format import JsonLineFormatter
 
@@ -26,7 +26,7 @@ def captured_log():
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
     yield stream
-    for logger, level in zip(loggers, levels):
+    for logger, level in zip(loggers, levels, strict=True):
         logger.removeHandler(handler)
         logger.setLevel(level)
 

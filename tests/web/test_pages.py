@@ -93,7 +93,8 @@ def test_security_headers_forbid_other_origins(client):
 def test_pages_of_signed_in_users_are_never_cached_public_pages_may_be(client, auth, demo):
     assert "Cache-Control" not in client.get("/").headers
     auth.as_projectleider()
-    for url in ("/rondes/", f"/rondes/{demo}", f"/rondes/{demo}/opbrengst/cijfers", f"/planning/rondes/{demo}/gemeenten"):
+    for url in ("/rondes/", f"/rondes/{demo}", f"/rondes/{demo}/opbrengst/cijfers",
+                f"/planning/rondes/{demo}/gemeenten"):
         assert client.get(url).headers["Cache-Control"] == "no-store", url
 
 

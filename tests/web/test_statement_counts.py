@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import insert, select
 
 from tests.conftest import make_app
+from visitatie.demo.page_bench import counting_statements, national_round, pages
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Municipality, Theme
 from visitatie.models.scheduling import RoundMunicipality, SelfScanScore
-from visitatie.demo.page_bench import counting_statements, national_round, pages
 
 SMALL, LARGE = 3, 9
 

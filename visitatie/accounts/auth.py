@@ -14,11 +14,11 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import lockout, login_sessions, passwords, two_factor
-from ..security import events as security_events
 from ..extensions import db, login_manager
 from ..models import USER_ROLES, User
 from ..models.types import utcnow
+from ..security import events as security_events
+from . import lockout, login_sessions, passwords, two_factor
 from .browser_sessions import principal_for_request
 
 MIN_PASSWORD_LENGTH = passwords.MIN_LENGTH

@@ -17,8 +17,8 @@ out, a new link, signing in again) leaves the other as it was.
 """
 from flask import request, session
 
-from ..extensions import db
 from ..conversations.permissions import ParticipantPrincipal, load_participant
+from ..extensions import db
 
 PARTICIPANT_ID = "participant_id"
 # ParticipantPrincipal.binding of the link (or the "Mijn gesprekken" choice) that opened the session.

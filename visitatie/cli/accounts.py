@@ -6,7 +6,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from ..accounts import links as account_links, auth
+from ..accounts import auth
+from ..accounts import links as account_links
 from ..extensions import db
 from ..models import User
 from ..models.types import utcnow

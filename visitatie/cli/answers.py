@@ -5,10 +5,10 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from ..conversations.verslag import verslag_docx
 from ..extensions import db
 from ..guides.registry import round_guides
 from ..models import Conversation
-from ..conversations.verslag import verslag_docx
 from ..visits import is_visit
 
 

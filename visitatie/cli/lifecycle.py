@@ -6,11 +6,11 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from ..security import events as security_events
 from ..extensions import db
 from ..lifecycle import backup, erasure, purge, storage
 from ..models.types import utcnow
 from ..scheduling.contacts import erase_entries
+from ..security import events as security_events
 from .opbrengst import cli_actor
 from .scheduling import _round  # the round, or a Dutch error and exit status 1
 

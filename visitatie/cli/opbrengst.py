@@ -6,19 +6,19 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from ..security import events as security_events
 from ..extensions import db
 from ..guides.registry import round_guides
 from ..models.types import utcnow
 from ..opbrengst import Filters, export, public_export
 from ..opbrengst.frame import POPULATION_CLASS_NAMES
-from ..opbrengst.publication import latest, version_of
-from ..opbrengst.publication import report_snapshot
+from ..opbrengst.publication import latest, report_snapshot, version_of
 from ..opbrengst.report import round_report, snapshot_pdf
 from ..pdf import PdfError
-from ..spreadsheets import DIALECTS
 from ..scheduling.inputs import in_amsterdam
-from ..visits import VISIT_KIND, round_export, round_report as visit_round
+from ..security import events as security_events
+from ..spreadsheets import DIALECTS
+from ..visits import VISIT_KIND, round_export
+from ..visits import round_report as visit_round
 from ..visits.errors import TooFewVisits
 from .scheduling import _round  # the round, or a Dutch error and exit status 1
 

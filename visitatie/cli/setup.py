@@ -6,13 +6,13 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from ..demo.gespreksronde import load_demo
 from ..accounts import auth
 from ..bootstrap import load_reference_data
+from ..demo.gespreksronde import load_demo
 from ..extensions import db
 from ..guides.registry import current_guides
-from ..models import USER_ROLES
 from ..importing.municipalities import MunicipalityImportError, import_file
+from ..models import USER_ROLES
 
 
 @click.command("init")
@@ -57,7 +57,8 @@ def demo_command():
 @click.argument("email")
 @click.option("--role", type=click.Choice(USER_ROLES), default="projectleider", show_default=True)
 @click.option("--name", default="", help="Naam zoals getoond in de geschiedenis.")
-@click.password_option(help="Wachtwoord (minstens 12 tekens, geen veelgebruikt wachtwoord, niet uw e-mailadres of naam); wordt gevraagd als het ontbreekt.")
+@click.password_option(help="Wachtwoord (minstens 12 tekens, geen veelgebruikt wachtwoord, niet uw e-mailadres of "
+                            "naam); wordt gevraagd als het ontbreekt.")
 @with_appcontext
 def create_user_command(email, role, name, password):
     """Create an account that logs in with e-mail and password."""

@@ -8,9 +8,9 @@ from flask.cli import with_appcontext
 from ..extensions import db
 from ..guides.registry import round_guides
 from ..models import Conversation
-from ..visits import is_visit
 from ..pdf import PdfError
 from ..pdf.visit_report import visit_report_pdf
+from ..visits import is_visit
 from ..visits.report_content import visit_report_content, visit_report_docx
 
 

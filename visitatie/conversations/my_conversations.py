@@ -17,13 +17,13 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
-from . import answers as answer_domain
-from .answers import Progress
 from ..guides.model import GuideSet
 from ..models import Conversation, Participation, Round
 from ..models.invitations import Invitation
 from ..models.types import DbSession, utcnow
 from ..visits import is_visit
+from . import answers as answer_domain
+from .answers import Progress
 
 # A finalised or cancelled conversation is done: its answers are read-only and it leaves the list.
 OPEN_STATUSES = ("gepland", "gehouden")

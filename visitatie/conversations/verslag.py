@@ -11,10 +11,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from . import answers as answer_domain
-from .answers import answer_text
 from ..dutch_time import AMSTERDAM
-from .finalising import last_finalised
 from ..guides.model import GuideSet
 from ..models import Conversation
 from ..models.types import DbSession
@@ -22,6 +19,9 @@ from ..opbrengst.consent import state as consent_state
 from ..reports.verslag import build_verslag
 from ..reports.wording import dutch_date
 from ..vocabulary import Consent, ConversationStatus, Role, label
+from . import answers as answer_domain
+from .answers import answer_text
+from .finalising import last_finalised
 
 
 def verslag_content(session: DbSession, all_guides: GuideSet, conversation: Conversation) -> dict[str, Any]:

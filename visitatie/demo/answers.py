@@ -6,9 +6,12 @@ so the demo is the same on every machine. Fictional: they describe no real munic
 
 OPEN_ANSWERS: dict[str, tuple[str, ...]] = {
     "leiderschap.eigenaarschap": (
-        "De burgemeester is eigenaar van de veiligheid van de gemeenschap; de digitale veiligheid van de eigen organisatie ligt bij de portefeuillehouder bedrijfsvoering.",
-        "Sinds vorig jaar ligt digitale veiligheid in de veiligheidsportefeuille van de burgemeester. Daarvoor zat het alleen bij bedrijfsvoering.",
-        "Het eigenaarschap is gedeeld tussen burgemeester en de wethouder digitalisering; in de praktijk is dat nog zoeken.",
+        "De burgemeester is eigenaar van de veiligheid van de gemeenschap; de digitale veiligheid van de eigen "
+        "organisatie ligt bij de portefeuillehouder bedrijfsvoering.",
+        "Sinds vorig jaar ligt digitale veiligheid in de veiligheidsportefeuille van de burgemeester. Daarvoor zat het "
+        "alleen bij bedrijfsvoering.",
+        "Het eigenaarschap is gedeeld tussen burgemeester en de wethouder digitalisering; in de praktijk is dat nog "
+        "zoeken.",
     ),
     "leiderschap.ivp_waarom_niet": (
         "Het huidige IVP loopt nog tot volgend jaar; bij het nieuwe plan nemen we digitale veiligheid op.",
@@ -16,7 +19,8 @@ OPEN_ANSWERS: dict[str, tuple[str, ...]] = {
     ),
     "leiderschap.publieke_waarden": (
         "Betrouwbare dienstverlening en bescherming van kwetsbare inwoners. De raad vroeg vooral naar privacy.",
-        "In een raadsinformatiesessie hebben we besproken wat een hack betekent voor inwoners die een nieuw paspoort nodig hebben.",
+        "In een raadsinformatiesessie hebben we besproken wat een hack betekent voor inwoners die een nieuw paspoort "
+        "nodig hebben.",
     ),
     "leiderschap.voorbeeldgedrag": (
         "Het college volgt zelf de phishingtraining en bespreekt de uitkomsten in het college.",
@@ -31,7 +35,8 @@ OPEN_ANSWERS: dict[str, tuple[str, ...]] = {
         "Een claim bij de kadernota voor twee extra fte informatiebeveiliging.",
     ),
     "europa.gemeenschappelijke_regelingen": (
-        "Onze ICT zit in een gemeenschappelijke regeling; we vragen het bestuur om een jaarlijkse rapportage over digitale veiligheid.",
+        "Onze ICT zit in een gemeenschappelijke regeling; we vragen het bestuur om een jaarlijkse rapportage over "
+        "digitale veiligheid.",
         "Nog niet goed geregeld: de raad heeft weinig zicht op de regeling op afstand.",
     ),
     "europa.verkramping": (
@@ -39,7 +44,8 @@ OPEN_ANSWERS: dict[str, tuple[str, ...]] = {
         "We leren van de AVG: niet in de kramp schieten, maar per risico afwegen wat nodig is.",
     ),
     "europa.vragen_organisatie": (
-        "Welke ondersteuning de afdelingen krijgen om de Cyberbeveiligingswet te implementeren en wat de grootste risico's zijn voor de continuïteit.",
+        "Welke ondersteuning de afdelingen krijgen om de Cyberbeveiligingswet te implementeren en wat de grootste "
+        "risico's zijn voor de continuïteit.",
         "Hoe toegankelijk en betrouwbaar onze dienstverlening is als een leverancier uitvalt.",
     ),
     "eigen-huis.bcp_nodig": (
@@ -47,7 +53,8 @@ OPEN_ANSWERS: dict[str, tuple[str, ...]] = {
         "Er is een plan, maar het is nooit geoefend met de leveranciers erbij.",
     ),
     "eigen-huis.losgeld": (
-        "Het college heeft vooraf besproken dat we niet betalen. Het dilemma tussen snel herstel en het strafrechtelijk onderzoek blijft lastig.",
+        "Het college heeft vooraf besproken dat we niet betalen. Het dilemma tussen snel herstel en het "
+        "strafrechtelijk onderzoek blijft lastig.",
         "Daar is nog geen standpunt over ingenomen; we willen het dilemma eerst oefenen.",
     ),
     "eigen-huis.dataminimalisatie": (
@@ -82,7 +89,8 @@ OPEN_ANSWERS: dict[str, tuple[str, ...]] = {
         "Een regionaal oefenprogramma waarin een cyberscenario vast onderdeel is.",
     ),
     "crises.regie": (
-        "De burgemeester neemt de regie in de veiligheidsregio en agendeert digitale ontwrichting in het algemeen bestuur.",
+        "De burgemeester neemt de regie in de veiligheidsregio en agendeert digitale ontwrichting in het algemeen "
+        "bestuur.",
         "De regie ligt nog niet duidelijk; de opschalingsstructuur bij een cybercrisis moet verhelderd worden.",
     ),
     "crises.informatiepositie": (

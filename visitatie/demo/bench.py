@@ -36,8 +36,8 @@ from .. import create_app
 from ..accounts.auth import create_user
 from ..bootstrap import load_reference_data
 from ..extensions import db
-from ..guides.registry import current_guides
 from ..guides.model import GuideSet, Question
+from ..guides.registry import current_guides
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality
 from ..opbrengst import build_snapshot, curation, publication
 from ..reports.round_report import build_round_report
@@ -110,8 +110,9 @@ def generate(session, guides: GuideSet, rounds: int) -> dict:
         conversation_ids = list(session.scalars(select(Conversation.id).where(Conversation.round_id == round_.id)
                                                 .order_by(Conversation.id)))
         session.execute(insert(conversation_municipality), [
-            {"conversation_id": c, "municipality_id": m} for c, pair in zip(conversation_ids, pairs) for m in pair])
-        for conversation_id, pair in zip(conversation_ids, pairs):
+            {"conversation_id": c, "municipality_id": m} for c, pair in zip(conversation_ids, pairs, strict=True)
+            for m in pair])
+        for conversation_id, pair in zip(conversation_ids, pairs, strict=True):
             for municipality_id in pair:
                 given: dict[str, str] = {}
                 for guide in guides:

@@ -13,15 +13,15 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from ..accounts.auth import hash_password
-from .answers import DEMO_MARKS, OPEN_ANSWERS
+from ..dutch_time import AMSTERDAM
 from ..guides.model import GuideSet, Question
 from ..models import Answer, Conversation, Mark, Municipality, Participation, Person, Round, Theme, User
 from ..models.types import DbSession
 from ..opbrengst.consent import give_consent
-from .opbrengst import load_demo_opbrengst
 from ..scheduling.enrolment import enrol, set_scores
+from .answers import DEMO_MARKS, OPEN_ANSWERS
+from .opbrengst import load_demo_opbrengst
 from .visits import load_demo_visits
-from ..dutch_time import AMSTERDAM
 
 DEMO_TITLE = "Bestuurlijke gespreksronde digitale veiligheid 2024 (demo)"
 DEMO_LOGIN = ("projectleider@example.org", "oefenronde-gemeentehuis-2024")

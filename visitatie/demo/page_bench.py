@@ -27,17 +27,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-
 from typing import Any, cast
 
 from sqlalchemy import Table, event, insert, select
 
-from .bench import BENCH_LOGIN, _value
 from ..guides.model import GuideSet
-from ..models import (Answer, Conversation, Invitation, Municipality, Participation, Person, Round, Theme,
-                     conversation_municipality)
+from ..models import (
+    Answer,
+    Conversation,
+    Invitation,
+    Municipality,
+    Participation,
+    Person,
+    Round,
+    Theme,
+    conversation_municipality,
+)
 from ..models.scheduling import RoundMunicipality
 from ..models.visits import MaturityScore, Recommendation, Visit
+from .bench import BENCH_LOGIN, _value
 
 SEED = 20260101
 TARGET_MS = 150.0
@@ -106,7 +114,7 @@ def national_round(session, guides: GuideSet, conversations: int | None = None) 
     conversation_ids = _conversations(session, round_.id, len(pairs), datetime(2026, 1, 13, 8, tzinfo=timezone.utc),
                                       "gehouden")
     session.execute(insert(conversation_municipality), [
-        {"conversation_id": c, "municipality_id": town_id} for c, pair in zip(conversation_ids, pairs)
+        {"conversation_id": c, "municipality_id": town_id} for c, pair in zip(conversation_ids, pairs, strict=True)
         for town_id, _code in pair])
 
     # People: a mayor and a CISO of every municipality, and a pool of gespreksleiders.
@@ -120,7 +128,7 @@ def national_round(session, guides: GuideSet, conversations: int | None = None) 
                                  "email": f"leider{i}@bench.example.org", "municipality_id": None}
                                 for i in range(min(LEADER_POOL, len(pairs)))])
     participations = [{"conversation_id": c, "person_id": person_of[(town_id, role)], "municipality_id": town_id,
-                       "role": role} for c, pair in zip(conversation_ids, pairs) for town_id, _code in pair
+                       "role": role} for c, pair in zip(conversation_ids, pairs, strict=True) for town_id, _code in pair
                       for role in roles]
     participations += [{"conversation_id": c, "person_id": leaders[i % len(leaders)], "municipality_id": None,
                         "role": "gespreksleider"} for i, c in enumerate(conversation_ids)]
@@ -133,7 +141,7 @@ def national_round(session, guides: GuideSet, conversations: int | None = None) 
 
     # Answers: every theme, every shown question, for both municipalities of every conversation.
     answers = []
-    for conversation_id, pair in zip(conversation_ids, pairs):
+    for conversation_id, pair in zip(conversation_ids, pairs, strict=True):
         for town_id, _code in pair:
             given: dict[str, str] = {}
             for guide in guides:
@@ -151,7 +159,7 @@ def national_round(session, guides: GuideSet, conversations: int | None = None) 
     hosts = [pair[0][0] for pair in pairs]
     visit_ids = _conversations(session, visits.id, len(hosts), datetime(2026, 9, 2, 8, tzinfo=timezone.utc), "gepland")
     session.execute(insert(conversation_municipality), [
-        {"conversation_id": c, "municipality_id": town_id} for c, town_id in zip(visit_ids, hosts)])
+        {"conversation_id": c, "municipality_id": town_id} for c, town_id in zip(visit_ids, hosts, strict=True)])
     session.execute(insert(_table(Visit)), [{"conversation_id": c, "consent_named": False, "created_at": STAMP}
                                               for c in visit_ids])
     session.execute(insert(_table(Participation)), [

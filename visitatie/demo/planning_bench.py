@@ -59,7 +59,8 @@ def _pool_csv(towns: list[Municipality], rng: random.Random, start: date) -> byt
     lines = ["naam;email;gemeente;maximum;niet_beschikbaar"]
     for town in rng.sample(towns, POOL_SIZE):
         days = " ".join((start + timedelta(days=rng.randint(0, 110))).isoformat() for _ in range(3))
-        lines.append(f"Cyberburgemeester {town.name};leider@{town.code.lower()}.example.org;{town.code};{POOL_MAXIMUM};{days}")
+        lines.append("Cyberburgemeester "
+                     f"{town.name};leider@{town.code.lower()}.example.org;{town.code};{POOL_MAXIMUM};{days}")
     return "\r\n".join(lines).encode("utf-8")
 
 
@@ -136,7 +137,8 @@ def run() -> int:
             step("assign every proposed gespreksleider", lambda: assign_leaders(session, round_, plan, "bench"),
                  lambda n: f"{n} assigned")
             people = session.scalar(select(func.count()).select_from(Participation))
-            dated = session.scalar(select(func.count()).select_from(Conversation).where(Conversation.starts_at.is_not(None)))
+            dated = session.scalar(select(func.count()).select_from(Conversation)
+                                   .where(Conversation.starts_at.is_not(None)))
             db.session.remove()
             db.engine.dispose()
     total = sum(t for _label, t, _note in timings)

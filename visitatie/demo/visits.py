@@ -19,8 +19,8 @@ from ..scheduling import ConversationInput, ParticipantInput, change_status, loc
 from ..visits.assessment import ChecklistInput, ScoreInput, save_assessment
 from ..visits.core import ensure_visit, set_consent
 from ..visits.national_release import publish_release
-from ..visits.recommendations import RecommendationInput, add_finding, add_recommendation, change_status as follow
-from ..visits.recommendations import save_response
+from ..visits.recommendations import RecommendationInput, add_finding, add_recommendation, save_response
+from ..visits.recommendations import change_status as follow
 
 PILOT_TITLE = "Pilotvisitatie digitale veiligheid 2024 (demo)"
 ROUND_TITLE = "Visitatieronde digitale veiligheid 2025 (demo)"
@@ -68,10 +68,13 @@ HOSTS = {
 UNDER_WAY_2025 = {"Leeuwarden", "Oss", "Dalfsen", "Heerenveen"}
 UNDER_WAY_NOTE = "Raadsinformatieavond over digitale veiligheid is gepland; de kadernota volgt."
 JUSTIFICATIONS = {  # per theme: (below "Ingericht", from "Ingericht" on)
-    1: ("Digitale veiligheid staat in het IVP, maar er is nog geen uitvoeringsplan en de raad is er niet over gesproken.",
-        "Digitale veiligheid is in de veiligheidsportefeuille belegd; de CISO en de adviseur OOV stemmen af en er is een uitvoeringsplan."),
+    1: ("Digitale veiligheid staat in het IVP, maar er is nog geen uitvoeringsplan en de raad is er niet over "
+        "gesproken.",
+        "Digitale veiligheid is in de veiligheidsportefeuille belegd; de CISO en de adviseur OOV stemmen af en er is "
+        "een uitvoeringsplan."),
     2: ("De gevolgen van de Cyberbeveiligingswet zijn nog niet in kaart; er is geen impactanalyse.",
-        "Er is een impactanalyse van NIS2 gemaakt en de ENSIA-verantwoording is op orde; de registratie is voorbereid."),
+        "Er is een impactanalyse van NIS2 gemaakt en de ENSIA-verantwoording is op orde; de registratie is "
+        "voorbereid."),
     3: ("Het BCP beschrijft vooral fysieke uitval; de digitale component is nooit geoefend.",
         "Het BCP heeft een digitale component die jaarlijks wordt geoefend, met de leveranciers erbij."),
     4: ("Er zijn losse bewustwordingsacties, zonder doelgroepen of partners.",
@@ -80,21 +83,23 @@ JUSTIFICATIONS = {  # per theme: (below "Ingericht", from "Ingericht" on)
         "Er zijn regionale afspraken over digitale ontwrichting en de gemeente oefent een cybercrisis integraal."),
 }
 FINDINGS = {
-    1: "De burgemeester voelt zich eigenaar, maar in het college ligt digitale veiligheid nog vooral bij bedrijfsvoering.",
+    1: "De burgemeester voelt zich eigenaar, maar in het college ligt digitale veiligheid nog vooral bij "
+       "bedrijfsvoering.",
     2: "De gemeenschappelijke regeling voor ICT rapporteert niet over digitale veiligheid aan de raad.",
     3: "Over het betalen van losgeld heeft het college vooraf geen standpunt ingenomen.",
-    4: "Eén op de zeven inwoners is slachtoffer van cybercriminaliteit; de gemeente bereikt vooral de digitaal vaardigen.",
+    4: "Eén op de zeven inwoners is slachtoffer van cybercriminaliteit; de gemeente bereikt vooral de digitaal "
+       "vaardigen.",
     5: "De laatste integrale crisisoefening had geen digitaal scenario.",
 }
 RECOMMENDATIONS = (
-    (1, "hoog", "burgemeester", 120, "Voer het gesprek met de raad over de publieke waarden die digitale veiligheid raakt, "
-                                     "en geef digitale veiligheid een plek in de kadernota."),
-    (2, "middel", "gemeentesecretaris", 180, "Laat een impactanalyse van de Cyberbeveiligingswet maken en registreer de "
-                                            "gemeente zodra de registratieplicht geldt."),
+    (1, "hoog", "burgemeester", 120, "Voer het gesprek met de raad over de publieke waarden die digitale veiligheid "
+                                     "raakt, en geef digitale veiligheid een plek in de kadernota."),
+    (2, "middel", "gemeentesecretaris", 180, "Laat een impactanalyse van de Cyberbeveiligingswet maken en "
+                                            "registreer de gemeente zodra de registratieplicht geldt."),
     (3, "hoog", "college", 150, "Borg de bedrijfscontinuïteit: werk de digitale component van het BCP uit en oefen die "
                                 "jaarlijks, met de leveranciers erbij."),
-    (5, "middel", "burgemeester", 240, "Neem de regie in de veiligheidsregio: maak afspraken over digitale ontwrichting en "
-                                       "oefen een cybercrisis integraal."),
+    (5, "middel", "burgemeester", 240, "Neem de regie in de veiligheidsregio: maak afspraken over digitale "
+                                       "ontwrichting en oefen een cybercrisis integraal."),
 )
 RESPONSE = ("Wij danken de visitatiecommissie voor het open gesprek en de scherpe vragen. Wij herkennen het beeld: de "
             "basis is gelegd, maar digitale veiligheid is nog te weinig een zaak van het hele college en de raad.\n\n"
@@ -140,7 +145,7 @@ def _visit(session: DbSession, guides: GuideSet, round_: Round, towns: dict[str,
               for name, place, function in committee]
     people.append(ParticipantInput(SECRETARY[0], _email(SECRETARY[0]), "secretaris", None, SECRETARY[2]))
     for name, role, function in zip(HOSTS[host], ("burgemeester", "ciso", "adviseur_oov"),
-                                    ("burgemeester", "CISO", "adviseur openbare orde en veiligheid")):
+                                    ("burgemeester", "CISO", "adviseur openbare orde en veiligheid"), strict=True):
         people.append(ParticipantInput(name, _email(name), role, town, f"{function} van {host}"))
     start = local_datetime(day, time(10, 0))
     conversation = save_conversation(session, round_, ConversationInput(
@@ -181,7 +186,8 @@ def _visit(session: DbSession, guides: GuideSet, round_: Round, towns: dict[str,
         for recommendation, (status_, note) in zip(recommendations, (
                 ("afgerond", "Raadsinformatieavond gehouden; digitale veiligheid staat in de kadernota 2025."),
                 ("in_uitvoering", "Impactanalyse loopt; oplevering voorzien in het voorjaar."),
-                ("niet_overgenomen", "De veiligheidsregio pakt de oefening regionaal op; wij sluiten daarbij aan."))):
+                ("niet_overgenomen", "De veiligheidsregio pakt de oefening regionaal op; wij sluiten daarbij aan.")),
+                strict=False):
             follow(session, conversation, recommendation, status_, note, mayor, recommendation.version, now=moment)
 
 

@@ -27,7 +27,8 @@ class Change:
 
 
 def _questions(content: dict) -> dict[str, tuple[str, dict]]:
-    return {q["id"]: (doc["theme"].get("slug"), q) for doc in content.get("guides") or [] for q in doc.get("questions") or []}
+    return {q["id"]: (doc["theme"].get("slug"), q) for doc in content.get("guides") or []
+            for q in doc.get("questions") or []}
 
 
 def diff(old: dict, new: dict) -> list[Change]:

@@ -83,7 +83,8 @@ def guide_data(guide: Guide, version: str | None = None) -> dict:
 
 def maturity_data(scale: MaturityScale, version: str | None = None) -> dict:
     return {"version": version or scale.version, "theme": scale.theme_slug,
-            "levels": [{"level": l.level, "name": l.name, "description": l.description} for l in scale.levels],
+            "levels": [{"level": level.level, "name": level.name, "description": level.description}
+                       for level in scale.levels],
             "checklist": [{"id": c.id, "label": c.label, **({"help": c.help} if c.help else {})}
                           for c in scale.checklist]}
 

@@ -6,12 +6,12 @@ so the editor refuses exactly what a YAML file would, with the same reason on th
 """
 from __future__ import annotations
 
-from .documents import maturity_source, plain
-from .files import GuideError
-from .versions import GuideVersionError, ensure_editable, store_content
-from .model import check_maturity, maturity_from_data
 from ..models.guide_versions import GuideVersion
 from ..models.types import DbSession
+from .documents import maturity_source, plain
+from .files import GuideError
+from .model import check_maturity, maturity_from_data
+from .versions import GuideVersionError, ensure_editable, store_content
 
 
 def theme_maturity(content: dict, theme_index: int) -> dict | None:

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import GuideError, line_of, read_yaml, validate_schema, field_name
+from .files import GuideError, field_name, line_of, read_yaml, validate_schema
 from .schema import GUIDE_SCHEMA, MATURITY_LEVEL_COUNT, MATURITY_SCHEMA
 
 YES_NO_PARTLY = (("ja", "Ja"), ("nee", "Nee"), ("deels", "Deels"))
@@ -224,7 +224,8 @@ def _scale_choices(path: Path, data, index: int, raw) -> tuple[Choice, ...]:
     try:
         levels = {int(k): v for k, v in raw.items()}
     except (TypeError, ValueError):
-        raise GuideError(path, line_of(data, where), field_name(where), "de niveaus moeten 1 tot en met 5 zijn") from None
+        raise GuideError(path, line_of(data, where), field_name(where),
+                         "de niveaus moeten 1 tot en met 5 zijn") from None
     if set(levels) != {1, 2, 3, 4, 5}:
         raise GuideError(path, line_of(data, where), field_name(where),
                          f"de niveaus moeten precies 1 tot en met 5 zijn, gevonden: {sorted(levels)}")
@@ -254,7 +255,8 @@ def _build_question(path: Path, data, index: int, raw: dict, number: int) -> Que
             fail("options", "elke optie heeft een eigen waarde nodig")
         choices = tuple(Choice(o["value"], o["label"]) for o in raw["options"])
     elif "options" in raw or "multiple" in raw:
-        fail("options" if "options" in raw else "multiple", f"alleen een meerkeuzevraag heeft opties, dit is type {qtype}")
+        fail("options" if "options" in raw else "multiple",
+             f"alleen een meerkeuzevraag heeft opties, dit is type {qtype}")
     if qtype == "ja_nee_deels":
         choices = tuple(Choice(value, label) for value, label in YES_NO_PARTLY)
     if "headline" in raw and qtype != "ja_nee_deels":
@@ -286,7 +288,8 @@ def _check_conditions(path: Path, data, questions: list[Question]) -> None:
             wrong = [v for v in question.condition.values if v not in allowed]
             if wrong:
                 raise GuideError(path, line_of(data, where + ["in"]), field_name(where) + ".in",
-                                 f"{', '.join(wrong)} is geen antwoord op '{target.id}'; kies uit {', '.join(sorted(allowed))}")
+                                 f"{', '.join(wrong)} is geen antwoord op '{target.id}'; kies uit "
+                                 f"{', '.join(sorted(allowed))}")
         earlier[question.id] = question
 
 
@@ -347,7 +350,8 @@ def maturity_from_data(path, data) -> MaturityScale:
         lines[f"checklist.{item['id']}"] = line_of(data, where)
     return MaturityScale(
         version=data["version"], theme_slug=data["theme"],
-        levels=tuple(MaturityLevel(l["level"], l["name"], l["description"].strip()) for l in data["levels"]),
+        levels=tuple(MaturityLevel(level["level"], level["name"], level["description"].strip())
+                     for level in data["levels"]),
         checklist=tuple(ChecklistItem(c["id"], c["label"], c.get("help")) for c in data["checklist"]),
         source=str(path), lines=lines,
     )

@@ -7,9 +7,9 @@ pinned version, whichever topic or version that is.
 from flask import Flask, current_app
 
 from ..extensions import db
-from .versions import stored_guide_set
-from .model import GuideSet, load_guides
 from ..models.guide_versions import DEFAULT_GUIDE_SET
+from .model import GuideSet, load_guides
+from .versions import stored_guide_set
 
 
 def init_app(app: Flask) -> None:

@@ -15,9 +15,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
-from .documents import build_set, guide_source, plain, renumbered, set_content
-from .files import GuideError
-from .model import GuideSet, guide_from_data
 from ..models import Round, Theme
 from ..models.guide_versions import (
     DEFAULT_GUIDE_SET,
@@ -27,6 +24,9 @@ from ..models.guide_versions import (
     GuideVersion,
 )
 from ..models.types import DbSession, utcnow
+from .documents import build_set, guide_source, plain, renumbered, set_content
+from .files import GuideError
+from .model import GuideSet, guide_from_data
 
 # Below this similarity a changed question text is a new question, not a typo fix.
 TYPO_SIMILARITY = 0.85
@@ -297,7 +297,8 @@ def remove_question(session: DbSession, version: GuideVersion, theme_index: int,
     for index, other in enumerate(doc["questions"]):
         if (other.get("condition") or {}).get("question") == removed.get("id"):
             raise GuideVersionError(GuideError(guide_source(theme_index), None, f"questions[{index}].condition",
-                                               f"deze vraag hangt af van '{removed['id']}'; pas eerst de voorwaarde aan"))
+                                               f"deze vraag hangt af van '{removed['id']}'; pas eerst de "
+                                               "voorwaarde aan"))
     store_content(version, content)
     session.flush()
 
@@ -350,7 +351,8 @@ def meaning_change(earlier: dict, question: dict) -> str | None:
     """What changed the meaning of a question between two versions, or None (a typo at most)."""
     if earlier.get("type") != question.get("type"):
         return "type"
-    if [o.get("value") for o in earlier.get("options") or []] != [o.get("value") for o in question.get("options") or []]:
+    if ([o.get("value") for o in earlier.get("options") or []]
+            != [o.get("value") for o in question.get("options") or []]):
         return "options"
     if bool(earlier.get("multiple")) != bool(question.get("multiple")):
         return "options"

@@ -17,9 +17,9 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from ..spreadsheets import Sheet, xlsx_bytes
 from .documents import build_set, guide_source, maturity_source
 from .files import GuideError
-from ..spreadsheets import Sheet, xlsx_bytes
 
 THEMES, QUESTIONS, CHOICES, MATURITY, CHECKLIST = "thema's", "vragen", "keuzes", "volwassenheid", "checklist"
 SCALE = tuple(f"schaal_{level}" for level in range(1, 6))
@@ -94,7 +94,7 @@ def workbook_bytes(content: dict) -> bytes:
                 *[scale.get(level, scale.get(str(level))) for level in range(1, 6)]])
             choices.extend([question["id"], o["value"], o["label"]] for o in question.get("options") or [])
     for doc in content.get("maturity") or []:
-        levels.extend([doc["theme"], l["level"], l["name"], l["description"]] for l in doc["levels"])
+        levels.extend([doc["theme"], level["level"], level["name"], level["description"]] for level in doc["levels"])
         checklist.extend([doc["theme"], c["id"], c["label"], c.get("help")] for c in doc["checklist"])
     rows = {THEMES: themes, QUESTIONS: questions, CHOICES: choices, MATURITY: levels, CHECKLIST: checklist}
     wrap = {THEMES: ("aanbeveling", "introductie", "bevindingen", "citaat"), QUESTIONS: ("tekst", "doorvragen")}
@@ -221,7 +221,8 @@ def read_workbook(data: bytes, number: str) -> dict:
     for row, values in questions.rows:
         found = by_slug.get(values.get("thema"))
         if found is None:
-            questions.problem(row, "thema", f"onbekend thema '{values.get('thema')}'; het staat niet in blad '{THEMES}'")
+            questions.problem(row, "thema",
+                              f"onbekend thema '{values.get('thema')}'; het staat niet in blad '{THEMES}'")
             continue
         index, doc = found
         question: dict = {}
@@ -253,7 +254,8 @@ def read_workbook(data: bytes, number: str) -> dict:
     for row, values in choices.rows:
         found = by_question.get(values.get("vraag"))
         if found is None:
-            choices.problem(row, "vraag", f"onbekende vraag '{values.get('vraag')}'; ze staat niet in blad '{QUESTIONS}'")
+            choices.problem(row, "vraag",
+                            f"onbekende vraag '{values.get('vraag')}'; ze staat niet in blad '{QUESTIONS}'")
             continue
         index, question = found
         options = question.setdefault("options", [])

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from .csv_files import CsvImportError, read_csv
 from ..models import Municipality
 from ..models.types import DbSession
+from .csv_files import CsvImportError, read_csv
 
 REQUIRED_COLUMNS = ("code", "naam", "provincie", "veiligheidsregio_code", "veiligheidsregio")
 OPTIONAL_COLUMNS = ("inwoners", "bron_jaar")

@@ -11,20 +11,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select, update
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute
 
-from ..security import events as security_events
 from ..models import Answer, AnswerRevision, ConversationEvent, Mark, Participation, Person
 from ..models.invitations import Invitation
 from ..models.reminders import Reminder
 from ..models.types import DbSession, rows_matched, utcnow
-from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
-                             VisitResponse)
+from ..models.visits import (
+    ChecklistEntry,
+    Finding,
+    MaturityScore,
+    Recommendation,
+    RecommendationEvent,
+    Visit,
+    VisitResponse,
+)
 from ..scheduling.contacts import erase_entries
+from ..security import events as security_events
 from .quote_withdrawal import withdraw_quotes_of_speaker
 from .storage import secure_delete
 

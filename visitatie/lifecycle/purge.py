@@ -17,18 +17,25 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import ColumnElement, Executable, Select, delete, exists, func, select, update
 from sqlalchemy.orm import DeclarativeBase
 
-from ..security import events as security_events
+from ..dutch_time import AMSTERDAM
 from ..models import Answer, AnswerRevision, Conversation, ConversationEvent, Mark, Participation, Person, Round
 from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
 from ..models.invitations import Invitation
 from ..models.opbrengst import Publication, ThemeCuration, lesson_source
 from ..models.reminders import Reminder
 from ..models.types import DbSession, utcnow
-from ..models.visits import (ChecklistEntry, Finding, MaturityScore, Recommendation, RecommendationEvent, Visit,
-                             VisitResponse)
+from ..models.visits import (
+    ChecklistEntry,
+    Finding,
+    MaturityScore,
+    Recommendation,
+    RecommendationEvent,
+    Visit,
+    VisitResponse,
+)
+from ..security import events as security_events
 from .erasure import ERASED
 from .storage import secure_delete
-from ..dutch_time import AMSTERDAM
 
 LABELS = {  # what the dry run and the confirmation page list, in this order
     "answers": "antwoorden", "revisions": "eerdere versies van antwoorden", "marks": "markeringen (lessen, citaten)",

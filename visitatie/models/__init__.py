@@ -1,5 +1,6 @@
 """SQLAlchemy models, one module per area; imported here so that Alembic sees them all."""
 from .answers import CONSENTS, MARK_KINDS, Answer, AnswerRevision, Mark
+from .invitations import Invitation
 from .people import USER_ROLES, Person, User
 from .reference import Municipality, Theme
 from .rounds import (
@@ -15,7 +16,6 @@ from .rounds import (
     conversation_municipality,
     round_theme,
 )
-from .invitations import Invitation
 
 # The names above are this package's interface (explicit, so that mypy's no_implicit_reexport sees them).
 __all__ = [

@@ -5,7 +5,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Model, db
-from ..vocabulary import MarkKind, STORED_CONSENTS, codes
+from ..vocabulary import STORED_CONSENTS, MarkKind, codes
 from .types import UTCDateTime, one_of, utcnow
 
 MARK_KINDS = codes(MarkKind)

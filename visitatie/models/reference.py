@@ -5,6 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..extensions import Model, db
 from ..municipality_size import size_class
 
+
 class Municipality(Model):
     __tablename__ = "municipality"
     __table_args__ = (

@@ -36,8 +36,9 @@ def analyse_data(guides: GuideSet, data: AnswerData) -> dict:
             "figures": [f for f in figures if f["theme_number"] == number],
             "scales": [scale_dict(s, guides) for s in scales if s["theme_number"] == number],
             "choices": choices,
-            "lessons": [{"text": l["text"], "conversations": l["conversations"],
-                         "municipalities": l["municipalities"]} for l in lessons if l["theme_number"] == number],
+            "lessons": [{"text": lesson["text"], "conversations": lesson["conversations"],
+                         "municipalities": lesson["municipalities"]}
+                        for lesson in lessons if lesson["theme_number"] == number],
         })
     methodology = aggregate.methodology(data)
     return {"rounds": round_dicts(data), "methodology": methodology, "themes": themes,

@@ -115,7 +115,8 @@ def theme_marks(session: DbSession, guides: GuideSet, round_id: int, number: int
     guide = guides.by_number(number)
     question_ids = [q.id for q in guide.questions] if guide else []
     return list(session.scalars(
-        select(Mark).join(Answer, Answer.id == Mark.answer_id).join(Conversation, Conversation.id == Answer.conversation_id)
+        select(Mark).join(Answer, Answer.id == Mark.answer_id)
+        .join(Conversation, Conversation.id == Answer.conversation_id)
         .where(Conversation.round_id == round_id, Conversation.status.in_(HELD_STATUSES), Mark.kind == kind,
                Answer.question_id.in_(question_ids)).order_by(Mark.id)))
 

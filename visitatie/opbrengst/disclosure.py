@@ -175,7 +175,7 @@ def published_cells(snapshot: dict) -> dict[tuple, int]:
     sizes = snapshot.get("size_classes") or {}
     groups = [group.get("key") for group in sizes.get("groups") or []]
     for question in sizes.get("questions") or []:
-        for key, cell in zip(groups, question.get("cells") or []):
+        for key, cell in zip(groups, question.get("cells") or [], strict=False):
             if cell and cell.get("share_ja") is not None:
                 cells[("size", question["question_id"], f"{key}:n")] = int(cell["n"])
                 cells[("size", question["question_id"], f"{key}:ja")] = round(cell["share_ja"] * cell["n"])

@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from babel.dates import format_datetime
-
 import pandas as pd
+from babel.dates import format_datetime
 
 from ..guides.diff import changed_questions
 from ..guides.model import GuideSet
@@ -149,8 +148,9 @@ def _coverage(data: AnswerData, guides: GuideSet) -> pd.DataFrame:
 def _lessons(session: DbSession, data: AnswerData) -> pd.DataFrame:
     round_id = curation_round_id(data)
     lessons = curated_lessons(session, data, round_id) if round_id else {}
-    rows = [{"thema": number, "les": l["text"], "gesprekken": l["conversations"], "gemeenten": l["municipalities"]}
-            for number in sorted(lessons) for l in lessons[number]]
+    rows = [{"thema": number, "les": lesson["text"], "gesprekken": lesson["conversations"],
+             "gemeenten": lesson["municipalities"]}
+            for number in sorted(lessons) for lesson in lessons[number]]
     return pd.DataFrame(rows, columns=LESSON_COLUMNS)
 
 
@@ -159,7 +159,7 @@ def _quotes(session: DbSession, data: AnswerData) -> pd.DataFrame:
     sources = quote_sources(data)
     names, roles = conversation_context(session, [s.conversation_id for s in sources])
     themes = data.marks.set_index("mark_id")[["theme_number", "question_id"]]
-    position = dict(zip(data.questions["question_id"], data.questions["position"]))
+    position = dict(zip(data.questions["question_id"], data.questions["position"], strict=True))
     rows = []
     for source in sources:
         if problem(source, names[source.conversation_id]):

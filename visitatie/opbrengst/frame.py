@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
 from operator import itemgetter
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import and_, false, select
 
-from ..guides.model import GuideSet
 from ..conversations.marks import consent_lapsed, current_text
+from ..guides.model import GuideSet
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality, round_theme
 from ..models.types import DbSession
 from ..municipality_size import SIZE_CLASS_KEYS, SIZE_CLASSES, UNKNOWN, class_by_key
@@ -211,7 +211,8 @@ def _counted(answers: pd.DataFrame, questions: pd.DataFrame, round_themes: pd.Da
     keep = in_round & _valid(answers["value"].to_numpy(), codes, guides, ids)
     answers = answers[keep].assign(
         question_id=pd.Categorical.from_codes(codes[keep], categories=ids), theme_number=theme[keep],
-        qtype=pd.Categorical.from_codes(codes[keep], categories=ids).map(dict(zip(ids, questions["qtype"]))))
+        qtype=pd.Categorical.from_codes(codes[keep], categories=ids).map(
+            dict(zip(ids, questions["qtype"], strict=True))))
 
     # Expected slots: every slot of a round with the theme, narrowed by the question's condition.
     per_round = round_themes[["round_id"]].drop_duplicates()
@@ -220,7 +221,7 @@ def _counted(answers: pd.DataFrame, questions: pd.DataFrame, round_themes: pd.Da
         questions[["question_id", "theme_number"]], on="theme_number")
     # Plain arrays and one dict of counts: the loop runs once per conditional question, and
     # pandas indexing per question and round cost more than the whole rest of the read.
-    counted = dict(zip(zip(expected["round_id"], expected["question_id"]), expected["slots"]))
+    counted = dict(zip(zip(expected["round_id"], expected["question_id"], strict=True), expected["slots"], strict=True))
     round_ids = expected["round_id"].unique()
     question_codes = answers["question_id"].cat.codes.to_numpy()
     keys, answer_rounds = answers["key"].to_numpy(), answers["round_id"].to_numpy()
@@ -236,7 +237,7 @@ def _counted(answers: pd.DataFrame, questions: pd.DataFrame, round_themes: pd.Da
             shown[target] = _matches(values[target], question.condition.values).to_numpy()
             own = question_codes == position[question.id]
             hidden |= own & ~np.isin(keys, keys[shown])
-            counts = dict(zip(*np.unique(answer_rounds[shown], return_counts=True)))
+            counts = dict(zip(*np.unique(answer_rounds[shown], return_counts=True), strict=True))
             for round_id in round_ids:
                 if (round_id, question.id) in counted:
                     counted[(round_id, question.id)] = int(counts.get(round_id, 0))
@@ -296,7 +297,7 @@ def _marks(session: DbSession, answers: pd.DataFrame, held: list) -> pd.DataFram
     marks["text"] = passage.fillna(marks["value"]).astype("str")
     # Few marks per round: a plain loop is clearer than a vectorised substring test.
     marks["lapsed"] = [consent_lapsed(h, current_text(p if isinstance(p, str) else None, v))
-                       for h, p, v in zip(marks["consented_hash"], passage, marks["value"])]
+                       for h, p, v in zip(marks["consented_hash"], passage, marks["value"], strict=True)]
     return marks.drop(columns=["passage", "value", "consented_hash"]).sort_values("mark_id").reset_index(drop=True)
 
 

@@ -83,7 +83,8 @@ class _Writer:
                 rows.append(dict(zip(columns, [
                     theme.get("number"), scale.get("text") or self.question_text(scale.get("question_id")),
                     self.value(scale.get("n")), average(scale.get("mean")), average(scale.get("median")),
-                    *[self.value(distribution.get(level)) for level in LEVELS], self.value(scale.get("missing"))])))
+                    *[self.value(distribution.get(level)) for level in LEVELS], self.value(scale.get("missing"))],
+                                     strict=True)))
         return pd.DataFrame(rows, columns=columns)
 
     def lessons(self) -> pd.DataFrame:
@@ -109,7 +110,7 @@ class _Writer:
                 "\n".join(theme.get("findings") or []), withdrawn or quote.get("text", ""),
                 "" if withdrawn else quote.get("speaker", ""), "" if withdrawn else quote.get("function", ""),
                 practice.get("municipality", ""), practice.get("title", ""), practice.get("url") or "",
-                f"{self.value(coverage.get('conversations'))} van {self.value(coverage.get('of'))}"])))
+                f"{self.value(coverage.get('conversations'))} van {self.value(coverage.get('of'))}"], strict=True)))
         return pd.DataFrame(rows, columns=columns)
 
     def maturity(self) -> pd.DataFrame:
@@ -118,7 +119,8 @@ class _Writer:
         for theme in (self.snapshot.get("maturity") or {}).get("themes", []):
             for year, counts in sorted((theme.get("years") or {}).items()):
                 rows.append(dict(zip(columns, [theme.get("number"), theme.get("title", ""), year,
-                                               *[self.value((counts or {}).get(level)) for level in LEVELS]])))
+                                               *[self.value((counts or {}).get(level)) for level in LEVELS]],
+                                     strict=True)))
         return pd.DataFrame(rows, columns=columns)
 
     def footnote(self) -> str:

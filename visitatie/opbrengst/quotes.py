@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..models import Municipality, Participation, Person, conversation_municipality
-
 from ..conversations.marks import consent_lapsed
+from ..models import Municipality, Participation, Person, conversation_municipality
 from ..models.types import DbSession
 
 PUBLISHABLE_CONSENTS = ("anoniem", "met_naam")

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import io
 
-
 from ..guides.model import GuideSet
 from ..models.types import DbSession
-from ..reports.round_report import build_round_report
 from ..pdf import render_pdf
 from ..pdf.opbrengst import context as pdf_context
+from ..reports.round_report import build_round_report
 from .publication import report_snapshot
 
 

@@ -48,7 +48,8 @@ def headline_by_size(data: AnswerData) -> dict:
     }
     if not groups:
         return result
-    questions = data.questions[(data.questions["qtype"] == "ja_nee_deels") & data.questions["headline"].fillna("").astype(bool)]
+    questions = data.questions[(data.questions["qtype"] == "ja_nee_deels")
+                               & data.questions["headline"].fillna("").astype(bool)]
     questions = questions.sort_values(["theme_number", "position"])
     questions = questions[questions["theme_number"].isin(set(data.round_themes["theme_number"]))]
     group_of = {cls: index for index, g in enumerate(groups) for cls in g.classes}

@@ -7,18 +7,18 @@ Which municipalities a participant may see is decided by the caller through the 
 """
 from __future__ import annotations
 
-
 from ..conversations import answers as answer_domain
 from ..guides.model import Guide, GuideSet
 from ..models import Conversation
 from ..models.types import DbSession
 from ..reports import public_text
-from .opbrengst import data_uri
-from .render import render_pdf
 from ..reports.qr import qr_png
 from ..vocabulary import Role, labels
+from .opbrengst import data_uri
+from .render import render_pdf
 
-TYPES = {"open": "open vraag", "scale": "schaal 1–5", "ja_nee_deels": "ja / nee / deels", "multiple_choice": "meerkeuze"}
+TYPES = {"open": "open vraag", "scale": "schaal 1–5", "ja_nee_deels": "ja / nee / deels",
+         "multiple_choice": "meerkeuze"}
 
 
 def answers_for(session: DbSession, all_guides: GuideSet, conversation: Conversation, municipalities) -> dict:

@@ -27,7 +27,8 @@ def scale_chart(scale: dict) -> dict | None:
         return None
     levels = ", ".join(f"niveau {level}: {value}" for level, value in
                        sorted(distribution.items(), key=lambda item: int(item[0])))
-    return {"uri": data_uri(png), "alt": f"Staafdiagram. Verdeling van de antwoorden op: {scale.get('text', '')} {levels}."}
+    return {"uri": data_uri(png),
+            "alt": f"Staafdiagram. Verdeling van de antwoorden op: {scale.get('text', '')} {levels}."}
 
 
 def maturity_rows(maturity: dict | None) -> list[dict]:

@@ -102,7 +102,7 @@ def scale_chart_png(scales: list[dict], width_cm: float = 16.0,
                         layout="constrained")
         panels = figure.subplots(len(drawn), 1, squeeze=False,
                                  gridspec_kw={"height_ratios": heights})[:, 0]
-        for axes, scale in zip(panels, drawn):
+        for axes, scale in zip(panels, drawn, strict=True):
             _scale_panel(axes, scale, titles)
         return _png(figure)
 
@@ -120,7 +120,7 @@ def _scale_panel(axes, scale: dict, title: bool) -> None:
     top = max(counts + [1])
     axes.set_xlim(0, top * 1.12 + 0.3)
     axes.xaxis.get_major_locator().set_params(integer=True)
-    for position, count in zip(positions, counts):
+    for position, count in zip(positions, counts, strict=True):
         axes.text(count + top * 0.015, position, str(count), va="center", color=TEXT)
     _tidy(axes)
     details = [f"n = {scale['n']}"]
@@ -162,7 +162,7 @@ def bar_chart_png(categories: list[str], series: Mapping[str, Sequence[float | N
             values_seen += plotted
             axes.barh(offsets, plotted, height=band * 0.9, label=label,
                       color=(colours or {}).get(label, QUALITATIVE[index % len(QUALITATIVE)]))
-            for offset, value in zip(offsets, values):
+            for offset, value in zip(offsets, values, strict=False):
                 if value is not None:
                     axes.text(value, offset, f" {number(value)}", va="center", color=TEXT,
                               fontsize=7.5)
@@ -188,7 +188,7 @@ def stacked_bar_png(categories: list[str], segments: dict[str, list[float]], *,
         return None
     colours = colours or (SEQUENTIAL if len(segments) <= 5 else QUALITATIVE)
     names = [_wrap(category, 30) for category in categories]
-    totals = [sum(values) for values in zip(*segments.values())]
+    totals = [sum(values) for values in zip(*segments.values(), strict=False)]
     with matplotlib.rc_context(STYLE):
         figure = Figure(figsize=(width_cm * CM, 0.9 + 0.36 * len(categories)),
                         layout="constrained")
@@ -203,7 +203,7 @@ def stacked_bar_png(categories: list[str], segments: dict[str, list[float]], *,
                 if value and value >= max(totals) * 0.05:
                     axes.text(left[row] + value / 2, row, number(value), ha="center",
                               va="center", fontsize=7.5, color="white" if dark else TEXT)
-            left = [a + b for a, b in zip(left, values)]
+            left = [a + b for a, b in zip(left, values, strict=False)]
         axes.set_yticks(list(range(len(names))), names)
         axes.invert_yaxis()
         axes.set_xlabel(xlabel, color=MUTED)

@@ -40,7 +40,6 @@ from visitatie.reports.style import (  # noqa: F401
     apply_house_style,
 )
 
-
 # Characters XML 1.0 cannot hold; lxml refuses them, so one stray control character in an
 # answer would otherwise make the whole report fail.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -124,14 +123,14 @@ def add_table(document: Document, header: list[str], rows: list[list[str]],
     _table_look(table._tbl.tblPr)
     head = table.rows[0]
     _row_property(head, "w:tblHeader")
-    for cell, text in zip(head.cells, header):
+    for cell, text in zip(head.cells, header, strict=True):
         shade_cell(cell, HEADER_FILL)
         run = cell.paragraphs[0].add_run(xml_safe(text))
         run.bold, run.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
     for number, values in enumerate(rows):
         row = table.add_row()
         keep_row_together(row)
-        for cell, text in zip(row.cells, values):
+        for cell, text in zip(row.cells, values, strict=False):
             cell.paragraphs[0].add_run(xml_safe(text))
             if number % 2:
                 shade_cell(cell, ROW_FILL)
@@ -147,7 +146,7 @@ def add_table(document: Document, header: list[str], rows: list[list[str]],
 def set_column_widths(table, widths: list[float]) -> None:
     """Fix the column widths (cm) in both places: Word reads the cells, LibreOffice the grid."""
     table.autofit = False
-    for grid_column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+    for grid_column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
         grid_column.set(qn("w:w"), str(Cm(width).twips))
     for index, width in enumerate(widths):
         for cell in table.columns[index].cells:

@@ -42,7 +42,8 @@ def add_maturity_section(document: Document, maturity: dict, figure_numbers) -> 
             document, png, 16.0,
             alt_text="Aantal gemeenten per niveau, per prioriteit en jaar. " + "; ".join(
                 f"{label} ({year}): " + ", ".join(
-                    f"niveau {level} {'–' if value is None else value}" for level, value in zip(LEVELS, counts))
+                    f"niveau {level} {'–' if value is None else value}"
+                    for level, value in zip(LEVELS, counts, strict=False))
                 for label, year, _, counts in rows),
             caption=f"Figuur {next(figure_numbers)}. Volwassenheid per prioriteit")
     add_table(document, ["Prioriteit", "Jaar", "n", *[f"Niv. {level}" for level in LEVELS]],

@@ -27,7 +27,8 @@ ABBREVIATIONS = (
     ("ENSIA", "Eenduidige Normatiek Single Information Audit"),
     ("IBD", "Informatiebeveiligingsdienst voor gemeenten"),
     ("IVP", "Integraal Veiligheidsplan"),
-    ("NIS2", "Europese richtlijn voor netwerk- en informatiebeveiliging (Network and Information Security Directive 2)"),
+    ("NIS2",
+     "Europese richtlijn voor netwerk- en informatiebeveiliging (Network and Information Security Directive 2)"),
     ("OOV", "Openbare orde en veiligheid"),
     ("RDI", "Rijksinspectie Digitale Infrastructuur"),
 )

@@ -13,6 +13,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
+from visitatie.municipality_size import dutch_label
 from visitatie.reports import charts, public_text
 from visitatie.reports.document import (
     BLUE,
@@ -34,14 +35,12 @@ from visitatie.reports.document import (
     shade_cell,
     xml_safe,
 )
-from visitatie.municipality_size import dutch_label
 from visitatie.reports.maturity_section import add_maturity_section
-from visitatie.reports.size_section import add_size_section
+from visitatie.reports.public_text import ABBREVIATIONS, PUBLISHER
 from visitatie.reports.qr import qr_png
+from visitatie.reports.size_section import add_size_section
 from visitatie.reports.wording import count, dutch_date, dutch_period
 from visitatie.text_input import paragraphs
-
-from visitatie.reports.public_text import ABBREVIATIONS, PUBLISHER
 
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 FILTER_NAMES = {"province": "provincie", "safety_region": "veiligheidsregio",
@@ -184,7 +183,7 @@ def _summary(document: Document, snapshot: dict) -> None:
     label.paragraph_format.space_before = Pt(18)
     label.add_run("De aanbevelingen per prioriteit")
     grid = add_layout_table(document, len(themes), [1.2, 15.0])
-    for row, theme in zip(grid.rows, themes):
+    for row, theme in zip(grid.rows, themes, strict=True):
         keep_row_together(row)
         number, text = row.cells
         run = number.paragraphs[0].add_run(str(theme.get("number", "")))
@@ -205,7 +204,8 @@ def _introduction(document: Document, snapshot: dict) -> None:
         document.add_paragraph(block)
     method = snapshot.get("methodology") or {}
     document.add_paragraph(
-        f"Deze opbrengst bundelt wat {_counted(method.get('conversations'), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "
+        "Deze opbrengst bundelt wat "
+        f"{_counted(method.get('conversations'), 'bestuurlijk gesprek', 'bestuurlijke gesprekken')} "
         f"tussen {_counted(method.get('municipalities'), 'gemeente', 'gemeenten')} "
         f"{'heeft' if method.get('conversations') == 1 else 'hebben'} opgeleverd. "
         f"Per prioriteit vindt u de aanbeveling, de belangrijkste bevindingen, een citaat en een "
@@ -275,7 +275,7 @@ def _figures(document: Document, figures: list[dict]) -> None:
         return
     document.add_heading("Kerncijfers", 2)
     table = add_layout_table(document, len(figures), [2.6, 13.6])
-    for row, figure in zip(table.rows, figures):
+    for row, figure in zip(table.rows, figures, strict=True):
         keep_row_together(row)
         big, text = row.cells
         number = big.paragraphs[0].add_run(public_text.share(figure.get("ja"), figure.get("n")))
@@ -407,6 +407,6 @@ def _colophon(document: Document, snapshot: dict, title: str, draft: bool) -> No
     document.add_heading("Colofon", 1)
     lines = public_text.colophon(snapshot, title, draft)
     table = add_layout_table(document, len(lines), [4.2, 12.0])
-    for row, (label, value) in zip(table.rows, lines):
+    for row, (label, value) in zip(table.rows, lines, strict=True):
         row.cells[0].paragraphs[0].add_run(label).bold = True
         row.cells[1].paragraphs[0].add_run(xml_safe(value))

@@ -38,7 +38,7 @@ def add_size_section(document: Document, size_classes: dict | None, themes: list
         "naastgelegen klasse; een percentage dat op minder dan "
         f"{size_classes.get('minimum_answered', 3)} gemeenten zou rusten, staat er niet in (–).")
     document.add_paragraph(", ".join(f"{label}: {g.get('municipalities', 0)} gemeenten"
-                                     for label, g in zip(labels, groups)) + ".")
+                                     for label, g in zip(labels, groups, strict=True)) + ".")
     titles = {t.get("number"): xml_safe(t.get("title")) for t in themes}
     for number in dict.fromkeys(q.get("theme_number") for q in questions):
         own = [q for q in questions if q.get("theme_number") == number]
@@ -54,8 +54,9 @@ def add_size_section(document: Document, size_classes: dict | None, themes: list
         add_picture_from_bytes(
             document, png, 16.0,
             alt_text="Aandeel ja per gemeentegrootte. " + "; ".join(
-                f"{name}: " + ", ".join(f"{label} {_cell(cell)}" for label, cell in zip(labels, q["cells"]))
-                for name, q in zip(names, own)),
+                f"{name}: " + ", ".join(f"{label} {_cell(cell)}"
+                                        for label, cell in zip(labels, q["cells"], strict=False))
+                for name, q in zip(names, own, strict=True)),
             caption=f"Figuur {next(figure_numbers)}. Aandeel ‘ja’ naar gemeentegrootte")
     add_table(document, ["Kernvraag", *labels],
               [[as_clause(xml_safe(q.get("headline"))), *[_cell(c) for c in q["cells"]]] for q in questions],

@@ -53,7 +53,7 @@ def _opening(document: Document, content: dict) -> None:
              ("Plaats", content.get("place")), ("Status", content.get("status"))]
     facts = [(label, value) for label, value in facts if value]
     grid = add_layout_table(document, len(facts), [3.2, 13.0])
-    for row, (label, value) in zip(grid.rows, facts):
+    for row, (label, value) in zip(grid.rows, facts, strict=True):
         label_cell, value_cell = row.cells
         label_cell.paragraphs[0].add_run(label).bold = True
         value_cell.paragraphs[0].add_run(xml_safe(value))

@@ -82,12 +82,14 @@ def _cover(document: Document, content: dict, draft: bool) -> None:
                    [(content.get("host", ""), "Title", 6), (content.get("round", ""), "Subtitle", 28)])
     facts = [("Datum van de visitatie", dutch_date(content.get("date")) or "nog niet gepland"),
              ("Plaats", content.get("place") or "—"),
-             ("Visitatiecommissie", ", ".join(p["name"] for p in content.get("committee") or [] if p["role"] == "commissielid") or "—"),
-             ("Secretaris", ", ".join(p["name"] for p in content.get("committee") or [] if p["role"] == "secretaris") or "—")]
+             ("Visitatiecommissie",
+              ", ".join(p["name"] for p in content.get("committee") or [] if p["role"] == "commissielid") or "—"),
+             ("Secretaris",
+              ", ".join(p["name"] for p in content.get("committee") or [] if p["role"] == "secretaris") or "—")]
     spacer = document.add_paragraph()
     spacer.paragraph_format.space_before = Pt(24)
     grid = add_layout_table(document, len(facts), [4.6, 11.6])
-    for row, (label, value) in zip(grid.rows, facts):
+    for row, (label, value) in zip(grid.rows, facts, strict=True):
         row.cells[0].paragraphs[0].add_run(label).bold = True
         row.cells[1].paragraphs[0].add_run(xml_safe(value))
     status = document.add_paragraph()
@@ -181,7 +183,9 @@ def _theme(document: Document, theme: dict) -> None:
               [[who, level_text(score), xml_safe((score or {}).get("justification")) or "—"]
                for who, score in ((SELF, theme.get("self")), (COMMITTEE, committee))],
               widths=[3.4, 3.0, 9.8])
-    level = next((l for l in theme.get("levels") or [] if committee and l["level"] == committee["level"]), None)
+    level = next((candidate
+                  for candidate in theme.get("levels") or [] if committee and candidate["level"] == committee["level"]),
+                 None)
     if level:
         _muted(document.add_paragraph(), f"Niveau {level['level']} ({level['name']}): {level['description']}")
 
@@ -213,7 +217,8 @@ def status_text(r: dict) -> str:
 def _recommendation_table(document: Document, rows: list[dict], with_theme: bool = False, caption=None) -> None:
     header = (["Thema"] if with_theme else []) + ["Prioriteit", "Aanbeveling", "Eigenaar, uiterlijk", "Status"]
     body = [([str(r["theme_number"])] if with_theme else []) + [
-        r["priority"], xml_safe(r["text"]), f"{OWNERS.get(r['owner_role'], r['owner_role'])}\n{dutch_date(r['deadline'])}",
+        r["priority"], xml_safe(r["text"]),
+        f"{OWNERS.get(r['owner_role'], r['owner_role'])}\n{dutch_date(r['deadline'])}",
         status_text(r)] for r in rows]
     widths = [1.7, 2.0, 6.0, 3.0, 3.5] if with_theme else [2.0, 7.7, 3.0, 3.5]
     add_table(document, header, body, widths=widths, caption=caption)
@@ -268,7 +273,8 @@ def _about(document: Document, content: dict) -> None:
         "gemeente, lezen de documenten, spreken met de burgemeester, de CISO en de adviseur openbare orde en "
         "veiligheid, en geven een oordeel met aanbevelingen. De vrijblijvendheid gaat eraf: de gemeente houdt "
         "bij wat zij met de aanbevelingen doet, en een jaar later kijkt de commissie opnieuw.")
-    people = [[xml_safe(p["name"]), ROLES.get(p["role"], p["role"]), xml_safe(p.get("function") or p.get("municipality"))]
+    people = [[xml_safe(p["name"]), ROLES.get(p["role"], p["role"]),
+               xml_safe(p.get("function") or p.get("municipality"))]
               for p in (content.get("committee") or []) + (content.get("host_participants") or [])]
     if people:
         add_table(document, ["Naam", "Rol", "Functie"], people, widths=[4.6, 5.4, 6.2], caption="Deelnemers")
@@ -277,5 +283,6 @@ def _about(document: Document, content: dict) -> None:
         document.add_heading("De niveaus van volwassenheid", 2)
         document.add_paragraph("Elke prioriteit heeft een eigen beschrijving van de vijf niveaus; de namen zijn "
                                "voor alle prioriteiten gelijk:")
-        add_table(document, ["Niveau", "Naam"], [[str(l["level"]), xml_safe(l["name"])] for l in themes[0]["levels"]],
+        add_table(document, ["Niveau", "Naam"],
+                  [[str(level["level"]), xml_safe(level["name"])] for level in themes[0]["levels"]],
                   widths=[2.0, 6.0])

@@ -51,7 +51,7 @@ def build_visit_round_report(content: dict) -> Document:
     add_table(document, ["Afkorting", "Betekenis"], [list(pair) for pair in text.ABBREVIATIONS], widths=[3.0, 13.2])
     document.add_heading("Colofon", 1)
     grid = add_layout_table(document, len(text.colophon(content)), [3.6, 12.6])
-    for row, (label, value) in zip(grid.rows, text.colophon(content)):
+    for row, (label, value) in zip(grid.rows, text.colophon(content), strict=True):
         row.cells[0].paragraphs[0].add_run(label).bold = True
         row.cells[1].paragraphs[0].add_run(xml_safe(value))
     fill_table_of_contents(document)
@@ -94,7 +94,8 @@ def _theme(document: Document, theme: dict, content: dict, tables) -> None:
     document.add_heading("Terugkerende aanbevelingen en hun opvolging", 2)
     if theme["recommendations"]:
         add_table(document, text.recommendation_header(), text.recommendation_rows(theme),
-                  widths=[5.2, 2.1, 1.5, 2.5, 2.2, 2.7], caption=text.recommendation_caption(next(tables), theme, content))
+                  widths=[5.2, 2.1, 1.5, 2.5, 2.2, 2.7],
+                  caption=text.recommendation_caption(next(tables), theme, content))
     else:
         document.add_paragraph(f"Geen aanbeveling kwam bij {content['min_cell']} of meer visitaties terug.")
     other = text.others(theme, "other_recommendations", "aanbeveling", "aanbevelingen", content["min_cell"])

@@ -10,7 +10,7 @@ from .conversations import TRANSITIONS, change_status, describe_time, find_or_cr
 from .errors import InvalidTransition, Problem, SchedulingError, StaleEdit, ValidationFailed
 from .ics import calendar_bytes, conversation_event
 from .inputs import AMSTERDAM, ConversationInput, ParticipantInput, RoundInput, in_amsterdam, local_datetime
-from .mailmerge import Letter, issue_letters, invitation_url, letters_zip, mailmerge_csv
+from .mailmerge import Letter, invitation_url, issue_letters, letters_zip, mailmerge_csv
 from .rounds import round_input, save_round
 from .validation import OUTSIDER_ROLES, validate_conversation, validate_round
 

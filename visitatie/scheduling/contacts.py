@@ -17,10 +17,10 @@ from datetime import date
 from sqlalchemy import delete, func, select
 
 from ..importing.csv_files import CsvImportError
+from ..importing.table_files import read_table
 from ..models import Municipality
 from ..models.contacts import CONTACT_ROLES, Contact, LeaderVolunteer
 from ..models.types import DbSession, rows_matched
-from ..importing.table_files import read_table
 from .inputs import ParticipantInput
 
 ROLE_WORDS = {"burgemeester": "burgemeester", "ciso": "ciso", "adviseur_oov": "adviseur_oov",
@@ -56,7 +56,8 @@ def role_key(text: str) -> str | None:
 def parse_day(text: str) -> date | None:
     """2025-04-15 or 15-04-2025 (also with / or .); None when it is not a day."""
     text = text.strip().split(" ")[0]
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text) or re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
+    match = (re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+             or re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text))
     if not match:
         return None
     parts = [int(p) for p in match.groups()]
@@ -74,7 +75,8 @@ def municipality_finder(municipalities: list[Municipality]) -> Callable[[str], M
     return lambda text: by_code.get(text.strip().upper()) or by_name.get(text.strip().lower())
 
 
-def parse_contacts(data: bytes | str, municipalities: list[Municipality], file: str = "<bestand>") -> list[ContactInput]:
+def parse_contacts(data: bytes | str, municipalities: list[Municipality],
+                   file: str = "<bestand>") -> list[ContactInput]:
     table = read_table(data, file, ["rol", "naam", "email"], ContactImportError)
     find = municipality_finder(municipalities)
     rows, problems, seen = [], [], dict[tuple[int, str], int]()

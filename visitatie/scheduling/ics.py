@@ -18,8 +18,8 @@ from .inputs import in_amsterdam
 
 PRODID = "-//visitatie//planning//NL"
 COMMITTEE_ROLES = {"commissielid": "lid", "secretaris": "secretaris"}
-PREPARATION = ("Voorbereiding door de gemeente: vul vooraf per prioriteit de zelfevaluatie in (niveau, toelichting en de "
-               "documenten uit de checklist) en beantwoord de vragen uit de gespreksleidraad, op de pagina van de "
+PREPARATION = ("Voorbereiding door de gemeente: vul vooraf per prioriteit de zelfevaluatie in (niveau, toelichting en "
+               "de documenten uit de checklist) en beantwoord de vragen uit de gespreksleidraad, op de pagina van de "
                "visitatie. De commissie leest die voor het bezoek.")
 
 

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as dt_time
 
-from ..models import Municipality
 from ..dutch_time import AMSTERDAM as AMSTERDAM  # re-exported
+from ..models import Municipality
 
 
 @dataclass(frozen=True)

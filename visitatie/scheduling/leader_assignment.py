@@ -111,7 +111,8 @@ def _led_in_round(session: DbSession, round_: Round, emails: list[str]) -> dict[
 
 def _close(volunteer: LeaderVolunteer, conversation: Conversation, preference: str) -> bool:
     if preference == "zelfde_veiligheidsregio":
-        return any(m.safety_region_code == volunteer.municipality.safety_region_code for m in conversation.municipalities)
+        return any(m.safety_region_code == volunteer.municipality.safety_region_code
+                   for m in conversation.municipalities)
     if preference == "zelfde_provincie":
         return any(m.province == volunteer.municipality.province for m in conversation.municipalities)
     return False

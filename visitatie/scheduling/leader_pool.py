@@ -12,10 +12,10 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..importing.csv_files import CsvImportError
+from ..importing.table_files import read_table
 from ..models import Municipality, Round
 from ..models.contacts import LeaderUnavailableDay, LeaderVolunteer
 from ..models.types import DbSession
-from ..importing.table_files import read_table
 from .contacts import EMAIL, municipality_finder, parse_day
 
 DEFAULT_MAXIMUM = 3

@@ -7,13 +7,12 @@ that cannot prove it is MAIL_SERVER gets no letter, no password and no personal 
 import smtplib
 import ssl
 from collections.abc import Iterator, Mapping
-from datetime import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 from typing import Any
-
 
 from ..conversations import invitations
 from ..models.types import DbSession

@@ -159,7 +159,7 @@ def compose_letter(participation: Participation, link: str, expires_at: datetime
     ]
     fields = dict(zip(MAILMERGE_COLUMNS, (
         person.name, person.email, role, conversation.title, day, time, conversation.place or "",
-        conversation.online_url or "", guide_url, page, link, expires, subject)))
+        conversation.online_url or "", guide_url, page, link, expires, subject), strict=True))
     return Letter(participation.id, person.name, person.email, participation.role, conversation.title,
                   subject, "\n".join(lines), link, expires_at, fields)
 

@@ -20,10 +20,10 @@ import pandas as pd
 from sqlalchemy import select
 
 from ..importing.csv_files import CsvImportError, CsvRow, CsvTable, normalise_column
+from ..importing.table_files import read_table
 from ..models import Conversation, Municipality, Round
 from ..models.types import DbSession
 from ..spreadsheets import Sheet, xlsx_bytes
-from ..importing.table_files import read_table
 from ..vocabulary import ConversationStatus, Role, label
 from .contacts import EMAIL, parse_day
 from .conversations import conversation_input, save_conversation
@@ -138,8 +138,9 @@ def _parse(session: DbSession, round_: Round, table: CsvTable) -> tuple[list[_Ro
     conversations = {c.id: c for c in planning_conversations(session, round_)}
     rows, problems, seen = [], [], dict[int, int]()
     for row in table.rows:
+        # Called only within this iteration, so the loop variable is always the current row.
         def problem(column: str, code: str, **params: Any) -> None:
-            problems.append(RowProblem(row.line, column, Problem(code, None, params)))
+            problems.append(RowProblem(row.line, column, Problem(code, None, params)))  # noqa: B023
 
         for shape in row.problems:
             problem("Gesprek", "sheet_shape", text=shape)

@@ -28,10 +28,10 @@ from sqlalchemy.orm import selectinload
 from ..conversations import answers as answer_domain
 from ..conversations import invitations
 from ..guides.model import GuideSet
-from ..models.types import DbSession
 from ..models import MUNICIPAL_ROLES, Answer, Conversation, Participation, Round
 from ..models.invitations import Invitation
 from ..models.reminders import INTERVAL_DAYS_DEFAULT, Reminder, ReminderSettings
+from ..models.types import DbSession
 from ..text_input import clean_text
 from .errors import Problem, ValidationFailed
 from .mail import MailSettings, SendResult, deliver_letters
@@ -71,7 +71,7 @@ Hebt u de vragen al beantwoord of bespreekt u ze liever in het gesprek zelf? Dan
 Met vriendelijke groet,
 
 De projectleiding van de {ronde}
-"""
+"""  # noqa: E501 (one line per paragraph, see above)
 
 
 @dataclass(frozen=True)

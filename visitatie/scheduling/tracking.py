@@ -15,8 +15,8 @@ from ..guides.model import GuideSet
 from ..models import Answer, Conversation, Participation, Round
 from ..models.invitations import Invitation
 from ..models.types import DbSession
-from .loading import round_conversations
 from ..visits import host_of, is_visit, visit_guides
+from .loading import round_conversations
 
 
 @dataclass(frozen=True)

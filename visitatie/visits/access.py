@@ -7,13 +7,13 @@
 | burgemeester, ciso, adviseur_oov of the host | yes  | yes                                           | no                                          |
 | notulist                                    | yes  | no                                            | no                                          |
 | anyone else, other municipalities           | no (404, the same as a visit that does not exist)                                           |
-"""
+"""  # noqa: E501 (a table is clearer than its rows wrapped)
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import MUNICIPAL_ROLES, Conversation
 from ..conversations.permissions import capabilities, participation_in
+from ..models import MUNICIPAL_ROLES, Conversation
 from .core import host_of, is_visit
 
 

@@ -74,7 +74,7 @@ class ThemeAssessment:
     def level_name(self, level: int | None) -> str:
         if self.scale is None or level is None:
             return ""
-        return next((l.name for l in self.scale.levels if l.level == level), "")
+        return next((scale_level.name for scale_level in self.scale.levels if scale_level.level == level), "")
 
 
 def visit_guides(guides: GuideSet, conversation: Conversation) -> list[Guide]:

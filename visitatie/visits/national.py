@@ -116,7 +116,7 @@ def national_picture(session: DbSession, round_ids: Collection[int] | None = Non
         themes.append({"number": int(number), "title": title, "years": years, "n": n})
     named_frame = frame[frame["consent_named"]] if public else frame
     named = [NamedVisit(str(rows["municipality"].iloc[0]), str(rows["year"].iloc[0]),
-                        {int(t): int(l) for t, l in zip(rows["theme_number"], rows["level"])})
+                        {int(t): int(level) for t, level in zip(rows["theme_number"], rows["level"], strict=True)})
              for _, rows in named_frame.groupby("conversation_id", sort=False)]
     named.sort(key=lambda v: (v.year, v.municipality))
     maturity = {"themes": themes} if any(t["years"] for t in themes) else None

@@ -25,7 +25,7 @@ def visit_fingerprints(session: DbSession) -> list[str]:
     frame = score_frame(session, statuses=PUBLIC_STATUSES)
     prints = []
     for conversation_id, rows in frame.groupby("conversation_id", sort=True):
-        levels = ",".join(f"{t}={l}" for t, l in sorted(zip(rows["theme_number"], rows["level"])))
+        levels = ",".join(f"{t}={level}" for t, level in sorted(zip(rows["theme_number"], rows["level"], strict=True)))
         prints.append(f"{int(conversation_id)}:{hashlib.sha256(levels.encode()).hexdigest()[:16]}")
     return prints
 
@@ -60,7 +60,8 @@ def publish_release(session: DbSession, actor: str) -> NationalRelease:
     release = NationalRelease(
         version=version, maturity=protect_maturity(picture.maturity), visit_ids=current,
         by_size=maturity_by_size(session),
-        named=[{"municipality": v.municipality, "year": v.year, "levels": {str(k): l for k, l in v.levels.items()}}
+        named=[{"municipality": v.municipality, "year": v.year,
+                "levels": {str(k): level for k, level in v.levels.items()}}
                for v in picture.named],
         published_by=actor)
     session.add(release)
@@ -82,7 +83,7 @@ def public_picture(session: DbSession) -> NationalPicture:
     release = latest_release(session)
     if release is None:
         return NationalPicture(None, public=True)
-    named = [NamedVisit(v["municipality"], v["year"], {int(k): int(l) for k, l in v["levels"].items()})
+    named = [NamedVisit(v["municipality"], v["year"], {int(k): int(level) for k, level in v["levels"].items()})
              for v in release.named or []]
     return NationalPicture(release.maturity, [], named, len(release.visit_ids), True, MIN_VISITS,
                            release.version, release.published_at, release.by_size)

@@ -46,8 +46,8 @@ def visit_report_content(session: DbSession, guides: GuideSet, conversation: Con
         change = changes.get(a.number)
         themes.append({
             "number": a.number, "title": a.title,
-            "levels": [{"level": l.level, "name": l.name, "description": l.description}
-                       for l in (a.scale.levels if a.scale else ())],
+            "levels": [{"level": level.level, "name": level.name, "description": level.description}
+                       for level in (a.scale.levels if a.scale else ())],
             "self": _score(a, a.self_score), "committee": _score(a, a.committee_score), "difference": a.difference,
             "checklist": [{"label": item.label, "present": entry.present if entry else None,
                            "date": entry.document_date.isoformat() if entry and entry.document_date else None,

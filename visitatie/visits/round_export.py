@@ -22,7 +22,6 @@ from .core import is_visit, visit_date
 from .recommendations import recommendations_of
 
 
-
 def _visits(round_: Round) -> list[Conversation]:
     return sorted((c for c in round_.conversations if is_visit(c)),
                   key=lambda c: (visit_date(c) is None, visit_date(c), c.id))

@@ -101,7 +101,7 @@ def round_report_content(session: DbSession, guides: GuideSet, round_: Round, to
             item.pop("key")
         themes.append({
             "number": number, "title": guide.title,
-            "level_names": {str(l.level): l.name for l in (scale.levels if scale else ())},
+            "level_names": {str(level.level): level.name for level in (scale.levels if scale else ())},
             "self": by_source["self"], "committee": by_source["committee"],
             "findings": recurring_findings, "other_findings": other_findings,
             "recommendations": recurring, "other_recommendations": other,

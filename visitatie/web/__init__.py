@@ -3,10 +3,26 @@ from flask import Flask, current_app
 from flask_login import current_user
 
 from ..extensions import csrf
-from . import (account, accounts, confirmation, errors, guide_editor, id_converter, json_input, main, opbrengst, participant,
-               planning, request_log, rounds, themes, visits)
+from . import (
+    account,
+    accounts,
+    confirmation,
+    errors,
+    guide_editor,
+    id_converter,
+    json_input,
+    main,
+    opbrengst,
+    participant,
+    planning,
+    request_log,
+    rounds,
+    themes,
+    visits,
+)
 
-BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp, accounts.bp, planning.bp, participant.bp, opbrengst.bp, visits.bp,
+BLUEPRINTS = (main.bp, themes.bp, rounds.bp, account.bp, accounts.bp, planning.bp, participant.bp, opbrengst.bp,
+              visits.bp,
               guide_editor.bp)
 
 

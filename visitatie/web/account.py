@@ -6,8 +6,7 @@ account has two-factor sign-in, or enrolment when it must and has not → a serv
 """
 from datetime import datetime, timedelta
 
-from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session,
-                   url_for)
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
@@ -15,13 +14,14 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, Length
 
-from ..accounts import links as account_links, auth, lockout, login_sessions, two_factor
-from ..security import events as security_events
+from ..accounts import auth, lockout, login_sessions, two_factor
+from ..accounts import links as account_links
 from ..accounts.browser_sessions import clear_keeping_participant
 from ..extensions import db
 from ..models import User
 from ..models.accounts import AccountLink
 from ..models.types import utcnow
+from ..security import events as security_events
 from ..throttling import limiter, link_limit, login_limit, too_many_requests
 from .redirects import same_site_path
 from .required import required
@@ -45,7 +45,8 @@ class CodeForm(FlaskForm):
 class NewPasswordForm(FlaskForm):
     password = PasswordField(_l("Nieuw wachtwoord"), validators=[required(), Length(max=200)])
     repeat = PasswordField(_l("Herhaal het nieuwe wachtwoord"),
-                           validators=[required(), EqualTo("password", message=_l("De twee wachtwoorden zijn niet gelijk."))])
+                           validators=[required(),
+                                       EqualTo("password", message=_l("De twee wachtwoorden zijn niet gelijk."))])
 
 
 class ChangePasswordForm(NewPasswordForm):
@@ -127,7 +128,8 @@ def second_factor():
             security_events.record(db.session, "recovery_code_used", actor=user.email, ip=_ip(),
                                    detail=f"nog {two_factor.recovery_codes_left(db.session, user)} over")
         lockout.register_success(db.session, user.email)
-        return _sign_in(user, "wachtwoord+" + ("totp" if method == "totp" else "herstelcode"), session.get(PENDING_NEXT))
+        return _sign_in(user, "wachtwoord+" + ("totp" if method == "totp" else "herstelcode"),
+                        session.get(PENDING_NEXT))
     return render_template("account/second_factor.html", form=form), 400 if form.errors else 200
 
 

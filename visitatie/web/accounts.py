@@ -10,15 +10,17 @@ from sqlalchemy import select
 from wtforms import EmailField, StringField
 from wtforms.validators import Length
 
-from ..accounts import links as account_links, auth
-from ..security import events as security_events, log as security_log
+from ..accounts import auth
+from ..accounts import links as account_links
+from ..dutch_time import AMSTERDAM
 from ..extensions import db
 from ..i18n import local_time
 from ..models import User
 from ..models.types import utcnow
 from ..scheduling.mail import MailError, MailSettings, send_message
+from ..security import events as security_events
+from ..security import log as security_log
 from .required import required
-from ..dutch_time import AMSTERDAM
 
 bp = Blueprint("accounts", __name__)
 

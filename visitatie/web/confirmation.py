@@ -93,5 +93,6 @@ def purge_confirmation() -> Confirmation:
 
 def init_app(app: Flask) -> None:
     """The templates ask for the same sentences the views use for the page without JavaScript."""
-    app.jinja_env.globals.update(finalise_confirmation=finalise_confirmation, publish_confirmation=publish_confirmation, reissue_confirmation=reissue_confirmation,
+    app.jinja_env.globals.update(finalise_confirmation=finalise_confirmation, publish_confirmation=publish_confirmation,
+                                 reissue_confirmation=reissue_confirmation,
                                  withdraw_confirmation=withdraw_confirmation, purge_confirmation=purge_confirmation)

@@ -125,7 +125,8 @@ def _database_error(error: DBAPIError):
     _rollback()
     if is_transient(error):
         # Expected while the storage is away; one line, no traceback, no parameters (hide_parameters).
-        log.warning("storage fault, answered 503: %s", type(error.orig).__name__ if error.orig else type(error).__name__)
+        log.warning("storage fault, answered 503: %s", type(error.orig).__name__ if error.orig else type(error)
+                    .__name__)
         return _unavailable()
     if isinstance(error, DataError):  # PostgreSQL: a number out of range, an invalid byte sequence
         return respond(400, "invalid_input", "errors/400.html")
@@ -162,7 +163,8 @@ def init_app(app: Flask) -> None:
         if status >= 500:
             return respond(500, "server_error", "errors/500.html")
         if wants_json():
-            return jsonify(error="bad_request", message=_("Het verzoek kon niet worden gelezen."), status=status), status
+            return jsonify(error="bad_request", message=_("Het verzoek kon niet worden gelezen."),
+                           status=status), status
         return error  # other 4xx: Werkzeug's own page, as before
 
     @app.errorhandler(InternalServerError)

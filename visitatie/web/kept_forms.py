@@ -9,7 +9,8 @@ from ..conversations import answers as answer_domain
 from ..conversations.answers import AnswerError
 from ..extensions import db
 from ..guides.registry import round_guides
-from .participant import answer_form, pages as conversation_pages
+from .participant import answer_form
+from .participant import pages as conversation_pages
 from .participant.access import load_conversation
 
 
@@ -28,7 +29,8 @@ def _theme_form(message: str) -> str:
             slot = (municipality.id, change.question.id)
             typed[slot] = change.value
             answer = stored.get(slot)
-            if change.question.decode(answer.value if answer else None) != change.value and change.value not in ("", []):
+            if (change.question.decode(answer.value if answer else None) != change.value
+                    and change.value not in ("", [])):
                 errors[slot] = AnswerError()  # "Dit antwoord kon niet worden opgeslagen."
     context = conversation_pages.theme(db.session, guides, guide, conversation, caps, typed, errors)
     return render_template("conversations/theme.html", failure_message=message, **context)

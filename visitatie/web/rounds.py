@@ -10,13 +10,13 @@ from ..accounts.auth import projectleider_required
 from ..extensions import db
 from ..guides import versions as guide_versions
 from ..guides.registry import current_guides, guides_for, round_guides, theme_titles
-from ..models.guide_versions import DEFAULT_GUIDE_SET_TITLE
 from ..models import Round, Theme
+from ..models.guide_versions import DEFAULT_GUIDE_SET_TITLE
 from ..scheduling import RoundInput, StaleEdit, ValidationFailed, round_input, save_round
 from ..scheduling.dashboard import DIRECTIONS, SORT_KEYS, overview, schedule
 from ..scheduling.tracking import round_tracking
-from .planning.forms import RoundForm, options
 from ..wording import problem_message
+from .planning.forms import RoundForm, options
 
 bp = Blueprint("rounds", __name__, url_prefix="/rondes")
 

@@ -25,7 +25,8 @@ for _code, _words in {
     "not_finalised": lambda p: _("Het verslag is niet vastgesteld; heropenen is niet nodig."),
     "reason_required": lambda p: _("Geef een reden op voor het heropenen."),
     "reason_too_long": lambda p: _("De reden is te lang; gebruik hooguit 1000 tekens."),
-    # Answers (conversations/answers.py); the locked and conflict cases are worded on the page (web/participant/answer_form.py).
+    # Answers (conversations/answers.py); the locked and conflict cases are worded on the page
+    # (web/participant/answer_form.py).
     "not_a_choice": lambda p: _("Kies een van de gegeven antwoorden."),
     "question_hidden": lambda p: _("Deze vraag is bij het gekozen antwoord niet van toepassing; dit antwoord is niet "
                                    "opgeslagen."),

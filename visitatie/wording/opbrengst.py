@@ -1,7 +1,7 @@
 """Dutch wording of the opbrengst domain's problems, filters and quote consents (Flask-Babel)."""
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from ..errors import Problem
 from ..i18n import lazy_label

@@ -1,7 +1,8 @@
 """Dutch wording of the scheduling domain's Problems and pairing reasons (Flask-Babel).
 
 Used by the views and by the CLI (inside force_locale), so a rule reads the same everywhere."""
-from flask_babel import format_date, format_datetime, gettext as _, ngettext
+from flask_babel import format_date, format_datetime, ngettext
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..i18n import label
@@ -11,6 +12,7 @@ from ..scheduling.pairing import ProposedPair, Reason
 from ..vocabulary import ConversationStatus, Role
 from . import problem_message, register
 from .size_names import size_class_name
+
 
 def _day(value) -> str:
     return format_date(value, "d MMMM y")
@@ -320,8 +322,8 @@ def reason_text(reason: Reason, theme_titles: dict[int, str]) -> str:
     values = {"strong": reason.strong, "weak": reason.weak, "number": reason.theme,
               "theme": theme_titles.get(reason.theme, ""), "high": reason.strong_score, "low": reason.weak_score}
     if reason.clear:
-        return _("%(strong)s is sterk op prioriteit %(number)s (%(theme)s) waar %(weak)s zwak is (%(high)s tegen %(low)s).",
-                 **values)
+        return _("%(strong)s is sterk op prioriteit %(number)s (%(theme)s) waar %(weak)s zwak is (%(high)s tegen "
+                 "%(low)s).", **values)
     return _("%(strong)s staat verder op prioriteit %(number)s (%(theme)s) dan %(weak)s (%(high)s tegen %(low)s).",
              **values)
 

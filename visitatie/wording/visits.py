@@ -1,10 +1,10 @@
 """Dutch wording of the visit domain's problems and errors (Flask-Babel)."""
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 
 from ..i18n import local_time
 from ..visits import InvalidInput, StaleEdit, VisitLocked
 from . import problem_message, register
-
 
 # The visit domain's codes (visits/assessment.py, recommendations.py), reached through the registry
 # (wording.problem_message). A visit's texts are limited to 5000 characters, a remark or reason to 1000.
@@ -104,7 +104,8 @@ def locked_message(error: VisitLocked) -> str:
 def stale_message(error: StaleEdit) -> str:
     current = error.current
     if not current.updated_by:
-        return _("Iemand anders heeft dit intussen gewijzigd. Uw tekst staat hieronder nog; controleer en sla opnieuw op.")
+        return _("Iemand anders heeft dit intussen gewijzigd. Uw tekst staat hieronder nog; controleer en sla opnieuw "
+                 "op.")
     return _("%(who)s heeft dit om %(time)s al gewijzigd. Hieronder staat wat u had ingevuld; wat nu is opgeslagen, "
              "staat erboven. Sla opnieuw op om uw versie te bewaren.",
              who=current.updated_by, time=local_time(current.updated_at, "HH:mm"))

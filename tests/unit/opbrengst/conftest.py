@@ -24,11 +24,10 @@ europa.impact answered in C5, but round B has no theme 2: ignored.
 from datetime import date, datetime, timezone
 
 import pytest
-
-from visitatie.conversations.marks import text_hash
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from visitatie.conversations.marks import text_hash
 from visitatie.models import Answer, Conversation, Mark, Municipality, Participation, Person, Round, Theme
 
 POPULATIONS = {"Haarlem": 162_000, "Maastricht": 99_999, "Delft": 100_000, "Utrecht": None}
@@ -55,7 +54,8 @@ class World:
         self.c2 = self.conversation(self.round_a, ("Delft", "Utrecht"), datetime(2024, 3, 14, 23, 30), "vastgesteld")
         self.c3 = self.conversation(self.round_a, ("Breda", "Oss"), datetime(2024, 5, 1, 9, 0), "gepland")
         self.c5 = self.conversation(self.round_b, ("Haarlem", "Delft"), datetime(2025, 2, 10, 9, 0), "gehouden")
-        self.speaker_haarlem = self.participant(self.c1, "Jos Wiersma", "burgemeester van Haarlem", "burgemeester", "Haarlem")
+        self.speaker_haarlem = self.participant(self.c1, "Jos Wiersma", "burgemeester van Haarlem", "burgemeester",
+                                                "Haarlem")
         self.speaker_maastricht = self.participant(self.c1, "K. Visser", "CISO Maastricht", "ciso", "Maastricht")
         self.participant(self.c1, "Pieter Dekker", "burgemeester van Breda", "gespreksleider", "Breda")
 
@@ -165,8 +165,12 @@ def world(session) -> World:
 def curated(session, guides, world) -> World:
     """Round A made publishable (six municipalities), with a main lesson and theme 3 curated
     around the named, consented quote."""
-    from visitatie.opbrengst.curation import (RoundCurationInput, ThemeCurationInput, save_round_curation,
-                                              save_theme_curation)
+    from visitatie.opbrengst.curation import (
+        RoundCurationInput,
+        ThemeCurationInput,
+        save_round_curation,
+        save_theme_curation,
+    )
 
     world.grow()
     save_round_curation(session, world.round_a, RoundCurationInput("", "Digitale veiligheid is chefsache.", ""),

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from visitatie.opbrengst import analyse
+from visitatie.opbrengst.curation import add_lesson
 from visitatie.opbrengst.frame import load
 from visitatie.opbrengst.snapshot import assemble
 
@@ -13,8 +14,6 @@ def build_snapshot(session, guides, round_ids, filters=None):
     """The aggregation before disclosure control: these tests check the counting itself on small,
     hand-computed cases (tests/unit/opbrengst/test_disclosure.py checks what may be published)."""
     return assemble(session, guides, load(session, guides, round_ids, filters))
-from visitatie.opbrengst.curation import add_lesson
-from visitatie.opbrengst.frame import load
 
 
 def theme(snapshot, number):
@@ -27,7 +26,8 @@ def figure(snapshot, question_id):
 
 def test_headline_figure_counts_shares_and_missing(session, guides, world):
     ivp = figure(build_snapshot(session, guides, [world.round_a.id]), "leiderschap.ivp")
-    assert ivp == {"question_id": "leiderschap.ivp", "headline": "Digitale veiligheid staat in het Integraal Veiligheidsplan",
+    assert ivp == {"question_id": "leiderschap.ivp",
+                   "headline": "Digitale veiligheid staat in het Integraal Veiligheidsplan",
                    "n": 3, "ja": 1, "deels": 1, "nee": 1, "missing": 1,
                    "share_ja": 0.3333, "share_deels": 0.3333, "share_nee": 0.3333}
 
@@ -103,7 +103,8 @@ def test_curated_lessons_count_their_sources_and_are_ranked(session, guides, wor
     add_lesson(session, guides, world.round_a, 1, "Maak de burgemeester eigenaar.",
                [world.lesson_haarlem.id, world.lesson_maastricht.id, world.lesson_delft.id], "pl")
     add_lesson(session, guides, world.round_a, 1, "Aandacht voor de raad.", [world.lesson_utrecht.id], "pl")
-    lessons = [without_id(lesson) for lesson in theme(build_snapshot(session, guides, [world.round_a.id]), 1)["lessons"]]
+    lessons = [without_id(lesson)
+               for lesson in theme(build_snapshot(session, guides, [world.round_a.id]), 1)["lessons"]]
     assert lessons == [
         {"text": "Maak de burgemeester eigenaar.", "conversations": 2, "municipalities": 3},
         {"text": "Aandacht voor de raad.", "conversations": 1, "municipalities": 1},

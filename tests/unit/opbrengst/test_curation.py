@@ -1,8 +1,7 @@
 """Curation: what can be saved, version checks against silent overwrites, and quote consent."""
 import pytest
 
-from visitatie.opbrengst import CurationConflict, CurationInvalid, build_snapshot
-from visitatie.opbrengst import curation
+from visitatie.opbrengst import CurationConflict, CurationInvalid, build_snapshot, curation
 from visitatie.opbrengst.curation import RoundCurationInput, ThemeCurationInput
 from visitatie.opbrengst.quotes import anonymous_speaker
 
@@ -21,7 +20,8 @@ def test_round_curation_is_saved_and_versioned(session, guides, world):
     saved = curation.save_round_curation(session, world.round_a, RoundCurationInput(
         "", "  Digitale veiligheid is chefsache. ", "Inleiding."), "Anna", 0)
     assert (saved.version, saved.main_lesson, saved.updated_by) == (1, "Digitale veiligheid is chefsache.", "Anna")
-    again = curation.save_round_curation(session, world.round_a, RoundCurationInput("Eigen titel", "Les", ""), "Bram", 1)
+    again = curation.save_round_curation(session, world.round_a, RoundCurationInput("Eigen titel", "Les", ""), "Bram",
+                                         1)
     assert again.version == 2
     snapshot = build_snapshot(session, guides, [world.round_a.id])
     assert (snapshot["title"], snapshot["main_lesson"], snapshot["introduction"]) == ("Eigen titel", "Les", "")

@@ -31,7 +31,7 @@ def headers(columns) -> list[str]:
 def test_cover_sheet_says_who_exported_when_and_which_selection(session, guides, world):
     sheets = workbook(session, guides, [world.round_a.id], {"province": "Noord-Holland"})
     assert list(sheets) == SHEETS
-    cover = dict(zip(sheets["Voorblad"]["Onderdeel"], sheets["Voorblad"]["Waarde"]))
+    cover = dict(zip(sheets["Voorblad"]["Onderdeel"], sheets["Voorblad"]["Waarde"], strict=True))
     assert cover["Geëxporteerd door"] == "pl@example.org"
     assert cover["Geëxporteerd op"] == "3 juni 2024 om 10:05"  # Amsterdam summer time
     assert cover["Selectie"] == "provincie: Noord-Holland"
@@ -82,10 +82,12 @@ def test_aggregated_sheets_have_stable_dutch_columns_and_shares_as_percentages(s
     assert list(sheets["Jaarvergelijking"].columns) == headers(export.COMPARISON_COLUMNS)
     assert list(sheets["Lessen"].columns) == headers(export.LESSON_COLUMNS)
     figures = sheets["Kerncijfers"].set_index("Vraagcode")
-    assert (figures.at["leiderschap.ivp", "Aantal antwoorden (n)"], figures.at["leiderschap.ivp", "Ontbrekend"]) == (3, 1)
+    assert (figures.at["leiderschap.ivp", "Aantal antwoorden (n)"],
+            figures.at["leiderschap.ivp", "Ontbrekend"]) == (3, 1)
     assert figures.at["leiderschap.ivp", "Aandeel ja"] == pytest.approx(0.3333)
     scales = sheets["Schalen"].set_index("Vraagcode")
-    assert (scales.at["leiderschap.uitvoering", "Gemiddelde"], scales.at["leiderschap.uitvoering", "Mediaan"]) == (3.75, 4)
+    assert (scales.at["leiderschap.uitvoering", "Gemiddelde"],
+            scales.at["leiderschap.uitvoering", "Mediaan"]) == (3.75, 4)
     book = openpyxl.load_workbook(io.BytesIO(content(session, guides, [world.round_a.id])))
     share = book["Kerncijfers"].cell(row=2, column=headers(export.FIGURE_COLUMNS).index("Aandeel ja") + 1)
     assert share.number_format == "0.0%"
@@ -94,7 +96,7 @@ def test_aggregated_sheets_have_stable_dutch_columns_and_shares_as_percentages(s
 def test_year_over_year_sheet_with_several_rounds(session, guides, world):
     comparison = workbook(session, guides, [world.round_a.id, world.round_b.id])["Jaarvergelijking"]
     ivp = comparison[comparison["Vraagcode"] == "leiderschap.ivp"]
-    assert list(zip(ivp["Jaar"], ivp["Waarde"], ivp["Aantal antwoorden (n)"])) == [
+    assert list(zip(ivp["Jaar"], ivp["Waarde"], ivp["Aantal antwoorden (n)"], strict=True)) == [
         (2024, pytest.approx(0.3333), 3), (2025, 1, 2)]
     assert set(comparison["Maat"]) == {"aandeel_ja", "gemiddelde"}
 

@@ -7,10 +7,10 @@ import docx
 import pandas as pd
 import pytest
 
+from visitatie.models.opbrengst import PublicationImmutable
 from visitatie.opbrengst import PublicationIncomplete, export, public_export, publication
 from visitatie.opbrengst.curation import RoundCurationInput, save_round_curation
 from visitatie.opbrengst.report import report_file_name, round_report
-from visitatie.models.opbrengst import PublicationImmutable
 
 SECRET = "GEHEIM: onze back-ups staan op één schijf."
 NAMED_ANONYMOUS = "In Maastricht hebben we daar nog geen beleid voor."
@@ -103,5 +103,6 @@ def test_a_quote_without_consent_never_reaches_publication_report_or_public_shee
     # The confidential file keeps every mark, for the project leaders.
     workbook = pd.read_excel(io.BytesIO(export.to_excel(export.tables(session, guides, [curated.round_a.id]))),
                              sheet_name=None)
-    assert list(workbook["Citaten"]["Citaat"]) == ["Wij betalen nooit losgeld.", "Wat je niet opslaat, kan ook niet lekken."]
+    assert list(workbook["Citaten"]["Citaat"]) == ["Wij betalen nooit losgeld.",
+                                                   "Wat je niet opslaat, kan ook niet lekken."]
     assert SECRET in workbook["Markeringen"].to_csv()

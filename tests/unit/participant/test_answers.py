@@ -41,7 +41,8 @@ def stored(session, world, question_id, municipality=None):
 def test_first_save_creates_version_one_then_each_change_keeps_the_previous(session, world, guides):
     first = save_answer(session, world.a, world.haarlem.id, change(guides, OPEN, "Bij de burgemeester."),
                         "Jos Wiersma", guides, now=T1)
-    assert (first.version, first.value, first.updated_by, first.guide_version) == (1, "Bij de burgemeester.", "Jos Wiersma", "2024.1")
+    assert (first.version, first.value, first.updated_by, first.guide_version) == (1, "Bij de burgemeester.",
+                                                                                   "Jos Wiersma", "2024.1")
     second = save_answer(session, world.a, world.haarlem.id, change(guides, OPEN, "Bij burgemeester en wethouder.", 1),
                          "Pieter Dekker", guides, now=T2)
     assert (second.version, second.value, second.updated_by) == (2, "Bij burgemeester en wethouder.", "Pieter Dekker")
@@ -138,12 +139,14 @@ def test_an_open_answer_over_the_limit_is_refused_with_its_length(session, world
     with pytest.raises(InvalidAnswer) as caught:
         save_answer(session, world.a, world.haarlem.id, change(guides, OPEN, text), "A", guides)
     assert caught.value.too_long == OPEN_ANSWER_MAX_LENGTH + 1 and caught.value.maximum == OPEN_ANSWER_MAX_LENGTH
-    exact = save_answer(session, world.a, world.haarlem.id, change(guides, OPEN, "y" * OPEN_ANSWER_MAX_LENGTH), "A", guides)
+    exact = save_answer(session, world.a, world.haarlem.id, change(guides, OPEN, "y" * OPEN_ANSWER_MAX_LENGTH), "A",
+                        guides)
     assert len(exact.value) == OPEN_ANSWER_MAX_LENGTH
 
 
 def test_multiple_choice_is_stored_in_the_guides_order(session, world, guides):
-    answer = save_answer(session, world.a, world.haarlem.id, change(guides, MULTI, ["wijken", "burgemeester"]), "A", guides)
+    answer = save_answer(session, world.a, world.haarlem.id, change(guides, MULTI, ["wijken", "burgemeester"]), "A",
+                         guides)
     assert answer.value == '["burgemeester", "wijken"]'
 
 
@@ -161,7 +164,8 @@ def test_an_answer_to_a_hidden_question_is_not_stored(session, world, guides):
         save_answer(session, world.a, world.haarlem.id, change(guides, WHY_NOT, "Geen tijd"), "A", guides)
     assert stored(session, world, WHY_NOT) is None
     save_answer(session, world.a, world.haarlem.id, change(guides, IVP, "nee", 1), "A", guides)
-    assert save_answer(session, world.a, world.haarlem.id, change(guides, WHY_NOT, "Geen tijd"), "A", guides).value == "Geen tijd"
+    assert save_answer(session, world.a, world.haarlem.id, change(guides, WHY_NOT, "Geen tijd"), "A",
+                       guides).value == "Geen tijd"
 
 
 def test_a_form_with_the_condition_and_its_follow_up_saves_both_in_guide_order(session, world, guides):
@@ -172,7 +176,8 @@ def test_a_form_with_the_condition_and_its_follow_up_saves_both_in_guide_order(s
 
 def test_a_form_saves_the_valid_answers_and_returns_the_errors(session, world, guides):
     results = save_answers(session, world.a, world.haarlem.id,
-                           [change(guides, OPEN, "Goed"), change(guides, SCALE, "9"), change(guides, WHY_NOT, "verborgen")],
+                           [change(guides, OPEN, "Goed"), change(guides, SCALE, "9"),
+                            change(guides, WHY_NOT, "verborgen")],
                            "A", guides)
     assert results[OPEN].value == "Goed"
     assert isinstance(results[SCALE], InvalidAnswer)
@@ -185,7 +190,8 @@ def test_progress_counts_shown_questions_only(session, world, guides):
     municipalities = [world.haarlem.id, world.maastricht.id]
     values = lambda: answers.values_by_municipality(answers.answers_by_question(session, world.a))  # noqa: E731
     shown_per_municipality = len(leiderschap.questions) - 1  # the IVP follow-up is hidden at first
-    assert answers.theme_progress(leiderschap, values(), municipalities) == answers.Progress(0, 2 * shown_per_municipality)
+    assert (answers.theme_progress(leiderschap, values(), municipalities)
+            == answers.Progress(0, 2 * shown_per_municipality))
 
     save_answer(session, world.a, world.haarlem.id, change(guides, IVP, "nee"), "A", guides)
     save_answer(session, world.a, world.haarlem.id, change(guides, WHY_NOT, "Nog niet aan toe"), "A", guides)
@@ -195,7 +201,9 @@ def test_progress_counts_shown_questions_only(session, world, guides):
     # IVP becomes "ja": the follow-up is kept but no longer shown or counted
     save_answer(session, world.a, world.haarlem.id, change(guides, IVP, "ja", 1), "A", guides)
     assert stored(session, world, WHY_NOT).value == "Nog niet aan toe"
-    assert answers.theme_progress(leiderschap, values(), municipalities) == answers.Progress(1, 2 * shown_per_municipality)
-    per_theme, total = answers.conversation_progress(answers.conversation_guides(guides, world.a), values(), municipalities)
+    assert (answers.theme_progress(leiderschap, values(), municipalities)
+            == answers.Progress(1, 2 * shown_per_municipality))
+    per_theme, total = answers.conversation_progress(answers.conversation_guides(guides, world.a), values(),
+                                                     municipalities)
     assert total.answered == 1 and per_theme[1].answered == 1 and per_theme[2].answered == 0
     assert WHY_NOT not in answers.shown_values(guides, values()[world.haarlem.id])

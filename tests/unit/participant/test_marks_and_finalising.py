@@ -62,7 +62,8 @@ def test_a_mark_can_be_removed(session, answer, world):
 def test_finalising_locks_the_answers_and_is_logged(session, world, guides, answer):
     event = finalise(session, world.a, "Pieter Dekker")
     assert world.a.status == "vastgesteld"
-    assert (event.kind, event.actor, event.old_value, event.new_value) == ("finalise", "Pieter Dekker", "gehouden", "vastgesteld")
+    assert (event.kind, event.actor, event.old_value, event.new_value) == ("finalise", "Pieter Dekker", "gehouden",
+                                                                           "vastgesteld")
     assert last_finalised(world.a) == event
     with pytest.raises(ConversationLocked):
         save_answer(session, world.a, world.haarlem.id, Change(guides.question("eigen-huis.losgeld"), "Anders", 1),

@@ -5,8 +5,6 @@ import pytest
 from flask_login import AnonymousUserMixin
 
 from visitatie.conversations import invitations
-from visitatie.models import Participation, Person, User
-from visitatie.models.types import utcnow
 from visitatie.conversations.permissions import (
     NOTHING,
     ParticipantPrincipal,
@@ -19,6 +17,8 @@ from visitatie.conversations.permissions import (
     capabilities,
     load_participant,
 )
+from visitatie.models import Participation, Person, User
+from visitatie.models.types import utcnow
 
 BOTH, HAARLEM, MAASTRICHT, NONE = "both", "haarlem", "maastricht", "none"
 
@@ -112,4 +112,5 @@ def test_a_participant_stays_signed_in_only_while_a_link_is_valid(world, session
 
 def test_actor_names(world):
     assert actor_name(ParticipantPrincipal(world.mayor)) == "Jos Wiersma"
-    assert actor_name(User(email="pl@example.org", name="", role="projectleider", password_hash="x")) == "pl@example.org"
+    assert actor_name(User(email="pl@example.org", name="", role="projectleider",
+                           password_hash="x")) == "pl@example.org"

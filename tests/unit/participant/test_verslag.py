@@ -4,9 +4,9 @@ import pytest
 
 from visitatie.conversations.answers import Change, save_answer
 from visitatie.conversations.finalising import finalise
-from visitatie.opbrengst.consent import give_consent
 from visitatie.conversations.marks import add_mark
 from visitatie.conversations.verslag import verslag_content, verslag_docx, verslag_filename
+from visitatie.opbrengst.consent import give_consent
 
 PAYLOAD = "<script>alert('x')</script> en {{ 7*7 }}"
 

@@ -56,7 +56,8 @@ def test_an_excel_workbook_is_read_like_the_csv(session):
 
 def test_the_same_role_twice_for_a_municipality_is_refused(session):
     with pytest.raises(ContactImportError) as error:
-        import_contacts(session, "gemeente,rol,naam,email\nHaarlem,ciso,A,a@x.example.org\nHaarlem,CISO,B,b@x.example.org\n",
+        import_contacts(session,
+                        "gemeente,rol,naam,email\nHaarlem,ciso,A,a@x.example.org\nHaarlem,CISO,B,b@x.example.org\n",
                         TODAY)
     assert error.value.problems == ["regel 3: Haarlem heeft ook op regel 2 een ciso"]
 

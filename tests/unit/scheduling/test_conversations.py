@@ -4,8 +4,16 @@ from datetime import date
 import pytest
 
 from visitatie.models import ConversationEvent
-from visitatie.scheduling import (ConversationInput, InvalidTransition, ParticipantInput, StaleEdit,
-                                  ValidationFailed, change_status, save_conversation, validate_conversation)
+from visitatie.scheduling import (
+    ConversationInput,
+    InvalidTransition,
+    ParticipantInput,
+    StaleEdit,
+    ValidationFailed,
+    change_status,
+    save_conversation,
+    validate_conversation,
+)
 
 from .conftest import local
 
@@ -114,7 +122,8 @@ def test_the_date_lies_inside_the_round(session, make_round, town):
 
 
 def test_nobody_is_booked_twice_at_overlapping_times_across_rounds(session, make_round, town):
-    save_conversation(session, make_round("Ronde A"), conversation_input(town, starts_at=local(2025, 4, 15, 14)), "Petra")
+    save_conversation(session, make_round("Ronde A"), conversation_input(town, starts_at=local(2025, 4, 15, 14)),
+                      "Petra")
     other_round = make_round("Ronde B")
     clash = conversation_input(town, "Delft", "Oss", starts_at=local(2025, 4, 15, 15, 30),
                                participants=[leader(town)])

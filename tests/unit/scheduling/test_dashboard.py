@@ -47,7 +47,8 @@ def test_schedule_sorts_and_filters(session, make_round, town):
     round_, a, b, c = build(session, make_round, town)
     assert [r.id for r in schedule(round_)] == [b.id, a.id, c.id]  # by date, undated last
     assert [r.id for r in schedule(round_, "datum", "af")] == [c.id, a.id, b.id]
-    assert [r.title for r in schedule(round_, "gemeenten")] == ["Breda – Wierden", "Delft – Oss", "Haarlem – Maastricht"]
+    assert [r.title for r in schedule(round_, "gemeenten")] == ["Breda – Wierden", "Delft – Oss",
+                                                                "Haarlem – Maastricht"]
     assert [r.leader for r in schedule(round_, "gespreksleider")] == ["", "Iris", "Pieter Dekker"]
     assert [r.id for r in schedule(round_, status="gehouden")] == [b.id]
     assert [r.id for r in schedule(round_, query="haarlem")] == [a.id]

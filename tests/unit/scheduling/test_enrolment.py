@@ -4,8 +4,7 @@ import openpyxl
 import pytest
 
 from visitatie.models.scheduling import RoundMunicipality
-from visitatie.scheduling.enrolment import (SelfScanImportError, enrol, enrolments, import_self_scan,
-                                            set_scores, unenrol)
+from visitatie.scheduling.enrolment import SelfScanImportError, enrol, enrolments, import_self_scan, set_scores, unenrol
 
 HEADER = "code,naam,thema_1,thema_2,thema_3,thema_4,thema_5\n"
 
@@ -28,7 +27,8 @@ def test_a_second_import_replaces_scores(session, make_round):
     session.commit()
     assert (result.enrolled, result.updated) == (1, 1)
     assert session.query(RoundMunicipality).count() == 2
-    assert {e.municipality.name: e.score_by_theme()[1] for e in enrolments(session, round_)} == {"Breda": 5, "Haarlem": 1}
+    assert {e.municipality.name: e.score_by_theme()[1] for e in enrolments(session, round_)} == {"Breda": 5,
+                                                                                                 "Haarlem": 1}
 
 
 def test_a_malformed_file_is_refused_with_line_and_reason_and_nothing_is_imported(session, make_round):

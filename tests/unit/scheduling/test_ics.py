@@ -5,8 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 from icalendar import Calendar
 
 from visitatie.models import Answer
-from visitatie.scheduling import (ConversationInput, ParticipantInput, calendar_bytes, change_status,
-                                  save_conversation)
+from visitatie.scheduling import ConversationInput, ParticipantInput, calendar_bytes, change_status, save_conversation
 
 from .conftest import local
 

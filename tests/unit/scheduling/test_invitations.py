@@ -11,8 +11,7 @@ import pytest
 from tests.local_smtp import free_port, local_smtp
 from visitatie.conversations import invitations
 from visitatie.models.invitations import Invitation
-from visitatie.scheduling import (ConversationInput, ParticipantInput, issue_letters, letters_zip,
-                                  save_conversation)
+from visitatie.scheduling import ConversationInput, ParticipantInput, issue_letters, letters_zip, save_conversation
 from visitatie.scheduling.mail import MailError, MailSettings, send_letters
 from visitatie.scheduling.mailmerge import MAILMERGE_COLUMNS
 

@@ -11,7 +11,7 @@ THEMES = [1, 2, 3, 4, 5]
 
 
 def candidate(code, name, scores, **extra):
-    return Candidate(code=code, name=name, scores=dict(zip(THEMES, scores)), **extra)
+    return Candidate(code=code, name=name, scores=dict(zip(THEMES, scores, strict=False)), **extra)
 
 
 # Three mirror pairs. A and B mirror each other on themes 1 and 2, C and D on themes 3 and 4,

@@ -94,7 +94,8 @@ def test_double_booking_across_rows_and_a_stale_row(session, planned, town):
     content = edit(planning_xlsx(session, round_), {(row, k): v for row in (2, 3) for k, v in leader.items()})
     with pytest.raises(PlanningImportError) as error:
         import_planning(session, round_, content, "Test")
-    assert [(p.line, p.column, p.problem.code) for p in error.value.problems] == [(3, "Gespreksleider", "double_booked")]
+    assert [(p.line, p.column, p.problem.code)
+            for p in error.value.problems] == [(3, "Gespreksleider", "double_booked")]
     stale = edit(planning_xlsx(session, round_), {(2, "Plaats"): "Raadhuis"})
     save_conversation(session, round_, ConversationInput([town("Haarlem"), town("Maastricht")], place="Elders",
                                                          allow_repeat=True), "Test", first)

@@ -152,7 +152,8 @@ def test_the_preview_fills_in_the_fields_and_the_themes_without_issuing_a_link(s
     assert letter.subject == "Herinnering voor Jos Wiersma"
     assert letter.body.startswith("Beste Jos Wiersma (burgemeester),\n- Leiderschap en professionalisering (0 van 7 "
                                   "vragen beantwoord)\n")
-    assert PREVIEW_LINK in letter.body and "Geldig tot 19 februari 2024."  # issued 21 December 2023 for 60 days in letter.body
+    # Issued 21 December 2023 for 60 days. (The "in letter.body" of the second test was once lost in a comment.)
+    assert PREVIEW_LINK in letter.body and "Geldig tot 19 februari 2024." in letter.body
     assert "{onbekend} blijft staan." in letter.body
     assert len(invitations_of(session, world.mayor)) == 1
 

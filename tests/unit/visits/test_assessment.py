@@ -5,9 +5,9 @@ import pytest
 
 from tests.visit_world import hold
 from visitatie.conversations.finalising import finalise
+from visitatie.conversations.permissions import ParticipantPrincipal
 from visitatie.models import Conversation, Round, User
 from visitatie.models.visits import ChecklistEntry, MaturityScore
-from visitatie.conversations.permissions import ParticipantPrincipal
 from visitatie.scheduling import ConversationInput, save_conversation
 from visitatie.visits import (
     ChecklistInput,
@@ -94,7 +94,8 @@ def test_an_empty_score_saves_only_the_checklist(session, guides, world):
 
 
 def test_versions_refuse_a_silent_overwrite(session, guides, world):
-    first = save_assessment(session, guides, world.first, 2, "committee", ScoreInput(2, "Eerste indruk"), "Pieter Dekker")
+    first = save_assessment(session, guides, world.first, 2, "committee", ScoreInput(2, "Eerste indruk"),
+                            "Pieter Dekker")
     assert first.version == 1
     # A second member scored from the same empty form: a conflict, the first score stands.
     with pytest.raises(StaleEdit) as caught:
@@ -105,7 +106,8 @@ def test_versions_refuse_a_silent_overwrite(session, guides, world):
     with pytest.raises(StaleEdit):
         save_assessment(session, guides, world.first, 2, "committee", ScoreInput(4, "Verouderd", 1), "Pieter Dekker")
     # Sending what is already stored is no conflict and no new version.
-    same = save_assessment(session, guides, world.first, 2, "committee", ScoreInput(3, "Na overleg", 1), "Pieter Dekker")
+    same = save_assessment(session, guides, world.first, 2, "committee", ScoreInput(3, "Na overleg", 1),
+                           "Pieter Dekker")
     assert same.version == 2
     session.expire_all()
     assert scores_of(session, world.first)[(2, "committee")].justification == "Na overleg"

@@ -51,7 +51,8 @@ def test_a_follow_up_visit_shows_the_earlier_scores_and_recommendations_with_the
     assert follow_up(session, guides, world.first) is None  # the first visit has nothing before it
     result = follow_up(session, guides, world.second)
     assert result.previous.id == world.first.id
-    assert [(t.number, t.previous_self, t.previous_committee, t.current_committee, t.change) for t in result.themes] == [
+    assert [(t.number, t.previous_self, t.previous_committee, t.current_committee, t.change)
+            for t in result.themes] == [
         (1, 3, 2, 3, 1), (2, None, 3, 3, 0), (3, 2, 1, 4, 3), (4, None, None, 2, None), (5, None, 4, None, None)]
     assert [(r.text, r.status) for r in result.recommendations] == [("Oefen het BCP.", "afgerond")]
     assert result.open_recommendations == []
@@ -149,7 +150,7 @@ def test_nothing_to_show_is_none_and_round_ids_limit_the_picture(session, nation
 
 def test_a_release_adding_one_or_two_visits_is_refused(session, nation):
     from visitatie.opbrengst.errors import PublicationIncomplete
-    from visitatie.visits.national_release import publish_release, public_picture
+    from visitatie.visits.national_release import public_picture, publish_release
 
     for level in (2, 3, 3):
         nation(2024, level)
@@ -189,7 +190,7 @@ def test_a_release_carries_the_picture_by_size_class_protected(session, nation):
     """Twelve visits in 2025, theme 1: six small municipalities (< 10 000) at levels 2,2,2,3,3,3 and
     six of 50 000–100 000 at 3,3,3,3,3,4. Small: 3 and 3, shown. Large: all but one at level 3,
     so the whole distribution is suppressed (group disclosure)."""
-    from visitatie.visits.national_release import publish_release, public_picture
+    from visitatie.visits.national_release import public_picture, publish_release
 
     visits = [(level, 8_000) for level in (2, 2, 2, 3, 3, 3)] + [(level, 60_000) for level in (3, 3, 3, 3, 3, 4)]
     for level, population in visits:

@@ -34,8 +34,8 @@ def test_the_shipped_framework_has_five_named_levels_and_a_checklist_per_theme()
     guides = load_guides(GUIDES)
     for guide in guides:
         scale = guides.maturity_for(guide.slug)
-        assert [l.name for l in scale.levels] == ["Startend", "Bewust", "Ingericht", "Geborgd", "Voorlopend"]
-        assert all(len(l.description) > 40 for l in scale.levels), guide.slug
+        assert [level.name for level in scale.levels] == ["Startend", "Bewust", "Ingericht", "Geborgd", "Voorlopend"]
+        assert all(len(level.description) > 40 for level in scale.levels), guide.slug
         assert scale.checklist
     ids = [item.id for scale in guides.maturity for item in scale.checklist]
     assert len(ids) == len(set(ids))

@@ -24,15 +24,19 @@ def table_rows(table) -> list[list[str]]:
 
 
 def find_table(document, first_header: str, *more: str):
-    return next(t for t in document.tables if [c.text for c in t.rows[0].cells][:1 + len(more)] == [first_header, *more])
+    return next(t for t in document.tables
+                if [c.text for c in t.rows[0].cells][:1 + len(more)] == [first_header, *more])
 
 
 def fill_first_visit(session, guides, world):
     save_assessment(session, guides, world.first, 1, "self", ScoreInput(3, "Staat in het IVP."), "Jos Wiersma",
                     [ChecklistInput("ivp", True, date(2023, 11, 2), "Vastgesteld door de raad")])
-    save_assessment(session, guides, world.first, 1, "committee", ScoreInput(2, "Nog geen uitvoeringsplan."), "Pieter Dekker")
-    save_assessment(session, guides, world.first, 3, "committee", ScoreInput(1, "Geen digitale component in het BCP."), "Pieter Dekker")
-    add_finding(session, guides, world.first, 1, "De raad is niet betrokken <script>alert(1)</script>.", "Pieter Dekker")
+    save_assessment(session, guides, world.first, 1, "committee", ScoreInput(2, "Nog geen uitvoeringsplan."),
+                    "Pieter Dekker")
+    save_assessment(session, guides, world.first, 3, "committee", ScoreInput(1, "Geen digitale component in het BCP."),
+                    "Pieter Dekker")
+    add_finding(session, guides, world.first, 1, "De raad is niet betrokken <script>alert(1)</script>.",
+                "Pieter Dekker")
     add_recommendation(session, guides, world.first, RecommendationInput(
         1, "hoog", "burgemeester", date(2025, 6, 1), "Voer het gesprek met de raad."), "Pieter Dekker")
     add_recommendation(session, guides, world.first, RecommendationInput(
@@ -68,7 +72,8 @@ def test_the_report_reads_back_with_scores_findings_recommendations_and_response
 
     pictures = document.inline_shapes
     assert len(pictures) == 1
-    assert "Leiderschap en professionalisering: zelfevaluatie 3, visitatiecommissie 2" in pictures[0]._inline.docPr.get("descr")
+    assert ("Leiderschap en professionalisering: zelfevaluatie 3, visitatiecommissie 2"
+            in pictures[0]._inline.docPr.get("descr"))
     section = document.sections[0]
     assert "Vertrouwelijk" in section.header.paragraphs[0].text
     assert "Vertrouwelijk" in section.footer.paragraphs[0].text
@@ -86,7 +91,8 @@ def test_a_follow_up_report_shows_the_previous_visit_and_the_change(session, gui
     from visitatie.visits import recommendations_of
     change_status(session, world.first, recommendations_of(session, world.first)[1], "niet_overgenomen",
                   "Regionaal opgepakt.", "Jos Wiersma", 1)
-    save_assessment(session, guides, world.second, 1, "committee", ScoreInput(4, "Uitvoeringsplan en raad."), "Pieter Dekker")
+    save_assessment(session, guides, world.second, 1, "committee", ScoreInput(4, "Uitvoeringsplan en raad."),
+                    "Pieter Dekker")
     save_assessment(session, guides, world.second, 3, "committee", ScoreInput(3, "BCP geoefend."), "Pieter Dekker")
     hold(session, world.second)
     finalise(session, world.second, "Pieter Dekker")

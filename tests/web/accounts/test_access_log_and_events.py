@@ -9,14 +9,13 @@ from collections import Counter
 from sqlalchemy import select
 from werkzeug.serving import make_server
 
-from tests.conftest import Auth
 from tests.participant_world import build_world
 from visitatie.conversations import invitations
-from visitatie.security import events as security_events
 from visitatie.conversations.answers import Change, save_answer
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models.security import SecurityEvent
+from visitatie.security import events as security_events
 
 OPEN = "leiderschap.eigenaarschap"
 

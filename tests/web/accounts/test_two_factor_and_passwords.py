@@ -8,7 +8,6 @@ from sqlalchemy import select
 from tests.conftest import PASSWORD, Auth, make_app
 from visitatie.accounts.auth import AccountError, create_user
 from visitatie.extensions import db
-from visitatie.models import User
 from visitatie.models.security import SecurityEvent
 
 
@@ -95,8 +94,10 @@ def test_invite_link_sets_a_password_once_and_never_sits_in_an_address(app, auth
     redeemed = newcomer.post("/account/link", data={"token": token})
     assert redeemed.headers["Location"] == "/account/wachtwoord-instellen"
     assert newcomer.post("/account/wachtwoord-instellen", data={"password": "ijsvogel-dakgoot-regenton",
-                                                               "repeat": "ijsvogel-dakgoot-regenton"}).status_code == 302
+                                                               "repeat": "ijsvogel-dakgoot-regenton"}
+                         ).status_code == 302
     assert Auth(newcomer, app).client.post("/inloggen", data={"email": "nieuw@example.org",
-                                                              "password": "ijsvogel-dakgoot-regenton"}).status_code == 302
+                                                              "password": "ijsvogel-dakgoot-regenton"}
+                                           ).status_code == 302
     assert app.test_client().post("/account/link", data={"token": token}).status_code == 404  # once only
     assert _count(app, "account_invited") == 1 and _count(app, "password_set_by_link") == 1

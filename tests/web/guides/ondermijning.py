@@ -27,7 +27,8 @@ THEMES = [
 
 QUESTIONS = {
     0: [
-        {"id": "signalen.meldpunt", "type": "ja_nee_deels", "text": "Hebben medewerkers een plek om signalen te melden?",
+        {"id": "signalen.meldpunt", "type": "ja_nee_deels",
+         "text": "Hebben medewerkers een plek om signalen te melden?",
          "roles": ["burgemeester", "adviseur_oov"], "headline": "heeft een meldpunt voor signalen"},
         {"id": "signalen.kanalen", "type": "multiple_choice", "text": "Via welke kanalen komen signalen binnen?",
          "roles": ["adviseur_oov"], "options": "loket | Het loket\nhandhaving | Handhaving\nrecherche | De politie",

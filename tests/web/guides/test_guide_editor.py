@@ -11,8 +11,8 @@ from tests.participant_world import build_world
 from tests.web.guides.ondermijning import make_ondermijning, stored_version, version_id_of
 from visitatie.extensions import db
 from visitatie.guides.files import GuideError
-from visitatie.guides.registry import current_guides
 from visitatie.guides.model import load_guide
+from visitatie.guides.registry import current_guides
 from visitatie.models.guide_versions import FrozenGuideVersion, GuideVersion
 
 SHIPPED = 1  # the shipped YAML, stored by `init` as the first vastgesteld version
@@ -61,7 +61,8 @@ def test_every_question_type_is_edited_and_moved_and_removed(app, client, auth):
     version_id = make_ondermijning(client, app, freeze=False)
     version = stored_version(app, version_id)
     kanalen = _question(version, 0, 1)
-    assert kanalen["multiple"] is True and [o["value"] for o in kanalen["options"]] == ["loket", "handhaving", "recherche"]
+    assert kanalen["multiple"] is True and [o["value"] for o in kanalen["options"]] == ["loket", "handhaving",
+                                                                                        "recherche"]
     assert kanalen["condition"] == {"question": "signalen.meldpunt", "in": ["ja", "deels"]}
     assert _question(version, 0, 2)["scale"] == {1: "Niet", 2: "Een beetje", 3: "Redelijk", 4: "Goed", 5: "Volledig"} \
         or _question(version, 0, 2)["scale"] == {"1": "Niet", "2": "Een beetje", "3": "Redelijk", "4": "Goed",
@@ -81,7 +82,8 @@ def test_every_question_type_is_edited_and_moved_and_removed(app, client, auth):
     assert [q["id"] for q in stored_version(app, version_id).content["guides"][0]["questions"]] == [
         "signalen.meldpunt", "signalen.kanalen"]
     # A condition must point at an earlier question: moving it above its target is refused.
-    response = client.post(f"/leidraden/versies/{version_id}/themas/0/vragen/1/verplaatsen", data={"richting": "omhoog"})
+    response = client.post(f"/leidraden/versies/{version_id}/themas/0/vragen/1/verplaatsen",
+                           data={"richting": "omhoog"})
     assert response.status_code == 400 and "is geen eerdere vraag in deze leidraad" in response.get_data(as_text=True)
     # And a question others depend on cannot be removed.
     response = client.post(f"/leidraden/versies/{version_id}/themas/0/vragen/0/verwijderen")
@@ -235,7 +237,8 @@ def _cards(html: str, municipality_name: str) -> list[tuple]:
         fields = [f for f in card.xpath(f".//div[{_having('answer-field')} and @data-editable]")
                   if municipality_name in f.text_content()]
         field = fields[0]
-        inputs = [(i.get("type"), i.get("value"), page.xpath(f"//label[@for='{i.get('id')}']")[0].text_content().strip())
+        inputs = [(i.get("type"), i.get("value"),
+                   page.xpath(f"//label[@for='{i.get('id')}']")[0].text_content().strip())
                   for i in field.xpath(".//input[@data-input]")]
         cards.append((card.xpath(".//h2")[0].text_content().strip(), help_[0].text_content() if help_ else None,
                       [li.text_content() for li in card.xpath(f".//ul[{_having('doorvragen__list')}]/li")],
@@ -261,7 +264,8 @@ def test_the_preview_renders_the_participants_page(app, client, auth):
     for number in (1, 3):
         theirs = _cards(participant.get(f"/gesprekken/{conversation_id}/thema/{number}").get_data(as_text=True),
                         "Haarlem")
-        preview = _cards(client.get(f"/leidraden/versies/{SHIPPED}/themas/{number - 1}/voorbeeld").get_data(as_text=True),
+        preview = _cards(client.get(f"/leidraden/versies/{SHIPPED}/themas/{number - 1}/voorbeeld")
+                         .get_data(as_text=True),
                          "Voorbeeldgemeente")
         with app.app_context():
             count = len(current_guides().by_number(number).questions)

@@ -87,7 +87,8 @@ def _edited(data: bytes, edit) -> bytes:
                  wb["thema's"].__setitem__("B3", "twee"), wb["vragen"].__setitem__("D2", "=HYPERLINK(\"x\")")),
      ["blad 'thema's', rij 3, kolom B (nummer): verwacht een geheel getal, gevonden 'twee'",
       "blad 'vragen', rij 2, kolom D (tekst): een formule is hier niet toegestaan; typ de tekst zelf",
-      "blad 'keuzes', rij 2, kolom A (vraag): onbekende vraag 'leiderschap.bestaat_niet'; ze staat niet in blad 'vragen'"]),
+      "blad 'keuzes', rij 2, kolom A (vraag): onbekende vraag 'leiderschap.bestaat_niet'; ze staat niet in blad "
+      "'vragen'"]),
     (lambda wb: wb.remove(wb["checklist"]), ["blad 'checklist': dit blad ontbreekt"]),
     (lambda wb: wb["volwassenheid"].__setitem__("B3", 7),
      ["blad 'volwassenheid', rij 3, kolom B (niveau): maximum 5 niet gehaald: 7 is greater than the maximum of 5"]),
@@ -112,7 +113,8 @@ def test_a_file_that_is_no_workbook_or_a_broken_yaml_file_is_refused(app, client
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("01-thema.yaml", "version: 2024.1\ntheme: [\n")
     response = _upload(client, out.getvalue(), "leidraad.zip")
-    assert response.status_code == 400 and "01-thema.yaml:3: (bestand): geen geldige YAML" in response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "01-thema.yaml:3: (bestand): geen geldige YAML" in response.get_data(as_text=True)
 
 
 def test_changed_questions_are_found_by_id_across_versions():

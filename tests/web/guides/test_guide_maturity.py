@@ -51,8 +51,8 @@ def test_a_concept_theme_gets_a_framework_that_the_set_then_carries(app, client,
     # The second theme's form starts with the level names the first theme uses.
     shown = _form_of(client, _url(version_id, 1))
     assert [shown[f"level_{n}_name"] for n in range(1, 6)] == LEVELS and shown["level_1_description"] == ""
-    assert "Startend, Bewust, Ingericht, Geborgd, Voorlopend" in client.get(f"/leidraden/versies/{version_id}").get_data(
-        as_text=True)
+    assert "Startend, Bewust, Ingericht, Geborgd, Voorlopend" in client.get(
+        f"/leidraden/versies/{version_id}").get_data(as_text=True)
     # Vastgesteld, the set has the framework, as a round's visits use it.
     assert client.post(f"/leidraden/versies/{version_id}/vaststellen").status_code == 302
     with app.app_context():
@@ -102,7 +102,7 @@ def test_the_editor_says_what_the_yaml_loader_says_on_the_field(app, client, aut
         "levels": [{k: v for k, v in {"level": n, "name": typed[f"level_{n}_name"].strip(),
                                       "description": typed[f"level_{n}_description"].strip()}.items() if v != ""}
                    for n in range(1, 6)],
-        "checklist": [{k: v for k, v in zip(("id", "label"), (p.strip() for p in line.split("|"))) if v}
+        "checklist": [{k: v for k, v in zip(("id", "label"), (p.strip() for p in line.split("|")), strict=False) if v}
                       for line in typed["checklist"].splitlines() if line.strip()]}])
     # A file is named by its path, a framework in the database by its theme (as build_set names it).
     reason = _loader_reason(tmp_path, content).replace(str(tmp_path / "volwassenheid" / "samenwerking.yaml"),
@@ -121,7 +121,8 @@ def test_a_stale_form_is_refused_and_keeps_what_was_typed(app, client, auth):
     mine = _form_of(client, _url(version_id)) | SIGNALEN | {"level_2_name": "Mijn naam voor niveau twee"}
     # Meanwhile someone else saves another part of the concept.
     theirs = _form_of(client, f"/leidraden/versies/{version_id}/themas/1")
-    assert client.post(f"/leidraden/versies/{version_id}/themas/1", data=theirs | {"title": "Hun titel"}).status_code == 302
+    assert client.post(f"/leidraden/versies/{version_id}/themas/1",
+                       data=theirs | {"title": "Hun titel"}).status_code == 302
     response = client.post(_url(version_id), data=mine)
     html = response.get_data(as_text=True)
     assert response.status_code == 409 and "Iemand anders heeft deze versie intussen gewijzigd" in html

@@ -63,7 +63,8 @@ def test_theme_curation_with_a_consented_quote_and_a_practice_example(app, clien
     preview = client.get(f"/rondes/{demo}/opbrengst/voorbeeld").get_data(as_text=True)
     with app.app_context():
         text = db.session.get(Mark, quote).text
-    assert f"‘{text}’" in preview and "Praktijkvoorbeeld uit Dalfsen" in preview and "<li class=\"utrecht-unordered-list__item\">Twee.</li>" in preview
+    assert f"‘{text}’" in preview and "Praktijkvoorbeeld uit Dalfsen" in preview
+    assert "<li class=\"utrecht-unordered-list__item\">Twee.</li>" in preview
 
 
 def test_a_quote_without_consent_is_disabled_and_refused(app, client, auth, demo):
@@ -109,7 +110,8 @@ def test_lessons_added_edited_and_deleted(app, client, auth, demo):
     response = client.post(f"/rondes/{demo}/opbrengst/thema/{theme}/lessen", data={"text": "", "sources": []})
     assert response.status_code == 400
     assert "Schrijf de les in eigen woorden." in response.get_data(as_text=True)
-    own = [p for p in passages if f'value="{p}"' in client.get(f"/rondes/{demo}/opbrengst/thema/{theme}").get_data(as_text=True)]
+    own = [p for p in passages
+           if f'value="{p}"' in client.get(f"/rondes/{demo}/opbrengst/thema/{theme}").get_data(as_text=True)]
     response = client.post(f"/rondes/{demo}/opbrengst/thema/{theme}/lessen",
                            data={"text": "Maak één bestuurder eigenaar.", "sources": [str(p) for p in own[:2]]})
     assert response.status_code == 302
@@ -125,7 +127,8 @@ def test_lessons_added_edited_and_deleted(app, client, auth, demo):
     stale = client.post(f"/rondes/{demo}/opbrengst/lessen/{lesson_id}",
                         data={"text": "Oude woorden.", "sources": [str(own[0])], "version": "1"})
     assert stale.status_code == 409 and "Oude woorden." in stale.get_data(as_text=True)
-    assert client.post(f"/rondes/{demo}/opbrengst/lessen/{lesson_id}/verwijderen", data={"version": "2"}).status_code == 302
+    assert client.post(f"/rondes/{demo}/opbrengst/lessen/{lesson_id}/verwijderen",
+                       data={"version": "2"}).status_code == 302
     with app.app_context():
         assert db.session.get(CuratedLesson, lesson_id) is None
 

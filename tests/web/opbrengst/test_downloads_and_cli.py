@@ -4,7 +4,6 @@ import zipfile
 
 import docx
 import pandas as pd
-
 from sqlalchemy import select
 
 from visitatie.extensions import db
@@ -33,7 +32,7 @@ def test_confidential_excel_download_of_a_selection_is_logged(app, client, auth,
     assert response.headers["Cache-Control"] == "no-store"
     sheets = pd.read_excel(io.BytesIO(response.data), sheet_name=None)
     assert list(sheets["Antwoorden"]["Gemeente"]) == ["Maastricht"]
-    cover = dict(zip(sheets["Voorblad"]["Onderdeel"], sheets["Voorblad"]["Waarde"]))
+    cover = dict(zip(sheets["Voorblad"]["Onderdeel"], sheets["Voorblad"]["Waarde"], strict=True))
     assert cover["Selectie"] == "provincie: Limburg" and "Let op" in cover
     assert cover["Geëxporteerd door"] == "pl@example.org"
     assert export_events(app) == [("export", "pl@example.org", demo, filename)]
@@ -69,7 +68,7 @@ def test_public_figures_download_is_the_published_version_and_logged(app, client
     assert response.headers["Content-Disposition"] == f'attachment; filename="{filename}"'
     sheets = pd.read_excel(io.BytesIO(response.data), sheet_name=None)
     assert list(sheets) == ["Toelichting", "Kerncijfers", "Schalen", "Lessen", "Thema's", "Volwassenheid"]
-    about = dict(zip(sheets["Toelichting"]["Onderdeel"], sheets["Toelichting"]["Waarde"]))
+    about = dict(zip(sheets["Toelichting"]["Onderdeel"], sheets["Toelichting"]["Waarde"], strict=True))
     assert about["Versie"] == 1 and about["Hoofdles"] == "Digitale veiligheid is chefsache."
     response = client.get(f"/rondes/{published}/opbrengst/openbare-cijfers.zip")
     assert "kerncijfers.csv" in zipfile.ZipFile(io.BytesIO(response.data)).namelist()

@@ -8,10 +8,9 @@ from datetime import datetime, timezone
 
 import openpyxl
 import pytest
-
-from visitatie.conversations.marks import text_hash
 from sqlalchemy import select
 
+from visitatie.conversations.marks import text_hash
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Answer, Conversation, Mark, Participation, Round
@@ -91,7 +90,8 @@ def spreadsheets(client, round_id: int, extra: dict) -> tuple[dict, dict]:
             archive = zipfile.ZipFile(io.BytesIO(client.get(url + suffix).data))
             csvs.update({f"{url}{suffix}:{name}": (archive.read(name), delimiter) for name in archive.namelist()})
     for suffix, delimiter in (("", ";"), ("?scheiding=internationaal", ",")):
-        csvs[f"planning.csv{suffix}"] = (client.get(f"/planning/rondes/{round_id}/planning.csv{suffix}").data, delimiter)
+        csvs[f"planning.csv{suffix}"] = (client.get(f"/planning/rondes/{round_id}/planning.csv{suffix}").data,
+                                         delimiter)
     letters = zipfile.ZipFile(io.BytesIO(extra["samenvoegen.zip"]))
     csvs["samenvoegen.csv"] = (letters.read("samenvoegen.csv"), ";")
     return xlsx, csvs

@@ -6,13 +6,13 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import func, select, text, update
 
+from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.lifecycle import purge
 from visitatie.models import Answer, AnswerRevision, Conversation, Mark, Participation, Person, Round
 from visitatie.models.invitations import Invitation
 from visitatie.models.opbrengst import Publication
 from visitatie.models.security import SecurityEvent
-from visitatie.conversations import invitations
 
 SECRET_ANSWER = "Geheime zwakte XQ-17: de back-up staat op hetzelfde netwerk"
 OLD_ANSWER = "Eerdere versie QZ-88 met het wachtwoord op een briefje"

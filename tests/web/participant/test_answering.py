@@ -139,7 +139,8 @@ def test_after_a_conflict_only_saving_the_merged_text_saves(app, client, world, 
     page = page_of(client.post(f"/gesprekken/{world.a}/thema/1", data=typed))
     # the differing words, marked and spoken, escaped by the template
     assert '<ins class="diff diff--ins"><span class="visually-hidden">begin, alleen in uw versie: </span>drie' in page
-    assert '<del class="diff diff--del"><span class="visually-hidden">begin, alleen in de nieuwere versie: </span>één' in page
+    assert ('<del class="diff diff--del"><span class="visually-hidden">begin, alleen in de nieuwere versie: </span>'
+            'één') in page
     assert "met de raad" in page
     merged_box = re.search(rf'name="answer-{key}"[^>]*>([^<]*)</textarea>', page).group(1)
     assert merged_box == "Wij oefenen één drie keer per jaar met de raad."
@@ -188,7 +189,8 @@ def test_a_form_with_errors_keeps_everything_typed(app, client, world, sign_in):
     sign_in(world.mayor)
     too_long = "Lang verhaal. " * (OPEN_ANSWER_MAX_LENGTH // 10)
     form = {f"answer-{world.haarlem}-{OPEN}": too_long, f"version-{world.haarlem}-{OPEN}": "0",
-            f"answer-{world.haarlem}-leiderschap.publieke_waarden": "Vertrouwen", f"version-{world.haarlem}-leiderschap.publieke_waarden": "0",
+            f"answer-{world.haarlem}-leiderschap.publieke_waarden": "Vertrouwen",
+            f"version-{world.haarlem}-leiderschap.publieke_waarden": "0",
             f"answer-{world.haarlem}-{SCALE}": "7", f"version-{world.haarlem}-{SCALE}": "0"}
     response = client.post(f"/gesprekken/{world.a}/thema/1", data=form)
     assert response.status_code == 400
@@ -217,12 +219,14 @@ def test_an_answer_to_a_hidden_question_is_not_stored(app, client, world, sign_i
 def test_the_condition_decides_what_the_page_shows(client, world, sign_in, answer):
     sign_in(world.mayor)
     page = client.get(f"/gesprekken/{world.a}/thema/1").get_data(as_text=True)
-    field = re.search(rf'<div class="answer-field[^"]*" id="a-{world.haarlem}-leiderschap_ivp_waarom_niet"[^>]*>', page, re.S)
+    field = re.search(rf'<div class="answer-field[^"]*" id="a-{world.haarlem}-leiderschap_ivp_waarom_niet"[^>]*>', page,
+                      re.S)
     assert field and " hidden" in field.group(0)
     assert 'data-condition-question="leiderschap.ivp" data-condition-values="nee deels"' in field.group(0)
     answer(world.a, world.haarlem, IVP, "deels")
     page = client.get(f"/gesprekken/{world.a}/thema/1").get_data(as_text=True)
-    field = re.search(rf'<div class="answer-field[^"]*" id="a-{world.haarlem}-leiderschap_ivp_waarom_niet"[^>]*>', page, re.S)
+    field = re.search(rf'<div class="answer-field[^"]*" id="a-{world.haarlem}-leiderschap_ivp_waarom_niet"[^>]*>', page,
+                      re.S)
     assert " hidden" not in field.group(0)
 
 

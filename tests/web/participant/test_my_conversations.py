@@ -160,7 +160,8 @@ def test_both_sessions_live_side_by_side_and_end_apart(client, auth, world, sign
     sign_in(world.mayor)
     assert client.get("/rondes/").status_code == 200  # the account, on its own pages
     page = client.get(f"/gesprekken/{world.a}").get_data(as_text=True)
-    assert "U werkt als deelnemer:</span>" in page and "<strong>Jos Wiersma</strong> <span class=\"acting-as__role\">(burgemeester, Haarlem)</span>" in page
+    assert "U werkt als deelnemer:</span>" in page
+    assert "<strong>Jos Wiersma</strong> <span class=\"acting-as__role\">(burgemeester, Haarlem)</span>" in page
     assert "Uw account als projectleider blijft apart aangemeld" in page
     assert "Planning en deelnemers bewerken" not in page  # the account's tools are not the mayor's
     # Logging the account out leaves the participant.

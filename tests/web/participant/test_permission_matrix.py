@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from visitatie.extensions import db
 from visitatie.conversations.marks import add_mark
+from visitatie.extensions import db
 from visitatie.models import Answer, Participation
 
 from .conftest import OPEN

@@ -2,8 +2,8 @@
 consent is bound to the words shown and lapses when the answer changes."""
 from sqlalchemy import select
 
-from visitatie.extensions import db
 from visitatie.conversations.marks import add_mark
+from visitatie.extensions import db
 from visitatie.models import Answer, Mark, Participation
 from visitatie.models.security import SecurityEvent
 

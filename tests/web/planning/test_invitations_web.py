@@ -54,14 +54,14 @@ def test_reissue_and_revoke_one_participant(app, client, planned, round_id):
         participation_id = db.session.get(Conversation, planned).gespreksleider.id
     first = client.post(f"/planning/deelnames/{participation_id}/uitnodiging")
     assert first.mimetype == "text/plain" and "Beste Pieter Dekker," in first.get_data(as_text=True)
-    old = next(l for l in first.get_data(as_text=True).splitlines() if "/uitnodiging/" in l).rsplit("/", 1)[1]
+    old = next(line for line in first.get_data(as_text=True).splitlines() if "/uitnodiging/" in line).rsplit("/", 1)[1]
     # A valid link exists: replacing it kills it at once, so the page first asks (without JavaScript).
     asked = client.post(f"/planning/deelnames/{participation_id}/uitnodiging").get_data(as_text=True)
     assert "De huidige link van Pieter Dekker werkt direct niet meer" in asked
     assert 'name="bevestigd" value="ja"' in asked and "Ja, maak een nieuwe link" in asked
     assert app.test_client().post("/uitnodiging", data={"token": old}).status_code == 302  # still alive
     second = client.post(f"/planning/deelnames/{participation_id}/uitnodiging", data={"bevestigd": "ja"})
-    new = next(l for l in second.get_data(as_text=True).splitlines() if "/uitnodiging/" in l).rsplit("/", 1)[1]
+    new = next(line for line in second.get_data(as_text=True).splitlines() if "/uitnodiging/" in line).rsplit("/", 1)[1]
     participant = app.test_client()
     assert participant.post("/uitnodiging", data={"token": old}).status_code == 404
     client.post(f"/planning/deelnames/{participation_id}/intrekken")
@@ -72,11 +72,13 @@ def test_reissue_and_revoke_one_participant(app, client, planned, round_id):
 
 def test_send_by_smtp_when_a_mail_server_is_configured(app, client, planned, round_id):
     with local_smtp() as (port, handler):
-        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_USE_TLS=False, MAIL_PORT=port, MAIL_SENDER="planning@vng.example")
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_USE_TLS=False, MAIL_PORT=port,
+                          MAIL_SENDER="planning@vng.example")
         assert 'name="send"' in client.get(f"/planning/rondes/{round_id}/uitnodigingen").get_data(as_text=True)
         response = client.post(f"/planning/rondes/{round_id}/uitnodigingen", data={"scope": "alle", "send": "y"})
         assert response.status_code == 302
-        assert "2 uitnodigingen verstuurd; geweigerd: geen." in client.get(response.headers["Location"]).get_data(as_text=True)
+        assert "2 uitnodigingen verstuurd; geweigerd: geen." in client.get(
+            response.headers["Location"]).get_data(as_text=True)
     recipients = sorted(r for e in handler.envelopes for r in e.rcpt_tos)
     assert recipients == ["burgemeester@haarlem.example", "p.dekker@breda.example"]
     assert b"/uitnodiging/" in handler.envelopes[0].content
@@ -111,7 +113,8 @@ def test_a_server_breaking_off_mid_batch_keeps_the_delivered_links_and_the_old_o
     participant = app.test_client()
     assert participant.post("/uitnodiging", data={"token": delivered}).status_code == 302  # the mail that got out works
     # The one who got the mail has only the new link; the other keeps the old one.
-    assert sorted(app.test_client().post("/uitnodiging", data={"token": token}).status_code for token in old.values()) == [302, 404]
+    assert sorted(app.test_client().post("/uitnodiging", data={"token": token}).status_code
+                  for token in old.values()) == [302, 404]
     with app.app_context():
         assert db.session.query(Invitation).filter(Invitation.revoked_at.is_(None)).count() == 2
 

@@ -15,7 +15,8 @@ CONTACTS = ("gemeente;rol;naam;email\r\n"
             "Haarlem;burgemeester;Anna Haarlem;anna@haarlem.example.org\r\n"
             "Maastricht;burgemeester;Mark Maastricht;mark@maastricht.example.org\r\n"
             "Utrecht;CISO;Cas Utrecht;cas@utrecht.example.org\r\n")
-SCAN = "code,thema_1,thema_2,thema_3,thema_4,thema_5\nGM0392,5,1,3,3,3\nGM0935,1,5,3,3,3\nGM0344,3,3,5,1,3\nGM0193,3,3,1,5,3\n"
+SCAN = ("code,thema_1,thema_2,thema_3,thema_4,thema_5\n"
+        "GM0392,5,1,3,3,3\nGM0935,1,5,3,3,3\nGM0344,3,3,5,1,3\nGM0193,3,3,1,5,3\n")
 POOL = "naam,email,gemeente,maximum,niet_beschikbaar\nBas Breda,bas@breda.example.org,Breda,3,\n"
 
 

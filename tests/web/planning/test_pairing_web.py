@@ -48,7 +48,8 @@ def test_a_malformed_upload_is_refused_with_file_line_and_reason(app, client, au
     assert response.status_code == 400
     page = text(response)
     assert "intake.csv is niet ingelezen: 1 fout. Er is niets gewijzigd." in page
-    assert "regel 7: onbekende gemeentecode &#39;GM0001&#39;; thema_5 &#39;9&#39; is geen score van 1 tot en met 5" in page
+    assert ("regel 7: onbekende gemeentecode &#39;GM0001&#39;; thema_5 &#39;9&#39; is geen score van 1 tot en "
+            "met 5") in page
     with app.app_context():
         assert db.session.query(RoundMunicipality).count() == 0
 
@@ -70,7 +71,8 @@ def test_enrol_by_hand_with_scores(app, client, auth, round_id):
 def test_accept_reject_and_adjust(app, client, auth, round_id):
     auth.as_projectleider()
     upload(client, round_id, SCAN)
-    response = client.post(f"/planning/rondes/{round_id}/voorstel/aannemen", data={"first": "GM0392", "second": "GM0935"})
+    response = client.post(f"/planning/rondes/{round_id}/voorstel/aannemen",
+                           data={"first": "GM0392", "second": "GM0935"})
     assert response.status_code == 302
     page = text(client.get(response.headers["Location"]))
     assert "Gesprek Haarlem – Maastricht aangemaakt." in page
@@ -89,7 +91,8 @@ def test_accept_reject_and_adjust(app, client, auth, round_id):
     assert '<h2 class="utrecht-heading-3">Delft – Oss</h2>' not in page
     assert "1 voorstel is afgewezen" in page
     # Adjust: the new-conversation form preselects the pair.
-    form = client.get(f"/planning/rondes/{round_id}/gesprekken/nieuw?gemeente=GM0503&gemeente=GM0758").get_data(as_text=True)
+    form = client.get(f"/planning/rondes/{round_id}/gesprekken/nieuw?gemeente=GM0503&gemeente=GM0758").get_data(
+        as_text=True)
     assert '<option selected value="GM0503">' in form and '<option selected value="GM0758">' in form
     client.post(f"/planning/rondes/{round_id}/voorstel/herstellen")
     assert '<h2 class="utrecht-heading-3">Delft – Oss</h2>' in text(client.get(f"/planning/rondes/{round_id}/voorstel"))

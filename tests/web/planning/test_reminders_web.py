@@ -77,7 +77,8 @@ def test_the_edited_letter_is_saved_and_used_and_the_preview_shows_unsaved_text(
                                    "show_preview": "Voorbeeld bekijken"})
     assert shown.status_code == 200
     text = shown.get_data(as_text=True)
-    assert "Voorbeeld van de gewijzigde brief (nog niet opgeslagen)" in text and "Ander onderwerp voor Jos Wiersma" in text
+    assert "Voorbeeld van de gewijzigde brief (nog niet opgeslagen)" in text
+    assert "Ander onderwerp voor Jos Wiersma" in text
     with app.app_context():
         assert db.session.query(ReminderSettings).one().subject == LETTER["subject"]
 
@@ -107,7 +108,8 @@ def test_sending_asks_first_then_mails_a_working_link_and_records_the_reminder(a
         assert "Herinneringen versturen?" in asked.get_data(as_text=True) and handler.envelopes == []
         response = client.post(url, data={"bevestigd": "ja"})
         assert response.status_code == 302
-        assert "1 herinnering verstuurd; geweigerd: geen." in client.get(response.headers["Location"]).get_data(as_text=True)
+        assert "1 herinnering verstuurd; geweigerd: geen." in client.get(
+            response.headers["Location"]).get_data(as_text=True)
     [envelope] = handler.envelopes
     assert envelope.rcpt_tos == ["burgemeester@haarlem.example"]
     message = message_from_bytes(envelope.content, policy=policy.default)
@@ -173,7 +175,8 @@ def test_the_daily_command_sends_only_for_rounds_switched_on(app, client, runner
         client.post(f"/planning/rondes/{round_id}/herinneringen", data={**LETTER, "scheduled": "y"})
         dry = runner.invoke(args=["send-reminders", "--dry-run"])
         assert dry.exit_code == 0, dry.output
-        assert "1 herinnering aan de beurt" in dry.output and "Jos Wiersma (Haarlem – Maastricht): 5 thema’s" in dry.output
+        assert "1 herinnering aan de beurt" in dry.output
+        assert "Jos Wiersma (Haarlem – Maastricht): 5 thema’s" in dry.output
         assert handler.envelopes == []
         sent = runner.invoke(args=["send-reminders"])
         assert sent.exit_code == 0, sent.output

@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from visitatie.extensions import db
 from visitatie.conversations.finalising import finalise
+from visitatie.extensions import db
 from visitatie.models import Conversation, Round, Theme
 from visitatie.text_input import paragraphs
 

@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from tests.visit_world import hold
 from tests.conftest import Auth
-from visitatie.extensions import db
+from tests.visit_world import hold
 from visitatie.conversations.finalising import finalise
+from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.models import Conversation
 from visitatie.visits import ScoreInput, save_assessment, set_consent
@@ -26,7 +26,8 @@ def test_the_personal_link_of_a_visit_opens_the_visit_page(app, world, sign_in):
         from visitatie.models import Participation
         _inv, token = invitations.issue(db.session, db.session.get(Participation, world.member), 30)
         db.session.commit()
-    assert app.test_client().post("/uitnodiging", data={"token": token}).headers["Location"] == f"/visitaties/{world.first}"
+    assert app.test_client().post("/uitnodiging",
+                                  data={"token": token}).headers["Location"] == f"/visitaties/{world.first}"
 
 
 @pytest.mark.parametrize("who", ["member", "secretary", "mayor", "ciso"])
@@ -90,24 +91,29 @@ def test_each_side_changes_only_its_own_part(app, world, sign_in, url, data, who
 
 
 def test_only_the_host_updates_the_follow_up(app, world, sign_in):
-    from visitatie.visits import RecommendationInput, add_recommendation
     from datetime import date
+
+    from visitatie.visits import RecommendationInput, add_recommendation
 
     with app.app_context():
         conversation = db.session.get(Conversation, world.first)
         rid = add_recommendation(db.session, current_guides(), conversation, RecommendationInput(
             1, "hoog", "burgemeester", date(2025, 6, 1), "Voer het gesprek met de raad."), "Pieter Dekker").id
     data = {f"r{rid}-status": "afgerond", f"r{rid}-reason": "", f"r{rid}-version": "1"}
-    assert sign_in(world.member).post(f"/visitaties/{world.first}/aanbevelingen/{rid}/status", data=data).status_code == 403
-    assert sign_in(world.oss_mayor).post(f"/visitaties/{world.oss}/aanbevelingen/{rid}/status", data=data).status_code == 404
-    assert sign_in(world.mayor).post(f"/visitaties/{world.first}/aanbevelingen/{rid}/status", data=data).status_code == 302
+    assert sign_in(world.member).post(f"/visitaties/{world.first}/aanbevelingen/{rid}/status",
+                                      data=data).status_code == 403
+    assert sign_in(world.oss_mayor).post(f"/visitaties/{world.oss}/aanbevelingen/{rid}/status",
+                                         data=data).status_code == 404
+    assert sign_in(world.mayor).post(f"/visitaties/{world.first}/aanbevelingen/{rid}/status",
+                                     data=data).status_code == 302
 
 
 def _finalised_scores(app, conversation_id, levels, consent=False):
     with app.app_context():
         conversation = db.session.get(Conversation, conversation_id)
         for number, level in levels.items():
-            save_assessment(db.session, current_guides(), conversation, number, "committee", ScoreInput(level, "x"), "t")
+            save_assessment(db.session, current_guides(), conversation, number, "committee", ScoreInput(level, "x"),
+                            "t")
         hold(db.session, conversation)
         finalise(db.session, conversation, "t")
         if consent:

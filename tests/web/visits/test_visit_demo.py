@@ -1,9 +1,9 @@
 """The demo visitatieronde, the public national picture it yields, and that picture in the
 opbrengst (snapshot, preview page)."""
+from visitatie.demo.visits import load_demo_visits
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
 from visitatie.visits import list_visits
-from visitatie.demo.visits import load_demo_visits
 from visitatie.visits.national_release import latest_release
 
 

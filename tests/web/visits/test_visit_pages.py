@@ -96,7 +96,8 @@ def test_findings_and_recommendations_from_the_theme_page(app, world, sign_in):
         "recommendation-deadline": "2025-04-01", "recommendation-version": "1"})
     assert response.status_code == 302
     [recommendation] = stored(app, Recommendation)
-    assert (recommendation.text, recommendation.priority, recommendation.owner_role) == ("Oefen het BCP jaarlijks.", "middel", "ciso")
+    assert (recommendation.text, recommendation.priority, recommendation.owner_role) == ("Oefen het BCP jaarlijks.",
+                                                                                         "middel", "ciso")
 
 
 def test_follow_up_statuses_round_trip_with_the_reason_and_history(app, world, sign_in):
@@ -155,7 +156,8 @@ def test_response_consent_finalising_and_what_stays_open_afterwards(app, world, 
     response = member.post(f"/visitaties/{world.first}/thema/1/commissie", data={
         "committee-level": "3", "committee-justification": "Te laat", "committee-version": "0"})
     assert response.status_code == 409 and "Het visitatierapport is vastgesteld" in response.text
-    response = host.post(f"/visitaties/{world.first}/reactie", data={"response-text": "Nog iets", "response-version": "1"})
+    response = host.post(f"/visitaties/{world.first}/reactie",
+                         data={"response-text": "Nog iets", "response-version": "1"})
     assert response.status_code == 409 and "Nog iets" in response.text
     assert host.post(f"/visitaties/{world.first}/aanbevelingen/{rid}/status", data={
         f"r{rid}-status": "afgerond", f"r{rid}-reason": "Gedaan", f"r{rid}-version": "1"}).status_code == 302
@@ -196,7 +198,8 @@ def test_a_save_refused_because_the_report_was_finalised_meanwhile_keeps_the_tex
     member = sign_in(world.member)
     assert member.post(f"/visitaties/{world.first}/vaststellen").status_code == 302
     for url, data in ((f"/visitaties/{world.first}/thema/1/commissie",
-                       {"committee-level": "3", "committee-justification": "Net op tijd getypt", "committee-version": "0"}),
+                       {"committee-level": "3", "committee-justification": "Net op tijd getypt",
+                        "committee-version": "0"}),
                       (f"/visitaties/{world.first}/thema/1/bevindingen", {"finding-text": "Net op tijd getypt"})):
         response = member.post(url, data=data)
         assert response.status_code == 409

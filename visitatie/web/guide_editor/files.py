@@ -4,8 +4,8 @@ import io
 from flask import abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 
-from ...guides import versions as domain
 from ...extensions import db
+from ...guides import versions as domain
 from ...guides.documents import read_yaml_zip, yaml_zip
 from ...guides.files import GuideError
 from ...guides.workbook import WorkbookError, read_workbook, workbook_bytes

@@ -80,7 +80,8 @@ class QuestionForm(FlaskForm):
     type = SelectField(_l("Soort vraag"), choices=options(TYPE_LABELS.items()))
     text = TextAreaField(_l("Vraag"))
     help = TextAreaField(_l("Toelichting"))
-    roles = MultiCheckboxField(_l("Voor wie"), choices=options((role, lazy_label(Role, role)) for role in QUESTION_ROLES))
+    roles = MultiCheckboxField(_l("Voor wie"),
+                               choices=options((role, lazy_label(Role, role)) for role in QUESTION_ROLES))
     doorvragen = TextAreaField(_l("Doorvragen (één per regel)"))
     options = TextAreaField(_l("Opties (één per regel: waarde | label)"))
     multiple = BooleanField(_l("Meerdere antwoorden mogelijk"))
@@ -127,7 +128,8 @@ class QuestionForm(FlaskForm):
                                  if text(getattr(self, f"scale_{level}"))}
         if text(self.condition_question) or text(self.condition_values):
             question["condition"] = {"question": text(self.condition_question) or "",
-                                     "in": [v.strip() for v in (self.condition_values.data or "").split(",") if v.strip()]}
+                                     "in": [v.strip() for v in (self.condition_values.data or "")
+                                            .split(",") if v.strip()]}
         return question
 
 
@@ -166,7 +168,7 @@ class MaturityForm(FlaskForm):
         items = []
         for line in lines(self.checklist.data):
             parts = [part.strip() for part in line.split("|", 2)]
-            item = dict(zip(("id", "label", "help"), parts))
+            item = dict(zip(("id", "label", "help"), parts, strict=False))
             items.append({key: value for key, value in item.items() if value})
         return items
 

@@ -4,8 +4,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ...guides import versions as domain
 from ...extensions import db
+from ...guides import versions as domain
 from ...guides.diff import diff
 from ...guides.documents import build_set
 from ...guides.files import GuideError
@@ -16,7 +16,6 @@ from ..planning.lookup import actor
 from . import bp
 from .forms import ActionForm, ImportForm, MaturityForm, NewGuideSetForm, QuestionForm, ThemeForm
 from .preview import preview_context
-
 
 
 def _meaning_label(what: str) -> str:

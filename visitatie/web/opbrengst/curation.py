@@ -9,21 +9,19 @@ from ...guides.diff import changed_questions
 from ...guides.registry import round_guides, theme_titles
 from ...models import Round
 from ...models.opbrengst import CuratedLesson
-from ...opbrengst import CurationConflict, CurationInvalid, PublicationIncomplete, analyse, publication
+from ...opbrengst import CurationConflict, CurationInvalid, PublicationIncomplete, analyse, publication, withdrawal
 from ...opbrengst import curation as domain
 from ...opbrengst.frame import filter_options
 from ...opbrengst.snapshot import round_default_title
 from ...opbrengst.workspace import round_overview, theme_workspace
-from ..planning.lookup import actor, all_municipalities
-from . import bp
-from ...opbrengst import withdrawal
 from ...security.events import record
-from ..confirmation import confirmation_page, is_confirmed, publish_confirmation
-from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm, WithdrawForm
 from ...wording import problem_message
 from ...wording.opbrengst import CONSENT_NAMES, POPULATION_CLASS_NAMES, QUOTE_PROBLEMS, apply_problems
+from ..confirmation import confirmation_page, is_confirmed, publish_confirmation
+from ..planning.lookup import actor, all_municipalities
+from . import bp
+from .forms import ActionForm, LessonForm, RoundCurationForm, ThemeCurationForm, WithdrawForm
 from .selection import selection
-
 
 
 def _conflict() -> None:
@@ -56,13 +54,15 @@ def edit_curation(round_id: int):
     form = RoundCurationForm(obj=saved if request.method == "GET" and saved else None)
     status, current = 200, None
     if form.validate_on_submit():
-        data = domain.RoundCurationInput(form.title.data or "", form.main_lesson.data or "", form.introduction.data or "")
+        data = domain.RoundCurationInput(form.title.data or "", form.main_lesson.data or "",
+                                         form.introduction.data or "")
         try:
             domain.save_round_curation(db.session, round_, data, actor(), form.version.data or 0)
             flash(_("De belangrijkste les en de inleiding zijn opgeslagen."), "success")
             return redirect(url_for("opbrengst.edit_curation", round_id=round_id))
         except CurationInvalid as invalid:
-            flash(" ".join(apply_problems(form, invalid.problems, "main_lesson")) or _("Controleer het formulier."), "error")
+            flash(" ".join(apply_problems(form, invalid.problems, "main_lesson")) or _("Controleer het formulier."),
+                  "error")
             status = 400
         except CurationConflict as conflict:
             status, current = 409, conflict.current
@@ -114,7 +114,8 @@ def edit_theme(round_id: int, number: int):
         int(form.quote.data) if (form.quote.data or "").isdigit() else None, form.practice_municipality.data or "",
         form.practice_title.data or "", form.practice_url.data or "", form.practice_consent.data)
     try:
-        domain.save_theme_curation(db.session, round_guides(round_), round_, number, data, actor(), form.version.data or 0)
+        domain.save_theme_curation(db.session, round_guides(round_), round_, number, data, actor(),
+                                   form.version.data or 0)
     except CurationInvalid as invalid:
         general = apply_problems(form, invalid.problems, "recommendation")
         if general:
@@ -211,7 +212,8 @@ def publish_round(round_id: int):
     if not is_confirmed():
         overview, versions = round_overview(db.session, round_), publication.versions(db.session, round_id)
         return confirmation_page(
-            publish_confirmation((versions[0].version + 1) if versions else 1, overview.empty_titles, len(overview.themes)),
+            publish_confirmation((versions[0].version + 1) if versions else 1, overview.empty_titles,
+                                 len(overview.themes)),
             url_for("opbrengst.edit_curation", round_id=round_id))
     try:
         published = publication.publish(db.session, round_guides(round_), round_, actor())

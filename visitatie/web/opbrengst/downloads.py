@@ -9,7 +9,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
-from ...security import events as security_events
 from ...accounts.auth import projectleider_required
 from ...extensions import db
 from ...guides.registry import round_guides
@@ -18,10 +17,12 @@ from ...models.types import utcnow
 from ...opbrengst import export, public_export
 from ...opbrengst.publication import latest
 from ...opbrengst.report import report_file_name, round_report
-from ...visits import VISIT_KIND, round_export, round_report as visit_round
+from ...scheduling.inputs import in_amsterdam
+from ...security import events as security_events
+from ...visits import VISIT_KIND, round_export
+from ...visits import round_report as visit_round
 from ...visits.errors import TooFewVisits
 from ...wording import problem_message
-from ...scheduling.inputs import in_amsterdam
 from . import bp
 from .selection import selection
 
@@ -120,7 +121,8 @@ def download_report(round_id: int):
 def _visit_round_report(round_: Round) -> BaseResponse:  # a file, or a redirect
     """A visitatieronde has a report of its own: maturity, recurring findings and recommendations."""
     try:
-        content = visit_round.round_report_content(db.session, round_guides(round_), round_, in_amsterdam(utcnow()).date())
+        content = visit_round.round_report_content(db.session, round_guides(round_), round_,
+                                                   in_amsterdam(utcnow()).date())
     except TooFewVisits as error:
         flash(" ".join(problem_message(p) for p in error.problems), "error")
         return redirect(url_for("opbrengst.edit_curation", round_id=round_.id))

@@ -3,18 +3,18 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ...extensions import db
 from ...conversations.finalising import FinaliseError, finalise, reopen
-from ...guides.registry import round_guides
 from ...conversations.marks import MarkError, add_mark, remove_mark
-from ...opbrengst.consent import give_consent, quotes_of_speaker, state
-from ...models import Answer, Mark, Participation
 from ...conversations.permissions import actor_name
-from . import answer_form, pages as conversation_pages
-from ..confirmation import confirmation_page, finalise_confirmation, is_confirmed
+from ...extensions import db
+from ...guides.registry import round_guides
+from ...models import Answer, Mark, Participation
+from ...opbrengst.consent import give_consent, quotes_of_speaker, state
 from ...wording import problem_message
+from ..confirmation import confirmation_page, finalise_confirmation, is_confirmed
+from . import answer_form
+from . import pages as conversation_pages
 from .access import bp, load_conversation, signed_in_required
-
 
 
 def _answer_of(conversation, answer_id: int) -> Answer:
@@ -40,7 +40,8 @@ def create_mark(conversation_id: int, answer_id: int):
         add_mark(db.session, answer, request.form.get("kind", ""), actor_name(current_user),
                  passage=request.form.get("passage"), speaker=speaker)
     except MarkError as error:
-        context = conversation_pages.theme_of_answer(db.session, round_guides(conversation.round), conversation, caps, answer)
+        context = conversation_pages.theme_of_answer(db.session, round_guides(conversation.round), conversation, caps,
+                                                     answer)
         context["mark_form"] = dict(request.form, answer_id=answer.id, error=problem_message(error.problems[0]))
         return render_template("conversations/theme.html", **context), 400
     flash(_("De markering is opgeslagen."), "success")

@@ -26,10 +26,10 @@ from ...conversations.answers import (
     answer_text,
     shown_values,
 )
+from ...conversations.word_diff import WordDiff, merge, word_diff
 from ...guides.model import Guide, Question
 from ...i18n import local_time
 from ...models import Answer, Municipality
-from ...conversations.word_diff import WordDiff, merge, word_diff
 from ...wording import problem_message
 
 

@@ -7,11 +7,11 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ...conversations import my_conversations as domain
 from ...accounts.browser_sessions import end_participant, start_participant
+from ...conversations import my_conversations as domain
+from ...conversations.permissions import ParticipantPrincipal
 from ...extensions import db
 from ...guides.registry import round_guides
-from ...conversations.permissions import ParticipantPrincipal
 from .access import bp, conversation_page, signed_in_required
 
 

@@ -3,8 +3,8 @@ those stay a dozen lines. Uses Flask-Babel for the Dutch messages; no SQL string
 from __future__ import annotations
 
 from flask import jsonify
-from flask_login import current_user
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from ...conversations import answers as answer_domain
 from ...conversations.answers import (
@@ -16,13 +16,13 @@ from ...conversations.answers import (
     VersionConflict,
 )
 from ...conversations.finalising import last_finalised
-from ...guides.registry import round_guides
+from ...conversations.word_diff import merge, word_diff
 from ...guides.model import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
+from ...guides.registry import round_guides
 from ...i18n import local_time
 from ...models import Answer, Conversation
 from ...models.types import DbSession, utcnow
 from ...opbrengst.consent import quotes_of_speaker
-from ...conversations.word_diff import merge, word_diff
 from . import answer_form
 
 
@@ -140,7 +140,8 @@ def autosave_error(error: AnswerError):
     if isinstance(error, VersionConflict):
         current = error.current
         question = _question_of(current)
-        mine, theirs = answer_domain.answer_text(question, error.submitted), answer_domain.answer_text(question, current.value)
+        mine = answer_domain.answer_text(question, error.submitted)
+        theirs = answer_domain.answer_text(question, current.value)
         diff = word_diff(mine, theirs)
         return jsonify(error="conflict", message=message, current={
             "value": question.decode(current.value) if question else current.value,

@@ -5,32 +5,32 @@ not exist and one the principal may not read give the same 404, so nobody learns
 conversations exist.
 """
 
-from flask import (Response, abort, flash, jsonify, redirect, render_template, request,
-                   send_file, url_for)
+from flask import Response, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ...conversations import answers as answer_domain
-from ...security import events as security_events
-from ...conversations.answers import AnswerError, ConversationLocked, VersionConflict
 from ...accounts.auth import security_actor
 from ...accounts.browser_sessions import start_participant
+from ...conversations import answers as answer_domain
+from ...conversations.answers import AnswerError, ConversationLocked, VersionConflict
+from ...conversations.invitations import verify
+from ...conversations.permissions import ParticipantPrincipal, actor_name
+from ...conversations.verslag import verslag_docx, verslag_filename
 from ...extensions import db
 from ...guides.registry import round_guides
 from ...i18n import local_time
-from ...conversations.invitations import verify
 from ...models import Answer
 from ...models.types import utcnow
-from ...conversations.permissions import ParticipantPrincipal, actor_name
-from ...throttling import autosave_limit, limiter, link_limit, per_participant
 from ...pdf import PdfError
-from ...scheduling.mailmerge import participant_calendar
 from ...pdf.guide import answers_for, guide_pdf
-from ...conversations.verslag import verslag_docx, verslag_filename
+from ...public_links import calendar_page_url  # the same page link as the project leader's .ics
+from ...scheduling.mailmerge import participant_calendar
+from ...security import events as security_events
+from ...throttling import autosave_limit, limiter, link_limit, per_participant
 from ...visits import is_visit
 from . import pages as conversation_pages
 from .access import bp, conversation_page, load_conversation, signed_in_required
-from ...public_links import calendar_page_url  # the same page link as the project leader's .ics
+
 
 @bp.get("/uitnodiging/<token>")
 def open_invitation(token: str):
@@ -58,7 +58,8 @@ def accept_invitation():
 def show_conversation(conversation_id: int):
     conversation, caps = load_conversation(conversation_id)
     return render_template("conversations/show.html",
-                           **conversation_pages.overview(db.session, round_guides(conversation.round), conversation, caps))
+                           **conversation_pages.overview(db.session, round_guides(conversation.round), conversation,
+                                                         caps))
 
 
 @bp.route("/gesprekken/<int:conversation_id>/thema/<int:number>", methods=["GET", "POST"])

@@ -16,4 +16,5 @@ def _only_project_leaders():
     return None
 
 
-from . import contacts, conversations, data_lifecycle, enrolment, exports, invitations, leaders, pairing, planning_sheet, reminders  # noqa: E402,F401  isort:skip
+from . import contacts, conversations, data_lifecycle, enrolment, exports  # noqa: E402,F401  isort:skip
+from . import invitations, leaders, pairing, planning_sheet, reminders  # noqa: E402,F401  isort:skip

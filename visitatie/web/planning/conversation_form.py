@@ -9,9 +9,9 @@ from ...extensions import db
 from ...models import Conversation, Round
 from ...scheduling import ConversationInput, ParticipantInput, Problem, in_amsterdam, local_datetime
 from ...scheduling.contacts import contacts_of, register_participants
+from ...wording import problem_message
 from .forms import EMPTY_ROWS, ROLE_CHOICES, ConversationForm, options
 from .lookup import all_municipalities, municipality_by_code, municipality_by_name
-from ...wording import problem_message
 
 
 def prepare(form: ConversationForm, round_: Round, municipalities=None) -> None:

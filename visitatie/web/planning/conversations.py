@@ -3,15 +3,15 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ...extensions import db
+from ...i18n import label
 from ...scheduling import TRANSITIONS, InvalidTransition, StaleEdit, ValidationFailed, change_status, save_conversation
+from ...vocabulary import ConversationStatus
+from ...wording import problem_message
 from ..confirmation import confirmation_page, finalise_confirmation, is_confirmed
 from . import bp
 from .conversation_form import error_summary, initial_data, prepare, show_problems, to_input
 from .forms import ConversationForm, StatusForm
 from .lookup import actor, all_municipalities, get_conversation, get_round
-from ...i18n import label
-from ...vocabulary import ConversationStatus
-from ...wording import problem_message
 
 
 def _render(form, round_, conversation=None, general=(), conflict=None, status=200):
@@ -57,7 +57,8 @@ def _save(form, round_, conversation=None):
 @bp.route("/rondes/<int:round_id>/gesprekken/nieuw", methods=["GET", "POST"])
 def new_conversation(round_id: int):
     round_ = get_round(round_id)
-    form = ConversationForm(data=None if request.method == "POST" else initial_data(None, request.args.getlist("gemeente")))
+    form = ConversationForm(data=None if request.method == "POST"
+                            else initial_data(None, request.args.getlist("gemeente")))
     prepare(form, round_)
     if request.method == "GET":
         return _render(form, round_)
@@ -99,5 +100,6 @@ def change_conversation_status(conversation_id: int):
             flash(" ".join(problem_message(p) for p in error.problems), "error")
         except StaleEdit:
             db.session.rollback()
-            flash(_("Iemand anders heeft dit gesprek intussen gewijzigd. Bekijk de huidige gegevens en probeer het opnieuw."), "error")
+            flash(_("Iemand anders heeft dit gesprek intussen gewijzigd. Bekijk de huidige gegevens en probeer het "
+                    "opnieuw."), "error")
     return redirect(url_for("planning.edit_conversation", conversation_id=conversation_id))

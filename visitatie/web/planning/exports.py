@@ -2,11 +2,11 @@
 dialect, or ?scheiding=internationaal) and Excel."""
 from flask import Response, request
 
+from ...public_links import calendar_page_url
 from ...scheduling import calendar_bytes
 from ...scheduling.dashboard import schedule
 from ...scheduling.export import schedule_csv, schedule_xlsx
 from . import bp
-from ...public_links import calendar_page_url
 from .lookup import get_conversation, get_round
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

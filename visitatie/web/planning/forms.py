@@ -72,7 +72,8 @@ class ParticipantForm(FlaskForm):
 
     name = StringField(_l("Naam"), validators=[Optional(), Length(max=120)])
     email = EmailField(_l("E-mailadres"), validators=[Optional(), Email(), Length(max=254)])
-    role = SelectField(_l("Rol"), choices=ROLE_CHOICES["visitatieronde"], validate_choice=False)  # checked by the domain
+    # checked by the domain
+    role = SelectField(_l("Rol"), choices=ROLE_CHOICES["visitatieronde"], validate_choice=False)
     municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)], render_kw=TOWN_INPUT)
 
 
@@ -99,7 +100,8 @@ class ConversationForm(FlaskForm):
         valid = super().validate(extra_validators)
         if bool(self.day.data) != bool(self.time.data) and not (self.day.errors or self.time.errors):
             missing = self.time if self.day.data else self.day
-            missing.errors.append(_l("Vul datum én begintijd in, of laat beide leeg zolang de datum nog niet vaststaat."))
+            missing.errors.append(_l("Vul datum én begintijd in, of laat beide leeg zolang de datum nog niet "
+                                     "vaststaat."))
             valid = False
         if bool(self.leader_name.data) != bool(self.leader_email.data):
             target = self.leader_email if self.leader_name.data else self.leader_name
@@ -143,7 +145,7 @@ class SuggestForm(FlaskForm):
 
     beperking = SelectField(_l("Voorwaarde"), default="geen", choices=options(zip(CONSTRAINTS, (
         _l("geen"), _l("andere veiligheidsregio"), _l("zelfde veiligheidsregio"),
-        _l("andere provincie"), _l("zelfde provincie")))))
+        _l("andere provincie"), _l("zelfde provincie")), strict=True)))
 
 
 class IssueForm(FlaskForm):

@@ -8,19 +8,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from ...conversations import invitations
-from ...extensions import db
 from ...conversations.finalising import FINALISED
+from ...extensions import db
 from ...models import Conversation, Participation
 from ...models.types import utcnow
+from ...public_links import calendar_page_url, conversation_page_url, guide_url
 from ...scheduling import issue_letters, letters_zip
 from ...scheduling.loading import PARTICIPANT_LOADING
 from ...scheduling.mail import MailSettings, deliver_letters
-from . import bp
 from ..confirmation import confirmation_page, is_confirmed, reissue_confirmation
+from . import bp
 from .forms import ConfirmForm, IssueForm
-from ...public_links import calendar_page_url, conversation_page_url, guide_url
 from .lookup import get_participation, get_round
-
 
 # A batch issues links for conversations still to come or being written up. The page also lists the
 # finalised ones: their links stay valid until they expire (to read the verslag), so they must stay
@@ -51,7 +50,8 @@ def list_invitations(round_id: int):
                and not ((invitation := current[p.id]) and invitation.is_valid(now))]
     return render_template("planning/invitations.html", round=round_, participations=participations,
                            current=current, now=now, without=len(without),
-                           without_conversations=len({p.conversation_id for p in without}), form=IssueForm(formdata=None), confirm_form=ConfirmForm(),
+                           without_conversations=len({p.conversation_id for p in without}),
+                           form=IssueForm(formdata=None), confirm_form=ConfirmForm(),
                            mail_configured=bool(current_app.config.get("MAIL_SERVER")))
 
 

@@ -9,10 +9,10 @@ from ...extensions import db
 from ...scheduling import ValidationFailed
 from ...scheduling import leader_assignment as assignment
 from ...scheduling import leader_pool as domain
+from ...wording.planning import UNASSIGNED_REASONS, leader_reason_text, titled_message
 from . import bp
 from .forms import ConfirmForm, LeaderPreferenceForm, UploadForm, VolunteerForm
 from .lookup import actor, all_municipalities, get_round, municipality_by_name
-from ...wording.planning import UNASSIGNED_REASONS, leader_reason_text, titled_message
 
 
 def _preference() -> tuple[LeaderPreferenceForm, str]:
@@ -27,7 +27,8 @@ def _render(round_, volunteer_form=None, upload_form=None, problems=None, genera
         "planning/leaders.html", round=round_, pool=domain.pool(db.session, round_), plan=plan,
         reasons={p.conversation_id: [leader_reason_text(r) for r in p.reasons] for p in plan.proposals},
         unassigned_reasons=UNASSIGNED_REASONS, preference_form=preference_form,
-        volunteer_form=volunteer_form or VolunteerForm(formdata=None), upload_form=upload_form or UploadForm(formdata=None),
+        volunteer_form=volunteer_form or VolunteerForm(formdata=None),
+        upload_form=upload_form or UploadForm(formdata=None),
         problems=problems, general=list(general), confirm_form=ConfirmForm(),
         municipalities=all_municipalities()), status
 
@@ -47,7 +48,8 @@ def add_volunteer(round_id: int):
         form.municipality.errors.append(_("Onbekende gemeente; kies een naam uit de lijst."))
     days, bad = domain.parse_days(form.unavailable.data or "")
     if bad:
-        form.unavailable.errors.append(_("Geen datum: %(values)s. Schrijf bijvoorbeeld 2025-04-15.", values=", ".join(bad)))
+        form.unavailable.errors.append(_("Geen datum: %(values)s. Schrijf bijvoorbeeld 2025-04-15.",
+                                         values=", ".join(bad)))
     if not valid or municipality is None or bad:
         return _render(round_, volunteer_form=form, status=400)
     domain.save_volunteer(db.session, round_, domain.VolunteerInput(

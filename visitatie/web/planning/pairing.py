@@ -9,12 +9,12 @@ from ...guides.registry import theme_titles
 from ...models import Municipality
 from ...scheduling import StaleEdit, ValidationFailed
 from ...scheduling import pairing as domain
+from ...wording import problem_message
+from ...wording.planning import pair_explanation, titled_message
 from ..flashes import flash_link
 from . import bp
 from .forms import ConfirmForm, PairForm, SuggestForm
 from .lookup import actor, get_round, municipality_by_code
-from ...wording import problem_message
-from ...wording.planning import pair_explanation, titled_message
 
 
 @bp.get("/rondes/<int:round_id>/voorstel")
@@ -75,7 +75,8 @@ def accept_pairs(round_id: int):
         return redirect(url_for("planning.show_suggestions", round_id=round_id, beperking=constraint))
     db.session.commit()
     flash(ngettext("%(num)s gesprek aangemaakt, met de deelnemers uit het contactenregister.",
-                   "%(num)s gesprekken aangemaakt, met de deelnemers uit het contactenregister.", len(saved)), "success")
+                   "%(num)s gesprekken aangemaakt, met de deelnemers uit het contactenregister.", len(saved)),
+          "success")
     return redirect(url_for("planning.show_suggestions", round_id=round_id, beperking=constraint))
 
 

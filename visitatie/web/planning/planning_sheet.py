@@ -9,13 +9,13 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from ...security import events as security_events
 from ...extensions import db
 from ...scheduling import planning_sheet as domain
+from ...security import events as security_events
+from ...wording.planning import row_problem_message
 from . import bp
 from .forms import PlanningConfirmForm, UploadForm
 from .lookup import actor, get_round
-from ...wording.planning import row_problem_message
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -86,6 +86,7 @@ def save_planning_sheet(round_id: int):
     if page:
         return page
     db.session.commit()
-    flash(ngettext("Planning ingelezen: %(num)s gesprek bijgewerkt.", "Planning ingelezen: %(num)s gesprekken bijgewerkt.",
+    flash(ngettext("Planning ingelezen: %(num)s gesprek bijgewerkt.",
+                   "Planning ingelezen: %(num)s gesprekken bijgewerkt.",
                    len(result.changed)), "success")
     return redirect(url_for("rounds.show_round", round_id=round_id))

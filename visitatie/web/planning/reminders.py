@@ -17,8 +17,8 @@ from ...scheduling import ValidationFailed
 from ...scheduling import reminders as domain
 from ...scheduling.mail import MailSettings
 from ...wording import problem_message
-from . import bp
 from ..confirmation import Confirmation, confirmation_page, is_confirmed
+from . import bp
 from .forms import ConfirmForm
 from .lookup import actor, get_round
 

@@ -6,22 +6,23 @@ from flask import abort, flash, redirect, render_template, request, send_file, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ...extensions import db
-from ...conversations.finalising import FinaliseError, finalise
-from ...guides.registry import round_guides
-from ...conversations.permissions import actor_name
 from ... import visits as domain
 from ...accounts.auth import security_actor
+from ...conversations.finalising import FinaliseError, finalise
+from ...conversations.permissions import actor_name
+from ...extensions import db
+from ...guides.registry import round_guides
 from ...pdf import PdfError
 from ...pdf.visit_report import visit_report_pdf
 from ...security.events import record
 from ...visits.report_content import visit_report_content, visit_report_docx, visit_report_filename
-from . import pages as pages
-from ..participant.access import signed_in_required
-from .forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
 from ...wording import problem_message
 from ...wording.visits import locked_message
+from ..participant.access import signed_in_required
+from . import pages as pages
 from .access import DOCX, bp, load_visit, recommendation_of
+from .forms import ConfirmForm, ConsentForm, RecommendationForm, ResponseForm, StatusForm
+
 
 @bp.route("/<int:visit_id>/aanbevelingen/<int:recommendation_id>/bewerken", methods=["GET", "POST"])
 @signed_in_required
@@ -36,8 +37,8 @@ def edit_recommendation(visit_id: int, recommendation_id: int):
     notice, status = None, 200
     if request.method == "POST":
         try:
-            domain.update_recommendation(db.session, round_guides(conversation.round), conversation, recommendation, form.to_input(),
-                                         actor_name(current_user), int(form.version.data or 0))
+            domain.update_recommendation(db.session, round_guides(conversation.round), conversation, recommendation,
+                                         form.to_input(), actor_name(current_user), int(form.version.data or 0))
             flash(_("De aanbeveling is opgeslagen."), "success")
             return redirect(url_for(".show_visit_theme", visit_id=visit_id, number=recommendation.theme_number,
                                     _anchor="recommendations"))
@@ -106,7 +107,8 @@ def save_response(visit_id: int):
     else:
         flash(_("De bestuurlijke reactie is opgeslagen."), "success")
         return redirect(url_for(".show_visit", visit_id=visit_id, _anchor="response"))
-    context = pages.overview(db.session, round_guides(conversation.round), conversation, rights, response_form=form, notice=notice)
+    context = pages.overview(db.session, round_guides(conversation.round), conversation, rights, response_form=form,
+                             notice=notice)
     return render_template("visits/show.html", **context), status
 
 
@@ -119,8 +121,10 @@ def update_consent(visit_id: int):
         abort(400)
     try:
         domain.set_consent(db.session, conversation, form.consent.data, actor_name(current_user))
-        flash(_("Uw keuze is opgeslagen: de gemeente wordt in het landelijk beeld met naam getoond.") if form.consent.data
-              else _("Uw keuze is opgeslagen: de gemeente wordt in het landelijk beeld niet met naam getoond."), "success")
+        flash(_("Uw keuze is opgeslagen: de gemeente wordt in het landelijk beeld met naam getoond.")
+              if form.consent.data
+              else _("Uw keuze is opgeslagen: de gemeente wordt in het landelijk beeld niet met naam getoond."),
+              "success")
     except domain.VisitLocked as error:
         flash(locked_message(error), "error")
     return redirect(url_for(".show_visit", visit_id=visit_id, _anchor="consent"))

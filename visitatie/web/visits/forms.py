@@ -16,7 +16,6 @@ from ...vocabulary import Priority, RecommendationOwner, RecommendationStatus
 from ..planning.forms import options
 
 
-
 def _int_or_none(value) -> int | None:
     try:
         return int(value)
@@ -48,7 +47,8 @@ class RecommendationForm(FlaskForm):
     priority = SelectField(_l("Prioriteit"), validate_choice=False,
                            choices=options([("", _l("— kies —"))] + [(p, lazy_label(Priority, p)) for p in PRIORITIES]))
     owner_role = SelectField(_l("Eigenaar in de gemeente"), validate_choice=False,
-                             choices=options([("", _l("— kies —"))] + [(o, lazy_label(RecommendationOwner, o)) for o in OWNER_ROLES]))
+                             choices=options([("", _l("— kies —"))] + [(o, lazy_label(RecommendationOwner, o))
+                                                                       for o in OWNER_ROLES]))
     deadline = DateField(_l("Uiterlijk gereed op"), validators=[Optional()])
     text = TextAreaField(_l("Aanbeveling"))
     version = HiddenField()
@@ -62,7 +62,8 @@ class RecommendationForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    status = RadioField(_l("Status"), choices=options((s, lazy_label(RecommendationStatus, s)) for s in RECOMMENDATION_STATUSES),
+    status = RadioField(_l("Status"),
+                        choices=options((s, lazy_label(RecommendationStatus, s)) for s in RECOMMENDATION_STATUSES),
                         validate_choice=False, validators=[Optional()])
     reason = TextAreaField(_l("Toelichting"))
     version = HiddenField()

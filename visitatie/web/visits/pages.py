@@ -24,6 +24,7 @@ from ...visits import (
     save_assessment,
     visit_guides,
 )
+from ...wording.visits import field_messages, locked_message, stale_message
 from .forms import (
     ConfirmForm,
     ConsentForm,
@@ -35,7 +36,6 @@ from .forms import (
     read_checklist,
     stored_checklist,
 )
-from ...wording.visits import field_messages, locked_message, stale_message
 
 
 def prepare(session: DbSession, conversation: Conversation) -> None:
@@ -62,7 +62,8 @@ def overview(session: DbSession, guides: GuideSet, conversation: Conversation, r
     return {
         "conversation": conversation, "rights": rights, "visit": visit, "host": host_of(conversation),
         "committee": committee(conversation), "host_people": host_participants(conversation),
-        "assessments": assessments(session, guides, conversation), "follow_up": follow_up(session, guides, conversation),
+        "assessments": assessments(session, guides, conversation),
+        "follow_up": follow_up(session, guides, conversation),
         "recommendations": recommendations, "findings": findings_of(session, conversation),
         "response": response, "response_form": response_form,
         "consent_form": ConsentForm(data={"consent": visit.consent_named}), "confirm_form": ConfirmForm(),
@@ -95,7 +96,8 @@ def theme(session: DbSession, guides: GuideSet, conversation: Conversation, righ
     return {
         "conversation": conversation, "rights": rights, "host": host_of(conversation), "assessment": assessment,
         "themes": items, "forms": forms, "confirm_form": ConfirmForm(),
-        "checklist": checklist_typed or stored_checklist(assessment.checklist), "checklist_errors": checklist_errors or {},
+        "checklist": checklist_typed or stored_checklist(assessment.checklist),
+        "checklist_errors": checklist_errors or {},
         "findings": [f for f in findings_of(session, conversation) if f.theme_number == number],
         "recommendations": [r for r in recommendations_of(session, conversation) if r.theme_number == number],
         "previous": next((t for t in previous.themes if t.number == number), None) if previous else None,
@@ -140,7 +142,8 @@ def save_score(session: DbSession, guides: GuideSet, conversation: Conversation,
     if source == "self":
         scale = guides.maturity_for(guides.theme(number).slug)
         checklist, checklist_problems, typed = read_checklist(posted, scale.checklist if scale else ())
-    checklist_errors = {key: field_messages(InvalidInput({key: code})).get(key) for key, code in checklist_problems.items()}
+    checklist_errors = {key: field_messages(InvalidInput({key: code})).get(key)
+                        for key, code in checklist_problems.items()}
     notice, status, unsaved = None, 400, None
     if not checklist_problems:
         try:

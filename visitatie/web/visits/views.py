@@ -8,23 +8,24 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ... import visits as domain
 from ...accounts.auth import projectleider_required
+from ...conversations.permissions import actor_name
 from ...extensions import db
 from ...guides.registry import round_guides
 from ...models.visits import Finding
-from ...conversations.permissions import actor_name
-from ... import visits as domain
 from ...opbrengst.errors import PublicationIncomplete
 from ...security.events import record
 from ...visits import national_release
+from ...wording import problem_message
+from ...wording.visits import locked_message
+from ..opbrengst.forms import ActionForm
+from ..participant.access import signed_in_required
+from ..planning.lookup import actor
 from . import pages as pages
 from .access import bp, load_visit
-from ..opbrengst.forms import ActionForm
-from ...wording import problem_message
-from ..planning.lookup import actor
-from ..participant.access import signed_in_required
 from .forms import ConfirmForm, FindingForm, RecommendationForm
-from ...wording.visits import locked_message
+
 
 def _theme_number(conversation, number: int) -> int:
     return number if domain.theme_guide(round_guides(conversation.round), conversation, number) else abort(404)
@@ -76,23 +77,27 @@ def publish_national_release():
 @signed_in_required
 def show_visit(visit_id: int):
     conversation, rights = load_visit(visit_id)
-    return render_template("visits/show.html", **pages.overview(db.session, round_guides(conversation.round), conversation, rights))
+    return render_template("visits/show.html",
+                           **pages.overview(db.session, round_guides(conversation.round), conversation, rights))
 
 
 @bp.get("/<int:visit_id>/thema/<int:number>")
 @signed_in_required
 def show_visit_theme(visit_id: int, number: int):
     conversation, rights = load_visit(visit_id)
-    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights, _theme_number(conversation, number))
+    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights,
+                          _theme_number(conversation, number))
     return render_template("visits/theme.html", **context)
 
 
 def _save_score(visit_id: int, number: int, source: str, require: str):
     conversation, rights = load_visit(visit_id, require=require)
     context, status = pages.save_score(db.session, round_guides(conversation.round), conversation, rights,
-                                       _theme_number(conversation, number), source, request.form, actor_name(current_user))
+                                       _theme_number(conversation, number), source, request.form,
+                                       actor_name(current_user))
     if context is None:
-        flash(_("De zelfevaluatie is opgeslagen.") if source == "self" else _("Het oordeel van de commissie is opgeslagen."),
+        flash(_("De zelfevaluatie is opgeslagen.") if source == "self"
+              else _("Het oordeel van de commissie is opgeslagen."),
               "success")
         return _back_to_theme(conversation, number, f"{source}-score")
     return render_template("visits/theme.html", **context), status
@@ -116,8 +121,8 @@ def create_finding(visit_id: int, number: int):
     conversation, rights = load_visit(visit_id, require="can_score")
     form = FindingForm(prefix="finding")
     try:
-        domain.add_finding(db.session, round_guides(conversation.round), conversation, _theme_number(conversation, number),
-                           form.text.data or "", actor_name(current_user))
+        domain.add_finding(db.session, round_guides(conversation.round), conversation,
+                           _theme_number(conversation, number), form.text.data or "", actor_name(current_user))
     except domain.VisitError as error:
         return _theme_again(conversation, rights, number, error, finding=form)
     flash(_("De bevinding is toegevoegd."), "success")
@@ -129,8 +134,8 @@ def _theme_again(conversation, rights, number, error, **forms):
     [form] = forms.values()
     notice, status = pages.refusal(form, error)
     unsaved = form.text.data if isinstance(error, domain.VisitLocked) else None
-    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights, number, forms=forms, notice=notice,
-                          unsaved=unsaved)
+    context = pages.theme(db.session, round_guides(conversation.round), conversation, rights, number, forms=forms,
+                          notice=notice, unsaved=unsaved)
     return render_template("visits/theme.html", **context), status
 
 
