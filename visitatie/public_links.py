@@ -7,6 +7,7 @@ command opens app.test_request_context()).
 from flask import current_app, url_for
 
 from .models import Conversation
+from .vocabulary import RoundKind
 
 
 def public_url(endpoint: str, **values) -> str:
@@ -26,6 +27,6 @@ def guide_url() -> str:
 def calendar_page_url(conversation: Conversation) -> str:
     """The page a calendar entry links to: a visit's own page (where the host prepares), else the
     conversation's page."""
-    if conversation.round.kind == "visitatieronde" and "visits.show_visit" in current_app.view_functions:
+    if conversation.round.kind == RoundKind.VISITATIERONDE and "visits.show_visit" in current_app.view_functions:
         return public_url("visits.show_visit", visit_id=conversation.id)
     return conversation_page_url(conversation)

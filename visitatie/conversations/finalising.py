@@ -10,9 +10,10 @@ from datetime import datetime
 from ..errors import DomainError, Problem
 from ..models import Conversation, ConversationEvent
 from ..models.types import DbSession, utcnow
+from ..vocabulary import ConversationStatus, RoundKind
 
-FINALISED = "vastgesteld"
-REOPENED_STATUS = "gehouden"  # reopened answers belong to a conversation that was held
+FINALISED = ConversationStatus.VASTGESTELD
+REOPENED_STATUS = ConversationStatus.GEHOUDEN  # reopened answers belong to a conversation that was held
 REASON_MAX_LENGTH = 1000
 
 
@@ -22,7 +23,7 @@ class FinaliseError(DomainError):
 
     def __init__(self, reason: str, conversation: Conversation | None = None):
         self.reason = reason
-        subject = "visit" if conversation is not None and conversation.round.kind == "visitatieronde" else None
+        subject = "visit" if conversation is not None and conversation.round.kind == RoundKind.VISITATIERONDE else None
         super().__init__([Problem(reason, subject)])
 
 
@@ -30,7 +31,7 @@ def finalise(session: DbSession, conversation: Conversation, actor: str,
              now: datetime | None = None) -> ConversationEvent:
     if conversation.status == FINALISED:
         raise FinaliseError("already_finalised", conversation)
-    if conversation.status == "geannuleerd":
+    if conversation.status == ConversationStatus.GEANNULEERD:
         raise FinaliseError("cancelled", conversation)
     event = ConversationEvent(conversation=conversation, at=now or utcnow(), actor=actor, kind="finalise",
                               old_value=conversation.status, new_value=FINALISED)

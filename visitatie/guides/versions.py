@@ -24,6 +24,7 @@ from ..models.guide_versions import (
     GuideVersion,
 )
 from ..models.types import DbSession, utcnow
+from ..vocabulary import GuideVersionStatus
 from .documents import build_set, guide_source, plain, renumbered, set_content
 from .files import GuideError
 from .model import GuideSet, guide_from_data
@@ -86,7 +87,7 @@ def stored_guide_set(session: DbSession, guide_set: str, number: str) -> GuideSe
 
 def frozen_choices(session: DbSession) -> list[VersionChoice]:
     rows = session.execute(select(GuideSetRecord, GuideVersion).join(GuideVersion)
-                           .where(GuideVersion.status == "vastgesteld")
+                           .where(GuideVersion.status == GuideVersionStatus.VASTGESTELD)
                            .order_by(GuideSetRecord.title, GuideVersion.number.desc())).all()
     return [VersionChoice(version_key(s.slug, v.number), f"{s.title} {v.number}", s.slug, v.number) for s, v in rows]
 
@@ -139,7 +140,7 @@ def ensure_shipped_version(session: DbSession, guides: GuideSet) -> bool:
         session.add(record)
     if find_version(session, DEFAULT_GUIDE_SET, guides.version):
         return False
-    session.add(GuideVersion(guide_set=record, number=guides.version, status="vastgesteld",
+    session.add(GuideVersion(guide_set=record, number=guides.version, status=GuideVersionStatus.VASTGESTELD,
                              content=set_content(guides), created_by="interview_guides/",
                              frozen_at=utcnow(), frozen_by="interview_guides/"))
     session.flush()
@@ -319,7 +320,7 @@ def freeze(session: DbSession, version: GuideVersion, actor: str) -> GuideSet:
         guides = build_set(version.content)
     except GuideError as error:
         raise GuideVersionError(error) from None
-    version.status, version.frozen_at, version.frozen_by = "vastgesteld", utcnow(), actor
+    version.status, version.frozen_at, version.frozen_by = GuideVersionStatus.VASTGESTELD, utcnow(), actor
     session.flush()
     return guides
 
@@ -363,7 +364,7 @@ def meaning_change(earlier: dict, question: dict) -> str | None:
 def check_meaning(session: DbSession, version: GuideVersion, question: dict) -> None:
     """Refuse a question whose id a frozen version of the set used for another question."""
     frozen = session.scalars(select(GuideVersion).where(GuideVersion.guide_set_id == version.guide_set_id,
-                                                        GuideVersion.status == "vastgesteld")
+                                                        GuideVersion.status == GuideVersionStatus.VASTGESTELD)
                              .order_by(GuideVersion.id.desc()))
     for earlier_version in frozen:
         for doc in earlier_version.content.get("guides") or []:

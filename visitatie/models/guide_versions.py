@@ -64,7 +64,7 @@ class GuideVersion(Model):
 
     @property
     def frozen(self) -> bool:
-        return self.status == "vastgesteld"
+        return self.status == GuideVersionStatus.VASTGESTELD
 
     def __repr__(self) -> str:
         return f"<GuideVersion {self.guide_set_id} {self.number} {self.status}>"
@@ -74,11 +74,11 @@ class GuideVersion(Model):
 def _refuse_changes_to_frozen(_mapper, _connection, target: GuideVersion) -> None:
     state = inspect(target)
     was = state.attrs.status.history.deleted
-    if (was[0] if was else target.status) == "vastgesteld":
+    if (was[0] if was else target.status) == GuideVersionStatus.VASTGESTELD:
         raise FrozenGuideVersion(f"versie {target.number} is vastgesteld en kan niet meer veranderen")
 
 
 @event.listens_for(GuideVersion, "before_delete")
 def _refuse_deleting_frozen(_mapper, _connection, target: GuideVersion) -> None:
-    if target.status == "vastgesteld":
+    if target.status == GuideVersionStatus.VASTGESTELD:
         raise FrozenGuideVersion(f"versie {target.number} is vastgesteld en kan niet worden verwijderd")

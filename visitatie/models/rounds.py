@@ -47,7 +47,7 @@ class Round(Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(db.String(20), default="gespreksronde")
+    kind: Mapped[str] = mapped_column(db.String(20), default=RoundKind.GESPREKSRONDE.value)
     title: Mapped[str] = mapped_column(db.String(200))
     period_start: Mapped[date]
     period_end: Mapped[date]
@@ -88,7 +88,7 @@ class Conversation(Model):
     duration_minutes: Mapped[int] = mapped_column(default=120)
     place: Mapped[str | None] = mapped_column(db.String(200))
     online_url: Mapped[str | None] = mapped_column(db.String(500))
-    status: Mapped[str] = mapped_column(db.String(20), default="gepland")
+    status: Mapped[str] = mapped_column(db.String(20), default=ConversationStatus.GEPLAND.value)
     # Calendar bookkeeping: a stable UID and a SEQUENCE that grows with every reschedule.
     calendar_uid: Mapped[str] = mapped_column(db.String(100), unique=True, default=_new_calendar_uid)
     calendar_sequence: Mapped[int] = mapped_column(default=0)

@@ -18,6 +18,7 @@ from ..models.opbrengst import CuratedLesson, RoundCuration, ThemeCuration, less
 from ..models.types import DbSession
 from ..reports.wording import as_clause
 from ..visits import national_release  # a module: visits.national_release builds on opbrengst too
+from ..vocabulary import RoundKind
 from . import aggregate
 from .disclosure import protect_snapshot
 from .frame import AnswerData, Filters, load, read_table
@@ -25,7 +26,7 @@ from .quotes import QuoteSource, conversation_context, problem, public_quote
 from .size_classes import headline_by_size
 
 SCHEMA = 1
-PLURAL_KINDS = {"gespreksronde": "gespreksrondes", "visitatieronde": "visitatierondes"}
+PLURAL_KINDS = {RoundKind.GESPREKSRONDE: "gespreksrondes", RoundKind.VISITATIERONDE: "visitatierondes"}
 
 
 def _native(value):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..reports import public_text, visit_report
 from ..reports.wording import count, dutch_date
+from ..vocabulary import ConversationStatus
 from .opbrengst import data_uri
 from .render import render_pdf
 
@@ -15,7 +16,7 @@ def context(content: dict) -> dict:
     drawn = visit_report.chart(themes, follow)
     return {
         "content": content, "themes": themes, "follow": follow,
-        "draft": content.get("status") != "vastgesteld",
+        "draft": content.get("status") != ConversationStatus.VASTGESTELD,
         "title": content.get("title") or "Visitatierapport digitale veiligheid",
         "chart": {"uri": data_uri(drawn[0]), "alt": drawn[1]} if drawn else None,
         "report": visit_report, "text": public_text, "dutch_date": dutch_date, "count": count,

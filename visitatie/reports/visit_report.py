@@ -30,6 +30,8 @@ from visitatie.reports.document import (
 from visitatie.reports.wording import count, dutch_date
 from visitatie.vocabulary import RecommendationOwner, RecommendationStatus, Role, labels
 
+from ..vocabulary import ConversationStatus
+
 ROLES = labels(Role, form="long")
 OWNERS = labels(RecommendationOwner)
 STATUSES = labels(RecommendationStatus)
@@ -39,7 +41,7 @@ SELF, COMMITTEE, PREVIOUS = "Zelfevaluatie", "Visitatiecommissie", "Commissie vo
 def build_visit_report(content: dict) -> Document:
     """Build the report; the caller saves it (``document.save(stream)``)."""
     title = xml_safe(content.get("title")) or "Visitatierapport digitale veiligheid"
-    draft = content.get("status") != "vastgesteld"
+    draft = content.get("status") != ConversationStatus.VASTGESTELD
     document = new_document(f"{title} (concept)" if draft else title, subject=xml_safe(content.get("round")),
                             confidential=True, title_page=True,
                             keywords="digitale veiligheid, visitatie, volwassenheid, aanbevelingen")

@@ -12,17 +12,18 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..models import Conversation, ConversationEvent, Participation, Person, Round
 from ..models.types import DbSession, utcnow
+from ..vocabulary import ConversationStatus
 from .errors import InvalidTransition, Problem, StaleEdit, ValidationFailed
 from .inputs import ConversationInput, ParticipantInput, in_amsterdam
 from .validation import validate_conversation
 
 # gepland → gehouden → vastgesteld; a planned conversation can be cancelled and a cancelled one
 # planned again. Reopening a finalised report belongs to the answers side (with a reason).
-TRANSITIONS = {
-    "gepland": ("gehouden", "geannuleerd"),
-    "gehouden": ("vastgesteld",),
-    "geannuleerd": ("gepland",),
-    "vastgesteld": (),
+TRANSITIONS: dict[str, tuple[ConversationStatus, ...]] = {
+    ConversationStatus.GEPLAND: (ConversationStatus.GEHOUDEN, ConversationStatus.GEANNULEERD),
+    ConversationStatus.GEHOUDEN: (ConversationStatus.VASTGESTELD,),
+    ConversationStatus.GEANNULEERD: (ConversationStatus.GEPLAND,),
+    ConversationStatus.VASTGESTELD: (),
 }
 
 
@@ -58,7 +59,7 @@ def save_conversation(session: DbSession, round_: Round, data: ConversationInput
     # One INSERT or UPDATE per save (no autoflush half-way), so the version grows by exactly one.
     with session.no_autoflush:
         if conversation is None:
-            conversation = Conversation(round=round_, status="gepland")
+            conversation = Conversation(round=round_, status=ConversationStatus.GEPLAND)
             session.add(conversation)
             _event(conversation, actor, "aangemaakt", None, describe_time(data.starts_at, data.duration_minutes), now)
         else:
@@ -156,9 +157,9 @@ def change_status(session: DbSession, conversation: Conversation, new_status: st
     old = conversation.status
     if new_status not in TRANSITIONS.get(old, ()):
         raise InvalidTransition(old, new_status)
-    if new_status == "gehouden" and conversation.starts_at is None:
+    if new_status == ConversationStatus.GEHOUDEN and conversation.starts_at is None:
         raise ValidationFailed([Problem("held_without_date", "status")])
-    if new_status == "gepland":
+    if new_status == ConversationStatus.GEPLAND:
         # Planning a cancelled conversation again books its people again: check them.
         data = ConversationInput(
             municipalities=list(conversation.municipalities), starts_at=conversation.starts_at,
@@ -170,7 +171,7 @@ def change_status(session: DbSession, conversation: Conversation, new_status: st
         if problems:
             raise ValidationFailed(problems)
     conversation.status = new_status
-    if "geannuleerd" in (old, new_status) and conversation.starts_at is not None:
+    if ConversationStatus.GEANNULEERD in (old, new_status) and conversation.starts_at is not None:
         conversation.calendar_sequence += 1  # calendars learn of the cancellation (or its undoing)
     _event(conversation, actor, "status", old, new_status, now, reason)
     conversation.updated_at = now

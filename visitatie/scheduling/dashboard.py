@@ -7,6 +7,7 @@ from sqlalchemy.orm import object_session
 
 from ..models import CONVERSATION_STATUSES, Conversation, Municipality, Participation, Round
 from ..models.types import DbSession
+from ..vocabulary import ConversationStatus, RoundKind
 from .enrolment import enrolments
 from .loading import round_conversations
 from .pairing import scheduled_municipality_ids
@@ -43,7 +44,7 @@ class RoundOverview:
 
 def _leaders(conversation: Conversation) -> list[Participation]:
     """Who leads: the gespreksleider; in a visitatieronde the members of the visitatiecommissie."""
-    if conversation.round.kind == "visitatieronde":
+    if conversation.round.kind == RoundKind.VISITATIERONDE:
         return [p for p in conversation.participations if p.role == "commissielid"]
     return [conversation.gespreksleider] if conversation.gespreksleider else []
 
@@ -55,7 +56,7 @@ def overview(session: DbSession, round_: Round) -> RoundOverview:
         counts[conversation.status] += 1
     busy = scheduled_municipality_ids(session, round_)
     enrolled = enrolments(session, round_)
-    open_ = [c for c in conversations if c.status == "gepland"]
+    open_ = [c for c in conversations if c.status == ConversationStatus.GEPLAND]
     return RoundOverview(
         counts=counts, total=len(conversations), enrolled=len(enrolled),
         unscheduled=[e.municipality for e in enrolled if e.municipality.id not in busy],

@@ -14,6 +14,7 @@ from icalendar import Calendar, Event
 
 from ..models import Conversation
 from ..models.types import utcnow
+from ..vocabulary import ConversationStatus, RoundKind
 from .inputs import in_amsterdam
 
 PRODID = "-//visitatie//planning//NL"
@@ -24,7 +25,7 @@ PREPARATION = ("Voorbereiding door de gemeente: vul vooraf per prioriteit de zel
 
 
 def _is_visit(conversation: Conversation) -> bool:
-    return conversation.round.kind == "visitatieronde" and len(conversation.municipalities) == 1
+    return conversation.round.kind == RoundKind.VISITATIERONDE and len(conversation.municipalities) == 1
 
 
 def _visit_lines(conversation: Conversation) -> list[str]:
@@ -63,7 +64,7 @@ def conversation_event(conversation: Conversation, page_url: str, now: datetime)
         lines += _visit_lines(conversation)
     event.add("description", "\n".join(lines))
     event.add("url", page_url)
-    event.add("status", "CANCELLED" if conversation.status == "geannuleerd" else "CONFIRMED")
+    event.add("status", "CANCELLED" if conversation.status == ConversationStatus.GEANNULEERD else "CONFIRMED")
     return event
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import func, select
 from ..models import Conversation, Participation, Person, Round
 from ..models.contacts import LeaderVolunteer
 from ..models.types import DbSession
+from ..vocabulary import ConversationStatus, RoundKind
 from .conversations import conversation_input, save_conversation
 from .errors import Problem, ValidationFailed
 from .inputs import ParticipantInput, in_amsterdam
@@ -76,10 +77,11 @@ def _day(conversation: Conversation) -> date | None:
 
 def open_conversations(session: DbSession, round_: Round) -> list[Conversation]:
     """Active conversations of the round without a gespreksleider (a gespreksronde only)."""
-    if round_.kind != "gespreksronde":
+    if round_.kind != RoundKind.GESPREKSRONDE:
         return []
     conversations = session.scalars(select(Conversation).where(
-        Conversation.round_id == round_.id, Conversation.status == "gepland").order_by(Conversation.id))
+        Conversation.round_id == round_.id, Conversation.status == ConversationStatus.GEPLAND,
+    ).order_by(Conversation.id))
     return [c for c in conversations if c.gespreksleider is None]
 
 

@@ -21,7 +21,7 @@ from ..models import Conversation, Participation
 from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.types import DbSession, utcnow
 from ..spreadsheets import Sheet, csv_bytes
-from ..vocabulary import Role, label
+from ..vocabulary import Role, RoundKind, label
 from .ics import calendar_bytes
 from .inputs import in_amsterdam
 
@@ -120,7 +120,7 @@ def compose_letter(participation: Participation, link: str, expires_at: datetime
     conversation = participation.conversation
     person, role = participation.person, label(Role, participation.role, "long")
     day, time = _when(conversation)
-    visit = conversation.round.kind == "visitatieronde"
+    visit = conversation.round.kind == RoundKind.VISITATIERONDE
     kind = "visitatie" if visit else "bestuurlijk gesprek"
     subject = f"Uitnodiging {kind} {conversation.title}" + (f", {day}" if conversation.starts_at else "")
     leader = conversation.gespreksleider

@@ -33,12 +33,13 @@ from ..models.invitations import Invitation
 from ..models.reminders import INTERVAL_DAYS_DEFAULT, Reminder, ReminderSettings
 from ..models.types import DbSession
 from ..text_input import clean_text
+from ..vocabulary import ConversationStatus, RoundKind
 from .errors import Problem, ValidationFailed
 from .mail import MailSettings, SendResult, deliver_letters
 from .mailmerge import MAILMERGE_COLUMNS, Letter, compose_letter, invitation_url
 
 # Conversations whose participants can still answer: not finalised, not cancelled.
-OPEN_STATUSES = ("gepland", "gehouden")
+OPEN_STATUSES = (ConversationStatus.GEPLAND, ConversationStatus.GEHOUDEN)
 SCHEDULED_SENDER = "dagelijkse opdracht"  # sent_by of a reminder the daily command sent
 SUBJECT_MAX = 200
 BODY_MAX = 5000
@@ -173,7 +174,7 @@ def candidates(session: DbSession, guides: GuideSet, round_: Round, interval_day
 
     A fixed number of queries whatever the size of the round: conversations with their municipalities
     and participants (loaded together), answers, valid links and last reminders."""
-    if round_.kind != "gespreksronde":
+    if round_.kind != RoundKind.GESPREKSRONDE:
         return []  # a visit's self-evaluation is the host's joint work, followed on the visit's page
     conversations = list(session.scalars(select(Conversation).where(
         Conversation.round_id == round_.id, Conversation.status.in_(OPEN_STATUSES))

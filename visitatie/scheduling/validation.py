@@ -23,6 +23,7 @@ from ..models import (
 )
 from ..models.types import DbSession
 from ..models.visits import ChecklistEntry, Finding, MaturityScore, Recommendation, Visit, VisitResponse
+from ..vocabulary import ConversationStatus, RoundKind
 from .errors import Problem
 from .inputs import ConversationInput, RoundInput, in_amsterdam
 
@@ -32,7 +33,8 @@ OUTSIDER_ROLES = ("gespreksleider", "commissielid")
 # a visit still being planned; one, or more than four, is refused.
 COMMITTEE_SIZE = (2, 4)
 MAX_DURATION_MINUTES = 12 * 60
-ACTIVE = ("gepland", "gehouden", "vastgesteld")  # a cancelled conversation books nobody
+# A cancelled conversation books nobody.
+ACTIVE = (ConversationStatus.GEPLAND, ConversationStatus.GEHOUDEN, ConversationStatus.VASTGESTELD)
 
 
 def validate_round(data: RoundInput, round_: Round | None = None) -> list[Problem]:
@@ -71,7 +73,7 @@ def validate_conversation(session: DbSession, round_: Round, data: ConversationI
 def _municipality_problems(session: DbSession, round_: Round, data: ConversationInput,
                            conversation: Conversation | None) -> Iterator[Problem]:
     names = [m.name for m in data.municipalities]
-    if round_.kind == "visitatieronde":
+    if round_.kind == RoundKind.VISITATIERONDE:
         if len(names) != 1:
             yield Problem("one_host", "municipalities", {"count": len(names)})
     elif len(set(names)) < 2:
@@ -100,7 +102,7 @@ def _recorded_work_leaving(session: DbSession, round_: Round, data: Conversation
     leaving = [m for m in conversation.municipalities if m.id not in staying]
     if not leaving:
         return
-    if round_.kind == "visitatieronde":
+    if round_.kind == RoundKind.VISITATIERONDE:
         if _visit_has_work(session, conversation.id):
             yield Problem("host_has_work", "municipalities", {"municipality": leaving[0].name})
         return

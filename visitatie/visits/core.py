@@ -16,11 +16,12 @@ from ..models.visits import RECOMMENDATION_STATUSES, MaturityScore, Recommendati
 from ..scheduling.inputs import in_amsterdam
 from ..scheduling.loading import CONVERSATION_LOADING
 from ..scheduling.validation import COMMITTEE_SIZE as COMMITTEE_SIZE  # noqa: F401  (re-exported: one rule, one place)
+from ..vocabulary import ConversationStatus, RoundKind
 from .errors import NotAVisit, StaleEdit, VisitLocked
 
-VISIT_KIND = "visitatieronde"
+VISIT_KIND = RoundKind.VISITATIERONDE
 COMMITTEE_ROLES = ("commissielid", "secretaris")
-COUNTED = ("gehouden", "vastgesteld")  # a visit that took place
+COUNTED = (ConversationStatus.GEHOUDEN, ConversationStatus.VASTGESTELD)  # a visit that took place
 
 
 def is_visit(conversation: Conversation | None) -> TypeGuard[Conversation]:
@@ -81,7 +82,7 @@ def visits_of_host(session: DbSession, municipality: Municipality) -> list[Conve
     """Every visit to a municipality (not cancelled), oldest first."""
     rows = session.scalars(
         select(Conversation).join(Round).where(Round.kind == VISIT_KIND,
-                                               Conversation.status != "geannuleerd")
+                                               Conversation.status != ConversationStatus.GEANNULEERD)
         .where(Conversation.municipalities.any(Municipality.id == municipality.id))
         .order_by(Conversation.id))
     visits = [c for c in rows if is_visit(c)]
@@ -133,7 +134,7 @@ def set_consent(session: DbSession, conversation: Conversation, named: bool, act
     cancelled visit; each change records who and when.
     """
     require_visit(conversation)
-    if conversation.status == "geannuleerd":
+    if conversation.status == ConversationStatus.GEANNULEERD:
         raise VisitLocked(conversation.status)
     visit = ensure_visit(session, conversation)
     if visit.consent_named != named:

@@ -23,10 +23,11 @@ from ..models import Conversation, Round, Theme
 from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.types import DbSession
 from ..models.visits import MATURITY_LEVELS, MaturityScore, Visit
+from ..vocabulary import ConversationStatus
 from .core import COUNTED, VISIT_KIND, is_visit, visit_year
 
 MIN_VISITS = 3
-PUBLIC_STATUSES = ("vastgesteld",)
+PUBLIC_STATUSES = (ConversationStatus.VASTGESTELD,)
 COLUMNS = ["conversation_id", "municipality", "year", "theme_number", "level", "consent_named", "topic", "title"]
 
 

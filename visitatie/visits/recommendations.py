@@ -26,6 +26,7 @@ from ..models.visits import (
     RecommendationEvent,
     VisitResponse,
 )
+from ..vocabulary import ConversationStatus
 from .assessment import theme_guide
 from .core import require_open, require_visit, versioned_update, visit_date
 from .errors import InvalidInput, StaleEdit, VisitLocked
@@ -148,7 +149,7 @@ def change_status(session: DbSession, conversation: Conversation, recommendation
     only a cancelled visit is closed. "Niet overgenomen" needs a reason; other statuses may
     carry a note, kept in the history."""
     require_visit(conversation)
-    if conversation.status == "geannuleerd":
+    if conversation.status == ConversationStatus.GEANNULEERD:
         raise VisitLocked(conversation.status)
     reason = (reason or "").strip()
     problems = {}

@@ -28,6 +28,7 @@ from ..opbrengst.disclosure import FOOTNOTE, MIN_CELL, MIN_MUNICIPALITIES, prote
 from ..pdf.render import render_pdf
 from ..reports import visit_round_text
 from ..reports.visit_round_report import build_visit_round_report
+from ..vocabulary import ConversationStatus
 from .assessment import scores_of, visit_guides
 from .core import VISIT_KIND, is_visit, visit_date
 from .errors import NotAVisit, TooFewVisits
@@ -38,7 +39,7 @@ LEVELS = tuple(str(level) for level in MATURITY_LEVELS)
 
 
 def finalised_visits(round_: Round) -> list[Conversation]:
-    return sorted((c for c in round_.conversations if is_visit(c) and c.status == "vastgesteld"),
+    return sorted((c for c in round_.conversations if is_visit(c) and c.status == ConversationStatus.VASTGESTELD),
                   key=lambda c: (visit_date(c) or date.max, c.id))
 
 

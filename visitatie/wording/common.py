@@ -2,6 +2,7 @@
 record, a mail server that would not take the letters."""
 from flask_babel import gettext as _
 
+from ..vocabulary import ConversationStatus
 from . import register
 
 
@@ -12,7 +13,7 @@ def stale_edit_words(p: dict) -> str:
 
 @register("locked")
 def locked_words(p: dict) -> str:
-    if p.get("status") == "geannuleerd":
+    if p.get("status") == ConversationStatus.GEANNULEERD:
         return _("Dit is geannuleerd; er kan niets meer worden gewijzigd.")
     return _("Dit is vastgesteld en kan niet meer worden gewijzigd.")
 

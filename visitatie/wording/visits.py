@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 
 from ..i18n import local_time
 from ..visits import InvalidInput, StaleEdit, VisitLocked
+from ..vocabulary import ConversationStatus
 from . import problem_message, register
 
 # The visit domain's codes (visits/assessment.py, recommendations.py), reached through the registry
@@ -95,7 +96,7 @@ def field_messages(error: InvalidInput) -> dict[str, str]:
 
 
 def locked_message(error: VisitLocked) -> str:
-    if error.status == "geannuleerd":
+    if error.status == ConversationStatus.GEANNULEERD:
         return _("Deze visitatie is geannuleerd; er kan niets meer worden gewijzigd.")
     return _("Het visitatierapport is vastgesteld; scores, bevindingen, aanbevelingen en de bestuurlijke reactie "
              "kunnen niet meer worden gewijzigd. De opvolging van de aanbevelingen kan wel worden bijgehouden.")

@@ -30,6 +30,7 @@ from ...conversations.word_diff import WordDiff, merge, word_diff
 from ...guides.model import Guide, Question
 from ...i18n import local_time
 from ...models import Answer, Municipality
+from ...vocabulary import ConversationStatus
 from ...wording import problem_message
 
 
@@ -136,7 +137,7 @@ def error_message(error: AnswerError) -> str:
 
 
 def locked_message(status: str) -> str:
-    if status == "geannuleerd":
+    if status == ConversationStatus.GEANNULEERD:
         return _("Dit gesprek is geannuleerd; er kunnen geen antwoorden meer worden vastgelegd.")
     return _("Het verslag van dit gesprek is vastgesteld. De antwoorden kunnen niet meer worden gewijzigd.")
 

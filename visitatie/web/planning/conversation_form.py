@@ -9,6 +9,7 @@ from ...extensions import db
 from ...models import Conversation, Round
 from ...scheduling import ConversationInput, ParticipantInput, Problem, in_amsterdam, local_datetime
 from ...scheduling.contacts import contacts_of, register_participants
+from ...vocabulary import RoundKind
 from ...wording import problem_message
 from .forms import EMPTY_ROWS, ROLE_CHOICES, ConversationForm, options
 from .lookup import all_municipalities, municipality_by_code, municipality_by_name
@@ -20,7 +21,7 @@ def prepare(form: ConversationForm, round_: Round, municipalities=None) -> None:
     choices = options([("", _("— kies een gemeente —"))] + [(m.code, m.name) for m in municipalities])
     for field in (form.municipality_1, form.municipality_2, form.municipality_3):
         field.choices = choices
-    if round_.kind == "visitatieronde":
+    if round_.kind == RoundKind.VISITATIERONDE:
         form.municipality_1.label.text = _l("Gastgemeente")
     for row in form.participants:
         row.form.role.choices = ROLE_CHOICES[round_.kind]

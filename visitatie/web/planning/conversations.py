@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from ...extensions import db
 from ...i18n import label
 from ...scheduling import TRANSITIONS, InvalidTransition, StaleEdit, ValidationFailed, change_status, save_conversation
-from ...vocabulary import ConversationStatus
+from ...vocabulary import ConversationStatus, RoundKind
 from ...wording import problem_message
 from ..confirmation import confirmation_page, finalise_confirmation, is_confirmed
 from . import bp
@@ -47,7 +47,7 @@ def _save(form, round_, conversation=None):
         form.version.data = str(current.version)  # a second save is a deliberate "keep mine"
         return None, _render(form, round_, current, conflict=current, status=409)
     db.session.commit()
-    if round_.kind == "visitatieronde":
+    if round_.kind == RoundKind.VISITATIERONDE:
         flash(_("De visitatie %(title)s is opgeslagen.", title=saved.title), "success")
     else:
         flash(_("Het gesprek %(title)s is opgeslagen.", title=saved.title), "success")
@@ -83,7 +83,8 @@ def change_conversation_status(conversation_id: int):
     conversation = get_conversation(conversation_id)
     form = StatusForm()
     if form.validate_on_submit():
-        finalising = form.status.data == "vastgesteld" and "vastgesteld" in TRANSITIONS.get(conversation.status, ())
+        finalising = (form.status.data == ConversationStatus.VASTGESTELD
+                      and ConversationStatus.VASTGESTELD in TRANSITIONS.get(conversation.status, ()))
         if finalising and not is_confirmed():
             return confirmation_page(finalise_confirmation(conversation),
                                      url_for("planning.edit_conversation", conversation_id=conversation_id))

@@ -55,8 +55,8 @@ class MultiCheckboxField(SelectMultipleField):
 
 class RoundForm(FlaskForm):
     title = StringField(_l("Titel"), validators=[required(), Length(max=200)])
-    kind = SelectField(_l("Soort ronde"), choices=options([("gespreksronde", _l("gespreksronde")),
-                                                           ("visitatieronde", _l("visitatieronde"))]))
+    kind = SelectField(_l("Soort ronde"),
+                       choices=options((kind.value, lazy_label(RoundKind, kind)) for kind in RoundKind))
     period_start = DateField(_l("Eerste dag"), validators=[input_required()])
     period_end = DateField(_l("Laatste dag"), validators=[input_required()])
     themes = MultiCheckboxField(_l("Thema's in deze ronde"), coerce=int)
@@ -73,7 +73,7 @@ class ParticipantForm(FlaskForm):
     name = StringField(_l("Naam"), validators=[Optional(), Length(max=120)])
     email = EmailField(_l("E-mailadres"), validators=[Optional(), Email(), Length(max=254)])
     # checked by the domain
-    role = SelectField(_l("Rol"), choices=ROLE_CHOICES["visitatieronde"], validate_choice=False)
+    role = SelectField(_l("Rol"), choices=ROLE_CHOICES[RoundKind.VISITATIERONDE], validate_choice=False)
     municipality = StringField(_l("Gemeente"), validators=[Optional(), Length(max=80)], render_kw=TOWN_INPUT)
 
 

@@ -24,6 +24,7 @@ from ...visits import (
     save_assessment,
     visit_guides,
 )
+from ...vocabulary import ConversationStatus
 from ...wording.visits import field_messages, locked_message, stale_message
 from .forms import (
     ConfirmForm,
@@ -186,5 +187,5 @@ def follow_up_page(session: DbSession, guides: GuideSet, conversation: Conversat
         "current": rows(recommendations_of(session, conversation)),
         "previous_visit": previous.previous if previous else None,
         "previous": rows(previous.recommendations) if previous else [],
-        "closed": conversation.status == "geannuleerd",
+        "closed": conversation.status == ConversationStatus.GEANNULEERD,
     }
