@@ -105,6 +105,20 @@ def _same_host(one: Conversation | None, other: Conversation) -> bool:
     return is_visit(one) and host_of(one).id == host_of(other).id
 
 
+def visit_as_it_stands(session: DbSession, conversation: Conversation) -> Visit:
+    """The visit for reading, writing nothing (a GET never writes): the stored row when its link to
+    the host's previous visit still holds, else an unsaved row linked as ensure_visit would link it.
+    The first save of anything on the visit stores it (ensure_visit)."""
+    require_visit(conversation)
+    visit = visit_of(session, conversation)
+    if visit is not None and (visit.previous is None or _same_host(visit.previous, conversation)):
+        return visit
+    previous = find_previous(session, conversation)
+    return Visit(conversation_id=conversation.id, previous=previous,
+                 previous_conversation_id=previous.id if previous else None,
+                 consent_named=visit.consent_named if visit is not None else False)
+
+
 def ensure_visit(session: DbSession, conversation: Conversation) -> Visit:
     """The visit's own row, created on first use with the link to the host's previous visit.
 

@@ -13,7 +13,7 @@ from ..models import Conversation
 from ..models.types import DbSession
 from ..models.visits import MaturityScore, Recommendation
 from .assessment import scores_of, visit_guides
-from .core import ensure_visit
+from .core import visit_as_it_stands
 from .recommendations import recommendations_of
 
 
@@ -54,7 +54,7 @@ def _levels(scores: dict[tuple[int, str], MaturityScore], source: str) -> dict[i
 
 def follow_up(session: DbSession, guides: GuideSet, conversation: Conversation) -> FollowUp | None:
     """The previous visit of the same host beside this one, or None for a first visit."""
-    visit = ensure_visit(session, conversation)
+    visit = visit_as_it_stands(session, conversation)
     previous = visit.previous
     if previous is None:
         return None

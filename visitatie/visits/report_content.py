@@ -13,7 +13,7 @@ from ..models.types import DbSession
 from ..models.visits import MaturityScore, Recommendation
 from ..reports.visit_report import build_visit_report
 from .assessment import ThemeAssessment, assessments
-from .core import committee, ensure_visit, host_of, host_participants, visit_date
+from .core import committee, host_of, host_participants, visit_date
 from .followup import follow_up
 from .recommendations import findings_of, recommendations_of, response_of
 
@@ -35,7 +35,6 @@ def _person(p: Participation) -> dict[str, Any]:
 
 
 def visit_report_content(session: DbSession, guides: GuideSet, conversation: Conversation) -> dict[str, Any]:
-    ensure_visit(session, conversation)
     host = host_of(conversation)
     findings = findings_of(session, conversation)
     recommendations = recommendations_of(session, conversation)

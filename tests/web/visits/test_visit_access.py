@@ -158,3 +158,31 @@ def test_the_visit_pages_work_in_english_too(world, sign_in):
     for page in PAGES[:3]:
         assert browser.get(page.format(id=world.first)).status_code == 200
     assert browser.get("/visitaties/landelijk-beeld").status_code == 200
+
+
+def test_reading_a_visit_writes_nothing(app, world, sign_in):
+    """A GET of a visit's pages (overview, a theme, the follow-up, the report) stores no row: the
+    visit's own row is made by the first save (issue 15: no GET writes)."""
+    from sqlalchemy import event
+
+    from visitatie.extensions import db
+
+    writes = []
+    with app.app_context():
+        engine = db.engine
+
+    def note(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) \
+                and "login_session" not in statement and "security_event" not in statement:
+            writes.append(statement.split("(")[0][:60])
+
+    member = sign_in(world.member)
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        for url in (f"/visitaties/{world.first}", f"/visitaties/{world.first}/thema/1",
+                    f"/visitaties/{world.first}/opvolging"):
+            response = member.get(url)
+            assert response.status_code == 200, url
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert writes == []

@@ -3,7 +3,7 @@ visits.visit_rights(), so a visit that does not exist, a conversation that is no
 visit of another municipality all give the same 404.
 
 Shared by views.py and actions.py, so neither imports the other."""
-from flask import Blueprint, abort
+from flask import Blueprint, abort, request
 from flask_login import current_user
 
 from ... import visits as domain
@@ -31,7 +31,8 @@ def load_visit(visit_id: int, require: str | None = None):
         abort(404)
     if require and not getattr(rights, require):
         abort(403)
-    pages.prepare(db.session, conversation)
+    if request.method not in ("GET", "HEAD"):  # a page that only reads writes nothing
+        pages.prepare(db.session, conversation)
     return conversation, rights
 
 
@@ -40,7 +41,7 @@ def recommendation_of(conversation, recommendation_id: int, include_previous: bo
     recommendation = db.session.get(Recommendation, recommendation_id)
     allowed = {conversation.id}
     if include_previous:
-        allowed.add(domain.ensure_visit(db.session, conversation).previous_conversation_id)
+        allowed.add(domain.visit_as_it_stands(db.session, conversation).previous_conversation_id)
     if recommendation is None or recommendation.conversation_id not in allowed:
         abort(404)
     return recommendation

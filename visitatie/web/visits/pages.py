@@ -22,6 +22,7 @@ from ...visits import (
     recommendations_of,
     response_of,
     save_assessment,
+    visit_as_it_stands,
     visit_guides,
 )
 from ...vocabulary import ConversationStatus
@@ -40,7 +41,8 @@ from .forms import (
 
 
 def prepare(session: DbSession, conversation: Conversation) -> None:
-    """The visit's own row exists from the first time anyone opens it."""
+    """Before a save: the visit's own row exists (and links the host's previous visit as it is now).
+    Pages that only read use visit_as_it_stands and write nothing."""
     ensure_visit(session, conversation)
     session.commit()
 
@@ -57,7 +59,7 @@ def overview(session: DbSession, guides: GuideSet, conversation: Conversation, r
     if response_form is None:
         response_form = ResponseForm(data={"text": response.text if response else "",
                                            "version": str(response.version if response else 0)})
-    visit = ensure_visit(session, conversation)
+    visit = visit_as_it_stands(session, conversation)
     recommendations = recommendations_of(session, conversation)
     per_theme, total = _guide_progress(session, guides, conversation)
     return {
