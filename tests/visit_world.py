@@ -3,17 +3,15 @@
 Two visitatierondes (2024 and 2025). Haarlem is visited in both (the second visit follows the
 first up); Oss is visited in 2025. The committee: the mayor of Breda and the CISO of Delft
 (commissieleden) with a VNG secretary. Haarlem's mayor and CISO take part for the host; Oss's
-mayor for Oss. Works on any SQLAlchemy session (reference data is created when missing).
+mayor for Oss. Works on any SQLAlchemy session (reference data is created when missing); rounds
+and municipalities come from tests/factories.py, conversations from the scheduling domain.
 """
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from tests.participant_world import municipality, themes
+from tests.factories import AMSTERDAM, municipality, round_, themes
 from visitatie.models import Conversation, Participation, Round
 from visitatie.scheduling import ConversationInput, ParticipantInput, change_status, save_conversation
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -38,12 +36,8 @@ def _committee(breda, delft):
 
 
 def _round(session, guides, year: int) -> Round:
-    round_ = Round(kind="visitatieronde", title=f"Visitatieronde {year}", period_start=date(year, 9, 1),
-                   period_end=date(year, 12, 31), status="lopend", guide_version=guides.version,
-                   themes=themes(session, guides))
-    session.add(round_)
-    session.flush()
-    return round_
+    return round_(session, kind="visitatieronde", title=f"Visitatieronde {year}", period_start=date(year, 9, 1),
+                  period_end=date(year, 12, 31), guide_version=guides.version, themes=themes(session, guides))
 
 
 def build_visits(session, guides) -> VisitWorld:
@@ -60,7 +54,7 @@ def build_visits(session, guides) -> VisitWorld:
     other = save_conversation(session, round_2025, ConversationInput(
         [oss], datetime(2025, 11, 4, 10, 0, tzinfo=AMSTERDAM), 240, "Stadhuis Oss",
         participants=_committee(breda, delft) + [
-            ParticipantInput("Wobine Buijs", "wobine.buijs@example.org", "burgemeester", oss)]), "test")
+            ParticipantInput("Wilma Bosch", "wilma.bosch@example.org", "burgemeester", oss)]), "test")
     session.commit()
     return VisitWorld(round_2024, round_2025, first, second, other)
 

@@ -10,12 +10,12 @@ from playwright.sync_api import expect
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import open_link
 from tests.e2e.test_accessibility import AXE, RULES, RUN_AXE, axe_context  # noqa: F401  (fixture)
-from tests.participant_world import build_world, municipality
+from tests.factories import conversation, municipality, participant
+from tests.participant_world import build_world
 from visitatie.accounts.auth import create_user
 from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
-from visitatie.models import Conversation, Participation
 
 pytestmark = pytest.mark.e2e
 
@@ -27,12 +27,9 @@ def two_places(live_app):
     with live_app.app_context():
         w = build_world(db.session, current_guides())
         oss, jos, haarlem = municipality(db.session, "Oss"), w.mayor.person, w.haarlem
-        c = Conversation(round=w.round, municipalities=[haarlem, oss],
-                         status="gepland", place="Stadhuis Oss",
+        c = conversation(db.session, w.round, [haarlem, oss], status="gepland", place="Stadhuis Oss",
                          starts_at=datetime(2024, 3, 5, 9, 30, tzinfo=timezone.utc))
-        in_c = Participation(person=jos, role="burgemeester", municipality=haarlem)
-        c.participations.append(in_c)
-        db.session.add(c)
+        in_c = participant(db.session, c, "burgemeester", haarlem, person=jos)
         create_user(db.session, "pl@example.org", PASSWORD, "projectleider", "Petra Plan")
         db.session.flush()
         _i, token_a = invitations.issue(db.session, w.mayor, 30)

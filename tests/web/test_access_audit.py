@@ -21,14 +21,15 @@ from flask import url_for
 from sqlalchemy import func, select
 
 from tests.conftest import Auth
-from tests.participant_world import build_world, municipality, person
-from tests.visit_world import AMSTERDAM, _committee, build_visits
+from tests.factories import AMSTERDAM, conversation, municipality, participant, person, round_
+from tests.participant_world import build_world
+from tests.visit_world import _committee, build_visits
 from visitatie.conversations import invitations
 from visitatie.conversations.answers import Change, save_answer
 from visitatie.conversations.marks import add_mark
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
-from visitatie.models import Answer, Conversation, Mark, Participation, Person, Round, Theme
+from visitatie.models import Answer, Conversation, Mark, Participation, Round
 from visitatie.models.invitations import Invitation
 from visitatie.models.opbrengst import CuratedLesson, ThemeCuration
 from visitatie.models.types import utcnow
@@ -94,8 +95,7 @@ def world(app) -> Ids:
         answer_b = save_answer(db.session, w.b, w.delft.id, Change(guides.question(OPEN), "Delft: geheim.", 0),
                                "Test", guides)
         v = build_visits(db.session, guides)
-        note_taker = Participation(person=person("Nora Notulist", "notulist", None), role="notulist")
-        v.first.participations.append(note_taker)
+        note_taker = participant(db.session, v.first, "notulist", name="Nora Notulist", function="notulist")
         db.session.commit()
 
         def recommendation(conversation, text):
@@ -457,8 +457,7 @@ def test_a_removed_participation_whose_id_comes_back_does_not_bring_its_session_
         db.session.delete(removed)
         db.session.commit()
         a = db.session.get(Conversation, world.a)
-        newcomer = Participation(person=person("Nieuwe Notulist", "notulist", None), role="notulist")
-        a.participations.append(newcomer)
+        newcomer = participant(db.session, a, "notulist", name="Nieuwe Notulist", function="notulist")
         db.session.commit()
         reused = newcomer.id
     assert removed_from != world.a
@@ -615,7 +614,7 @@ def test_a_changed_host_does_not_inherit_the_previous_visit_of_the_old_host(app,
         corrected = ConversationInput(
             [maastricht], datetime(2025, 10, 7, 10, 0, tzinfo=AMSTERDAM), 240, "Stadhuis Maastricht",
             participants=_committee(breda, delft) + [
-                ParticipantInput("Annemarie Penn", "annemarie.penn@example.org", "burgemeester", maastricht)])
+                ParticipantInput("Anne Peters", "anne.peters@example.org", "burgemeester", maastricht)])
         with pytest.raises(ValidationFailed) as refused:
             save_conversation(db.session, second.round, corrected, "Test", second)
         assert [p.code for p in refused.value.problems] == ["host_has_work"]
@@ -652,19 +651,15 @@ def two_rounds(app, world, lesson):
     with app.app_context():
         guides = current_guides()
         delft, oss = municipality(db.session, "Delft"), municipality(db.session, "Oss")
-        r2 = Round(kind="gespreksronde", title="Tweede ronde", period_start=date(2025, 1, 1),
-                   period_end=date(2025, 12, 31), status="lopend", guide_version=guides.version,
-                   themes=list(db.session.scalars(select(Theme).order_by(Theme.number))))
-        c = Conversation(round=r2, municipalities=[delft, oss], status="gehouden")
-        db.session.add_all([r2, c])
+        r2 = round_(db.session, title="Tweede ronde", period_start=date(2025, 1, 1), period_end=date(2025, 12, 31),
+                    guide_version=guides.version)
+        c = conversation(db.session, r2, [delft, oss], starts_at=None, status="gehouden")
         db.session.commit()
         answer = save_answer(db.session, c, delft.id, Change(guides.question(OPEN), "Les uit ronde twee.", 0),
                              "Test", guides)
         les = add_mark(db.session, answer, "les", "Test")
-        speaker = Participation(person=Person(name="Test Spreker"), role="burgemeester", municipality=delft,
-                                conversation=c)
-        db.session.add(speaker)
-        db.session.flush()
+        speaker = participant(db.session, c, "burgemeester", delft,
+                              person=person(db.session, "Test Spreker", email=None))
         quote = add_mark(db.session, answer, "citaat", "Test", speaker=speaker)
         lesson2 = curation.add_lesson(db.session, guides, r2, 1, "Les van ronde twee.", [les.id], "Test")
         return {"r1": world.round, "r2": r2.id, "lesson1": lesson, "lesson2": lesson2.id, "les2": les.id,

@@ -27,8 +27,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from visitatie.conversations.marks import text_hash
-from visitatie.models import Answer, Conversation, Mark, Municipality, Participation, Person, Round, Theme
+from tests import factories
+from visitatie.models import Answer, Conversation, Mark, Municipality, Participation, Round, Theme
 
 POPULATIONS = {"Haarlem": 162_000, "Maastricht": 99_999, "Delft": 100_000, "Utrecht": None}
 
@@ -39,7 +39,8 @@ def session(reference_session):
 
 
 class World:
-    """The hand-computed dataset; attributes name its rounds, conversations and marks."""
+    """The hand-computed dataset; attributes name its rounds, conversations and marks. Its rows come
+    from tests/factories.py; the methods keep the short positional form the tests below read."""
 
     def __init__(self, session: Session):
         self.session = session
@@ -114,46 +115,22 @@ class World:
         return conversation
 
     def round(self, title, start, themes) -> Round:
-        round_ = Round(kind="gespreksronde", title=title, period_start=start,
-                       period_end=date(start.year, 6, 30), guide_version="2024.1", themes=themes)
-        self.session.add(round_)
-        self.session.flush()
-        return round_
+        return factories.round_(self.session, title=title, period_start=start, period_end=date(start.year, 6, 30),
+                                status="concept", themes=themes)
 
     def conversation(self, round_, towns, start, status) -> Conversation:
-        conversation = Conversation(round=round_, starts_at=start.replace(tzinfo=timezone.utc), status=status,
-                                    municipalities=[self.towns[t] for t in towns])
-        self.session.add(conversation)
-        self.session.flush()
-        return conversation
+        return factories.conversation(self.session, round_, [self.towns[t] for t in towns],
+                                      starts_at=start.replace(tzinfo=timezone.utc), status=status)
 
     def participant(self, conversation, name, function, role, town) -> Participation:
-        person = Person(name=name, function=function, municipality=self.towns[town])
-        participation = Participation(conversation=conversation, person=person, role=role,
-                                      municipality=self.towns[town])
-        self.session.add(participation)
-        self.session.flush()
-        return participation
+        return factories.participant(self.session, conversation, role, self.towns[town], name=name, function=function,
+                                     email=None)
 
     def answer(self, conversation, town, question_id, value) -> Answer:
-        answer = Answer(conversation_id=conversation.id, municipality_id=self.towns[town].id, question_id=question_id,
-                        value=value, guide_version="2024.1", updated_by="test")
-        self.session.add(answer)
-        self.session.flush()
-        return answer
+        return factories.answer(self.session, conversation, self.towns[town], question_id, value)
 
     def mark(self, answer, kind, consent="niet_publiceren", speaker=None, passage=None) -> Mark:
-        mark = Mark(answer=answer, kind=kind, consent=consent, passage=passage, created_by="test",
-                    speaker_participation_id=speaker.id if speaker else None,
-                    speaker_name=speaker.person.name if speaker else None,
-                    speaker_function=speaker.person.function if speaker else None)
-        if kind == "citaat" and consent in ("anoniem", "met_naam"):
-            # As the speaker's own consent stores it: the words and their hash (opbrengst/consent.py).
-            mark.consented_text = passage or answer.value
-            mark.consented_hash = text_hash(mark.consented_text)
-        self.session.add(mark)
-        self.session.flush()
-        return mark
+        return factories.mark(self.session, answer, kind, consent=consent, speaker=speaker, passage=passage)
 
 
 @pytest.fixture

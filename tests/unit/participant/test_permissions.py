@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 from flask_login import AnonymousUserMixin
 
+from tests.factories import participant, person
 from visitatie.conversations import invitations
 from visitatie.conversations.permissions import (
     NOTHING,
@@ -17,7 +18,7 @@ from visitatie.conversations.permissions import (
     capabilities,
     load_participant,
 )
-from visitatie.models import Participation, Person, User
+from visitatie.models import User
 from visitatie.models.types import utcnow
 
 BOTH, HAARLEM, MAASTRICHT, NONE = "both", "haarlem", "maastricht", "none"
@@ -51,9 +52,8 @@ def principal_for(name, world, session):
         return ParticipantPrincipal(fixed[name])
     role = {"commissielid": "commissielid", "secretaris": "secretaris", "projectleider_link": "projectleider",
             "deelnemer_of_another_municipality": "burgemeester"}[name]
-    participation = Participation(person=Person(name=f"Iemand {name}"), role=role, conversation=world.a,
-                                  municipality=world.delft if role == "burgemeester" else None)
-    session.add(participation)
+    participation = participant(session, world.a, role, world.delft if role == "burgemeester" else None,
+                                person=person(session, f"Iemand {name}", email=None))
     session.commit()
     return ParticipantPrincipal(participation)
 

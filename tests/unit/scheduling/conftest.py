@@ -4,9 +4,9 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
 
-from visitatie.models import Municipality, Round, Theme
+from tests import factories
+from visitatie.models import Municipality, Round
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -20,7 +20,7 @@ def session(reference_session):
 def town(session):
     """A municipality by name."""
     def find(name: str) -> Municipality:
-        return session.scalar(select(Municipality).where(Municipality.name == name))
+        return factories.municipality(session, name)
     return find
 
 
@@ -32,9 +32,6 @@ def local(year, month, day, hour=10, minute=0) -> datetime:
 def make_round(session):
     def make(title="Gespreksronde 2025", kind="gespreksronde", start=date(2025, 3, 1), end=date(2025, 6, 30),
              themes=(1, 2, 3, 4, 5)) -> Round:
-        round_ = Round(kind=kind, title=title, period_start=start, period_end=end, guide_version="2024.1",
-                       themes=list(session.scalars(select(Theme).where(Theme.number.in_(themes)))))
-        session.add(round_)
-        session.flush()
-        return round_
+        return factories.round_(session, kind=kind, title=title, period_start=start, period_end=end,
+                                status="concept", themes=factories.themes(session, numbers=themes))
     return make

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from tests import factories
 from visitatie.models import ConversationEvent
 from visitatie.scheduling import (
     ConversationInput,
@@ -272,13 +273,10 @@ def test_people_are_known_by_email_and_keep_their_links_when_the_form_is_saved_a
 
 
 def test_a_municipality_with_recorded_answers_cannot_leave_the_conversation(session, make_round, town):
-    from visitatie.models import Answer
 
     round_ = make_round()
     conversation = save_conversation(session, round_, conversation_input(town), "Petra")
-    session.add(Answer(conversation_id=conversation.id, municipality_id=town("Maastricht").id,
-                       question_id="leiderschap.ivp", value="nee", guide_version="2024.1", updated_by="Petra"))
-    session.flush()
+    factories.answer(session, conversation, "Maastricht", "leiderschap.ivp", "nee", updated_by="Petra")
     # Haarlem has no answers yet and may still be swapped; Maastricht's answers keep it in.
     people = [leader(town)]
     assert validate_conversation(session, round_, conversation_input(town, "Delft", "Maastricht", participants=people),

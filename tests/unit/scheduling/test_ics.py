@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Calendar
 
-from visitatie.models import Answer
+from tests import factories
 from visitatie.scheduling import ConversationInput, ParticipantInput, calendar_bytes, change_status, save_conversation
 
 from .conftest import local
@@ -95,9 +95,8 @@ def test_a_round_calendar_has_every_dated_conversation_and_online_links(session,
 
 def test_nothing_sensitive_in_the_calendar(session, make_round, town):
     conversation = plan(session, make_round(), town)
-    session.add(Answer(conversation_id=conversation.id, municipality_id=town("Haarlem").id,
-                       question_id="eigen-huis.bcp", value="Geen BCP; back-ups staan op hetzelfde netwerk",
-                       guide_version="2024.1", updated_by="x"))
+    factories.answer(session, conversation, "Haarlem", "eigen-huis.bcp",
+                     "Geen BCP; back-ups staan op hetzelfde netwerk", updated_by="x")
     session.commit()
     text = calendar_bytes([conversation], page_url, "Ronde").decode()
     assert "back-ups" not in text and "BCP" not in text

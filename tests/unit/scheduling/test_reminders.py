@@ -8,9 +8,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from tests import factories
 from tests.participant_world import build_world
 from visitatie.conversations import invitations
-from visitatie.models import Answer
 from visitatie.models.reminders import Reminder
 from visitatie.scheduling import ValidationFailed
 from visitatie.scheduling.reminders import (
@@ -41,9 +41,7 @@ def world(session, guides):
 
 
 def answer(session, world, conversation, town, question_id, value="Een antwoord."):
-    session.add(Answer(conversation_id=conversation.id, municipality_id=town.id, question_id=question_id,
-                       value=value, guide_version="2024.1", updated_by="test"))
-    session.flush()
+    factories.answer(session, conversation, town, question_id, value)
 
 
 def by_name(found):
@@ -199,13 +197,10 @@ def test_the_list_takes_a_fixed_number_of_queries_whatever_the_size_of_the_round
         return len(statements)
 
     two_conversations = queries()
-    from visitatie.models import Conversation, Participation, Person
     for number in range(4):  # four more conversations, each with a mayor who holds a link
-        mayor = Participation(person=Person(name=f"Burgemeester {number}", email=f"b{number}@example.org"),
-                              role="burgemeester", municipality=world.delft)
-        session.add(Conversation(round=world.round, municipalities=[world.delft, world.oss], status="gepland",
-                                 participations=[mayor]))
-        session.flush()
+        talk = factories.conversation(session, world.round, [world.delft, world.oss], starts_at=None)
+        mayor = factories.participant(session, talk, "burgemeester", world.delft, person=factories.person(
+            session, f"Burgemeester {number}", email=f"b{number}@example.org"))
         invitations.issue(session, mayor, 60, NOW - timedelta(days=1))
     session.commit()
     assert len(candidates(session, guides, world.round, 7, NOW)) == 7

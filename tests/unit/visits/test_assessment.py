@@ -3,10 +3,11 @@ from datetime import date
 
 import pytest
 
+from tests.factories import conversation, round_
 from tests.visit_world import hold
 from visitatie.conversations.finalising import finalise
 from visitatie.conversations.permissions import ParticipantPrincipal
-from visitatie.models import Conversation, Round, User
+from visitatie.models import User
 from visitatie.models.visits import ChecklistEntry, MaturityScore
 from visitatie.scheduling import ConversationInput, save_conversation
 from visitatie.visits import (
@@ -36,10 +37,9 @@ def test_a_visit_has_one_host_a_committee_and_host_participants(world):
 
 
 def test_a_conversation_of_a_gespreksronde_is_not_a_visit(session, guides, world):
-    talk = Conversation(round=Round(kind="gespreksronde", title="Gespreksronde", period_start=date(2024, 1, 1),
-                                    period_end=date(2024, 12, 31), guide_version=guides.version),
-                        municipalities=[host_of(world.first), host_of(world.oss)])
-    session.add(talk)
+    gespreksronde = round_(session, title="Gespreksronde", period_start=date(2024, 1, 1),
+                           period_end=date(2024, 12, 31), status="concept", guide_version=guides.version, themes=[])
+    talk = conversation(session, gespreksronde, [host_of(world.first), host_of(world.oss)], starts_at=None)
     session.commit()
     assert not is_visit(talk)
     with pytest.raises(NotAVisit):

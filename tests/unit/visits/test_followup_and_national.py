@@ -1,15 +1,14 @@
 """Year over year (computed exactly on a small case) and the national picture (pandas)."""
 import json
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
 
+from tests.factories import round_, visit
 from tests.visit_world import hold
 from visitatie.conversations.finalising import finalise
-from visitatie.models import Conversation, Municipality, Round, Theme
-from visitatie.models.visits import MaturityScore, Visit
+from visitatie.models import Municipality, Round
 from visitatie.visits import (
     RecommendationInput,
     ScoreInput,
@@ -73,22 +72,16 @@ def nation(session, guides, world):
 
     def make(year: int, level: int, status="vastgesteld", consent=False, extra: dict | None = None):
         if year not in rounds:
-            rounds[year] = Round(kind="visitatieronde", title=f"Ronde {year}", period_start=date(year, 1, 1),
-                                 period_end=date(year, 12, 31), status="lopend", guide_version=guides.version,
-                                 themes=list(session.scalars(select(Theme))))
+            rounds[year] = round_(session, kind="visitatieronde", title=f"Ronde {year}", period_start=date(year, 1, 1),
+                                  period_end=date(year, 12, 31), guide_version=guides.version)
         number = next(counter)
+        # One municipality per visit, outside the reference data (the domain database of these tests has none).
         town = Municipality(code=f"GM{9000 + number}", name=f"Testgemeente {number}", province="Test",
                             safety_region_code="VR99", safety_region="Testregio", population=30_000)
-        conversation = Conversation(round=rounds[year], municipalities=[town], status=status,
-                                    starts_at=datetime(year, 10, 1, 10, tzinfo=AMSTERDAM))
-        session.add(conversation)
-        session.flush()
-        session.add(Visit(conversation_id=conversation.id, consent_named=consent))
-        for theme, value in {1: level, **(extra or {})}.items():
-            session.add(MaturityScore(conversation_id=conversation.id, theme_number=theme, source="committee",
-                                      level=value, justification="x", updated_by="test"))
+        made = visit(session, rounds[year], town, scores={1: level, **(extra or {})}, consent_named=consent,
+                     status=status)
         session.commit()
-        return conversation
+        return made
 
     return make
 

@@ -5,11 +5,11 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import select
 
+from tests.factories import round_, visit
 from tests.web.guides.ondermijning import make_ondermijning, stored_version
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
-from visitatie.models import Conversation, Municipality, Round, Theme
-from visitatie.models.visits import MaturityScore, Visit
+from visitatie.models import Municipality, Round
 from visitatie.visits import national_picture
 
 SIGNALEN, SAMENWERKING = "Signalen van ondermijning herkennen", "Samenwerken in de driehoek"
@@ -43,14 +43,9 @@ def test_round_pages_and_the_pairing_command_show_the_topics_titles(app, client,
     assert not any(title in result.output for title in SHIPPED_TITLES)
 
 
-def _visit(round_: Round, town: Municipality, level: int) -> None:
-    conversation = Conversation(round=round_, municipalities=[town], status="gehouden",
-                                starts_at=datetime(round_.period_start.year, 10, 1, 9, tzinfo=timezone.utc))
-    db.session.add(conversation)
-    db.session.flush()
-    db.session.add(Visit(conversation_id=conversation.id, consent_named=False))
-    db.session.add(MaturityScore(conversation_id=conversation.id, theme_number=1, source="committee", level=level,
-                                 justification="Zie het rapport.", updated_by="test"))
+def _visit(visit_round: Round, town: Municipality, level: int) -> None:
+    visit(db.session, visit_round, town, scores={1: level}, justification="Zie het rapport.",
+          starts_at=datetime(visit_round.period_start.year, 10, 1, 9, tzinfo=timezone.utc))
 
 
 def test_the_national_picture_keeps_each_topic_apart_with_its_own_titles(app, client, auth):
@@ -58,10 +53,9 @@ def test_the_national_picture_keeps_each_topic_apart_with_its_own_titles(app, cl
     round_id, _number = _ondermijning_round(client, app, kind="visitatieronde")
     with app.app_context():
         ondermijning = db.session.get(Round, round_id)
-        shipped = Round(kind="visitatieronde", title="Visitatieronde digitale veiligheid 2025",
-                        period_start=date(2025, 1, 6), period_end=date(2025, 12, 19), status="lopend",
-                        guide_version=current_guides().version,
-                        themes=list(db.session.scalars(select(Theme))))
+        shipped = round_(db.session, kind="visitatieronde", title="Visitatieronde digitale veiligheid 2025",
+                         period_start=date(2025, 1, 6), period_end=date(2025, 12, 19),
+                         guide_version=current_guides().version)
         towns = db.session.scalars(select(Municipality).order_by(Municipality.code).limit(3)).all()
         _visit(shipped, towns[0], 4)
         _visit(ondermijning, towns[1], 2)

@@ -8,10 +8,11 @@ import lxml.html
 import pandas as pd
 from sqlalchemy import select
 
+from tests.factories import answer, conversation, round_
 from tests.web.guides.ondermijning import stored_version
 from tests.web.guides.test_guide_editor import _copy, _form_of
 from visitatie.extensions import db
-from visitatie.models import Answer, Conversation, Municipality, Round, Theme
+from visitatie.models import Municipality
 
 REWORDED = "leiderschap.ivp"
 
@@ -26,20 +27,15 @@ def _second_round(app, client, demo: int) -> int:
     assert client.post(f"/leidraden/versies/{copy}/vaststellen").status_code == 302
     number = stored_version(app, copy).number
     with app.app_context():
-        round_ = Round(kind="gespreksronde", title="Gespreksronde 2025", period_start=date(2025, 1, 6),
-                       period_end=date(2025, 6, 27), status="lopend", guide_version=number,
-                       themes=list(db.session.scalars(select(Theme))))
+        later = round_(db.session, period_start=date(2025, 1, 6), period_end=date(2025, 6, 27), guide_version=number)
         towns = db.session.scalars(select(Municipality).where(Municipality.name.in_(["Haarlem", "Delft"]))).all()
-        conversation = Conversation(round=round_, municipalities=list(towns), status="gehouden",
-                                    starts_at=datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc))
-        db.session.add(conversation)
-        db.session.flush()
+        talk = conversation(db.session, later, towns, status="gehouden",
+                            starts_at=datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc))
         for town in towns:
             for question_id, value in ((REWORDED, "ja"), ("leiderschap.uitvoering", "4")):
-                db.session.add(Answer(conversation_id=conversation.id, municipality_id=town.id,
-                                      question_id=question_id, value=value, guide_version=number, updated_by="test"))
+                answer(db.session, talk, town, question_id, value, guide_version=number)
         db.session.commit()
-        return round_.id
+        return later.id
 
 
 def test_figures_page_and_excel_export_say_vraag_gewijzigd(app, client, auth, demo):

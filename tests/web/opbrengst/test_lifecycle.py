@@ -6,10 +6,11 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import func, select, text, update
 
+from tests import factories
 from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.lifecycle import purge
-from visitatie.models import Answer, AnswerRevision, Conversation, Mark, Participation, Person, Round
+from visitatie.models import Answer, AnswerRevision, Conversation, Mark, Person, Round
 from visitatie.models.invitations import Invitation
 from visitatie.models.opbrengst import Publication
 from visitatie.models.security import SecurityEvent
@@ -26,21 +27,16 @@ def victim(app, published):
         conversation = db.session.scalars(select(Conversation).where(Conversation.round_id == published)
                                           .order_by(Conversation.id)).first()
         municipality = conversation.municipalities[0]
-        person = Person(name=NAME, email=EMAIL, function="CISO", municipality_id=municipality.id)
-        participation = Participation(conversation=conversation, person=person, role="ciso",
-                                      municipality_id=municipality.id)
-        db.session.add(participation)
-        db.session.flush()
+        participation = factories.participant(db.session, conversation, "ciso", municipality, name=NAME, email=EMAIL,
+                                              function="CISO")
+        person = participation.person
         invitations.issue(db.session, participation, 30, datetime.now(timezone.utc))
         answer = db.session.scalar(select(Answer).where(Answer.conversation_id == conversation.id,
                                                         Answer.municipality_id == municipality.id,
                                                         Answer.question_id == "leiderschap.eigenaarschap"))
         if answer is None:
-            answer = Answer(conversation_id=conversation.id, municipality_id=municipality.id,
-                            question_id="leiderschap.eigenaarschap", value="", guide_version="2024.1",
-                            updated_by=NAME, version=1)
-            db.session.add(answer)
-            db.session.flush()
+            answer = factories.answer(db.session, conversation, municipality, "leiderschap.eigenaarschap", "",
+                                      updated_by=NAME)
         db.session.add(AnswerRevision(answer_id=answer.id, version=answer.version, value=OLD_ANSWER,
                                       changed_by=NAME, changed_at=datetime.now(timezone.utc)))
         answer.value, answer.updated_by, answer.version = SECRET_ANSWER, NAME, answer.version + 1

@@ -11,11 +11,11 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import select
 
-from tests.participant_world import municipality
+from tests.factories import conversation, municipality, participant, round_
 from visitatie.conversations import invitations
 from visitatie.extensions import db
 from visitatie.guides.registry import current_guides
-from visitatie.models import Conversation, Participation, Round
+from visitatie.models import Conversation, Participation
 
 from .conftest import OPEN
 
@@ -38,18 +38,14 @@ def places(app, world, link) -> Places:
         haarlem, oss = municipality(db.session, "Haarlem"), municipality(db.session, "Oss")
         gespreksronde = db.session.get(Conversation, world.a).round
         guides = current_guides()
-        visitatieronde = Round(kind="visitatieronde", title="Visitatieronde 2025", period_start=date(2025, 1, 1),
-                               period_end=date(2025, 12, 31), status="lopend", guide_version=guides.version,
-                               themes=list(gespreksronde.themes))
+        visitatieronde = round_(db.session, kind="visitatieronde", period_start=date(2025, 1, 1),
+                                period_end=date(2025, 12, 31), guide_version=guides.version,
+                                themes=gespreksronde.themes)
 
-        def place(round_, towns, status, day):
-            conversation = Conversation(round=round_, municipalities=towns, status=status, place="Stadhuis",
-                                        starts_at=datetime(round_.period_start.year, 3, day, 9, 0, tzinfo=timezone.utc))
-            participation = Participation(person=jos, role="burgemeester", municipality=haarlem)
-            conversation.participations.append(participation)
-            db.session.add(conversation)
-            db.session.flush()
-            return participation
+        def place(of_round, towns, status, day):
+            held = conversation(db.session, of_round, towns, status=status, place="Stadhuis",
+                                starts_at=datetime(of_round.period_start.year, 3, day, 9, 0, tzinfo=timezone.utc))
+            return participant(db.session, held, "burgemeester", haarlem, person=jos)
 
         c = place(gespreksronde, [haarlem, oss], "gepland", 5)
         visit = place(visitatieronde, [haarlem], "gepland", 12)

@@ -1,23 +1,17 @@
 """Helpers for the planning web tests: a round made through the domain, and form data."""
-from datetime import date
-
 import pytest
-from sqlalchemy import select
 
+from tests.factories import round_
 from visitatie.extensions import db
-from visitatie.models import Round, Theme
 
 
 @pytest.fixture
 def round_id(app):
     """An empty gespreksronde from 1 March to 30 June 2025 with all five themes."""
     with app.app_context():
-        round_ = Round(kind="gespreksronde", title="Gespreksronde 2025", period_start=date(2025, 3, 1),
-                       period_end=date(2025, 6, 30), guide_version="2024.1",
-                       themes=list(db.session.scalars(select(Theme))))
-        db.session.add(round_)
+        empty = round_(db.session, status="concept")
         db.session.commit()
-        return round_.id
+        return empty.id
 
 
 def conversation_form(**overrides) -> dict:

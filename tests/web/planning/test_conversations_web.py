@@ -158,12 +158,11 @@ def test_unknown_round_or_conversation_is_404(client, auth):
 
 
 def test_a_municipality_with_recorded_answers_stays_in_the_conversation(app, client, planned):
-    from visitatie.models import Answer, Municipality
+    from tests.factories import answer
 
     with app.app_context():
-        maastricht = db.session.query(Municipality).filter_by(name="Maastricht").one()
-        db.session.add(Answer(conversation_id=planned, municipality_id=maastricht.id, question_id="leiderschap.ivp",
-                              value="nee", guide_version="2024.1", updated_by="Jos Wiersma"))
+        answer(db.session, db.session.get(Conversation, planned), "Maastricht", "leiderschap.ivp", "nee",
+               updated_by="Jos Wiersma")
         db.session.commit()
     url = f"/planning/gesprekken/{planned}"
     version = client.get(url).get_data(as_text=True).split(

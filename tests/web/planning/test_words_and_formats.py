@@ -2,13 +2,11 @@
 dates, a visitatieronde that speaks of visits, no developer command on the pairing page, the
 introduction's paragraphs whatever line ends the browser sent, plurals that agree."""
 import re
-from datetime import date
 
-from sqlalchemy import select
-
+from tests.factories import round_
 from visitatie.conversations.finalising import finalise
 from visitatie.extensions import db
-from visitatie.models import Conversation, Round, Theme
+from visitatie.models import Conversation
 from visitatie.text_input import paragraphs
 
 from .conftest import conversation_form
@@ -40,12 +38,8 @@ def test_the_history_says_what_happened_in_words_and_dates_people_write(app, cli
 def test_a_visitatieronde_speaks_of_visits(app, client, auth):
     auth.as_projectleider()
     with app.app_context():
-        round_ = Round(kind="visitatieronde", title="Visitatieronde 2025", period_start=date(2025, 3, 1),
-                       period_end=date(2025, 6, 30), guide_version="2024.1",
-                       themes=list(db.session.scalars(select(Theme))))
-        db.session.add(round_)
+        round_id = round_(db.session, kind="visitatieronde", status="concept").id
         db.session.commit()
-        round_id = round_.id
     assert "Nieuwe visitatie" in text(client.get(f"/rondes/{round_id}"))
     form = text(client.get(f"/planning/rondes/{round_id}/gesprekken/nieuw"))
     assert "<h1 class=\"utrecht-heading-1\">Nieuwe visitatie</h1>" in form and "Nieuw gesprek" not in form
