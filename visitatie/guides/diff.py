@@ -5,8 +5,11 @@ says whether a change is a typo fix or a change of meaning (guide_versions.meani
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .files import Document
+from .model import GuideSet
 from .versions import meaning_change
 
 THEME_KEYS = ("number", "title", "recommendation", "introduction", "findings", "quote", "practice_example")
@@ -21,17 +24,17 @@ class Change:
     key: str  # slug or question id
     title: str
     fields: tuple[str, ...] = ()
-    old: dict | None = None
-    new: dict | None = None
+    old: Document | None = None
+    new: Document | None = None
     meaning: str | None = None  # for a changed question: "type", "options" or "text" when its meaning changed
 
 
-def _questions(content: dict) -> dict[str, tuple[str, dict]]:
+def _questions(content: Document) -> dict[str, tuple[str, Document]]:
     return {q["id"]: (doc["theme"].get("slug"), q) for doc in content.get("guides") or []
             for q in doc.get("questions") or []}
 
 
-def diff(old: dict, new: dict) -> list[Change]:
+def diff(old: Document, new: Document) -> list[Change]:
     changes: list[Change] = []
     old_themes = {doc["theme"].get("slug"): doc["theme"] for doc in old.get("guides") or []}
     new_themes = {doc["theme"].get("slug"): doc["theme"] for doc in new.get("guides") or []}
@@ -61,10 +64,10 @@ def diff(old: dict, new: dict) -> list[Change]:
     return changes
 
 
-def changed_questions(question_ids, guide_sets) -> set[str]:
+def changed_questions(question_ids: Iterable[str], guide_sets: Sequence[GuideSet]) -> set[str]:
     """The ids whose text differs between the guide sets (of the rounds compared) that hold them:
     the year-over-year comparison says "vraag gewijzigd" next to them."""
-    changed = set()
+    changed: set[str] = set()
     for question_id in question_ids:
         texts = {q.text for q in (s.question(question_id) for s in guide_sets) if q is not None}
         if len(texts) > 1:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any
+from typing import Any, overload
 
 import yaml
 
-from .files import GuideError, _LineLoader
+from .files import Document, GuideError, _LineLoader
 from .model import (
     Guide,
     GuideSet,
@@ -34,7 +34,7 @@ def maturity_source(slug: str) -> str:
     return f"volwassenheid {slug}"
 
 
-def build_set(content: dict) -> GuideSet:
+def build_set(content: Document) -> GuideSet:
     """The GuideSet of stored content; a GuideError names the theme, the field and the reason."""
     guides = content.get("guides") or []
     if not guides:
@@ -44,7 +44,7 @@ def build_set(content: dict) -> GuideSet:
                     for doc in content.get("maturity") or []])
 
 
-def question_data(question: Question) -> dict:
+def question_data(question: Question) -> Document:
     data: dict[str, Any] = {"id": question.id, "type": question.type, "text": question.text,
                             "roles": list(question.roles)}
     if question.help:
@@ -64,7 +64,7 @@ def question_data(question: Question) -> dict:
     return data
 
 
-def guide_data(guide: Guide, version: str | None = None) -> dict:
+def guide_data(guide: Guide, version: str | None = None) -> Document:
     theme: dict[str, Any] = {"number": guide.number, "slug": guide.slug, "title": guide.title,
                              "recommendation": guide.recommendation}
     if guide.introduction:
@@ -81,7 +81,7 @@ def guide_data(guide: Guide, version: str | None = None) -> dict:
             "questions": [question_data(q) for q in guide.questions]}
 
 
-def maturity_data(scale: MaturityScale, version: str | None = None) -> dict:
+def maturity_data(scale: MaturityScale, version: str | None = None) -> Document:
     return {"version": version or scale.version, "theme": scale.theme_slug,
             "levels": [{"level": level.level, "name": level.name, "description": level.description}
                        for level in scale.levels],
@@ -89,13 +89,13 @@ def maturity_data(scale: MaturityScale, version: str | None = None) -> dict:
                           for c in scale.checklist]}
 
 
-def set_content(guides: GuideSet, version: str | None = None) -> dict:
+def set_content(guides: GuideSet, version: str | None = None) -> Document:
     """The stored form of a GuideSet; `version` renumbers every document (a copy)."""
     return {"guides": [guide_data(g, version) for g in guides],
             "maturity": [maturity_data(m, version) for m in guides.maturity]}
 
 
-def renumbered(content: dict, version: str) -> dict:
+def renumbered(content: Document, version: str) -> Document:
     """A deep copy of content with every document carrying `version`."""
     copy = plain(content)
     for doc in (copy.get("guides") or []) + (copy.get("maturity") or []):
@@ -106,11 +106,11 @@ def renumbered(content: dict, version: str) -> dict:
 # --- YAML files (a zip in the layout of interview_guides/) ----------------------------------
 
 
-def _dump(data: dict) -> bytes:
+def _dump(data: Document) -> bytes:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100).encode("utf-8")
 
 
-def yaml_zip(content: dict) -> bytes:
+def yaml_zip(content: Document) -> bytes:
     """The version as files that can be copied into interview_guides/ as they are."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -121,13 +121,14 @@ def yaml_zip(content: dict) -> bytes:
     return out.getvalue()
 
 
-def read_yaml_zip(data: bytes) -> dict:
+def read_yaml_zip(data: bytes) -> Document:
     """Content from a zip of guide files; every file is read like interview_guides/ is."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise GuideError("upload", None, "", "geen zip-bestand met YAML-bestanden") from None
-    guides, maturity = [], []
+    guides: list[Document] = []
+    maturity: list[Document] = []
     for name in sorted(archive.namelist()):
         if not name.endswith(".yaml"):
             continue
@@ -156,7 +157,19 @@ def read_yaml_zip(data: bytes) -> dict:
     return plain({"guides": guides, "maturity": maturity})
 
 
-def plain(value):
+@overload
+def plain(value: dict[Any, Any]) -> dict[Any, Any]: ...
+
+
+@overload
+def plain(value: list[Any]) -> list[Any]: ...
+
+
+@overload
+def plain(value: object) -> Any: ...
+
+
+def plain(value: object) -> Any:
     """Plain dicts and lists (no line-tracking subclasses), ready for a JSON column; also a deep copy."""
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}

@@ -5,10 +5,16 @@ is written by hand, and a vague "invalid file" would cost its author an afternoo
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import jsonschema
 import yaml
+
+# A parsed guide or maturity document, or a part of one: YAML-shaped data, typed as it is checked
+# (by the JSON schema), not before.
+Document: TypeAlias = dict[str, Any]
 
 
 class GuideError(ValueError):
@@ -21,20 +27,20 @@ class GuideError(ValueError):
 
 
 
-class _LineDict(dict):
+class _LineDict(dict[Any, Any]):
     line: int = 0
-    key_lines: dict
+    key_lines: dict[Any, int]
 
 
-class _LineList(list):
+class _LineList(list[Any]):
     line: int = 0
-    item_lines: list
+    item_lines: list[int]
 
 
 class _LineLoader(yaml.SafeLoader):
     """A safe loader that remembers on which line each mapping key and list item stands."""
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
         mapping = _LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {
@@ -42,7 +48,7 @@ class _LineLoader(yaml.SafeLoader):
         }
         return mapping
 
-    def construct_sequence(self, node, deep=False):
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> _LineList:
         sequence = _LineList(super().construct_sequence(node, deep=True))
         sequence.line = node.start_mark.line + 1
         sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
@@ -53,7 +59,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lin
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence)
 
 
-def line_of(data, path) -> int | None:
+def line_of(data: object, path: Iterable[str | int]) -> int | None:
     """The line of the deepest node along path that we know a line for."""
     line = getattr(data, "line", None)
     node = data
@@ -69,14 +75,14 @@ def line_of(data, path) -> int | None:
     return line
 
 
-def field_name(path) -> str:
+def field_name(path: Iterable[str | int]) -> str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 
 
-def read_yaml(path: Path):
+def read_yaml(path: Path) -> Document:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -92,7 +98,7 @@ def read_yaml(path: Path):
     return data
 
 
-def validate_schema(path: Path, data, schema: dict) -> None:
+def validate_schema(path: str | Path, data: object, schema: Mapping[str, Any]) -> None:
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if errors:
@@ -115,4 +121,5 @@ def _schema_reason(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} voldoet niet aan het patroon {error.validator_value}"
     if error.validator in ("minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum"):
         return f"{error.validator} {error.validator_value} niet gehaald: {error.message}"
-    return error.message
+    message: str = error.message  # jsonschema ships no type hints
+    return message

@@ -9,19 +9,19 @@ from __future__ import annotations
 from ..models.guide_versions import GuideVersion
 from ..models.types import DbSession
 from .documents import maturity_source, plain
-from .files import GuideError
+from .files import Document, GuideError
 from .model import check_maturity, maturity_from_data
 from .versions import GuideVersionError, ensure_editable, store_content
 
 
-def theme_maturity(content: dict, theme_index: int) -> dict | None:
+def theme_maturity(content: Document, theme_index: int) -> Document | None:
     """The maturity document of theme `theme_index`, or None when the theme has none yet."""
     slug = content["guides"][theme_index]["theme"].get("slug")
     return next((doc for doc in content.get("maturity") or [] if doc.get("theme") == slug), None)
 
 
-def save_maturity(session: DbSession, version: GuideVersion, theme_index: int, levels: list[dict],
-                  checklist: list[dict]) -> None:
+def save_maturity(session: DbSession, version: GuideVersion, theme_index: int, levels: list[Document],
+                  checklist: list[Document]) -> None:
     """Save the levels and checklist of a theme (replacing its framework, or adding one)."""
     ensure_editable(version)
     content = plain(version.content)

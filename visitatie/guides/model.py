@@ -9,14 +9,19 @@ would cost its author an afternoon.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn, Protocol, TypeAlias, TypeVar
 
-from .files import GuideError, field_name, line_of, read_yaml, validate_schema
+from .files import Document, GuideError, field_name, line_of, read_yaml, validate_schema
 from .schema import GUIDE_SCHEMA, MATURITY_LEVEL_COUNT, MATURITY_SCHEMA
 
 YES_NO_PARTLY = (("ja", "Ja"), ("nee", "Nee"), ("deels", "Deels"))
 OPEN_ANSWER_MAX_LENGTH = 5000
+
+# An answer in its natural shape: a list for multiple choice, text otherwise, None when not given.
+AnswerValue: TypeAlias = list[str] | str | None
 
 
 # --- Domain objects -----------------------------------------------------------------------
@@ -66,14 +71,14 @@ class Question:
             return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
         return raw
 
-    def encode(self, value) -> str:
+    def encode(self, value: AnswerValue) -> str:
         """The stored form of an answer; multiple choice keeps the guide's option order."""
         if self.multiple:
             chosen = set(value or [])
             return json.dumps([c.value for c in self.choices if c.value in chosen]) if chosen else ""
         return (value or "").strip() if isinstance(value, str) else ""
 
-    def validation_error(self, value) -> str | None:
+    def validation_error(self, value: AnswerValue) -> str | None:
         """Why a value does not fit this question, in Dutch; None when it fits."""
         if self.type == "open":
             if isinstance(value, str) and len(value) > OPEN_ANSWER_MAX_LENGTH:
@@ -158,7 +163,7 @@ class MaturityScale:
     checklist: tuple[ChecklistItem, ...]
     source: str
     # Lines of "theme" and of each checklist id, so checks across files can name the line too.
-    lines: dict = field(default_factory=dict, compare=False, repr=False)
+    lines: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -167,17 +172,17 @@ class GuideSet:
 
     guides: tuple[Guide, ...]
     maturity: tuple[MaturityScale, ...] = ()
-    _questions: dict = field(default_factory=dict, compare=False, repr=False)
+    _questions: dict[str, tuple[Guide, Question]] = field(default_factory=dict, compare=False, repr=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for guide in self.guides:
             for question in guide.questions:
                 self._questions[question.id] = (guide, question)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Guide]:
         return iter(self.guides)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.guides)
 
     @property
@@ -213,11 +218,20 @@ class GuideSet:
         return next((m for m in self.maturity if m.theme_slug == slug), None)
 
 
+class _FromSource(Protocol):
+    @property
+    def source(self) -> str: ...
+
+
+# A guide or a maturity scale: what the checks across files compare.
+_Sourced = TypeVar("_Sourced", bound=_FromSource)
+
+
 # --- Loading ------------------------------------------------------------------------------
 
 
-def _scale_choices(path: Path, data, index: int, raw) -> tuple[Choice, ...]:
-    where = ["questions", index, "scale"]
+def _scale_choices(path: str | Path, data: Document, index: int, raw: object) -> tuple[Choice, ...]:
+    where: list[str | int] = ["questions", index, "scale"]
     if not isinstance(raw, dict):
         raise GuideError(path, line_of(data, where[:2]), field_name(where),
                          "een schaalvraag heeft 'scale' nodig met een label voor elk niveau 1 tot en met 5")
@@ -235,11 +249,11 @@ def _scale_choices(path: Path, data, index: int, raw) -> tuple[Choice, ...]:
     return tuple(Choice(str(level), levels[level]) for level in range(1, 6))
 
 
-def _build_question(path: Path, data, index: int, raw: dict, number: int) -> Question:
+def _build_question(path: str | Path, data: Document, index: int, raw: Document, number: int) -> Question:
     qtype = raw["type"]
-    here = ["questions", index]
+    here: list[str | int] = ["questions", index]
 
-    def fail(key: str, reason: str):
+    def fail(key: str, reason: str) -> NoReturn:
         raise GuideError(path, line_of(data, here + [key]), field_name(here + [key]), reason)
 
     choices: tuple[Choice, ...] = ()
@@ -272,11 +286,11 @@ def _build_question(path: Path, data, index: int, raw: dict, number: int) -> Que
     )
 
 
-def _check_conditions(path: Path, data, questions: list[Question]) -> None:
+def _check_conditions(path: str | Path, data: Document, questions: list[Question]) -> None:
     earlier: dict[str, Question] = {}
     for index, question in enumerate(questions):
         if question.condition:
-            where = ["questions", index, "condition"]
+            where: list[str | int] = ["questions", index, "condition"]
             target = earlier.get(question.condition.question)
             if target is None:
                 raise GuideError(path, line_of(data, where), field_name(where) + ".question",
@@ -298,7 +312,7 @@ def load_guide(path: str | Path) -> Guide:
     return guide_from_data(path, read_yaml(path))
 
 
-def guide_from_data(path, data) -> Guide:
+def guide_from_data(path: str | Path, data: Document) -> Guide:
     """A guide from its parsed document (a YAML file, or a version stored in the database);
     `path` only names the source in error messages."""
     validate_schema(path, data, GUIDE_SCHEMA)
@@ -335,15 +349,15 @@ def load_maturity_scale(path: str | Path) -> MaturityScale:
     return maturity_from_data(path, read_yaml(path))
 
 
-def maturity_from_data(path, data) -> MaturityScale:
+def maturity_from_data(path: str | Path, data: Document) -> MaturityScale:
     validate_schema(path, data, MATURITY_SCHEMA)
     numbers = [level["level"] for level in data["levels"]]
     if numbers != list(range(1, MATURITY_LEVEL_COUNT + 1)):
         raise GuideError(path, line_of(data, ["levels"]), "levels",
                          f"de niveaus moeten 1 tot en met {MATURITY_LEVEL_COUNT} op volgorde zijn, gevonden: {numbers}")
-    lines = {"theme": line_of(data, ["theme"])}
+    lines: dict[str, int | None] = {"theme": line_of(data, ["theme"])}
     for index, item in enumerate(data["checklist"]):
-        where = ["checklist", index, "id"]
+        where: list[str | int] = ["checklist", index, "id"]
         if f"checklist.{item['id']}" in lines:
             raise GuideError(path, line_of(data, where), field_name(where),
                              f"checklist-id '{item['id']}' komt twee keer voor")
@@ -399,8 +413,8 @@ def check_maturity(slugs: set[str], maturity: list[MaturityScale]) -> None:
     _check_across(maturity, lambda m: m.theme_slug, "theme", "thema")
 
 
-def _check_across(items, key, field_path: str, what: str) -> None:
-    seen: dict = {}
+def _check_across(items: Sequence[_Sourced], key: Callable[[_Sourced], Hashable], field_path: str, what: str) -> None:
+    seen: dict[Hashable, str] = {}
     for item in items:
         if key(item) in seen:
             raise GuideError(item.source, None, field_path,

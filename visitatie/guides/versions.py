@@ -9,6 +9,7 @@ wherever the guide was written. No Flask here: the session is passed in.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,7 +27,7 @@ from ..models.guide_versions import (
 from ..models.types import DbSession, utcnow
 from ..vocabulary import GuideVersionStatus
 from .documents import build_set, guide_source, plain, renumbered, set_content
-from .files import GuideError
+from .files import Document, GuideError
 from .model import GuideSet, guide_from_data
 
 # Below this similarity a changed question text is a new question, not a typo fix.
@@ -106,7 +107,7 @@ def rounds_using(session: DbSession, version: GuideVersion) -> list[Round]:
                                                     Round.guide_version == version.number)))
 
 
-def unknown_themes(guides: GuideSet, numbers) -> list[int]:
+def unknown_themes(guides: GuideSet, numbers: Iterable[int]) -> list[int]:
     """The chosen theme numbers that the round's guide set does not have."""
     have = {g.number for g in guides}
     return sorted(n for n in numbers if n not in have)
@@ -184,7 +185,7 @@ def copy_version(session: DbSession, source: GuideVersion, actor: str) -> GuideV
     return version
 
 
-def import_content(session: DbSession, record: GuideSetRecord, content: dict, actor: str) -> GuideVersion:
+def import_content(session: DbSession, record: GuideSetRecord, content: Document, actor: str) -> GuideVersion:
     """A new concept from an uploaded workbook or YAML files; the whole set must be valid."""
     number = next_number(record)
     content = renumbered(content, number)
@@ -206,11 +207,11 @@ def ensure_editable(version: GuideVersion) -> None:
         raise FrozenGuideVersion(f"versie {version.number} is vastgesteld en kan niet meer veranderen")
 
 
-def store_content(version: GuideVersion, content: dict) -> None:
+def store_content(version: GuideVersion, content: Document) -> None:
     version.content = plain(content)  # a new object, so SQLAlchemy sees the JSON change
 
 
-def _check(source: str, doc: dict, prefix: str | None = None) -> None:
+def _check(source: str, doc: Document, prefix: str | None = None) -> None:
     try:
         guide_from_data(source, doc)
     except GuideError as error:
@@ -218,7 +219,7 @@ def _check(source: str, doc: dict, prefix: str | None = None) -> None:
             raise GuideVersionError(error) from None
 
 
-def save_theme(session: DbSession, version: GuideVersion, index: int | None, fields: dict) -> int:
+def save_theme(session: DbSession, version: GuideVersion, index: int | None, fields: Document) -> int:
     """Save the texts of theme `index` (None: a new theme); the theme's index."""
     ensure_editable(version)
     content = plain(version.content)
@@ -251,7 +252,7 @@ def save_theme(session: DbSession, version: GuideVersion, index: int | None, fie
 
 
 def save_question(session: DbSession, version: GuideVersion, theme_index: int, position: int | None,
-                  question: dict, *, allow_new_meaning: bool = False) -> int:
+                  question: Document, *, allow_new_meaning: bool = False) -> int:
     """Save one question (position None: append); checked in its place among the earlier questions."""
     ensure_editable(version)
     content = plain(version.content)
@@ -348,7 +349,7 @@ def sync_theme_rows(session: DbSession, guides: GuideSet) -> tuple[int, int]:
 # --- Continuity of answers ------------------------------------------------------------------
 
 
-def meaning_change(earlier: dict, question: dict) -> str | None:
+def meaning_change(earlier: Document, question: Document) -> str | None:
     """What changed the meaning of a question between two versions, or None (a typo at most)."""
     if earlier.get("type") != question.get("type"):
         return "type"
@@ -361,7 +362,7 @@ def meaning_change(earlier: dict, question: dict) -> str | None:
     return "text" if ratio < TYPO_SIMILARITY else None
 
 
-def check_meaning(session: DbSession, version: GuideVersion, question: dict) -> None:
+def check_meaning(session: DbSession, version: GuideVersion, question: Document) -> None:
     """Refuse a question whose id a frozen version of the set used for another question."""
     frozen = session.scalars(select(GuideVersion).where(GuideVersion.guide_set_id == version.guide_set_id,
                                                         GuideVersion.status == GuideVersionStatus.VASTGESTELD)

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias, cast
 
 import pandas as pd
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..spreadsheets import Sheet, xlsx_bytes
 from .documents import build_set, guide_source, maturity_source
-from .files import GuideError
+from .files import Document, GuideError
 
 THEMES, QUESTIONS, CHOICES, MATURITY, CHECKLIST = "thema's", "vragen", "keuzes", "volwassenheid", "checklist"
 SCALE = tuple(f"schaal_{level}" for level in range(1, 6))
@@ -66,11 +67,11 @@ class WorkbookError(ValueError):
 # --- Writing --------------------------------------------------------------------------------
 
 
-def _lines(values) -> str:
+def _lines(values: Iterable[str] | None) -> str:
     return "\n".join(values or [])
 
 
-def workbook_bytes(content: dict) -> bytes:
+def workbook_bytes(content: Document) -> bytes:
     themes: list[list[Any]] = []
     questions: list[list[Any]] = []
     choices: list[list[Any]] = []
@@ -108,8 +109,11 @@ def workbook_bytes(content: dict) -> bytes:
 class _Reader:
     """Rows of one sheet as dicts by header, remembering where each came from."""
 
-    def __init__(self, workbook, name: str, problems: list[CellProblem]):
-        self.name, self.problems, self.rows = name, problems, []
+    letters: dict[str, str]  # header -> column letter; only when the sheet has every column
+
+    def __init__(self, workbook: Workbook, name: str, problems: list[CellProblem]) -> None:
+        self.name, self.problems = name, problems
+        self.rows: list[tuple[int, dict[str, str | None]]] = []
         if name not in workbook.sheetnames:
             problems.append(CellProblem(name, None, None, None, "dit blad ontbreekt"))
             return
@@ -121,9 +125,11 @@ class _Reader:
             return
         self.letters = {column: get_column_letter(header.index(column) + 1) for column in COLUMNS[name]}
         for row in sheet.iter_rows(min_row=2):
-            values = {}
+            values: dict[str, str | None] = {}
             for cell in row:
-                column = header[cell.column - 1] if cell.column - 1 < len(header) else ""
+                # The stubs allow None for a merged cell's row and column; a cell of a read sheet has both.
+                column_index = cast(int, cell.column) - 1
+                column = header[column_index] if column_index < len(header) else ""
                 if column not in COLUMNS[name]:
                     continue
                 if cell.data_type == "f":
@@ -131,13 +137,17 @@ class _Reader:
                     continue
                 values[column] = _text(cell.value)
             if any(v is not None for v in values.values()):
-                self.rows.append((row[0].row, values))
+                self.rows.append((cast(int, row[0].row), values))
 
     def problem(self, row: int | None, column: str | None, reason: str) -> None:
         self.problems.append(CellProblem(self.name, row, column, self.letters.get(column) if column else None, reason))
 
 
-def _text(value):
+# Where a document field came from: (source, field) -> (sheet, row, column).
+_Where: TypeAlias = dict[tuple[str, str], tuple[_Reader, int, str]]
+
+
+def _text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -150,12 +160,12 @@ def _split(text: str | None, separator: str) -> list[str]:
     return [part.strip() for part in (text or "").split(separator) if part.strip()]
 
 
-def _put(target: dict, key: str, value) -> None:
+def _put(target: Document, key: str, value: object) -> None:
     if value not in (None, "", [], {}):
         target[key] = value
 
 
-def _integer(reader: _Reader, row: int, column: str, value):
+def _integer(reader: _Reader, row: int, column: str, value: str | None) -> int | str | None:
     if value is None:
         return None
     try:
@@ -165,7 +175,7 @@ def _integer(reader: _Reader, row: int, column: str, value):
         return value
 
 
-def read_workbook(data: bytes, number: str) -> dict:
+def read_workbook(data: bytes, number: str) -> Document:
     """Content from an uploaded workbook, as version `number` (the app numbers versions, not the
     sheet); WorkbookError with every problem when anything is wrong."""
     try:
@@ -177,7 +187,7 @@ def read_workbook(data: bytes, number: str) -> dict:
     readers = {name: _Reader(workbook, name, problems) for name in COLUMNS}
     if any(p.row in (None, 1) for p in problems):  # a sheet or a column missing: nothing more to read
         raise WorkbookError(problems)
-    where: dict[tuple[str, str], tuple[_Reader, int, str]] = {}
+    where: _Where = {}
     guides: list[dict[str, Any]] = []
     by_slug: dict[Any, tuple[int, dict[str, Any]]] = {}
     by_question: dict[Any, tuple[int, dict[str, Any]]] = {}
@@ -225,7 +235,7 @@ def read_workbook(data: bytes, number: str) -> dict:
                               f"onbekend thema '{values.get('thema')}'; het staat niet in blad '{THEMES}'")
             continue
         index, doc = found
-        question: dict = {}
+        question: Document = {}
         for key in ("id", "type", "text", "help", "headline"):
             _put(question, key, values.get(QUESTION_FIELDS[key]))
         _put(question, "roles", _split(values.get("rollen"), ","))
@@ -279,11 +289,11 @@ def read_workbook(data: bytes, number: str) -> dict:
     return content
 
 
-def _read_maturity(levels: _Reader, checklist: _Reader, guides: list, where: dict) -> list[dict]:
-    docs: dict[str, dict] = {}
+def _read_maturity(levels: _Reader, checklist: _Reader, guides: list[Document], where: _Where) -> list[Document]:
+    docs: dict[str, Document] = {}
     version = guides[0]["version"] if guides else "0000.0"
 
-    def doc_of(reader: _Reader, row: int, slug: str | None) -> dict | None:
+    def doc_of(reader: _Reader, row: int, slug: str | None) -> Document | None:
         if not slug:
             reader.problem(row, "thema", "verplicht veld ontbreekt (thema)")
             return None
@@ -323,7 +333,7 @@ def _read_maturity(levels: _Reader, checklist: _Reader, guides: list, where: dic
     return list(docs.values())
 
 
-def _located(error: GuideError, where: dict) -> CellProblem:
+def _located(error: GuideError, where: _Where) -> CellProblem:
     """The cell a loader error is about: the longest known prefix of its field."""
     field = error.field
     if error.reason.startswith("verplicht veld ontbreekt ("):
