@@ -8,13 +8,13 @@ shares of the answers given (n).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import pandas as pd
 
 from ..guides.model import GuideSet
 from ..reports.wording import half_up
 from .frame import JA_NEE_DEELS, SCALE_LEVELS, AnswerData, local_dates
+from .snapshot_format import Methodology
 
 
 def _keys(by_round: bool) -> list[str]:
@@ -109,7 +109,7 @@ def coverage(data: AnswerData) -> pd.DataFrame:
     return table.rename_axis("theme_number").reset_index()
 
 
-def methodology(data: AnswerData) -> dict[str, Any]:
+def methodology(data: AnswerData) -> Methodology:
     dates = local_dates(data.slots["starts_at"].dropna()) if data.slots["starts_at"].notna().any() else None
     return {
         "conversations": int(data.slots["conversation_id"].nunique()),

@@ -26,9 +26,10 @@ from .disclosure import protect_snapshot
 from .frame import AnswerData, Filters, load, read_table
 from .quotes import QuoteSource, conversation_context, problem, public_quote
 from .size_classes import headline_by_size
+from .snapshot_format import PracticeExample, RoundRef
 
 SCHEMA = 1
-PLURAL_KINDS = {RoundKind.GESPREKSRONDE: "gespreksrondes", RoundKind.VISITATIERONDE: "visitatierondes"}
+PLURAL_KINDS: dict[str, str] = {RoundKind.GESPREKSRONDE: "gespreksrondes", RoundKind.VISITATIERONDE: "visitatierondes"}
 
 
 def _native(value: Any) -> Any:
@@ -55,7 +56,7 @@ def round_default_title(round_title: str) -> str:
     return f"Opbrengst {as_clause(round_title)}"
 
 
-def default_title(rounds: list[dict[str, Any]]) -> str:
+def default_title(rounds: list[RoundRef]) -> str:
     if len(rounds) == 1:
         return round_default_title(rounds[0]["title"])
     kinds = {r["kind"] for r in rounds}
@@ -64,7 +65,7 @@ def default_title(rounds: list[dict[str, Any]]) -> str:
     return f"Opbrengst {kind} {years[0]}–{years[-1]}" if len(years) > 1 else f"Opbrengst {kind} {years[0]}"
 
 
-def round_dicts(data: AnswerData) -> list[dict[str, Any]]:
+def round_dicts(data: AnswerData) -> list[RoundRef]:
     return [{"id": int(r.round_id), "title": r.title, "kind": r.kind,
              "period_start": r.period_start.isoformat(), "period_end": r.period_end.isoformat()}
             for r in data.rounds.itertuples()]
@@ -140,7 +141,7 @@ def _quote(session: DbSession, sources: dict[int, QuoteSource], mark_id: int | N
     return public_quote(source, roles.get((source.conversation_id, source.speaker_name)))
 
 
-def _practice(curation: ThemeCuration | None) -> dict[str, Any] | None:
+def _practice(curation: ThemeCuration | None) -> PracticeExample | None:
     if curation is None or not curation.practice_title or not curation.practice_consent:
         return None
     return {"municipality": curation.practice_municipality or "", "title": curation.practice_title,
