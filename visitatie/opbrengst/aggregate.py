@@ -7,10 +7,14 @@ shares of the answers given (n).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
+from ..guides.model import GuideSet
 from ..reports.wording import half_up
 from .frame import JA_NEE_DEELS, SCALE_LEVELS, AnswerData, local_dates
+from .snapshot_format import Methodology
 
 
 def _keys(by_round: bool) -> list[str]:
@@ -26,7 +30,7 @@ def _base(data: AnswerData, qtype: str, by_round: bool) -> pd.DataFrame:
     return base.sort_values(["theme_number", "position"] + (["round_id"] if by_round else [])).reset_index(drop=True)
 
 
-def _counts(rows: pd.DataFrame, keys: list[str], column: str, levels) -> pd.DataFrame:
+def _counts(rows: pd.DataFrame, keys: list[str], column: str, levels: Iterable[str]) -> pd.DataFrame:
     counts = rows.groupby(keys + [column]).size().unstack(column, fill_value=0)
     return counts.reindex(columns=list(levels), fill_value=0)
 
@@ -64,7 +68,7 @@ def scales(data: AnswerData, by_round: bool = False) -> pd.DataFrame:
     return table
 
 
-def option_frame(guides) -> pd.DataFrame:
+def option_frame(guides: GuideSet) -> pd.DataFrame:
     rows = [{"question_id": q.id, "option": c.value, "label": c.label, "option_position": index}
             for guide in guides for q in guide.questions if q.type == "multiple_choice"
             for index, c in enumerate(q.choices)]
@@ -105,7 +109,7 @@ def coverage(data: AnswerData) -> pd.DataFrame:
     return table.rename_axis("theme_number").reset_index()
 
 
-def methodology(data: AnswerData) -> dict:
+def methodology(data: AnswerData) -> Methodology:
     dates = local_dates(data.slots["starts_at"].dropna()) if data.slots["starts_at"].notna().any() else None
     return {
         "conversations": int(data.slots["conversation_id"].nunique()),

@@ -2,6 +2,9 @@
 and the year-over-year comparison when several rounds are selected. Plain dicts for the page."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from ..guides.model import GuideSet
 from ..models.types import DbSession
 from . import aggregate
@@ -12,7 +15,7 @@ from .snapshot import records, round_dicts, scale_dict, theme_numbers
 MIN_PUBLIC_MUNICIPALITIES = 3
 
 
-def analyse_data(guides: GuideSet, data: AnswerData) -> dict:
+def analyse_data(guides: GuideSet, data: AnswerData) -> dict[str, Any]:
     figures = records(aggregate.figures(data))
     scales = records(aggregate.scales(data))
     options = records(aggregate.choices(data, aggregate.option_frame(guides)))
@@ -46,10 +49,10 @@ def analyse_data(guides: GuideSet, data: AnswerData) -> dict:
             "identifiable": 0 < methodology["municipalities"] < MIN_PUBLIC_MUNICIPALITIES}
 
 
-def comparison(data: AnswerData) -> list[dict]:
+def comparison(data: AnswerData) -> list[dict[str, Any]]:
     """Per question the value in each round: share 'ja' (0..1) or mean score, with n."""
     rows = records(aggregate.comparison(data))
-    result: dict[str, dict] = {}
+    result: dict[str, dict[str, Any]] = {}
     for row in rows:
         entry = result.setdefault(row["question_id"], {
             "question_id": row["question_id"], "text": row["text"], "theme_number": row["theme_number"],
@@ -59,5 +62,6 @@ def comparison(data: AnswerData) -> list[dict]:
     return list(result.values())
 
 
-def analyse(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
+def analyse(session: DbSession, guides: GuideSet, round_ids: Iterable[int],
+            filters: Filters | dict[str, Any] | None = None) -> dict[str, Any]:
     return analyse_data(guides, load(session, guides, round_ids, filters))

@@ -7,6 +7,7 @@ database checks it too (version_id_col), so two servers cannot both win.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -56,19 +57,19 @@ def findings_from_text(text: str) -> tuple[str, ...]:
     return tuple(line.strip().lstrip("-•*").strip() for line in lines if line.strip().lstrip("-•*").strip())
 
 
-def _length(problems: list, field: str, value: str, maximum: int, required: bool = False) -> None:
+def _length(problems: list[Problem], field: str, value: str, maximum: int, required: bool = False) -> None:
     if required and not value.strip():
         problems.append(Problem("required", field))
     elif len(value) > maximum:
         problems.append(Problem("too_long", field))
 
 
-def _check_version(current, base_version: int) -> None:
+def _check_version(current: RoundCuration | ThemeCuration | CuratedLesson | None, base_version: int) -> None:
     if (current.version if current is not None else 0) != base_version:
         raise CurationConflict(current)
 
 
-def _commit(session: DbSession, current_of) -> None:
+def _commit(session: DbSession, current_of: Callable[[], object]) -> None:
     """Commit; a lost race (stale version, or a first row created twice) becomes a conflict."""
     try:
         session.commit()
@@ -190,7 +191,7 @@ def lessons_of(session: DbSession, round_id: int, number: int) -> list[CuratedLe
 
 
 def _lesson_sources(session: DbSession, guides: GuideSet, round_id: int, number: int, text: str,
-                    mark_ids) -> list[Mark]:
+                    mark_ids: Iterable[int | str]) -> list[Mark]:
     problems: list[Problem] = []
     _length(problems, "text", text, LESSON_MAX, required=True)
     available = {m.id: m for m in theme_marks(session, guides, round_id, number, "les")}
@@ -204,8 +205,8 @@ def _lesson_sources(session: DbSession, guides: GuideSet, round_id: int, number:
     return [available[m] for m in wanted]
 
 
-def add_lesson(session: DbSession, guides: GuideSet, round_: Round, number: int, text: str, mark_ids,
-               actor: str) -> CuratedLesson:
+def add_lesson(session: DbSession, guides: GuideSet, round_: Round, number: int, text: str,
+               mark_ids: Iterable[int | str], actor: str) -> CuratedLesson:
     """A lesson in the curator's wording that groups the marked passages it came from."""
     if number not in [t.number for t in round_.themes]:
         raise CurationInvalid([Problem("theme_not_in_round", "")])
@@ -217,8 +218,8 @@ def add_lesson(session: DbSession, guides: GuideSet, round_: Round, number: int,
     return lesson
 
 
-def update_lesson(session: DbSession, guides: GuideSet, lesson: CuratedLesson, text: str, mark_ids, actor: str,
-                  base_version: int) -> CuratedLesson:
+def update_lesson(session: DbSession, guides: GuideSet, lesson: CuratedLesson, text: str,
+                  mark_ids: Iterable[int | str], actor: str, base_version: int) -> CuratedLesson:
     sources = _lesson_sources(session, guides, lesson.round_id, lesson.theme_number, text, mark_ids)
     _check_version(lesson, base_version)
     lesson.text, lesson.sources = text.strip(), sources

@@ -31,6 +31,7 @@ Pure Python on plain dicts: no Flask, no database.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from .errors import Problem
 
@@ -74,7 +75,7 @@ def share(part: int | None, whole: int | None) -> float | None:
     return round(part / whole, 4)
 
 
-def protect_figure(figure: dict) -> dict:
+def protect_figure(figure: dict[str, Any]) -> dict[str, Any]:
     """A ja/nee/deels figure of the snapshot with its counts and shares protected."""
     counts = {key: int(figure.get(key) or 0) for key in FIGURE_CATEGORIES}
     shown, reason = protect_distribution(counts, int(figure.get("n") or 0))
@@ -84,7 +85,7 @@ def protect_figure(figure: dict) -> dict:
     return result
 
 
-def protect_scale(scale: dict) -> dict:
+def protect_scale(scale: dict[str, Any]) -> dict[str, Any]:
     """A scale question: the level counts protected; mean and median only beside a full distribution."""
     counts = {level: int((scale.get("distribution") or {}).get(level) or 0) for level in SCALE_LEVELS}
     shown, reason = protect_distribution(counts, int(scale.get("n") or 0))
@@ -94,14 +95,14 @@ def protect_scale(scale: dict) -> dict:
     return result
 
 
-def protect_lesson(lesson: dict) -> dict:
+def protect_lesson(lesson: dict[str, Any]) -> dict[str, Any]:
     """A lesson raised by fewer than MIN_CELL municipalities: its counts are coarsened."""
     if int(lesson.get("municipalities") or 0) >= MIN_CELL:
         return dict(lesson, fewer_than=None)
     return dict(lesson, conversations=None, municipalities=None, fewer_than=MIN_CELL)
 
 
-def protect_maturity(maturity: dict | None) -> dict | None:
+def protect_maturity(maturity: dict[str, Any] | None) -> dict[str, Any] | None:
     """The national picture's level counts per theme and year, protected per (theme, year)."""
     if not maturity:
         return maturity
@@ -121,7 +122,7 @@ def protect_maturity(maturity: dict | None) -> dict | None:
     return dict(maturity, themes=themes)
 
 
-def protect_snapshot(snapshot: dict) -> dict:
+def protect_snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
     """The snapshot with every published number through the rules above, and the footnote."""
     themes = []
     for theme in snapshot.get("themes") or []:
@@ -137,7 +138,7 @@ def protect_snapshot(snapshot: dict) -> dict:
     return protected
 
 
-def any_suppressed(snapshot: dict) -> bool:
+def any_suppressed(snapshot: dict[str, Any]) -> bool:
     for theme in snapshot.get("themes") or []:
         if any(item.get("suppressed") for item in (theme.get("figures") or []) + (theme.get("scales") or [])):
             return True
@@ -152,12 +153,12 @@ def selection_problems(municipalities: int) -> list[Problem]:
     return []
 
 
-def published_cells(snapshot: dict) -> dict[tuple, int]:
+def published_cells(snapshot: dict[str, Any]) -> dict[tuple[Any, ...], int]:
     """Every number a snapshot publishes, keyed so that two versions can be compared cell by cell.
     A withdrawn version keeps only these numbers (no text), so that it still counts."""
     if snapshot.get("withdrawn"):
         return {tuple(item[:-1]): int(item[-1]) for item in snapshot.get("withdrawn_cells") or []}
-    cells: dict[tuple, int] = {}
+    cells: dict[tuple[Any, ...], int] = {}
     for theme in snapshot.get("themes") or []:
         for figure in theme.get("figures") or []:
             for key in ("n",) + FIGURE_CATEGORIES:
@@ -185,8 +186,8 @@ def published_cells(snapshot: dict) -> dict[tuple, int]:
     return cells
 
 
-def differencing_problems(new: dict, earlier: Iterable[tuple[int, dict]],
-                          minimum: int = MIN_CELL) -> list[tuple[int, tuple, int]]:
+def differencing_problems(new: dict[str, Any], earlier: Iterable[tuple[int, dict[str, Any]]],
+                          minimum: int = MIN_CELL) -> list[tuple[int, tuple[Any, ...], int]]:
     """Cells in which `new` differs from an earlier version (number, snapshot) by 1..minimum-1.
 
     Each problem is (earlier version, cell key, difference). Withdrawn versions count too: they

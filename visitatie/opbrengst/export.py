@@ -11,9 +11,10 @@ question of every guide.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 from babel.dates import format_datetime
@@ -225,7 +226,8 @@ def _cover(data: AnswerData, tables: list[Table], exported_by: str, exported_at:
     return pd.DataFrame(rows, columns=["Onderdeel", "Waarde"])
 
 
-def tables(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dict | None = None, *,
+def tables(session: DbSession, guides: GuideSet, round_ids: Iterable[int],
+           filters: Filters | dict[str, Any] | None = None, *,
            exported_by: str = "", exported_at: datetime | None = None,
            compared: Sequence[GuideSet] = ()) -> list[Table]:
     """Every table of the confidential export, in sheet order; the first is the cover sheet.
@@ -265,5 +267,5 @@ def to_csv_zip(tables: list[Table], dialect: str = "nl") -> bytes:
     return csv_zip_bytes(sheets(tables), dialect)
 
 
-def file_name(round_ids, extension: str) -> str:
+def file_name(round_ids: Iterable[int], extension: str) -> str:
     return f"vertrouwelijk-opbrengst-ronde-{'-'.join(str(r) for r in round_ids)}.{extension}"

@@ -8,18 +8,18 @@ that is shown (its condition holds), exactly as answers.shown_values decides for
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, false, select
+from sqlalchemy import ColumnElement, Select, and_, false, select
 
 from ..conversations.marks import consent_lapsed, current_text
-from ..guides.model import GuideSet
+from ..guides.model import GuideSet, Question
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality, round_theme
 from ..models.types import DbSession
 from ..municipality_size import SIZE_CLASS_KEYS, SIZE_CLASSES, UNKNOWN, class_by_key
@@ -38,11 +38,11 @@ class Filters:
     safety_region: str | None = None
     population_class: str | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def of(cls, value: "Filters | dict | None") -> "Filters":
+    def of(cls, value: "Filters | dict[str, Any] | None") -> "Filters":
         if isinstance(value, Filters):
             return value
         value = value or {}
@@ -78,7 +78,7 @@ ANSWER, ROUND, MARK, THEME = Answer.__table__, Round.__table__, Mark.__table__, 
 SLOT = conversation_municipality
 
 
-def _municipality_filters(filters: Filters) -> list:
+def _municipality_filters(filters: Filters) -> list[ColumnElement[bool]]:
     m = MUNICIPALITY.c
     conditions = []
     if filters.province:
@@ -90,7 +90,7 @@ def _municipality_filters(filters: Filters) -> list:
     return conditions
 
 
-def _population_condition(column, name: str):
+def _population_condition(column: ColumnElement[Any], name: str) -> ColumnElement[bool]:
     if name == UNKNOWN:
         return column.is_(None)
     cls = class_by_key(name)
@@ -106,7 +106,7 @@ def population_classes(population: pd.Series) -> pd.Series:
     return classes.astype("object").where(classes.notna(), UNKNOWN).astype("str")
 
 
-def _plain_rows(session: DbSession, statement) -> Sequence[tuple[Any, ...]]:
+def _plain_rows(session: DbSession, statement: Select[Any]) -> Sequence[tuple[Any, ...]]:
     """Rows as plain tuples straight from the DB-API cursor, in the session's transaction.
 
     For the 100k answers of a national round, building SQLAlchemy Row objects costs more than
@@ -114,9 +114,10 @@ def _plain_rows(session: DbSession, statement) -> Sequence[tuple[Any, ...]]:
     """
     connection = session.connection()
     compiled = statement.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
-    if compiled.positional:
-        params = tuple(params[name] for name in compiled.positiontup)
+    named = compiled.construct_params()
+    params: Mapping[str, Any] | tuple[Any, ...] = named
+    if compiled.positional:  # then positiontup holds the parameter names in order
+        params = tuple(named[name] for name in compiled.positiontup or ())
     cursor = connection.connection.cursor()
     try:
         cursor.execute(str(compiled), params)
@@ -129,7 +130,8 @@ def _is_id(column: str) -> bool:
     return column.endswith("_id") and column != "question_id" or column == "theme_number"
 
 
-def pair_positions(first, second, known_first, known_second) -> np.ndarray:
+def pair_positions(first: np.ndarray, second: np.ndarray, known_first: np.ndarray,
+                   known_second: np.ndarray) -> np.ndarray:
     """For each pair (first[i], second[i]), its position among the distinct known pairs, or -1.
 
     Vectorised lookup of two-part keys (conversation and municipality, round and theme) for any
@@ -140,10 +142,10 @@ def pair_positions(first, second, known_first, known_second) -> np.ndarray:
     known = firsts.get_indexer(known_first).astype("int64") * len(seconds) + seconds.get_indexer(known_second)
     a, b = firsts.get_indexer(first), seconds.get_indexer(second)
     combined = np.where((a >= 0) & (b >= 0), a.astype("int64") * len(seconds) + b, -1)
-    return pd.Index(known).get_indexer(combined)
+    return cast(np.ndarray, pd.Index(known).get_indexer(combined))  # pandas is untyped here (no stubs)
 
 
-def read_table(session: DbSession, statement, columns: list[str], plain: bool = False) -> pd.DataFrame:
+def read_table(session: DbSession, statement: Select[Any], columns: list[str], plain: bool = False) -> pd.DataFrame:
     """A query as a DataFrame; plain=True for big reads of id and text columns (no type conversion)."""
     if plain:
         rows = _plain_rows(session, statement)
@@ -160,7 +162,8 @@ def read_table(session: DbSession, statement, columns: list[str], plain: bool = 
     return frame.astype({c: "int64" for c in columns if _is_id(c)})
 
 
-def load(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> AnswerData:
+def load(session: DbSession, guides: GuideSet, round_ids: Iterable[int],
+         filters: Filters | dict[str, Any] | None = None) -> AnswerData:
     """Read the selection: held conversations of the rounds, municipalities matching the filters."""
     filters = Filters.of(filters)
     round_ids = [int(r) for r in round_ids]
@@ -267,12 +270,12 @@ def _valid(values: np.ndarray, codes: np.ndarray, guides: GuideSet, ids: np.ndar
     pairs = codes.astype("int64") * len(distinct) + value_codes
     unique_pairs, inverse = np.unique(pairs, return_inverse=True)
     verdicts = np.fromiter(
-        (_fits(guides.question(ids[p // len(distinct)]), distinct[p % len(distinct)]) for p in unique_pairs),
-        dtype=bool, count=len(unique_pairs))
+        (_fits(guides.known_question(ids[p // len(distinct)]), distinct[p % len(distinct)]) for p in unique_pairs),
+        dtype=np.bool_, count=len(unique_pairs))
     return verdicts[inverse.ravel()] if len(values) else np.zeros(0, dtype=bool)
 
 
-def _fits(question, value: str) -> bool:
+def _fits(question: Question, value: str) -> bool:
     if question.type == "open":
         return True
     if question.multiple:
@@ -281,7 +284,7 @@ def _fits(question, value: str) -> bool:
     return question.validation_error(value) is None
 
 
-def _marks(session: DbSession, answers: pd.DataFrame, held: list) -> pd.DataFrame:
+def _marks(session: DbSession, answers: pd.DataFrame, held: list[ColumnElement[bool]]) -> pd.DataFrame:
     """Marks on counted answers, with the text they mark (the passage, else the whole answer)."""
     c, k, a = CONVERSATION.c, MARK.c, ANSWER.c
     statement = (select(k.id, k.kind, k.passage, a.value, k.consent, k.speaker_name, k.speaker_function,

@@ -9,11 +9,13 @@ note of its withdrawal. Every value is read with .get(): older snapshots lack ne
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from babel.dates import format_date
 
 from ..guides.model import GuideSet
+from ..models.opbrengst import Publication
 from ..spreadsheets import Sheet, csv_zip_bytes, xlsx_bytes
 
 HIDDEN = "–"
@@ -34,7 +36,7 @@ def long_date(iso: str | None) -> str:
         return iso
 
 
-def withdrawn_text(item) -> str | None:
+def withdrawn_text(item: object) -> str | None:
     """'ingetrokken op 3 maart 2025' for a withdrawn quote or lesson, else None."""
     if isinstance(item, dict) and item.get("withdrawn_on"):
         return f"ingetrokken op {long_date(item['withdrawn_on'])}"
@@ -44,10 +46,10 @@ def withdrawn_text(item) -> str | None:
 class _Writer:
     """Collects the sheets; remembers whether a suppressed value was written, for the footnote."""
 
-    def __init__(self, snapshot: dict, guides: GuideSet):
+    def __init__(self, snapshot: dict[str, Any], guides: GuideSet) -> None:
         self.snapshot, self.guides, self.hidden = snapshot, guides, False
 
-    def value(self, value):
+    def value(self, value: Any) -> Any:
         if value is None:
             self.hidden = True
             return HIDDEN
@@ -145,13 +147,13 @@ class _Writer:
         return pd.DataFrame(rows, columns=["Onderdeel", "Waarde"])
 
 
-def withdrawal_note(snapshot: dict) -> str:
+def withdrawal_note(snapshot: dict[str, Any]) -> str:
     withdrawn = snapshot.get("withdrawn") or {}
     note = f"Deze publicatie is ingetrokken op {long_date(withdrawn.get('on'))}."
     return note + (f" Reden: {withdrawn['reason']}" if withdrawn.get("reason") else "")
 
 
-def public_sheets(snapshot: dict, guides: GuideSet) -> list[Sheet]:
+def public_sheets(snapshot: dict[str, Any], guides: GuideSet) -> list[Sheet]:
     """The sheets of the public export of one published snapshot."""
     writer = _Writer(snapshot, guides)
     if snapshot.get("withdrawn"):
@@ -166,7 +168,7 @@ def public_sheets(snapshot: dict, guides: GuideSet) -> list[Sheet]:
     return [Sheet("Toelichting", writer.explanation(list(notes)), wrap=("Waarde",))] + sheets
 
 
-def public_snapshot(publication) -> dict:
+def public_snapshot(publication: Publication | None) -> dict[str, Any]:
     if publication is None:
         raise NothingPublished()
     return publication.snapshot
@@ -180,5 +182,5 @@ def to_csv_zip(sheets: list[Sheet], dialect: str = "nl") -> bytes:
     return csv_zip_bytes(sheets, dialect)
 
 
-def file_name(round_id: int, snapshot: dict, extension: str) -> str:
+def file_name(round_id: int, snapshot: dict[str, Any], extension: str) -> str:
     return f"openbare-cijfers-ronde-{round_id}-versie-{snapshot.get('version', 0)}.{extension}"

@@ -6,6 +6,7 @@ published cannot appear, and later changes to answers do not change what was pub
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -21,12 +22,12 @@ from .snapshot import build_snapshot, published
 PUBLISH_ATTEMPTS = 3
 
 
-def preview(session: DbSession, guides: GuideSet, round_id: int) -> dict:
+def preview(session: DbSession, guides: GuideSet, round_id: int) -> dict[str, Any]:
     """What publishing now would publish, as an unpublished snapshot (version 0)."""
     return build_snapshot(session, guides, [round_id])
 
 
-def publication_problems(snapshot: dict, earlier: Sequence[tuple[int, dict]] = ()) -> list[Problem]:
+def publication_problems(snapshot: dict[str, Any], earlier: Sequence[tuple[int, dict[str, Any]]] = ()) -> list[Problem]:
     """Why this snapshot cannot be published; `earlier` are the versions published before
     (number, snapshot), against which a new version must not reveal one or two municipalities."""
     problems = []
@@ -41,7 +42,7 @@ def publication_problems(snapshot: dict, earlier: Sequence[tuple[int, dict]] = (
     return problems
 
 
-def earlier_snapshots(session: DbSession, round_id: int) -> list[tuple[int, dict]]:
+def earlier_snapshots(session: DbSession, round_id: int) -> list[tuple[int, dict[str, Any]]]:
     return [(p.version, p.snapshot) for p in versions(session, round_id)]
 
 
@@ -93,7 +94,7 @@ def published_rounds(session: DbSession) -> list[Publication]:
         .order_by(Publication.published_at.desc())))
 
 
-def report_snapshot(session: DbSession, guides: GuideSet, round_id: int) -> dict:
+def report_snapshot(session: DbSession, guides: GuideSet, round_id: int) -> dict[str, Any]:
     """The snapshot for the Word report: the latest published one, else a preview (concept)."""
     publication = latest(session, round_id)
     return publication.snapshot if publication else preview(session, guides, round_id)

@@ -9,12 +9,14 @@ municipality of its conversation would give the speaker away, so it cannot be pu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
 from ..conversations.marks import consent_lapsed
-from ..models import Municipality, Participation, Person, conversation_municipality
+from ..models import Mark, Municipality, Participation, Person, conversation_municipality
 from ..models.types import DbSession
 
 PUBLISHABLE_CONSENTS = ("anoniem", "met_naam")
@@ -56,11 +58,11 @@ def anonymous_speaker(role: str | None, function: str | None) -> str:
     return next((label for word, label in _FUNCTION_WORDS if word in lowered), UNKNOWN_SPEAKER)
 
 
-def names_one_of(text: str, names) -> bool:
+def names_one_of(text: str, names: Iterable[str | None]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags=re.IGNORECASE) for name in names if name)
 
 
-def problem(source: QuoteSource, names_in_conversation) -> str | None:
+def problem(source: QuoteSource, names_in_conversation: Iterable[str | None]) -> str | None:
     """Why this quote cannot be published (a code), or None when it can."""
     if source.kind != "citaat":
         return "not_a_quote"
@@ -77,7 +79,7 @@ def problem(source: QuoteSource, names_in_conversation) -> str | None:
     return None
 
 
-def public_quote(source: QuoteSource, role: str | None) -> dict:
+def public_quote(source: QuoteSource, role: str | None) -> dict[str, Any]:
     """The quote as published: the consented words, speaker, function, and the mark it came from
     (so that a withdrawal can find it in every version; never shown)."""
     if source.consent == "met_naam":
@@ -87,18 +89,25 @@ def public_quote(source: QuoteSource, role: str | None) -> dict:
             "function": "", "mark_id": source.mark_id}
 
 
-def source_of(mark) -> QuoteSource:
+def source_of(mark: Mark) -> QuoteSource:
     """A Mark (model) as a QuoteSource."""
     return QuoteSource(mark.id, mark.kind, mark.text, mark.consent, mark.speaker_name, mark.speaker_function,
                        mark.answer.conversation_id, mark.consented_text,
                        consent_lapsed(mark.consented_hash, mark.current_text))
 
 
-def conversation_context(session: DbSession, conversation_ids) -> tuple[dict, dict]:
+# Per conversation the municipality names in it; per (conversation, speaker name) the role. The
+# speaker name of a role lookup may be None (a quote without a name), hence the optional key.
+MunicipalityNames = dict[int, set[str]]
+SpeakerRoles = dict[tuple[int, str | None], str]
+
+
+def conversation_context(session: DbSession,
+                         conversation_ids: Iterable[int]) -> tuple[MunicipalityNames, SpeakerRoles]:
     """Per conversation: the municipality names in it, and the role of each speaker by name."""
     conversation_ids = sorted(set(int(c) for c in conversation_ids))
-    names: dict[int, set[str]] = {c: set() for c in conversation_ids}
-    roles: dict[tuple[int, str], str] = {}
+    names: MunicipalityNames = {c: set() for c in conversation_ids}
+    roles: SpeakerRoles = {}
     if not conversation_ids:
         return names, roles
     cm = conversation_municipality.c

@@ -25,7 +25,7 @@ MIN_GROUP = MIN_MUNICIPALITIES  # municipalities in a size group, as for a publi
 MIN_ANSWERED = MIN_CELL  # municipalities that answered, for a share to be shown
 
 
-def headline_by_size(data: AnswerData) -> dict:
+def headline_by_size(data: AnswerData) -> dict[str, Any]:
     """{"source", "source_years", "minimum_group", "minimum_answered", "without_figure", "groups", "questions"}.
 
     groups: [{"key", "classes", "low", "high", "label", "municipalities"}] in CBS order;

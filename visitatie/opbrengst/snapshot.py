@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import select
@@ -24,12 +26,13 @@ from .disclosure import protect_snapshot
 from .frame import AnswerData, Filters, load, read_table
 from .quotes import QuoteSource, conversation_context, problem, public_quote
 from .size_classes import headline_by_size
+from .snapshot_format import PracticeExample, RoundRef
 
 SCHEMA = 1
-PLURAL_KINDS = {RoundKind.GESPREKSRONDE: "gespreksrondes", RoundKind.VISITATIERONDE: "visitatierondes"}
+PLURAL_KINDS: dict[str, str] = {RoundKind.GESPREKSRONDE: "gespreksrondes", RoundKind.VISITATIERONDE: "visitatierondes"}
 
 
-def _native(value):
+def _native(value: Any) -> Any:
     """A pandas/numpy scalar as a plain Python value; NaN becomes None."""
     if value is None:
         return None
@@ -40,11 +43,11 @@ def _native(value):
     return value
 
 
-def records(frame: pd.DataFrame) -> list[dict]:
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{key: _native(value) for key, value in row.items()} for row in frame.to_dict("records")]
 
 
-def sort_names(names) -> list[str]:
+def sort_names(names: Iterable[str]) -> list[str]:
     """Municipality names in index order: 's-Gravenhage under G."""
     return sorted(names, key=lambda name: re.sub(r"^'s-", "", name).casefold())
 
@@ -53,7 +56,7 @@ def round_default_title(round_title: str) -> str:
     return f"Opbrengst {as_clause(round_title)}"
 
 
-def default_title(rounds: list[dict]) -> str:
+def default_title(rounds: list[RoundRef]) -> str:
     if len(rounds) == 1:
         return round_default_title(rounds[0]["title"])
     kinds = {r["kind"] for r in rounds}
@@ -62,7 +65,7 @@ def default_title(rounds: list[dict]) -> str:
     return f"Opbrengst {kind} {years[0]}–{years[-1]}" if len(years) > 1 else f"Opbrengst {kind} {years[0]}"
 
 
-def round_dicts(data: AnswerData) -> list[dict]:
+def round_dicts(data: AnswerData) -> list[RoundRef]:
     return [{"id": int(r.round_id), "title": r.title, "kind": r.kind,
              "period_start": r.period_start.isoformat(), "period_end": r.period_end.isoformat()}
             for r in data.rounds.itertuples()]
@@ -73,13 +76,13 @@ def theme_numbers(data: AnswerData, guides: GuideSet) -> list[int]:
     return [g.number for g in guides if g.number in numbers]
 
 
-def _figure(row: dict) -> dict:
+def _figure(row: dict[str, Any]) -> dict[str, Any]:
     return {"question_id": row["question_id"], "headline": row["headline"], "n": row["n"], "ja": row["ja"],
             "deels": row["deels"], "nee": row["nee"], "missing": row["missing"],
             "share_ja": row["share_ja"], "share_deels": row["share_deels"], "share_nee": row["share_nee"]}
 
 
-def scale_dict(row: dict, guides: GuideSet) -> dict:
+def scale_dict(row: dict[str, Any], guides: GuideSet) -> dict[str, Any]:
     question = guides.known_question(row["question_id"])
     answered = row["n"] > 0
     return {"question_id": row["question_id"], "text": row["text"],
@@ -95,7 +98,7 @@ def curation_round_id(data: AnswerData) -> int | None:
     return int(data.rounds["round_id"].iloc[-1]) if len(data.rounds) else None
 
 
-def curated_lessons(session: DbSession, data: AnswerData, round_id: int) -> dict[int, list[dict]]:
+def curated_lessons(session: DbSession, data: AnswerData, round_id: int) -> dict[int, list[dict[str, Any]]]:
     lessons = session.scalars(select(CuratedLesson).where(CuratedLesson.round_id == round_id,
                                                           CuratedLesson.withdrawn_at.is_(None))).all()
     if not lessons:
@@ -104,7 +107,7 @@ def curated_lessons(session: DbSession, data: AnswerData, round_id: int) -> dict
                          .where(lesson_source.c.lesson_id.in_([lesson.id for lesson in lessons])),
                          ["lesson_id", "mark_id"], plain=True)
     counts = aggregate.lesson_counts(data, sources).set_index("lesson_id")
-    by_theme: dict[int, list[dict]] = {}
+    by_theme: dict[int, list[dict[str, Any]]] = {}
     for lesson in lessons:
         if lesson.id not in counts.index:  # none of its sources is in this selection
             continue
@@ -127,7 +130,7 @@ def quote_sources(data: AnswerData) -> list[QuoteSource]:
                         bool(q.lapsed)) for q in quotes.itertuples()]
 
 
-def _quote(session: DbSession, sources: dict[int, QuoteSource], mark_id: int | None) -> dict | None:
+def _quote(session: DbSession, sources: dict[int, QuoteSource], mark_id: int | None) -> dict[str, Any] | None:
     """The chosen quote, if it is in the selection and (still) publishable."""
     source = sources.get(mark_id) if mark_id is not None else None
     if source is None:
@@ -138,14 +141,14 @@ def _quote(session: DbSession, sources: dict[int, QuoteSource], mark_id: int | N
     return public_quote(source, roles.get((source.conversation_id, source.speaker_name)))
 
 
-def _practice(curation: ThemeCuration | None) -> dict | None:
+def _practice(curation: ThemeCuration | None) -> PracticeExample | None:
     if curation is None or not curation.practice_title or not curation.practice_consent:
         return None
     return {"municipality": curation.practice_municipality or "", "title": curation.practice_title,
             "url": curation.practice_url or None}
 
 
-def assemble(session: DbSession, guides: GuideSet, data: AnswerData) -> dict:
+def assemble(session: DbSession, guides: GuideSet, data: AnswerData) -> dict[str, Any]:
     """The snapshot of a selection that has been read (see frame.load)."""
     rounds = round_dicts(data)
     curation_round = curation_round_id(data)
@@ -192,11 +195,12 @@ def assemble(session: DbSession, guides: GuideSet, data: AnswerData) -> dict:
     }
 
 
-def build_snapshot(session: DbSession, guides: GuideSet, round_ids, filters: Filters | dict | None = None) -> dict:
+def build_snapshot(session: DbSession, guides: GuideSet, round_ids: Iterable[int],
+                   filters: Filters | dict[str, Any] | None = None) -> dict[str, Any]:
     """The opbrengst of one or more rounds as the snapshot dict (version 0: not published), with
     every number through disclosure control: this is what a page, report or export may show."""
     return protect_snapshot(assemble(session, guides, load(session, guides, round_ids, filters)))
 
 
-def published(snapshot: dict, version: int, at: datetime) -> dict:
+def published(snapshot: dict[str, Any], version: int, at: datetime) -> dict[str, Any]:
     return dict(snapshot, version=version, published_at=at.isoformat())

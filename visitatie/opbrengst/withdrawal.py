@@ -10,11 +10,14 @@ Functions flush; the caller's unit of work commits.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from sqlalchemy import select, update
 
+from ..dutch_time import AMSTERDAM
 from ..models.opbrengst import CuratedLesson, Publication
 from ..models.types import DbSession, utcnow
-from ..reports.wording import AMSTERDAM
 from .disclosure import published_cells
 from .quotes import anonymous_speaker
 
@@ -26,13 +29,16 @@ def _today() -> str:
     return utcnow().astimezone(AMSTERDAM).date().isoformat()
 
 
-def _store(session: DbSession, publication: Publication, snapshot: dict, **columns) -> None:
+def _store(session: DbSession, publication: Publication, snapshot: dict[str, Any], **columns: Any) -> None:
     session.execute(update(Publication).where(Publication.id == publication.id)
                     .values(snapshot=snapshot, **columns).execution_options(synchronize_session=False))
     session.expire(publication)
 
 
-def _rewrite_themes(session: DbSession, publications, change) -> int:
+ThemeChange = Callable[[dict[str, Any]], dict[str, Any] | None]
+
+
+def _rewrite_themes(session: DbSession, publications: Iterable[Publication], change: ThemeChange) -> int:
     """Apply `change(theme) -> theme or None (unchanged)` to every theme of every publication."""
     changed = 0
     for publication in publications:
@@ -59,7 +65,7 @@ def redact_quote(session: DbSession, mark_id: int, on: str | None = None) -> int
     """Remove a quote from every published version; the number of versions changed."""
     on = on or _today()
 
-    def change(theme: dict):
+    def change(theme: dict[str, Any]) -> dict[str, Any] | None:
         quote = theme.get("quote")
         if quote and quote.get("mark_id") == mark_id and "text" in quote:
             return dict(theme, quote={"withdrawn_on": on})
@@ -71,7 +77,7 @@ def anonymise_quote(session: DbSession, mark_id: int, role: str | None, function
     """The speaker changed "met naam" into "anoniem": take the name out of every version."""
     speaker = anonymous_speaker(role, function)
 
-    def change(theme: dict):
+    def change(theme: dict[str, Any]) -> dict[str, Any] | None:
         quote = theme.get("quote")
         if quote and quote.get("mark_id") == mark_id and quote.get("function"):
             return dict(theme, quote=dict(quote, speaker=speaker, function=""))
@@ -84,7 +90,7 @@ def withdraw_lesson(session: DbSession, lesson: CuratedLesson) -> int:
     lesson.withdrawn_at = utcnow()
     on = _today()
 
-    def change(theme: dict):
+    def change(theme: dict[str, Any]) -> dict[str, Any] | None:
         lessons = theme.get("lessons") or []
         if not any(item.get("lesson_id") == lesson.id and item.get("text") for item in lessons):
             return None

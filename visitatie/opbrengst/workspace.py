@@ -4,6 +4,7 @@ preview of the theme as it would be published."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import func, select
@@ -29,7 +30,7 @@ class LessonRow:
 class ThemeWorkspace:
     guide: Guide
     curation: ThemeCuration | None
-    preview: dict                                   # the theme as the snapshot would publish it
+    preview: dict[str, Any]                        # the theme as the snapshot would publish it
     lessons: list[LessonRow]
     passages: list[Mark]                            # marked lessons of this theme
     used_in: dict[int, list[int]] = field(default_factory=dict)  # mark id -> curated lesson ids
