@@ -56,7 +56,7 @@ DEFAULT_SUBJECT = "Herinnering: uw antwoorden voor het gesprek {gesprek}"
 # One line per paragraph: mail programs wrap lines themselves, hard breaks would leave ragged ones.
 DEFAULT_BODY = """Beste {naam},
 
-Voor het bestuurlijk gesprek {gesprek} staan nog vragen voor u als {rol} open. Uw antwoorden helpen de gespreksleider het gesprek voor te bereiden. Het gaat om deze thema's:
+Voor het bestuurlijk gesprek {gesprek} staan nog vragen voor u als {rol} open. Uw antwoorden helpen de gespreksleider het gesprek voor te bereiden. Het gaat om deze prioriteiten:
 
 {onbeantwoorde_themas}
 
