@@ -16,6 +16,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 from matplotlib import font_manager  # noqa: E402  (after choosing the backend)
+from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
@@ -76,7 +77,7 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _tidy(axes) -> None:
+def _tidy(axes: Axes) -> None:
     for side in ("top", "right", "left"):
         axes.spines[side].set_visible(False)
     axes.tick_params(axis="y", length=0)
@@ -84,7 +85,7 @@ def _tidy(axes) -> None:
     axes.set_axisbelow(True)
 
 
-def scale_chart_png(scales: list[dict], width_cm: float = 16.0,
+def scale_chart_png(scales: list[dict[str, Any]], width_cm: float = 16.0,
                     titles: bool = True) -> bytes | None:
     """One panel per scale question: how many answers gave each level, with its label.
 
@@ -107,7 +108,7 @@ def scale_chart_png(scales: list[dict], width_cm: float = 16.0,
         return _png(figure)
 
 
-def _scale_panel(axes, scale: dict, title: bool) -> None:
+def _scale_panel(axes: Axes, scale: dict[str, Any], title: bool) -> None:
     levels = sorted(scale["distribution"], key=int)
     labels = scale.get("labels") or {}
     counts = [scale["distribution"][level] for level in levels]
@@ -119,7 +120,8 @@ def _scale_panel(axes, scale: dict, title: bool) -> None:
     axes.invert_yaxis()
     top = max(counts + [1])
     axes.set_xlim(0, top * 1.12 + 0.3)
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    # The default locator is an AutoLocator (a MaxNLocator); the stubs type it as the base Locator.
+    axes.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     for position, count in zip(positions, counts, strict=True):
         axes.text(count + top * 0.015, position, str(count), va="center", color=TEXT)
     _tidy(axes)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from datetime import datetime, timezone
+from typing import cast
 
 import docx
+from docx.blkcntnr import BlockItemContainer
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -18,15 +21,21 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_TblPr
+from docx.section import _Footer, _Header
+from docx.shape import InlineShape
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
-from visitatie.reports.fields import (  # noqa: F401  (re-exported: one import for builders)
+from visitatie.reports.fields import (  # re-exported, see __all__
     TOC_PLACEHOLDER,
     add_field,
     add_table_of_contents,
     fill_table_of_contents,
 )
-from visitatie.reports.style import (  # noqa: F401
+from visitatie.reports.style import (
     BLUE,
     CALLOUT,
     CONFIDENTIAL,
@@ -40,12 +49,22 @@ from visitatie.reports.style import (  # noqa: F401
     apply_house_style,
 )
 
+# The builders take the house style and the fields from here too (one import); __all__ makes that
+# re-export explicit for mypy's no_implicit_reexport.
+__all__ = [
+    "BLUE", "CALLOUT", "CONFIDENTIAL", "CONFIDENTIAL_TEXT", "HEADER_FILL", "MUTED", "OVERLINE", "ROW_FILL",
+    "TEXT", "TEXT_WIDTH", "TOC_PLACEHOLDER", "add_bullets", "add_cover_band", "add_field", "add_hyperlink",
+    "add_layout_table", "add_page_break", "add_picture_from_bytes", "add_quote", "add_table",
+    "add_table_of_contents", "apply_house_style", "fill_table_of_contents", "keep_row_together", "new_document",
+    "set_column_widths", "shade_cell", "xml_safe",
+]
+
 # Characters XML 1.0 cannot hold; lxml refuses them, so one stray control character in an
 # answer would otherwise make the whole report fail.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def xml_safe(text) -> str:
+def xml_safe(text: object) -> str:
     """The text as a str that Word can store: None becomes "", control characters go."""
     return _NOT_XML.sub("", "" if text is None else str(text))
 
@@ -87,19 +106,19 @@ def new_document(title: str, *, subject: str = "", confidential: bool = False,
     return document
 
 
-def _first_paragraph(part, align=None):
-    paragraph = part.paragraphs[0]
+def _first_paragraph(part: _Header | _Footer, align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
+    paragraph: Paragraph = part.paragraphs[0]
     if align is not None:
         paragraph.alignment = align
     return paragraph
 
 
-def _confidential_run(paragraph) -> None:
+def _confidential_run(paragraph: Paragraph) -> None:
     run = paragraph.add_run(CONFIDENTIAL_TEXT)
     run.bold, run.font.color.rgb = True, CONFIDENTIAL
 
 
-def _write_footer(paragraph, title: str, confidential: bool, numbered: bool) -> None:
+def _write_footer(paragraph: Paragraph, title: str, confidential: bool, numbered: bool) -> None:
     if confidential:
         _confidential_run(paragraph)
         paragraph.add_run(" · ")
@@ -112,12 +131,12 @@ def _write_footer(paragraph, title: str, confidential: bool, numbered: bool) -> 
 
 
 def add_table(document: Document, header: list[str], rows: list[list[str]],
-              widths: list[float] | None = None, caption: str | None = None):
+              widths: list[float] | None = None, caption: str | None = None) -> Table:
     """A table with a blue header row that repeats on every page; widths in cm."""
     if caption:
         cap = document.add_paragraph(xml_safe(caption), style="Caption")
         cap.paragraph_format.keep_with_next = True
-    table = document.add_table(rows=1, cols=len(header))
+    table: Table = document.add_table(rows=1, cols=len(header))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _table_look(table._tbl.tblPr)
@@ -128,7 +147,7 @@ def add_table(document: Document, header: list[str], rows: list[list[str]],
         run = cell.paragraphs[0].add_run(xml_safe(text))
         run.bold, run.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
     for number, values in enumerate(rows):
-        row = table.add_row()
+        row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves add_row unannotated
         keep_row_together(row)
         for cell, text in zip(row.cells, values, strict=False):
             cell.paragraphs[0].add_run(xml_safe(text))
@@ -143,7 +162,7 @@ def add_table(document: Document, header: list[str], rows: list[list[str]],
     return table
 
 
-def set_column_widths(table, widths: list[float]) -> None:
+def set_column_widths(table: Table, widths: list[float]) -> None:
     """Fix the column widths (cm) in both places: Word reads the cells, LibreOffice the grid."""
     table.autofit = False
     for grid_column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
@@ -153,7 +172,7 @@ def set_column_widths(table, widths: list[float]) -> None:
             cell.width = Cm(width)
 
 
-def _table_look(tbl_pr) -> None:
+def _table_look(tbl_pr: CT_TblPr) -> None:
     # Thin grey rules and some air in the cells read calmer than Table Grid's black lines.
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -172,23 +191,23 @@ def _table_look(tbl_pr) -> None:
     tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
-def keep_row_together(row) -> None:
+def keep_row_together(row: _Row) -> None:
     """Never split this row over two pages."""
     _row_property(row, "w:cantSplit")
 
 
-def add_layout_table(document: Document, rows: int, widths: list[float]):
+def add_layout_table(document: Document, rows: int, widths: list[float]) -> Table:
     """A borderless table for placing things side by side; widths in cm.
 
     The template's "Normal Table" style has no rules, so nothing shows but the content.
     """
-    table = document.add_table(rows=rows, cols=len(widths))
+    table: Table = document.add_table(rows=rows, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     set_column_widths(table, widths)
     return table
 
 
-def add_cover_band(document: Document, overline: str, lines: list[tuple[str, str, float]]):
+def add_cover_band(document: Document, overline: str, lines: list[tuple[str, str, float]]) -> _Cell:
     """The cover's blue band: an overline, then (text, paragraph style, space after in pt) lines in
     white. Returns the band's cell, for a caller that adds more."""
     band = add_layout_table(document, 1, [16.2])
@@ -207,13 +226,13 @@ def add_cover_band(document: Document, overline: str, lines: list[tuple[str, str
     return cell
 
 
-def _row_property(row, tag: str) -> None:
+def _row_property(row: _Row, tag: str) -> None:
     element = OxmlElement(tag)
     element.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(element)
 
 
-def shade_cell(cell, fill: str) -> None:
+def shade_cell(cell: _Cell, fill: str) -> None:
     """Fill a table cell with a colour given as hex ("24578F")."""
     shading = OxmlElement("w:shd")
     for key, value in (("val", "clear"), ("color", "auto"), ("fill", fill)):
@@ -222,12 +241,12 @@ def shade_cell(cell, fill: str) -> None:
         shading, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
 
 
-def add_bullets(document: Document, items, style: str = "List Bullet") -> list:
+def add_bullets(document: Document, items: Iterable[object], style: str = "List Bullet") -> list[Paragraph]:
     return [document.add_paragraph(xml_safe(item), style=style) for item in items]
 
 
 def add_quote(document: Document, text: str, speaker: str = "", function: str = "",
-              style: str = "Quote"):
+              style: str = "Quote") -> Paragraph:
     """A quote in the magazine's manner: ‘text’, then the speaker on its own line."""
     quote = document.add_paragraph(f"‘{xml_safe(text)}’", style=style)
     if speaker or function:
@@ -242,7 +261,8 @@ def add_quote(document: Document, text: str, speaker: str = "", function: str = 
 
 def add_picture_from_bytes(document: Document, data: bytes, width_cm: float,
                            alt_text: str = "", caption: str | None = None,
-                           align=WD_ALIGN_PARAGRAPH.CENTER, paragraph=None):
+                           align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+                           paragraph: Paragraph | None = None) -> InlineShape:
     """An inline picture from PNG bytes; the alt text is read out by screen readers.
 
     ``paragraph``: put it there (e.g. a table cell's paragraph) instead of a new one.
@@ -255,7 +275,10 @@ def add_picture_from_bytes(document: Document, data: bytes, width_cm: float,
     if alt_text:
         shape._inline.docPr.set("descr", xml_safe(alt_text))
     if caption:
-        below = paragraph._parent.add_paragraph(xml_safe(caption), style="Caption")
+        # A paragraph lives in a block container (the body or a table cell); python-docx types its parent
+        # only as the part provider.
+        container = cast(BlockItemContainer, paragraph._parent)
+        below = container.add_paragraph(xml_safe(caption), style="Caption")
         below.alignment = align
     return shape
 
@@ -264,7 +287,7 @@ def add_page_break(document: Document) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def add_hyperlink(paragraph, url: str, text: str | None = None):
+def add_hyperlink(paragraph: Paragraph, url: str, text: str | None = None) -> Run:
     """A clickable link for http(s) addresses; anything else is written as plain text.
 
     The scheme check keeps a curated "javascript:" or "file:" value from becoming a link.

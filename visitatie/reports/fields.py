@@ -6,17 +6,19 @@ import re
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
 
 TOC_PLACEHOLDER = "Inhoudsopgave wordt bijgewerkt bij openen"
 
 
-def add_field(paragraph, instruction: str, placeholder: str = ""):
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> Paragraph:
     """Append a complex field (PAGE, NUMPAGES, TOC, PAGEREF ...) with a cached result.
 
     Word and LibreOffice recalculate PAGE/NUMPAGES when they lay out the page; the
     placeholder is what a reader that does not calculate fields shows.
     """
-    def char(kind):
+    def char(kind: str) -> None:
         element = OxmlElement("w:fldChar")
         element.set(qn("w:fldCharType"), kind)
         paragraph.add_run()._r.append(element)
@@ -32,7 +34,7 @@ def add_field(paragraph, instruction: str, placeholder: str = ""):
     return paragraph
 
 
-def add_table_of_contents(document: Document, levels: str = "1-2", title: str = "Inhoud"):
+def add_table_of_contents(document: Document, levels: str = "1-2", title: str = "Inhoud") -> Paragraph:
     """A TOC field, filled by :func:`fill_table_of_contents` after the last heading.
 
     No w:updateFields: Word would ask "update fields?" on every opening, which a reader of a
@@ -102,7 +104,7 @@ def _estimated_pages(document: Document) -> dict[int, int]:
     return pages
 
 
-def _append_pageref(p, bookmark: str, cached: str) -> None:
+def _append_pageref(p: BaseOxmlElement, bookmark: str, cached: str) -> None:
     for kind, text in (("begin", None), ("instr", f" PAGEREF {bookmark} \\h "), ("separate", None),
                        ("result", cached), ("end", None)):
         run = OxmlElement("w:r")
@@ -120,7 +122,7 @@ def _append_pageref(p, bookmark: str, cached: str) -> None:
         p.append(run)
 
 
-def _bookmark(p, name: str, bookmark_id: int) -> None:
+def _bookmark(p: BaseOxmlElement, name: str, bookmark_id: int) -> None:
     start, stop = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
     start.set(qn("w:id"), str(bookmark_id))
     start.set(qn("w:name"), name)
@@ -130,13 +132,13 @@ def _bookmark(p, name: str, bookmark_id: int) -> None:
     p.append(stop)
 
 
-def _new_paragraph_after(p):
+def _new_paragraph_after(p: BaseOxmlElement) -> BaseOxmlElement:
     new = OxmlElement("w:p")
     p.addnext(new)
     return new
 
 
-def _set_style(p, style_id: str) -> None:
+def _set_style(p: BaseOxmlElement, style_id: str) -> None:
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
         ppr = OxmlElement("w:pPr")
@@ -146,7 +148,7 @@ def _set_style(p, style_id: str) -> None:
     ppr.insert(0, style)
 
 
-def _append_run(parent, *, text: str) -> None:
+def _append_run(parent: BaseOxmlElement, *, text: str) -> None:
     run, child = OxmlElement("w:r"), OxmlElement("w:t")
     child.set(qn("xml:space"), "preserve")
     child.text = text

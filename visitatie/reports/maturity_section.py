@@ -6,6 +6,9 @@ cannot see the chart and for editors who want to quote a number.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from docx.document import Document
 
 from visitatie.reports import charts
@@ -14,7 +17,7 @@ from visitatie.reports.document import add_picture_from_bytes, add_table, xml_sa
 LEVELS = ("1", "2", "3", "4", "5")
 
 
-def add_maturity_section(document: Document, maturity: dict, figure_numbers) -> None:
+def add_maturity_section(document: Document, maturity: dict[str, Any], figure_numbers: Iterator[int]) -> None:
     rows = []  # (label, year, n, counts per level)
     for theme in maturity.get("themes") or []:
         title = xml_safe(theme.get("title"))

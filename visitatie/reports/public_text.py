@@ -8,6 +8,8 @@ older schema, or one in which disclosure control suppressed a number (None), sti
 """
 from __future__ import annotations
 
+from typing import Any
+
 from visitatie.reports.wording import as_clause, count, decimal_nl, dutch_date, percent
 
 DASH = "–"
@@ -34,27 +36,27 @@ ABBREVIATIONS = (
 )
 
 
-def shown(value, decimals: int | None = None) -> str:
+def shown(value: float | None, decimals: int | None = None) -> str:
     """A count or mean as text; None (suppressed, or not there) as a dash."""
     if value is None:
         return DASH
     return decimal_nl(value, decimals) if decimals is not None else str(value)
 
 
-def share(part, whole) -> str:
+def share(part: int | None, whole: int | None) -> str:
     """'88%' (half up), or a dash when either number is suppressed or there is no whole."""
     if part is None or not whole:
         return DASH
     return f"{percent(part, whole)}%"
 
 
-def disclosure_footnote(snapshot: dict) -> str:
+def disclosure_footnote(snapshot: dict[str, Any]) -> str:
     """The note under a document in which disclosure control left numbers out, else ''."""
     disclosure = snapshot.get("disclosure") or {}
     return (disclosure.get("footnote") or "") if disclosure.get("any_suppressed") else ""
 
 
-def withdrawn_version(snapshot: dict) -> str:
+def withdrawn_version(snapshot: dict[str, Any]) -> str:
     """'Versie 2 van deze opbrengst is ingetrokken op 3 maart 2025.', or '' if it stands."""
     withdrawn = snapshot.get("withdrawn")
     if not withdrawn:
@@ -65,21 +67,21 @@ def withdrawn_version(snapshot: dict) -> str:
     return f"{subject} is ingetrokken op {on}." if on else f"{subject} is ingetrokken."
 
 
-def _withdrawn(what: str, item) -> str:
+def _withdrawn(what: str, item: object) -> str:
     on = dutch_date(item.get("withdrawn_on")) if isinstance(item, dict) else ""
     return f"{what} is ingetrokken op {on}." if on else f"{what} is ingetrokken."
 
 
-def quote_withdrawn(quote) -> str:
+def quote_withdrawn(quote: object) -> str:
     """'Het citaat is ingetrokken op …' for a quote its speaker withdrew, else ''."""
     return _withdrawn("Het citaat", quote) if isinstance(quote, dict) and quote.get("withdrawn_on") else ""
 
 
-def lesson_withdrawn(lesson) -> str:
+def lesson_withdrawn(lesson: object) -> str:
     return _withdrawn("Deze les", lesson) if isinstance(lesson, dict) and lesson.get("withdrawn_on") else ""
 
 
-def lesson_raised(lesson: dict, of) -> str:
+def lesson_raised(lesson: dict[str, Any], of: int | None) -> str:
     """How often a lesson came up: 'genoemd in 3 van de 4 gesprekken, door 5 gemeenten'.
 
     A lesson raised by too few municipalities to publish its counts carries "fewer_than".
@@ -96,7 +98,7 @@ def lesson_raised(lesson: dict, of) -> str:
     return text
 
 
-def theme_quote(theme: dict, guide=None) -> dict | None:
+def theme_quote(theme: dict[str, Any], guide: object = None) -> dict[str, Any] | None:
     """The quote of a priority: the consented quote of the round, else the magazine's quote
     from the guide with its source. {"text", "speaker", "function", "source"}; a withdrawn
     quote gives {"withdrawn": "Het citaat is ingetrokken op …"} (the magazine's quote does not
@@ -115,13 +117,13 @@ def theme_quote(theme: dict, guide=None) -> dict | None:
     return None
 
 
-def practice_url(example: dict | None) -> str:
+def practice_url(example: dict[str, Any] | None) -> str:
     """The example's web address if it has one (http/https only), else '': no QR, no link."""
     url = ((example or {}).get("url") or "").strip()
     return url if url.lower().startswith(("https://", "http://")) else ""
 
 
-def figure_sentence(figure: dict) -> str:
+def figure_sentence(figure: dict[str, Any]) -> str:
     """The sentence under a headline figure; suppressed counts become dashes, never guesses."""
     headline = figure.get("headline") or ""
     n, yes = figure.get("n"), figure.get("ja")
@@ -132,7 +134,7 @@ def figure_sentence(figure: dict) -> str:
     return f"In {yes} van de {count(n, 'gemeente', 'gemeenten')} ({share(yes, n)}): {as_clause(headline)}."
 
 
-def figure_detail(figure: dict) -> str:
+def figure_detail(figure: dict[str, Any]) -> str:
     if figure.get("suppressed") or not figure.get("n"):
         return ""
     detail = f"Deels: {shown(figure.get('deels'))}, nee: {shown(figure.get('nee'))}."
@@ -143,7 +145,7 @@ def figure_detail(figure: dict) -> str:
     return detail
 
 
-def scale_sentence(scale: dict) -> str:
+def scale_sentence(scale: dict[str, Any]) -> str:
     """'Gemiddeld 3,13, mediaan 3 op een schaal van 1 tot 5 (n = 8).' with dashes when suppressed."""
     levels = sorted(int(level) for level in (scale.get("labels") or scale.get("distribution") or {"1": 0, "5": 0}))
     text = (f"Gemiddeld {shown(scale.get('mean'), 2)}, mediaan {shown(scale.get('median'), 1)} "
@@ -152,12 +154,12 @@ def scale_sentence(scale: dict) -> str:
     return text + (f", {missing} ontbrekend" if missing else "") + ")."
 
 
-def published_lessons(lessons: list[dict]) -> list[dict]:
+def published_lessons(lessons: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Lessons to print: withdrawn ones stay as a notice, empty ones without notice go."""
     return [lesson for lesson in lessons or [] if lesson.get("text") or lesson.get("withdrawn_on")]
 
 
-def colophon(snapshot: dict, title: str, draft: bool = False) -> list[tuple[str, str]]:
+def colophon(snapshot: dict[str, Any], title: str, draft: bool = False) -> list[tuple[str, str]]:
     """The colophon's lines: publisher, date, version, source, contact."""
     version = snapshot.get("version")
     published = dutch_date(snapshot.get("published_at"))

@@ -9,9 +9,14 @@ end up in the report. All snapshot text goes in as literal text.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from visitatie.municipality_size import dutch_label
 from visitatie.reports import charts, public_text
@@ -42,12 +47,15 @@ from visitatie.reports.size_section import add_size_section
 from visitatie.reports.wording import count, dutch_date, dutch_period
 from visitatie.text_input import paragraphs
 
+if TYPE_CHECKING:  # only for annotations: the builder takes whatever GuideSet the caller has
+    from visitatie.guides.model import Guide, GuideSet
+
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 FILTER_NAMES = {"province": "provincie", "safety_region": "veiligheidsregio",
                 "population_class": "inwonersklasse"}
 
 
-def build_round_report(snapshot: dict, guides=None) -> Document:
+def build_round_report(snapshot: dict[str, Any], guides: GuideSet | None = None) -> Document:
     """Build the report from a snapshot; the caller saves it (``document.save(stream)``).
 
     ``guides`` (a GuideSet) supplies the magazine's quote for a priority without a consented
@@ -86,7 +94,7 @@ def build_round_report(snapshot: dict, guides=None) -> Document:
     return document
 
 
-def _guide(guides, number):
+def _guide(guides: GuideSet | None, number: int | None) -> Guide | None:
     if guides is None or number is None:
         return None
     try:
@@ -106,13 +114,13 @@ def _mark_draft(document: Document) -> None:
         run.bold, run.font.color.rgb = True, CONFIDENTIAL
 
 
-def _muted(paragraph, text: str, size: float = 9):
+def _muted(paragraph: Paragraph, text: str, size: float = 9) -> Run:
     run = paragraph.add_run(xml_safe(text))
     run.font.color.rgb, run.font.size = MUTED, Pt(size)
     return run
 
 
-def _cover(document: Document, snapshot: dict, title: str, rounds: str, draft: bool) -> None:
+def _cover(document: Document, snapshot: dict[str, Any], title: str, rounds: str, draft: bool) -> None:
     band = add_layout_table(document, 1, [16.2])
     cell = band.cell(0, 0)
     shade_cell(cell, HEADER_FILL)
@@ -162,11 +170,11 @@ def _cover(document: Document, snapshot: dict, title: str, rounds: str, draft: b
                + (f", gepubliceerd op {published}" if published else ""), 10)
 
 
-def _counted(number, singular: str, plural: str) -> str:
+def _counted(number: int | None, singular: str, plural: str) -> str:
     return count(number, singular, plural) if number is not None else f"{public_text.DASH} {plural}"
 
 
-def _summary(document: Document, snapshot: dict) -> None:
+def _summary(document: Document, snapshot: dict[str, Any]) -> None:
     """One page after the cover, like the magazine's "Opbrengst" spread: the main lesson and
     the recommendation of each priority."""
     heading = document.add_heading("In het kort", 1)
@@ -197,7 +205,7 @@ def _summary(document: Document, snapshot: dict) -> None:
             advice.add_run(xml_safe(theme["recommendation"]))
 
 
-def _introduction(document: Document, snapshot: dict) -> None:
+def _introduction(document: Document, snapshot: dict[str, Any]) -> None:
     heading = document.add_heading("Inleiding", 1)
     heading.paragraph_format.page_break_before = True
     for block in paragraphs(xml_safe(snapshot.get("introduction"))):
@@ -213,7 +221,8 @@ def _introduction(document: Document, snapshot: dict) -> None:
         f"kwamen, de kerncijfers en de scores. Achterin staat hoe de cijfers tot stand kwamen.")
 
 
-def _theme(document: Document, theme: dict, method: dict, figure_numbers, guide=None,
+def _theme(document: Document, theme: dict[str, Any], method: dict[str, Any], figure_numbers: Iterator[int],
+           guide: Guide | None = None,
            draft: bool = False) -> None:
     overline = document.add_paragraph(f"Prioriteit {theme.get('number', '')}", style=OVERLINE)
     overline.paragraph_format.page_break_before = True
@@ -251,7 +260,7 @@ def _theme(document: Document, theme: dict, method: dict, figure_numbers, guide=
     _scales(document, theme, figure_numbers)
 
 
-def _lessons(document: Document, lessons: list[dict], of, draft: bool = False) -> None:
+def _lessons(document: Document, lessons: list[dict[str, Any]], of: int | None, draft: bool = False) -> None:
     lessons = public_text.published_lessons(lessons)
     if not lessons and not draft:
         return
@@ -270,7 +279,7 @@ def _lessons(document: Document, lessons: list[dict], of, draft: bool = False) -
             _muted(paragraph, f" ({raised})")
 
 
-def _figures(document: Document, figures: list[dict]) -> None:
+def _figures(document: Document, figures: list[dict[str, Any]]) -> None:
     if not figures:
         return
     document.add_heading("Kerncijfers", 2)
@@ -288,7 +297,7 @@ def _figures(document: Document, figures: list[dict]) -> None:
             _muted(text.add_paragraph(), detail)
 
 
-def _scales(document: Document, theme: dict, figure_numbers) -> None:
+def _scales(document: Document, theme: dict[str, Any], figure_numbers: Iterator[int]) -> None:
     """Per scale question its sentence beside its chart, kept on the page of its priority.
 
     A scale whose distribution disclosure control suppressed gets its sentence (with dashes)
@@ -319,7 +328,7 @@ def _scales(document: Document, theme: dict, figure_numbers) -> None:
             paragraph=block.cell(0, 1).paragraphs[0])
 
 
-def _practice_example(document: Document, example: dict | None) -> None:
+def _practice_example(document: Document, example: dict[str, Any] | None) -> None:
     if not example:
         return
     place = xml_safe(example.get("municipality"))
@@ -342,7 +351,7 @@ def _practice_example(document: Document, example: dict | None) -> None:
     add_hyperlink(text.add_paragraph(), url)
 
 
-def _methodology(document: Document, method: dict, footnote: str = "") -> None:
+def _methodology(document: Document, method: dict[str, Any], footnote: str = "") -> None:
     heading = document.add_heading("Verantwoording", 1)
     heading.paragraph_format.page_break_before = True
     period = dutch_period(method.get("period_start"), method.get("period_end"))
@@ -403,7 +412,7 @@ def _abbreviations(document: Document) -> None:
               widths=[3.2, 13.0])
 
 
-def _colophon(document: Document, snapshot: dict, title: str, draft: bool) -> None:
+def _colophon(document: Document, snapshot: dict[str, Any], title: str, draft: bool) -> None:
     document.add_heading("Colofon", 1)
     lines = public_text.colophon(snapshot, title, draft)
     table = add_layout_table(document, len(lines), [4.2, 12.0])

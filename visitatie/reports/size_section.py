@@ -7,6 +7,9 @@ gemeentegrootteklassen, already merged and suppressed when the snapshot was buil
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from docx.document import Document
 
 from visitatie.reports import charts
@@ -18,11 +21,12 @@ def _percent(share: float) -> int:
     return int(share * 100 + 0.5)  # half up, as wording.percent
 
 
-def _cell(cell: dict | None) -> str:
+def _cell(cell: dict[str, Any] | None) -> str:
     return f"{_percent(cell['share_ja'])}% (n = {cell['n']})" if cell else "–"
 
 
-def add_size_section(document: Document, size_classes: dict | None, themes: list[dict], figure_numbers) -> None:
+def add_size_section(document: Document, size_classes: dict[str, Any] | None, themes: list[dict[str, Any]],
+                     figure_numbers: Iterator[int]) -> None:
     size_classes = size_classes or {}
     groups = size_classes.get("groups") or []
     questions = [q for q in size_classes.get("questions") or [] if any(q.get("cells") or [])]
@@ -65,6 +69,6 @@ def add_size_section(document: Document, size_classes: dict | None, themes: list
     document.add_paragraph(xml_safe(size_classes.get("source") or "Bron: CBS") + ".")
 
 
-def _share(question: dict, index: int) -> float | None:
+def _share(question: dict[str, Any], index: int) -> float | None:
     cell = question["cells"][index]
     return float(_percent(cell["share_ja"])) if cell else None

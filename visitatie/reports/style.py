@@ -9,7 +9,9 @@ from docx.document import Document
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import CharacterStyle
 
 BLUE = RGBColor(0x24, 0x57, 0x8F)
 TEXT = RGBColor(0x1F, 0x29, 0x33)
@@ -26,7 +28,7 @@ CALLOUT = "Kernboodschap"   # a key message in a tinted box (main lesson, recomm
 OVERLINE = "Bovenkop"       # the small capitals above a heading ("PRIORITEIT 1")
 
 
-def apply_house_style(document) -> None:
+def apply_house_style(document: Document) -> None:
     styles = document.styles
     # The default template takes fonts from its theme (Calibri/Cambria) and the theme
     # attributes win over plain font names, so they are replaced at the root.
@@ -99,7 +101,7 @@ def _extra_styles(document: Document) -> None:
         spacing, "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:lang")
 
 
-def _font(style, size: float, *, bold: bool | None = None, italic: bool | None = None,
+def _font(style: CharacterStyle, size: float, *, bold: bool | None = None, italic: bool | None = None,
           color: RGBColor | None = None) -> None:
     font = style.font
     font.size = Pt(size)
@@ -113,7 +115,7 @@ def _font(style, size: float, *, bold: bool | None = None, italic: bool | None =
     _set_fonts(style.element.get_or_add_rPr())
 
 
-def _set_fonts(rpr) -> None:
+def _set_fonts(rpr: BaseOxmlElement) -> None:
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -123,18 +125,18 @@ def _set_fonts(rpr) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def _strip_theme(element) -> None:
+def _strip_theme(element: BaseOxmlElement) -> None:
     for attr in list(element.attrib):
         if "theme" in attr.lower():
             del element.attrib[attr]
 
 
-def _remove(parent, tag: str) -> None:
+def _remove(parent: BaseOxmlElement | None, tag: str) -> None:
     if parent is not None and parent.find(qn(tag)) is not None:
         parent.remove(parent.find(qn(tag)))
 
 
-def _left_bar(ppr) -> None:
+def _left_bar(ppr: BaseOxmlElement) -> None:
     borders = OxmlElement("w:pBdr")
     left = OxmlElement("w:left")
     for key, value in (("val", "single"), ("sz", "24"), ("space", "10"), ("color", HEADER_FILL)):

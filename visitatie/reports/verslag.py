@@ -7,8 +7,12 @@ lessons and quotes marked. Every answer goes in as literal text (xml_safe): ``<s
 """
 from __future__ import annotations
 
+from typing import Any
+
 from docx.document import Document
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from visitatie.reports.document import (
     CALLOUT,
@@ -26,7 +30,7 @@ NOT_ANSWERED = "nog niet beantwoord"
 NOT_APPLICABLE = "niet van toepassing"
 
 
-def build_verslag(content: dict) -> Document:
+def build_verslag(content: dict[str, Any]) -> Document:
     """Build the verslag; the caller saves it (``document.save(stream)``)."""
     title = xml_safe(content.get("title")) or "Verslag bestuurlijk gesprek"
     document = new_document(title, subject=xml_safe(content.get("round")), confidential=True,
@@ -37,13 +41,13 @@ def build_verslag(content: dict) -> Document:
     return document
 
 
-def _muted(paragraph, text: str, size: float = 9.5):
+def _muted(paragraph: Paragraph, text: str, size: float = 9.5) -> Run:
     run = paragraph.add_run(xml_safe(text))
     run.font.color.rgb, run.font.size = MUTED, Pt(size)
     return run
 
 
-def _opening(document: Document, content: dict) -> None:
+def _opening(document: Document, content: dict[str, Any]) -> None:
     document.add_paragraph("Verslag bestuurlijk gesprek", style=OVERLINE)
     heading = document.add_paragraph(xml_safe(content.get("conversation")), style="Title")
     heading.paragraph_format.space_after = Pt(4)
@@ -69,7 +73,7 @@ def _opening(document: Document, content: dict) -> None:
                  "gepubliceerd met de toestemming die bij het citaat staat.")
 
 
-def _theme(document: Document, theme: dict) -> None:
+def _theme(document: Document, theme: dict[str, Any]) -> None:
     overline = document.add_paragraph(f"Prioriteit {theme.get('number', '')}", style=OVERLINE)
     overline.paragraph_format.page_break_before = True
     heading = document.add_heading(xml_safe(theme.get("title")), 1)

@@ -8,8 +8,12 @@ host's bestuurlijke reactie. Every text goes in as literal text (xml_safe).
 """
 from __future__ import annotations
 
+from typing import Any
+
 from docx.document import Document
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from visitatie.reports import charts
 from visitatie.reports.document import (
@@ -38,7 +42,7 @@ STATUSES = labels(RecommendationStatus)
 SELF, COMMITTEE, PREVIOUS = "Zelfevaluatie", "Visitatiecommissie", "Commissie vorige visitatie"
 
 
-def build_visit_report(content: dict) -> Document:
+def build_visit_report(content: dict[str, Any]) -> Document:
     """Build the report; the caller saves it (``document.save(stream)``)."""
     title = xml_safe(content.get("title")) or "Visitatierapport digitale veiligheid"
     draft = content.get("status") != ConversationStatus.VASTGESTELD
@@ -61,13 +65,13 @@ def build_visit_report(content: dict) -> Document:
     return document
 
 
-def _muted(paragraph, text: str, size: float = 9.5):
+def _muted(paragraph: Paragraph, text: str, size: float = 9.5) -> Run:
     run = paragraph.add_run(xml_safe(text))
     run.font.color.rgb, run.font.size = MUTED, Pt(size)
     return run
 
 
-def level_text(score: dict | None) -> str:
+def level_text(score: dict[str, Any] | None) -> str:
     if not score:
         return "—"
     return f"{score['level']} – {score['name']}" if score.get("name") else str(score["level"])
@@ -79,7 +83,7 @@ def signed(value: int | None) -> str:
     return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")  # a real minus sign
 
 
-def _cover(document: Document, content: dict, draft: bool) -> None:
+def _cover(document: Document, content: dict[str, Any], draft: bool) -> None:
     add_cover_band(document, "Visitatierapport digitale veiligheid",
                    [(content.get("host", ""), "Title", 6), (content.get("round", ""), "Subtitle", 28)])
     facts = [("Datum van de visitatie", dutch_date(content.get("date")) or "nog niet gepland"),
@@ -112,7 +116,7 @@ def _cover(document: Document, content: dict, draft: bool) -> None:
                     "voor de opvolging, en bewaar het niet op een gedeelde schijf.", 10)
 
 
-def _summary(document: Document, content: dict) -> None:
+def _summary(document: Document, content: dict[str, Any]) -> None:
     document.add_heading("Samenvatting", 1)
     themes = content.get("themes") or []
     document.add_paragraph(
@@ -138,7 +142,7 @@ def _summary(document: Document, content: dict) -> None:
     _chart(document, themes, follow)
 
 
-def chart(themes: list[dict], follow: bool) -> tuple[bytes, str] | None:
+def chart(themes: list[dict[str, Any]], follow: bool) -> tuple[bytes, str] | None:
     """The bar chart of the self-assessment beside the committee's level (and the previous visit's),
     with its alternate text; None when nothing is scored. The Word and the PDF report share it.
     The colours keep their meaning: the committee is always the same colour, first visit or not."""
@@ -158,14 +162,14 @@ def chart(themes: list[dict], follow: bool) -> tuple[bytes, str] | None:
     return (png, f"Staafdiagram. {alt}") if png is not None else None
 
 
-def _chart(document: Document, themes: list[dict], follow: bool) -> None:
+def _chart(document: Document, themes: list[dict[str, Any]], follow: bool) -> None:
     drawn = chart(themes, follow)
     if drawn:
         add_picture_from_bytes(document, drawn[0], 16.0, alt_text=drawn[1],
                                caption="Figuur 1. Zelfevaluatie naast het oordeel van de visitatiecommissie")
 
 
-def _theme(document: Document, theme: dict) -> None:
+def _theme(document: Document, theme: dict[str, Any]) -> None:
     overline = document.add_paragraph(f"Prioriteit {theme['number']}", style=OVERLINE)
     overline.paragraph_format.page_break_before = True
     title = document.add_heading(xml_safe(theme["title"]), 1)
@@ -211,12 +215,13 @@ def _theme(document: Document, theme: dict) -> None:
         document.add_paragraph("De commissie doet voor deze prioriteit geen aanbevelingen.")
 
 
-def status_text(r: dict) -> str:
+def status_text(r: dict[str, Any]) -> str:
     text = STATUSES.get(r["status"], r["status"])
     return f"{text}: {xml_safe(r['status_reason'])}" if r.get("status_reason") else text
 
 
-def _recommendation_table(document: Document, rows: list[dict], with_theme: bool = False, caption=None) -> None:
+def _recommendation_table(document: Document, rows: list[dict[str, Any]], with_theme: bool = False,
+                          caption: str | None = None) -> None:
     header = (["Thema"] if with_theme else []) + ["Prioriteit", "Aanbeveling", "Eigenaar, uiterlijk", "Status"]
     body = [([str(r["theme_number"])] if with_theme else []) + [
         r["priority"], xml_safe(r["text"]),
@@ -226,7 +231,8 @@ def _recommendation_table(document: Document, rows: list[dict], with_theme: bool
     add_table(document, header, body, widths=widths, caption=caption)
 
 
-def _all_recommendations(document: Document, recommendations: list[dict], themes: list[dict]) -> None:
+def _all_recommendations(document: Document, recommendations: list[dict[str, Any]],
+                         themes: list[dict[str, Any]]) -> None:
     heading = document.add_heading("Alle aanbevelingen", 1)
     heading.paragraph_format.page_break_before = True
     if not recommendations:
@@ -240,7 +246,7 @@ def _all_recommendations(document: Document, recommendations: list[dict], themes
                           caption="Tabel 2. Aanbevelingen per prioriteit (thema), hoogste prioriteit eerst")
 
 
-def _follow_up(document: Document, follow_up: dict, themes: list[dict]) -> None:
+def _follow_up(document: Document, follow_up: dict[str, Any], themes: list[dict[str, Any]]) -> None:
     document.add_heading("Opvolging van de vorige visitatie", 1)
     when = dutch_date(follow_up.get("date"))
     document.add_paragraph(
@@ -255,7 +261,7 @@ def _follow_up(document: Document, follow_up: dict, themes: list[dict]) -> None:
         _recommendation_table(document, follow_up["recommendations"], with_theme=True)
 
 
-def _response(document: Document, response: dict | None, host: str) -> None:
+def _response(document: Document, response: dict[str, Any] | None, host: str) -> None:
     heading = document.add_heading("Bestuurlijke reactie", 1)
     heading.paragraph_format.page_break_before = True
     if not response:
@@ -268,7 +274,7 @@ def _response(document: Document, response: dict | None, host: str) -> None:
                                       f"{dutch_date(response.get('at'))}.")
 
 
-def _about(document: Document, content: dict) -> None:
+def _about(document: Document, content: dict[str, Any]) -> None:
     document.add_heading("Over deze visitatie", 1)
     document.add_paragraph(
         "Een visitatie is een collegiale toetsing: bestuurders en een CISO van andere gemeenten bezoeken de "

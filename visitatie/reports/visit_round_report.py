@@ -9,8 +9,13 @@ would otherwise leave most pages half empty.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from docx.document import Document
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from visitatie.reports import visit_round_text as text
 from visitatie.reports.document import (
@@ -28,7 +33,7 @@ from visitatie.reports.document import (
 )
 
 
-def build_visit_round_report(content: dict) -> Document:
+def build_visit_round_report(content: dict[str, Any]) -> Document:
     """Build the report; the caller saves it."""
     title = xml_safe(content["title"])
     document = new_document(title, subject=xml_safe(content.get("round")), author=text.PUBLISHER, title_page=True,
@@ -58,13 +63,13 @@ def build_visit_round_report(content: dict) -> Document:
     return document
 
 
-def _muted(paragraph, words: str, size: float = 9):
+def _muted(paragraph: Paragraph, words: str, size: float = 9) -> Run:
     run = paragraph.add_run(xml_safe(words))
     run.font.color.rgb, run.font.size = MUTED, Pt(size)
     return run
 
 
-def _cover(document: Document, content: dict, title: str) -> None:
+def _cover(document: Document, content: dict[str, Any], title: str) -> None:
     period = text.period(content)
     add_cover_band(document, "Rapport van de visitatieronde",
                    [(title, "Title", 6), (f"Visitaties {period}" if period else "", "Subtitle", 28)])
@@ -75,7 +80,7 @@ def _cover(document: Document, content: dict, title: str) -> None:
     _muted(document.add_paragraph(), text.as_of(content).capitalize() + ".", 10)
 
 
-def _theme(document: Document, theme: dict, content: dict, tables) -> None:
+def _theme(document: Document, theme: dict[str, Any], content: dict[str, Any], tables: Iterator[int]) -> None:
     overline = document.add_paragraph(f"Prioriteit {theme['number']}", style=OVERLINE)
     overline.paragraph_format.space_before = Pt(18)
     overline.paragraph_format.keep_with_next = True
@@ -103,7 +108,7 @@ def _theme(document: Document, theme: dict, content: dict, tables) -> None:
         _muted(document.add_paragraph(), other)
 
 
-def _method(document: Document, content: dict) -> None:
+def _method(document: Document, content: dict[str, Any]) -> None:
     document.add_heading("Verantwoording", 1)
     add_bullets(document, text.method_lines(content))
     if content.get("any_suppressed"):

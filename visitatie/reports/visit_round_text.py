@@ -3,7 +3,14 @@ the PDF template (templates/pdf/visitatieronde.html), so both say the same in th
 Reads the content dict of visits/round_report.py; a suppressed count (None) is a dash."""
 from __future__ import annotations
 
-from visitatie.reports.public_text import ABBREVIATIONS, CONTACT, PUBLISHER, PUBLISHER_LONG, shown  # noqa: F401
+from typing import Any
+
+# The constants are re-exported ("X as X") for the PDF template, which gets this module as ``text``.
+from visitatie.reports.public_text import ABBREVIATIONS as ABBREVIATIONS
+from visitatie.reports.public_text import CONTACT as CONTACT
+from visitatie.reports.public_text import PUBLISHER as PUBLISHER
+from visitatie.reports.public_text import PUBLISHER_LONG as PUBLISHER_LONG
+from visitatie.reports.public_text import shown
 from visitatie.reports.wording import count, dutch_date, dutch_period
 from visitatie.vocabulary import RecommendationStatus, ScoreSource, labels
 
@@ -12,20 +19,20 @@ STATUSES = tuple((code, words.capitalize()) for code, words in labels(Recommenda
 SOURCES = tuple(labels(ScoreSource).items())
 
 
-def period(content: dict) -> str:
+def period(content: dict[str, Any]) -> str:
     return dutch_period(content.get("period_start"), content.get("period_end"))
 
 
-def as_of(content: dict) -> str:
+def as_of(content: dict[str, Any]) -> str:
     return f"stand per {dutch_date(content.get('as_of'))}"
 
 
-def cover_facts(content: dict) -> str:
+def cover_facts(content: dict[str, Any]) -> str:
     return (f"{count(content['visits'], 'vastgestelde visitatie', 'vastgestelde visitaties')} · "
             f"{count(content['recommendations'], 'aanbeveling', 'aanbevelingen')}")
 
 
-def visited(content: dict) -> str:
+def visited(content: dict[str, Any]) -> str:
     """Which municipalities were visited: only those that consented by name, the rest counted."""
     named, unnamed = content.get("named") or [], content.get("unnamed") or 0
     if not named:
@@ -37,7 +44,7 @@ def visited(content: dict) -> str:
             "daarmee instemden worden genoemd, en nergens met hun eigen scores.")
 
 
-def maturity_rows(theme: dict) -> list[list[str]]:
+def maturity_rows(theme: dict[str, Any]) -> list[list[str]]:
     """Per source: label, n, and the count per level (a dash where suppressed)."""
     rows = []
     for key, label in SOURCES:
@@ -46,17 +53,17 @@ def maturity_rows(theme: dict) -> list[list[str]]:
     return rows
 
 
-def maturity_header(theme: dict) -> list[str]:
+def maturity_header(theme: dict[str, Any]) -> list[str]:
     names = theme.get("level_names") or {}
     return ["", "n"] + [f"{level} {names.get(level, '')}".strip() for level in LEVELS]
 
 
-def maturity_caption(number: int, theme: dict) -> str:
+def maturity_caption(number: int, theme: dict[str, Any]) -> str:
     return (f"Tabel {number}. Prioriteit {theme['number']}, {theme['title']}: aantal visitaties per niveau, "
             "zelfevaluatie en oordeel van de commissie")
 
 
-def recommendation_rows(theme: dict) -> list[list[str]]:
+def recommendation_rows(theme: dict[str, Any]) -> list[list[str]]:
     rows = []
     for item in theme.get("recommendations") or []:
         counts = (item.get("status") or {}).get("counts") or {}
@@ -68,12 +75,12 @@ def recommendation_header() -> list[str]:
     return ["Aanbeveling", "Visitaties"] + [label for _, label in STATUSES]
 
 
-def recommendation_caption(number: int, theme: dict, content: dict) -> str:
+def recommendation_caption(number: int, theme: dict[str, Any], content: dict[str, Any]) -> str:
     return (f"Tabel {number}. Terugkerende aanbevelingen bij prioriteit {theme['number']}, {theme['title']}, "
             f"met de opvolging ({as_of(content)})")
 
 
-def others(theme: dict, key: str, singular: str, plural: str, min_cell: int) -> str:
+def others(theme: dict[str, Any], key: str, singular: str, plural: str, min_cell: int) -> str:
     other = theme.get(key) or 0
     if not other:
         return ""
@@ -82,7 +89,7 @@ def others(theme: dict, key: str, singular: str, plural: str, min_cell: int) -> 
             f"{those} alleen in de visitatierapporten van de gemeenten zelf.")
 
 
-def method_lines(content: dict) -> list[str]:
+def method_lines(content: dict[str, Any]) -> list[str]:
     return [
         f"Alleen vastgestelde visitaties tellen mee, en een rapport wordt pas gemaakt vanaf {content['min_visits']} "
         "vastgestelde visitaties in de ronde.",
@@ -95,7 +102,7 @@ def method_lines(content: dict) -> list[str]:
     ]
 
 
-def colophon(content: dict) -> list[tuple[str, str]]:
+def colophon(content: dict[str, Any]) -> list[tuple[str, str]]:
     return [("Titel", content["title"]), ("Uitgave", PUBLISHER_LONG),
             ("Stand", as_of(content).capitalize()),
             ("Bron", "De vastgestelde visitatierapporten van deze ronde."), ("Contact", CONTACT)]

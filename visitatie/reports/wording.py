@@ -10,7 +10,7 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december")
 
 
-def dutch_date(value) -> str:
+def dutch_date(value: str | date | None) -> str:
     """'18 januari 2024' from an ISO date or timestamp (timestamps in Dutch local time)."""
     if not value:
         return ""
@@ -21,7 +21,7 @@ def dutch_date(value) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def dutch_period(start, end) -> str:
+def dutch_period(start: str | date | None, end: str | date | None) -> str:
     if not start or not end:
         return dutch_date(start or end)
     first, last = dutch_date(start), dutch_date(end)
@@ -50,7 +50,7 @@ def half_up(value: float, decimals: int = 0) -> Decimal:
     return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-def decimal_nl(value, decimals: int = 1) -> str:
+def decimal_nl(value: float | None, decimals: int = 1) -> str:
     """A Dutch decimal rounded half up: 3,13; whole numbers without decimals; None is a dash."""
     if value is None:
         return "–"
