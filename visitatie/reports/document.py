@@ -54,7 +54,7 @@ from visitatie.reports.style import (
 __all__ = [
     "BLUE", "CALLOUT", "CONFIDENTIAL", "CONFIDENTIAL_TEXT", "HEADER_FILL", "MUTED", "OVERLINE", "ROW_FILL",
     "TEXT", "TEXT_WIDTH", "TOC_PLACEHOLDER", "add_bullets", "add_cover_band", "add_field", "add_hyperlink",
-    "add_layout_table", "add_page_break", "add_picture_from_bytes", "add_quote", "add_table",
+    "add_layout_table", "add_muted", "add_page_break", "add_picture_from_bytes", "add_quote", "add_table",
     "add_table_of_contents", "apply_house_style", "fill_table_of_contents", "keep_row_together", "new_document",
     "set_column_widths", "shade_cell", "xml_safe",
 ]
@@ -304,3 +304,9 @@ def add_hyperlink(paragraph: Paragraph, url: str, text: str | None = None) -> Ru
     paragraph._p.append(link)
     return run
 
+
+def add_muted(paragraph: Paragraph, text: str, size: float = 9.5) -> Run:
+    """Small grey words (a source, a date, a note) in every report's one style."""
+    run = paragraph.add_run(xml_safe(text))
+    run.font.color.rgb, run.font.size = MUTED, Pt(size)
+    return run

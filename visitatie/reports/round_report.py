@@ -10,13 +10,12 @@ end up in the report. All snapshot text goes in as literal text.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from visitatie.municipality_size import dutch_label
 from visitatie.reports import charts, public_text
@@ -25,11 +24,11 @@ from visitatie.reports.document import (
     CALLOUT,
     CONFIDENTIAL,
     HEADER_FILL,
-    MUTED,
     OVERLINE,
     add_bullets,
     add_hyperlink,
     add_layout_table,
+    add_muted,
     add_picture_from_bytes,
     add_quote,
     add_table,
@@ -114,10 +113,7 @@ def _mark_draft(document: Document) -> None:
         run.bold, run.font.color.rgb = True, CONFIDENTIAL
 
 
-def _muted(paragraph: Paragraph, text: str, size: float = 9) -> Run:
-    run = paragraph.add_run(xml_safe(text))
-    run.font.color.rgb, run.font.size = MUTED, Pt(size)
-    return run
+_muted = partial(add_muted, size=9)  # this report's size of small grey words
 
 
 def _cover(document: Document, snapshot: dict[str, Any], title: str, rounds: str, draft: bool) -> None:
@@ -163,11 +159,11 @@ def _cover(document: Document, snapshot: dict[str, Any], title: str, rounds: str
         run = status.add_run("Concept")
         run.bold, run.font.size = True, Pt(14)
         _muted(status, "\nDit is een voorvertoning. Teksten en cijfers kunnen nog veranderen "
-                       "tot de opbrengst is gepubliceerd.", 10)
+                       "tot de opbrengst is gepubliceerd.", size=10)
     else:
         published = dutch_date(snapshot.get("published_at"))
         _muted(status, f"Versie {snapshot['version']}"
-               + (f", gepubliceerd op {published}" if published else ""), 10)
+               + (f", gepubliceerd op {published}" if published else ""), size=10)
 
 
 def _counted(number: int | None, singular: str, plural: str) -> str:
@@ -248,7 +244,7 @@ def _theme(document: Document, theme: dict[str, Any], method: dict[str, Any], fi
         document.add_paragraph("Voor deze prioriteit zijn nog geen bevindingen vastgesteld.")
     quote = public_text.theme_quote(theme, guide)
     if quote and quote.get("withdrawn"):
-        _muted(document.add_paragraph(), quote["withdrawn"], 10)
+        _muted(document.add_paragraph(), quote["withdrawn"], size=10)
     elif quote:
         add_quote(document, quote["text"], quote["speaker"], quote["function"])
         if quote["source"]:
@@ -271,7 +267,7 @@ def _lessons(document: Document, lessons: list[dict[str, Any]], of: int | None, 
     for lesson in lessons:
         withdrawn = public_text.lesson_withdrawn(lesson)
         if withdrawn:
-            _muted(document.add_paragraph(style="List Bullet"), withdrawn, 10)
+            _muted(document.add_paragraph(style="List Bullet"), withdrawn, size=10)
             continue
         paragraph = document.add_paragraph(xml_safe(lesson.get("text")), style="List Bullet")
         raised = public_text.lesson_raised(lesson, of)
@@ -316,7 +312,7 @@ def _scales(document: Document, theme: dict[str, Any], figure_numbers: Iterator[
         keep_row_together(block.rows[0])
         text = block.cell(0, 0).paragraphs[0]
         text.add_run(xml_safe(scale.get("text"))).bold = True
-        _muted(block.cell(0, 0).add_paragraph(), public_text.scale_sentence(scale), 9.5)
+        _muted(block.cell(0, 0).add_paragraph(), public_text.scale_sentence(scale), size=9.5)
         if png is None:
             continue
         summary = ", ".join(f"niveau {level}: {value}" for level, value in sorted(

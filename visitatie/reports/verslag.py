@@ -11,8 +11,6 @@ from typing import Any
 
 from docx.document import Document
 from docx.shared import Pt
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from visitatie.reports.document import (
     CALLOUT,
@@ -20,6 +18,7 @@ from visitatie.reports.document import (
     OVERLINE,
     add_bullets,
     add_layout_table,
+    add_muted,
     add_quote,
     add_table,
     new_document,
@@ -41,17 +40,13 @@ def build_verslag(content: dict[str, Any]) -> Document:
     return document
 
 
-def _muted(paragraph: Paragraph, text: str, size: float = 9.5) -> Run:
-    run = paragraph.add_run(xml_safe(text))
-    run.font.color.rgb, run.font.size = MUTED, Pt(size)
-    return run
 
 
 def _opening(document: Document, content: dict[str, Any]) -> None:
     document.add_paragraph("Verslag bestuurlijk gesprek", style=OVERLINE)
     heading = document.add_paragraph(xml_safe(content.get("conversation")), style="Title")
     heading.paragraph_format.space_after = Pt(4)
-    _muted(document.add_paragraph(), content.get("round") or "", 11)
+    add_muted(document.add_paragraph(), content.get("round") or "", 11)
 
     facts = [("Datum", content.get("date")), ("Tijd", content.get("time")),
              ("Plaats", content.get("place")), ("Status", content.get("status"))]
@@ -68,7 +63,7 @@ def _opening(document: Document, content: dict[str, Any]) -> None:
               widths=[4.4, 3.2, 3.6, 5.0])
     note = document.add_paragraph()
     note.paragraph_format.space_before = Pt(10)
-    _muted(note, "Dit verslag is vertrouwelijk: het beschrijft de digitale veiligheid van de deelnemende "
+    add_muted(note, "Dit verslag is vertrouwelijk: het beschrijft de digitale veiligheid van de deelnemende "
                  "gemeenten. Deel het alleen met de deelnemers van het gesprek. Citaten worden alleen "
                  "gepubliceerd met de toestemming die bij het citaat staat.")
 
@@ -86,7 +81,7 @@ def _theme(document: Document, theme: dict[str, Any]) -> None:
         run.font.size = Pt(12)
     questions = theme.get("questions") or []
     if not questions:
-        _muted(document.add_paragraph(), "Bij deze prioriteit zijn geen vragen beantwoord.")
+        add_muted(document.add_paragraph(), "Bij deze prioriteit zijn geen vragen beantwoord.")
     for number, question in enumerate(questions, start=1):
         document.add_heading(f"{number}. {xml_safe(question['text'])}", 3)
         rows = [[a["municipality"], a["text"] or (NOT_ANSWERED if a["applicable"] else NOT_APPLICABLE)]
@@ -104,4 +99,4 @@ def _theme(document: Document, theme: dict[str, Any]) -> None:
         document.add_heading("Citaten", 2)
         for quote in theme["quotes"]:
             add_quote(document, quote["text"], quote.get("speaker", ""), quote.get("function", ""))
-            _muted(document.add_paragraph(), f"Toestemming: {quote['consent']}")
+            add_muted(document.add_paragraph(), f"Toestemming: {quote['consent']}")

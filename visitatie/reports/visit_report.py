@@ -12,18 +12,16 @@ from typing import Any
 
 from docx.document import Document
 from docx.shared import Pt
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from visitatie.reports import charts
 from visitatie.reports.document import (
     CALLOUT,
     CONFIDENTIAL,
-    MUTED,
     OVERLINE,
     add_bullets,
     add_cover_band,
     add_layout_table,
+    add_muted,
     add_picture_from_bytes,
     add_table,
     add_table_of_contents,
@@ -65,10 +63,6 @@ def build_visit_report(content: dict[str, Any]) -> Document:
     return document
 
 
-def _muted(paragraph: Paragraph, text: str, size: float = 9.5) -> Run:
-    run = paragraph.add_run(xml_safe(text))
-    run.font.color.rgb, run.font.size = MUTED, Pt(size)
-    return run
 
 
 def level_text(score: dict[str, Any] | None) -> str:
@@ -103,16 +97,16 @@ def _cover(document: Document, content: dict[str, Any], draft: bool) -> None:
     if draft:
         run = status.add_run("Concept")
         run.bold, run.font.size, run.font.color.rgb = True, Pt(14), CONFIDENTIAL
-        _muted(status, "\nDe visitatiecommissie heeft dit rapport nog niet vastgesteld. Scores, bevindingen en "
+        add_muted(status, "\nDe visitatiecommissie heeft dit rapport nog niet vastgesteld. Scores, bevindingen en "
                        "aanbevelingen kunnen nog veranderen.", 10)
     else:
-        _muted(status, f"Vastgesteld op {dutch_date(content.get('finalised_at'))}." if content.get("finalised_at")
+        add_muted(status, f"Vastgesteld op {dutch_date(content.get('finalised_at'))}." if content.get("finalised_at")
                else "Vastgesteld.", 10)
     warning = document.add_paragraph()
     warning.paragraph_format.space_before = Pt(18)
     run = warning.add_run("Vertrouwelijk. ")
     run.bold, run.font.color.rgb = True, CONFIDENTIAL
-    _muted(warning, "Dit rapport beschrijft waar de gemeente kwetsbaar is. Deel het alleen met wie het nodig heeft "
+    add_muted(warning, "Dit rapport beschrijft waar de gemeente kwetsbaar is. Deel het alleen met wie het nodig heeft "
                     "voor de opvolging, en bewaar het niet op een gedeelde schijf.", 10)
 
 
@@ -137,7 +131,7 @@ def _summary(document: Document, content: dict[str, Any]) -> None:
         rows.append(row)
     widths = [4.3, 2.6, 2.6, 1.9, 2.2, 2.6] if follow else [7.0, 3.4, 3.4, 2.4]
     add_table(document, header, rows, widths=widths, caption="Tabel 1. Zelfevaluatie en oordeel van de commissie")
-    _muted(document.add_paragraph(), "Verschil: het niveau van de commissie min dat van de zelfevaluatie. "
+    add_muted(document.add_paragraph(), "Verschil: het niveau van de commissie min dat van de zelfevaluatie. "
            + ("Verandering: het niveau van de commissie nu min dat bij de vorige visitatie." if follow else ""), 8.5)
     _chart(document, themes, follow)
 
@@ -181,7 +175,7 @@ def _theme(document: Document, theme: dict[str, Any]) -> None:
     box.add_run(f"Niveau {level_text(committee)}" if committee else "Nog niet beoordeeld")
     previous = theme.get("previous")
     if previous and previous.get("committee") and committee:
-        _muted(document.add_paragraph(), f"Bij de vorige visitatie: niveau {previous['committee']} "
+        add_muted(document.add_paragraph(), f"Bij de vorige visitatie: niveau {previous['committee']} "
                f"(verandering {signed(previous.get('change'))}).")
 
     document.add_heading("Scores en toelichting", 2)
@@ -193,7 +187,7 @@ def _theme(document: Document, theme: dict[str, Any]) -> None:
                   for candidate in theme.get("levels") or [] if committee and candidate["level"] == committee["level"]),
                  None)
     if level:
-        _muted(document.add_paragraph(), f"Niveau {level['level']} ({level['name']}): {level['description']}")
+        add_muted(document.add_paragraph(), f"Niveau {level['level']} ({level['name']}): {level['description']}")
 
     if theme.get("checklist"):
         document.add_heading("Documenten", 2)
@@ -270,7 +264,7 @@ def _response(document: Document, response: dict[str, Any] | None, host: str) ->
     for block in xml_safe(response["text"]).split("\n\n"):
         if block.strip():
             document.add_paragraph(block.strip())
-    _muted(document.add_paragraph(), f"Namens {xml_safe(host)}: {xml_safe(response.get('by'))}, "
+    add_muted(document.add_paragraph(), f"Namens {xml_safe(host)}: {xml_safe(response.get('by'))}, "
                                       f"{dutch_date(response.get('at'))}.")
 
 

@@ -10,21 +10,20 @@ would otherwise leave most pages half empty.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from docx.document import Document
 from docx.shared import Pt
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from visitatie.reports import visit_round_text as text
 from visitatie.reports.document import (
     BLUE,
-    MUTED,
     OVERLINE,
     add_bullets,
     add_cover_band,
     add_layout_table,
+    add_muted,
     add_table,
     add_table_of_contents,
     fill_table_of_contents,
@@ -63,10 +62,7 @@ def build_visit_round_report(content: dict[str, Any]) -> Document:
     return document
 
 
-def _muted(paragraph: Paragraph, words: str, size: float = 9) -> Run:
-    run = paragraph.add_run(xml_safe(words))
-    run.font.color.rgb, run.font.size = MUTED, Pt(size)
-    return run
+_muted = partial(add_muted, size=9)  # this report's size of small grey words
 
 
 def _cover(document: Document, content: dict[str, Any], title: str) -> None:
@@ -77,7 +73,7 @@ def _cover(document: Document, content: dict[str, Any], title: str) -> None:
     facts.paragraph_format.space_before = Pt(140)
     run = facts.add_run(text.cover_facts(content))
     run.bold, run.font.size, run.font.color.rgb = True, Pt(12), BLUE
-    _muted(document.add_paragraph(), text.as_of(content).capitalize() + ".", 10)
+    _muted(document.add_paragraph(), text.as_of(content).capitalize() + ".", size=10)
 
 
 def _theme(document: Document, theme: dict[str, Any], content: dict[str, Any], tables: Iterator[int]) -> None:
