@@ -52,10 +52,6 @@ def label(kind, code: str | None, form: str = "short") -> str:
     return vocabulary.label(kind, code, form, translate=gettext)
 
 
-def labels(kind, codes=None, form: str = "short") -> dict[str, str]:
-    return vocabulary.labels(kind, codes, form, translate=gettext)
-
-
 def lazy_label(kind, code: str, form: str = "short"):
     """The same words, translated when shown: for form choices built when a module loads."""
     return lazy_gettext(vocabulary.msgid(kind, code, form))
@@ -70,4 +66,4 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["in_words"] = in_words
     app.jinja_env.filters["date_nl"] = lambda value, fmt="d MMMM y": format_date(value, fmt) if value else ""
     app.jinja_env.globals["current_locale"] = select_locale
-    app.jinja_env.globals.update(label=label, labels=labels, vocab=vocabulary)
+    app.jinja_env.globals.update(label=label, vocab=vocabulary)

@@ -126,6 +126,9 @@ MUNICIPAL_ROLES: tuple[Role, ...] = (Role.BURGEMEESTER, Role.CISO, Role.ADVISEUR
 # Stored consent values: every Consent but the derived VERVALLEN.
 STORED_CONSENTS: tuple[Consent, ...] = tuple(c for c in Consent if c is not Consent.VERVALLEN)
 PUBLISHABLE_CONSENTS: tuple[Consent, ...] = (Consent.ANONIEM, Consent.MET_NAAM)
+# Planned or held, not yet finalised: what invitations, reminders and "Mijn gesprekken" act on.
+OPEN_STATUSES: tuple[ConversationStatus, ...] = (ConversationStatus.GEPLAND, ConversationStatus.GEHOUDEN)
+# Took place: what the opbrengst counts and the national picture of visits reads.
 HELD_STATUSES: tuple[ConversationStatus, ...] = (ConversationStatus.GEHOUDEN, ConversationStatus.VASTGESTELD)
 LOCKED_STATUSES: tuple[ConversationStatus, ...] = (ConversationStatus.VASTGESTELD, ConversationStatus.GEANNULEERD)
 

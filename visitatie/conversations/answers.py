@@ -24,10 +24,9 @@ from ..guides.model import OPEN_ANSWER_MAX_LENGTH, Guide, GuideSet, Question
 from ..models import MUNICIPAL_ROLES, Answer, AnswerRevision, Conversation, Participation
 from ..models.types import DbSession, rows_matched, utcnow
 from ..text_input import clean_text
-from ..vocabulary import ConversationStatus
+from ..vocabulary import LOCKED_STATUSES
 
 # A finalised (vastgesteld) or cancelled conversation is read-only.
-LOCKED_STATUSES = (ConversationStatus.VASTGESTELD, ConversationStatus.GEANNULEERD)
 
 
 class AnswerError(DomainError):

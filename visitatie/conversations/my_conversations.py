@@ -22,12 +22,11 @@ from ..models import Conversation, Participation, Round
 from ..models.invitations import Invitation
 from ..models.types import DbSession, utcnow
 from ..visits import is_visit
-from ..vocabulary import ConversationStatus
+from ..vocabulary import OPEN_STATUSES
 from . import answers as answer_domain
 from .answers import Progress
 
 # A finalised or cancelled conversation is done: its answers are read-only and it leaves the list.
-OPEN_STATUSES = (ConversationStatus.GEPLAND, ConversationStatus.GEHOUDEN)
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,8 @@ from ..guides.model import GuideSet, Question
 from ..models import Answer, Conversation, Mark, Municipality, Round, Theme, conversation_municipality, round_theme
 from ..models.types import DbSession
 from ..municipality_size import SIZE_CLASS_KEYS, SIZE_CLASSES, UNKNOWN, class_by_key
-from ..vocabulary import ConversationStatus
+from ..vocabulary import HELD_STATUSES
 
-HELD_STATUSES = (ConversationStatus.GEHOUDEN, ConversationStatus.VASTGESTELD)
 JA_NEE_DEELS = ("ja", "nee", "deels")
 SCALE_LEVELS = ("1", "2", "3", "4", "5")
 POPULATION_CLASS_NAMES = SIZE_CLASS_KEYS + (UNKNOWN,)  # the CBS gemeentegrootteklassen, then "onbekend"

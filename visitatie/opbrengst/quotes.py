@@ -18,8 +18,8 @@ from sqlalchemy import select
 from ..conversations.marks import consent_lapsed
 from ..models import Mark, Municipality, Participation, Person, conversation_municipality
 from ..models.types import DbSession
+from ..vocabulary import PUBLISHABLE_CONSENTS
 
-PUBLISHABLE_CONSENTS = ("anoniem", "met_naam")
 ANONYMOUS_SPEAKERS = {
     "burgemeester": "een burgemeester",
     "gespreksleider": "een burgemeester",  # the gespreksleider is a mayor of a third municipality

@@ -33,13 +33,12 @@ from ..models.invitations import Invitation
 from ..models.reminders import INTERVAL_DAYS_DEFAULT, Reminder, ReminderSettings
 from ..models.types import DbSession
 from ..text_input import clean_text
-from ..vocabulary import ConversationStatus, RoundKind
+from ..vocabulary import OPEN_STATUSES, RoundKind
 from .errors import Problem, ValidationFailed
 from .mail import MailSettings, SendResult, deliver_letters
 from .mailmerge import MAILMERGE_COLUMNS, Letter, compose_letter, invitation_url
 
 # Conversations whose participants can still answer: not finalised, not cancelled.
-OPEN_STATUSES = (ConversationStatus.GEPLAND, ConversationStatus.GEHOUDEN)
 SCHEDULED_SENDER = "dagelijkse opdracht"  # sent_by of a reminder the daily command sent
 SUBJECT_MAX = 200
 BODY_MAX = 5000

@@ -21,7 +21,6 @@ from .errors import NotAVisit, StaleEdit, VisitLocked
 
 VISIT_KIND = RoundKind.VISITATIERONDE
 COMMITTEE_ROLES = ("commissielid", "secretaris")
-COUNTED = (ConversationStatus.GEHOUDEN, ConversationStatus.VASTGESTELD)  # a visit that took place
 
 
 def is_visit(conversation: Conversation | None) -> TypeGuard[Conversation]:

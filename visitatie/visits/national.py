@@ -23,8 +23,8 @@ from ..models import Conversation, Round, Theme
 from ..models.guide_versions import DEFAULT_GUIDE_SET
 from ..models.types import DbSession
 from ..models.visits import MATURITY_LEVELS, MaturityScore, Visit
-from ..vocabulary import ConversationStatus
-from .core import COUNTED, VISIT_KIND, is_visit, visit_year
+from ..vocabulary import HELD_STATUSES, ConversationStatus
+from .core import VISIT_KIND, is_visit, visit_year
 
 MIN_VISITS = 3
 PUBLIC_STATUSES = (ConversationStatus.VASTGESTELD,)
@@ -52,7 +52,7 @@ class NationalPicture:
 
 
 def score_frame(session: DbSession, round_ids: Collection[int] | None = None,
-                statuses: Collection[str] = COUNTED) -> pd.DataFrame:
+                statuses: Collection[str] = HELD_STATUSES) -> pd.DataFrame:
     """One row per committee score of a visit with one of `statuses`."""
     query = (select(MaturityScore, Conversation)
              .join(Conversation, MaturityScore.conversation_id == Conversation.id)
@@ -97,7 +97,7 @@ def _shown(cell: pd.DataFrame, public: bool, min_visits: int) -> bool:
 
 def national_picture(session: DbSession, round_ids: Collection[int] | None = None, *, public: bool = True,
                      min_visits: int = MIN_VISITS) -> NationalPicture:
-    frame = score_frame(session, round_ids, PUBLIC_STATUSES if public else COUNTED)
+    frame = score_frame(session, round_ids, PUBLIC_STATUSES if public else HELD_STATUSES)
     if frame.empty:
         return NationalPicture(None, public=public, min_visits=min_visits)
     themes, suppressed = [], []

@@ -16,7 +16,7 @@ from ...public_links import calendar_page_url, conversation_page_url, guide_url
 from ...scheduling import issue_letters, letters_zip
 from ...scheduling.loading import PARTICIPANT_LOADING
 from ...scheduling.mail import MailSettings, deliver_letters
-from ...vocabulary import ConversationStatus
+from ...vocabulary import OPEN_STATUSES as BATCH_STATUSES
 from ..confirmation import confirmation_page, is_confirmed, reissue_confirmation
 from . import bp
 from .forms import ConfirmForm, IssueForm
@@ -25,7 +25,6 @@ from .lookup import get_participation, get_round
 # A batch issues links for conversations still to come or being written up. The page also lists the
 # finalised ones: their links stay valid until they expire (to read the verslag), so they must stay
 # revocable.
-BATCH_STATUSES = (ConversationStatus.GEPLAND, ConversationStatus.GEHOUDEN)
 LISTED_STATUSES = BATCH_STATUSES + (FINALISED,)
 
 
